@@ -1,0 +1,41 @@
+package io.tr31;
+
+/**
+ * How strictly untrusted key blocks are read.
+ *
+ * <p>{@link #STRICT} is the default everywhere and follows ANSI X9.143:2022 to the letter. {@link
+ * #LENIENT} is a named, explicit profile for blocks produced by real HSMs and hosts that deviate
+ * from the standard; choosing it is a visible decision in the caller's code, never a flag that
+ * silently weakens one check.
+ *
+ * <table class="striped">
+ *   <caption>What each profile accepts</caption>
+ *   <thead><tr><th>Check</th><th>STRICT</th><th>LENIENT</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>hex digits (payload, MAC, hex optional blocks)</td><td>0-9 A-F</td>
+ *         <td>also a-f</td></tr>
+ *     <tr><td>KS optional block data</td><td>hex</td><td>printable ASCII (IBM, GBIC)</td></tr>
+ *     <tr><td>key usage, mode of use, optional block IDs</td><td>X9.143 tables</td>
+ *         <td>also numeric proprietary codes (IBM usage {@code 10}, mode {@code 1})</td></tr>
+ *     <tr><td>key usage × algorithm × mode of use</td><td>must be permitted</td>
+ *         <td>reported as a warning</td></tr>
+ *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>
+ *   </tbody>
+ * </table>
+ *
+ * <p>The MAC is verified in every profile; no profile relaxes any cryptographic check.
+ *
+ * <h2>Security</h2>
+ *
+ * The lenient profile widens only what is accepted as well-formed public header data. It never
+ * skips authentication, never changes the unwrap order and never changes error uniformity after
+ * decryption. Wrapping always writes strict X9.143 output.
+ *
+ * @since 0.1.0
+ */
+public enum Profile {
+  /** ANSI X9.143:2022 as written. The default. */
+  STRICT,
+  /** Accepts the documented field deviations listed in the class description. */
+  LENIENT
+}

@@ -1,0 +1,59 @@
+package io.tr31;
+
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+
+/**
+ * The checked exception for every failure caused by untrusted input.
+ *
+ * <p>Carries an {@link ErrorCode} and, where it applies, the character offset in the input at
+ * which the problem was found ({@link #offset()}, {@code -1} where no single position applies).
+ *
+ * <h2>Security</h2>
+ *
+ * Messages are built from the error code's fixed description plus offsets and public header
+ * fields; they never contain key material, plaintext or derived keys. Subclasses separate
+ * format, unsupported and verification failures so callers can log them differently.
+ *
+ * @since 0.1.0
+ */
+public class Tr31Exception extends GeneralSecurityException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+  private final int offset;
+
+  /**
+   * Creates an exception.
+   *
+   * @param code the reason
+   * @param offset the character offset in the input, or {@code -1}
+   * @param detail secret-free detail appended to the code's description, or {@code null}
+   */
+  public Tr31Exception(ErrorCode code, int offset, String detail) {
+    super(message(code, offset, detail));
+    this.code = Objects.requireNonNull(code, "code");
+    this.offset = offset;
+  }
+
+  private static String message(ErrorCode code, int offset, String detail) {
+    StringBuilder sb = new StringBuilder(code.name()).append(": ").append(code.description());
+    if (detail != null && !detail.isEmpty()) {
+      sb.append(" (").append(detail).append(')');
+    }
+    if (offset >= 0) {
+      sb.append(" at offset ").append(offset);
+    }
+    return sb.toString();
+  }
+
+  /** Returns the reason for this exception. */
+  public final ErrorCode code() {
+    return code;
+  }
+
+  /** Returns the character offset in the input where the problem was found, or {@code -1}. */
+  public final int offset() {
+    return offset;
+  }
+}

@@ -1,0 +1,23 @@
+package io.tr31;
+
+/**
+ * A key block failed authentication, or a check that could only be made on decrypted data.
+ *
+ * <h2>Security</h2>
+ *
+ * X9.143 binds the header and payload with a MAC; this library verifies it in constant time
+ * before reading anything from the decrypted payload. Every failure from decryption onwards (MAC
+ * mismatch, key length field, padding, KCV in a {@code KC} block) throws this exception with code
+ * {@link ErrorCode#VERIFICATION_FAILED}, the same message and no offset, so that the error
+ * reveals nothing about the plaintext.
+ *
+ * @since 0.1.0
+ */
+public final class Tr31VerificationException extends Tr31Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the one verification failure. */
+  public Tr31VerificationException() {
+    super(ErrorCode.VERIFICATION_FAILED, -1, null);
+  }
+}

@@ -1,0 +1,1 @@
+package io.tr31.header; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,2 @@
+/** Internals: binding methods, CMAC, KDF, hex and byte helpers. Not exported; no API promise. */
+package io.tr31.internal;

@@ -1,0 +1,1 @@
+package io.tr31.kcv; final class Placeholder { private Placeholder() {} }

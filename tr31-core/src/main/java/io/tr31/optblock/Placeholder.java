@@ -1,0 +1,1 @@
+package io.tr31.optblock; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,94 @@
+package io.tr31.testing;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the known-answer vectors from {@code ../shared/vectors/} (system property {@code
+ * tr31.vectors}, set by the build). A missing directory is a test FAILURE, never a skip: the
+ * vectors are required evidence (DEVELOPERS.md).
+ */
+public final class Vectors {
+  private Vectors() {}
+
+  /** The vectors directory; throws {@link AssertionError} when it is absent. */
+  public static Path dir() {
+    String p = System.getProperty("tr31.vectors");
+    Path dir = p != null ? Paths.get(p) : Paths.get("..", "..", "shared", "vectors");
+    if (!Files.isDirectory(dir)) {
+      throw new AssertionError(
+          "known-answer vectors not found at " + dir.toAbsolutePath() + " (../shared/vectors)");
+    }
+    return dir;
+  }
+
+  /** Parses {@code name} (relative to {@link #dir()}) into maps, lists, strings, numbers. */
+  public static Object load(String name) {
+    Path file = dir().resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new AssertionError("vector file missing: " + file.toAbsolutePath());
+    }
+    try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+      p.nextToken();
+      return read(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads a file whose top level is an array of objects. */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> loadList(String name) {
+    return (List<Map<String, Object>>) load(name);
+  }
+
+  /** Loads a file whose top level is an object. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> loadMap(String name) {
+    return (Map<String, Object>) load(name);
+  }
+
+  private static Object read(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+          String k = p.currentName();
+          p.nextToken();
+          m.put(k, read(p));
+        }
+        return m;
+      case START_ARRAY:
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.add(read(p));
+        }
+        return l;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IOException("unexpected token " + t);
+    }
+  }
+}
