@@ -1,0 +1,96 @@
+package io.tr31.header;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+
+/**
+ * The algorithm of the wrapped key: header character 7 (ANSI X9.143:2022 6.2, Table 3).
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths
+ * are allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key
+ * length obfuscation ({@link #obfuscatedLengthBytes()}).
+ *
+ * @since 0.1.0
+ */
+public enum KeyAlgorithm {
+  /** {@code A}: AES, 128, 192 or 256-bit keys. */
+  AES("A", "AES", 32),
+  /** {@code D}: single DES (legacy; 8-byte keys). */
+  DES("D", "DES", 8),
+  /** {@code E}: elliptic curve (asymmetric; wrapped as opaque bytes). */
+  EC("E", "Elliptic curve", 0),
+  /** {@code H}: HMAC; X9.143 names the hash in optional block {@code HM}. */
+  HMAC("H", "HMAC", 0),
+  /** {@code R}: RSA (asymmetric; wrapped as opaque bytes). */
+  RSA("R", "RSA", 0),
+  /** {@code S}: DSA (asymmetric; wrapped as opaque bytes). */
+  DSA("S", "DSA", 0),
+  /** {@code T}: triple DES, 2-key (16 bytes) or 3-key (24 bytes). */
+  TDES("T", "Triple DES", 24);
+
+  private final String code;
+  private final String meaning;
+  private final int obfuscatedLengthBytes;
+
+  KeyAlgorithm(String code, String meaning, int obfuscatedLengthBytes) {
+    this.code = code;
+    this.meaning = meaning;
+    this.obfuscatedLengthBytes = obfuscatedLengthBytes;
+  }
+
+  /** The one-character header code. */
+  public String code() {
+    return code;
+  }
+
+  /** The standard's name for the algorithm. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /**
+   * The length a key of this algorithm is padded to before block padding when key length
+   * obfuscation is on (X9.143: the algorithm's maximum key length); {@code 0} where the algorithm
+   * has no fixed maximum (HMAC and asymmetric keys), in which case only block padding applies.
+   */
+  public int obfuscatedLengthBytes() {
+    return obfuscatedLengthBytes;
+  }
+
+  /**
+   * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES
+   * 16/24, DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
+   */
+  public boolean permitsKeyLengthBytes(int n) {
+    switch (this) {
+      case AES:
+        return n == 16 || n == 24 || n == 32;
+      case TDES:
+        return n == 16 || n == 24;
+      case DES:
+        return n == 8;
+      case HMAC:
+        return n >= 16;
+      default:
+        return n >= 1;
+    }
+  }
+
+  /**
+   * Looks up a header code.
+   *
+   * @param code the one-character code
+   * @param offset the code's offset in the input, for the error
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
+   */
+  public static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
+    for (KeyAlgorithm a : values()) {
+      if (a.code.equals(code)) {
+        return a;
+      }
+    }
+    throw new Tr31FormatException(ErrorCode.INVALID_ALGORITHM, offset);
+  }
+}

@@ -1,1 +1,0 @@
-package io.tr31.header; final class Placeholder { private Placeholder() {} }

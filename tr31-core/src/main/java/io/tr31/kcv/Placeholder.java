@@ -1,1 +1,0 @@
-package io.tr31.kcv; final class Placeholder { private Placeholder() {} }
