@@ -1,0 +1,240 @@
+package io.tr31.kcv;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31UnsupportedException;
+import io.tr31.Tr31VerificationException;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.BlockCipher;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Cmac;
+import io.tr31.internal.Hex;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A key check value: the method that produced it and its bytes (ANSI X9.24-1:2017 Annex A).
+ *
+ * <p>{@link KcvMethod#LEGACY}: the leftmost 1-3 bytes of the key's encryption of one all-zero
+ * block. {@link KcvMethod#CMAC}: the leftmost 1-5 bytes of the CMAC (NIST SP 800-38B) of one
+ * all-zero block, which X9.24-1 specifies for AES keys. Both are computed for AES and TDES keys
+ * (2-key TDES used as K1K2K1, parity bits ignored) and single DES keys (as K1K1K1).
+ *
+ * <p>Different systems report different lengths of the same value (openemv reports 5 CMAC bytes,
+ * AWS Payment Cryptography the first 3): {@link #matches(KeyAlgorithm, byte[])} and {@link
+ * #matches(KeyCheckValue)} compare the shorter value with the same-length prefix of the other.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable and thread-safe. A KCV is public by design and appears in {@link #toString()}; it is
+ * still compared in constant time ({@link MessageDigest#isEqual}). A KCV confirms which key is
+ * present; with at most 5 bytes it is not an integrity check of the key. Key arguments are only
+ * read; internal copies are wiped (best effort on the JVM).
+ *
+ * @since 0.1.0
+ */
+public final class KeyCheckValue {
+  private final KcvMethod method;
+  private final byte[] value;
+
+  private KeyCheckValue(KcvMethod method, byte[] value) {
+    this.method = method;
+    this.value = value;
+  }
+
+  /**
+   * A KCV with known bytes (copied).
+   *
+   * @throws IllegalArgumentException if the length is not 1 to {@code method.maxLengthBytes()}
+   */
+  public static KeyCheckValue of(KcvMethod method, byte[] value) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(value, "value");
+    checkLength(method, value.length);
+    return new KeyCheckValue(method, value.clone());
+  }
+
+  /**
+   * Parses upper-case hex KCV bytes, e.g. from a {@code KC} optional block after its method prefix.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_HEX}, {@link ErrorCode#LOWERCASE_HEX} or
+   *     {@link ErrorCode#ODD_HEX_LENGTH} (offsets relative to {@code hex}), or {@link
+   *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the length is not allowed for the method
+   */
+  public static KeyCheckValue parseHex(KcvMethod method, CharSequence hex)
+      throws Tr31FormatException {
+    Objects.requireNonNull(method, "method");
+    byte[] b = Hex.decode(hex);
+    if (b.length < 1 || b.length > method.maxLengthBytes()) {
+      throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, "KCV length");
+    }
+    return new KeyCheckValue(method, b);
+  }
+
+  /**
+   * Computes the KCV of {@code key}.
+   *
+   * @param algorithm AES, TDES or DES
+   * @param key the key: AES 16/24/32 bytes, TDES 16/24 bytes, DES 8 bytes (only read)
+   * @param method how to compute it
+   * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
+   * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for HMAC and
+   *     asymmetric algorithms, which have no X9.24-1 KCV
+   * @throws IllegalArgumentException if the length or the key length is not allowed
+   */
+  public static KeyCheckValue compute(
+      KeyAlgorithm algorithm, byte[] key, KcvMethod method, int lengthBytes)
+      throws Tr31UnsupportedException {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(method, "method");
+    checkLength(method, lengthBytes);
+    byte[] cipherKey = cipherKey(algorithm, key);
+    BlockCipher cipher = null;
+    byte[] full = null;
+    try {
+      BlockCipher.Algorithm blockAlgorithm =
+          algorithm == KeyAlgorithm.AES ? BlockCipher.Algorithm.AES : BlockCipher.Algorithm.TDES;
+      cipher = BlockCipher.of(blockAlgorithm, cipherKey);
+      byte[] zeros = new byte[cipher.blockSizeBytes()];
+      if (method == KcvMethod.LEGACY) {
+        // X9.24-1:2017 A.2: encrypt one all-zero block.
+        full = new byte[zeros.length];
+        cipher.encryptEcb(zeros, 0, zeros.length, full, 0);
+      } else {
+        // X9.24-1:2017 A.3: CMAC of one all-zero block (a complete block: subkey K1).
+        Cmac cmac = new Cmac(cipher);
+        try {
+          full = cmac.mac(zeros);
+        } finally {
+          cmac.destroy();
+        }
+      }
+      return new KeyCheckValue(method, Arrays.copyOf(full, lengthBytes));
+    } finally {
+      if (cipher != null) {
+        cipher.destroy();
+      }
+      Bytes.wipe(cipherKey, full);
+    }
+  }
+
+  /** A copy of the key to feed the block cipher: DES is expanded to K1K1K1 (TDES with one key). */
+  private static byte[] cipherKey(KeyAlgorithm algorithm, byte[] key)
+      throws Tr31UnsupportedException {
+    switch (algorithm) {
+      case AES:
+        requireKeyLength(BlockCipher.Algorithm.AES.permitsKeyLengthBytes(key.length), algorithm);
+        return key.clone();
+      case TDES:
+        requireKeyLength(BlockCipher.Algorithm.TDES.permitsKeyLengthBytes(key.length), algorithm);
+        return key.clone();
+      case DES:
+        requireKeyLength(key.length == 8, algorithm);
+        byte[] k = new byte[24];
+        for (int i = 0; i < 24; i += 8) {
+          System.arraycopy(key, 0, k, i, 8);
+        }
+        return k;
+      default:
+        throw new Tr31UnsupportedException(
+            ErrorCode.UNSUPPORTED_OPERATION, "no key check value for algorithm " + algorithm);
+    }
+  }
+
+  private static void requireKeyLength(boolean ok, KeyAlgorithm algorithm) {
+    if (!ok) {
+      throw new IllegalArgumentException("key length not allowed for " + algorithm);
+    }
+  }
+
+  private static void checkLength(KcvMethod method, int lengthBytes) {
+    if (lengthBytes < 1 || lengthBytes > method.maxLengthBytes()) {
+      throw new IllegalArgumentException(
+          "KCV length must be 1 to " + method.maxLengthBytes() + " bytes for " + method);
+    }
+  }
+
+  /**
+   * Whether {@code key} has this KCV: computes the KCV of {@code key} with this method and length
+   * and compares in constant time.
+   *
+   * @throws Tr31UnsupportedException for algorithms without a KCV
+   */
+  public boolean matches(KeyAlgorithm algorithm, byte[] key) throws Tr31UnsupportedException {
+    KeyCheckValue actual = compute(algorithm, key, method, value.length);
+    return MessageDigest.isEqual(actual.value, value);
+  }
+
+  /**
+   * Like {@link #matches(KeyAlgorithm, byte[])}, but throws on mismatch so that it cannot be
+   * ignored.
+   *
+   * @throws Tr31VerificationException if the key does not have this KCV
+   * @throws Tr31UnsupportedException for algorithms without a KCV
+   */
+  public void verify(KeyAlgorithm algorithm, byte[] key)
+      throws Tr31VerificationException, Tr31UnsupportedException {
+    if (!matches(algorithm, key)) {
+      throw new Tr31VerificationException();
+    }
+  }
+
+  /**
+   * Whether {@code other} has the same method and the shorter of the two values equals the
+   * same-length prefix of the longer (constant time for that prefix).
+   */
+  public boolean matches(KeyCheckValue other) {
+    Objects.requireNonNull(other, "other");
+    if (method != other.method) {
+      return false;
+    }
+    int n = Math.min(value.length, other.value.length);
+    return MessageDigest.isEqual(Arrays.copyOf(value, n), Arrays.copyOf(other.value, n));
+  }
+
+  /** The method. */
+  public KcvMethod method() {
+    return method;
+  }
+
+  /** A copy of the KCV bytes. */
+  public byte[] bytes() {
+    return value.clone();
+  }
+
+  /** The number of KCV bytes. */
+  public int lengthBytes() {
+    return value.length;
+  }
+
+  /** Upper-case hex of the KCV bytes. */
+  public String hex() {
+    return Hex.encode(value);
+  }
+
+  /** Equal when method and bytes are equal (constant-time comparison of the bytes). */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof KeyCheckValue)) {
+      return false;
+    }
+    KeyCheckValue other = (KeyCheckValue) o;
+    return method == other.method && MessageDigest.isEqual(value, other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * method.hashCode() + Arrays.hashCode(value);
+  }
+
+  /** For example {@code KeyCheckValue[CMAC, 08793E25AB]}; a KCV is public. */
+  @Override
+  public String toString() {
+    return "KeyCheckValue[" + method + ", " + hex() + "]";
+  }
+}
