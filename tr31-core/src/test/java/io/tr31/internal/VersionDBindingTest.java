@@ -1,0 +1,110 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import io.tr31.testing.Vectors;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VersionDBindingTest {
+  // ASC X9 TR-31:2018 A.7.4 (AES key derivation binding, version D): published inputs.
+  private static final String A74_KBPK =
+      "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
+  private static final String A74_HEADER = "D0112P0AE00E0000";
+  private static final String A74_KEY = "3F419E1CB7079442AA37474C2EFBF8B8";
+  private static final String A74_PADDING = "1C2965473CE206BB855B01533782";
+
+  private static String a74KeyBlock() {
+    for (Map<String, Object> v : Vectors.loadList("tr31_vectors.json")) {
+      String kb = (String) v.get("key_block");
+      if ("valid".equals(v.get("expect")) && kb.startsWith(A74_HEADER)
+          && A74_KBPK.equals(v.get("kbpk_hex")) && A74_KEY.equals(v.get("expected_key_hex"))) {
+        return kb;
+      }
+    }
+    throw new AssertionError("TR-31:2018 A.7.4 key block not in tr31_vectors.json");
+  }
+
+  @Test
+  void seal_tr31A74Inputs_reproducesPublishedKeyBlock() throws Exception {
+    VersionDBinding binding = new VersionDBinding(Hex.decode(A74_KBPK));
+    byte[] payload = Hex.decode("0080" + A74_KEY + A74_PADDING);
+    byte[] sealed = binding.seal(A74_HEADER.getBytes(StandardCharsets.US_ASCII), payload);
+    assertEquals(a74KeyBlock(), A74_HEADER + Hex.encode(sealed));
+  }
+
+  @Test
+  void open_everyValidVersionDVector_recoversExpectedKey() throws Exception {
+    int run = 0;
+    for (VersionDVectors.Block b : VersionDVectors.valid()) {
+      VersionDBinding binding = new VersionDBinding(b.kbpk);
+      byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
+      assertEquals(b.expectedKeyHex, VersionDVectors.keyHex(payload), b.id);
+      run++;
+    }
+    assertEquals(33, run);
+  }
+
+  @Test
+  void open_flippedMacBit_throwsVerificationAndZeroesOutput() throws Exception {
+    VersionDVectors.Block b = VersionDVectors.valid().get(0);
+    VersionDBinding binding = new VersionDBinding(b.kbpk);
+    byte[] mac = b.mac.clone();
+    mac[15] ^= 1;
+    byte[] out = new byte[b.ciphertext.length];
+    Tr31VerificationException e =
+        assertThrows(
+            Tr31VerificationException.class,
+            () ->
+                binding.open(
+                    b.header, 0, b.header.length, b.ciphertext, 0, b.ciphertext.length, mac, 0,
+                    out, 0));
+    assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
+    assertArrayEquals(new byte[out.length], out);
+  }
+
+  @Test
+  void open_badLengths_throwFormatBeforeDecrypting() throws Exception {
+    VersionDBinding binding = new VersionDBinding(new byte[16]);
+    byte[] h = "D0000P0AE00E0000".getBytes(StandardCharsets.US_ASCII);
+    Tr31FormatException e =
+        assertThrows(Tr31FormatException.class, () -> binding.open(h, new byte[0], new byte[16]));
+    assertEquals(ErrorCode.INVALID_PAYLOAD_LENGTH, e.code());
+    assertThrows(Tr31FormatException.class, () -> binding.open(h, new byte[17], new byte[16]));
+    assertThrows(Tr31FormatException.class, () -> binding.open(h, new byte[16], new byte[8]));
+  }
+
+  @Test
+  void constructor_kbpkLengthNotAes_throwsIllegalArgument() {
+    for (int n : new int[] {0, 8, 15, 17, 19, 31, 33}) {
+      assertThrows(IllegalArgumentException.class, () -> new VersionDBinding(new byte[n]));
+    }
+  }
+
+  @Test
+  void seal_payloadNotBlockMultiple_throwsIllegalArgument() {
+    VersionDBinding binding = new VersionDBinding(new byte[32]);
+    assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[16], new byte[0]));
+    assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[16], new byte[20]));
+  }
+
+  @Test
+  void destroy_thenUse_throwsIllegalStateAndToStringHasNoKey() throws Exception {
+    VersionDBinding binding = new VersionDBinding(Hex.decode(A74_KBPK));
+    assertEquals("VersionDBinding[AES-256 KBPK, destroyed=false]", binding.toString());
+    binding.destroy();
+    binding.destroy();
+    assertTrue(binding.isDestroyed());
+    assertEquals("VersionDBinding[AES-256 KBPK, destroyed=true]", binding.toString());
+    assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]));
+    assertThrows(
+        IllegalStateException.class, () -> binding.open(new byte[16], new byte[16], new byte[16]));
+  }
+}

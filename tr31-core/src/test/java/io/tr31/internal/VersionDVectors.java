@@ -1,0 +1,68 @@
+package io.tr31.internal;
+
+import io.tr31.testing.Vectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Test-only split of the valid version D key blocks in tr31_vectors.json. */
+final class VersionDVectors {
+  private VersionDVectors() {}
+
+  /** One valid version D block split into its parts. */
+  static final class Block {
+    final String id;
+    final byte[] kbpk;
+    final byte[] header;
+    final byte[] ciphertext;
+    final byte[] mac;
+    final String expectedKeyHex;
+
+    Block(Map<String, Object> v) throws Exception {
+      id = (String) v.get("id");
+      String kb = (String) v.get("key_block");
+      kbpk = Hex.decode((String) v.get("kbpk_hex"));
+      int headerLength = headerLength(kb);
+      header = kb.substring(0, headerLength).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      int macStart = kb.length() - 32;
+      ciphertext = Hex.decode(kb, headerLength, macStart, true);
+      mac = Hex.decode(kb, macStart, kb.length(), true);
+      expectedKeyHex = (String) v.get("expected_key_hex");
+    }
+  }
+
+  /** Every version D vector marked valid. */
+  static List<Block> valid() throws Exception {
+    List<Block> out = new ArrayList<>();
+    for (Map<String, Object> v : Vectors.loadList("tr31_vectors.json")) {
+      if ("D".equals(v.get("version")) && "valid".equals(v.get("expect"))) {
+        out.add(new Block(v));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Length of fixed header plus optional blocks (X9.143 6.3): ID(2) LEN(2 hex); LEN "00" means
+   * extended: LL(2 hex, number of hex digits) then the length in LL hex digits.
+   */
+  static int headerLength(String kb) {
+    int count = Integer.parseInt(kb.substring(12, 14));
+    int pos = 16;
+    for (int i = 0; i < count; i++) {
+      int len = Integer.parseInt(kb.substring(pos + 2, pos + 4), 16);
+      if (len == 0) {
+        int digits = Integer.parseInt(kb.substring(pos + 4, pos + 6), 16);
+        len = Integer.parseInt(kb.substring(pos + 6, pos + 6 + digits), 16);
+      }
+      pos += len;
+    }
+    return pos;
+  }
+
+  /** The key in a verified payload: length in bits (2 bytes) then the key. */
+  static String keyHex(byte[] payload) {
+    int bits = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+    return Hex.encode(payload, 2, bits / 8);
+  }
+}
