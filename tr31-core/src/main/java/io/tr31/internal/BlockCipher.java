@@ -218,14 +218,15 @@ public final class BlockCipher implements Destroyable {
   }
 
   private State newState() {
-    return new State(this);
+    return new State(algorithm, keySpec);
   }
 
-  private Cipher newCipher(String mode, int opmode) {
+  private static Cipher newCipher(
+      Algorithm algorithm, SecretKeySpec keySpec, String mode, int opmode) {
     try {
       Cipher c = Cipher.getInstance(algorithm.jceName + "/" + mode + "/NoPadding");
       if (mode.equals("CBC")) {
-        c.init(opmode, keySpec, new IvParameterSpec(new byte[blockSizeBytes()]));
+        c.init(opmode, keySpec, new IvParameterSpec(new byte[algorithm.blockSizeBytes]));
       } else {
         c.init(opmode, keySpec);
       }
@@ -260,9 +261,14 @@ public final class BlockCipher implements Destroyable {
         + "]";
   }
 
-  /** Per-thread ciphers (created lazily) and scratch buffers (wiped after each use). */
+  /**
+   * Per-thread ciphers (created lazily) and scratch buffers (wiped after each use). Must not
+   * reference the owning {@link BlockCipher}: a thread's map holds its values strongly, so a
+   * value reaching back to its {@link ThreadLocal} key would keep both alive forever.
+   */
   static final class State {
-    private final BlockCipher owner;
+    private final Algorithm algorithm;
+    private final SecretKeySpec keySpec;
     private Cipher ecbEncryptor;
     private Cipher ecbDecryptor;
     private Cipher cbcEncryptor;
@@ -273,22 +279,23 @@ public final class BlockCipher implements Destroyable {
     /** Output sink for CBC-MAC chunks. */
     final byte[] scratch = new byte[SCRATCH_BYTES];
 
-    State(BlockCipher owner) {
-      this.owner = owner;
-      this.block = new byte[owner.blockSizeBytes()];
-      this.last = new byte[owner.blockSizeBytes()];
+    State(Algorithm algorithm, SecretKeySpec keySpec) {
+      this.algorithm = algorithm;
+      this.keySpec = keySpec;
+      this.block = new byte[algorithm.blockSizeBytes];
+      this.last = new byte[algorithm.blockSizeBytes];
     }
 
     Cipher ecbEncryptor() {
       if (ecbEncryptor == null) {
-        ecbEncryptor = owner.newCipher("ECB", Cipher.ENCRYPT_MODE);
+        ecbEncryptor = newCipher(algorithm, keySpec, "ECB", Cipher.ENCRYPT_MODE);
       }
       return ecbEncryptor;
     }
 
     Cipher ecbDecryptor() {
       if (ecbDecryptor == null) {
-        ecbDecryptor = owner.newCipher("ECB", Cipher.DECRYPT_MODE);
+        ecbDecryptor = newCipher(algorithm, keySpec, "ECB", Cipher.DECRYPT_MODE);
       }
       return ecbDecryptor;
     }
@@ -296,7 +303,7 @@ public final class BlockCipher implements Destroyable {
     /** The CBC encryptor with an all-zero IV; every use must end with {@code doFinal}. */
     Cipher cbcEncryptor() {
       if (cbcEncryptor == null) {
-        cbcEncryptor = owner.newCipher("CBC", Cipher.ENCRYPT_MODE);
+        cbcEncryptor = newCipher(algorithm, keySpec, "CBC", Cipher.ENCRYPT_MODE);
       }
       return cbcEncryptor;
     }

@@ -1,0 +1,100 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.ref.WeakReference;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class BlockCipherTest {
+  @Test
+  void encryptEcb_fips197AppendixC3_matchesPublishedCiphertext() throws Exception {
+    // FIPS 197 Appendix C.3 (AES-256).
+    BlockCipher aes =
+        BlockCipher.aes(
+            Hex.decode("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F"));
+    byte[] out = new byte[16];
+    aes.encryptEcb(Hex.decode("00112233445566778899AABBCCDDEEFF"), 0, 16, out, 0);
+    assertEquals("8EA2B7CA516745BFEAFC49904B496089", Hex.encode(out));
+  }
+
+  @Test
+  void cbc_foldedIv_equalsJdkCbc() throws Exception {
+    byte[] key = Hex.decode("0123456789ABCDEFFEDCBA98765432100011223344556677");
+    byte[] iv = Hex.decode("A0A1A2A3A4A5A6A7A8A9AAABACADAEAF");
+    byte[] plain = new byte[64];
+    for (int i = 0; i < plain.length; i++) {
+      plain[i] = (byte) (i * 13);
+    }
+    for (BlockCipher.Algorithm alg : BlockCipher.Algorithm.values()) {
+      BlockCipher bc = BlockCipher.of(alg, key);
+      int bs = bc.blockSizeBytes();
+      String jce = alg == BlockCipher.Algorithm.AES ? "AES" : "DESede";
+      Cipher jdk = Cipher.getInstance(jce + "/CBC/NoPadding");
+      jdk.init(
+          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, jce), new IvParameterSpec(iv, 0, bs));
+      for (int len = bs; len <= plain.length; len += bs) {
+        byte[] expected = jdk.doFinal(plain, 0, len);
+        byte[] ct = new byte[len];
+        bc.encryptCbc(iv, 0, plain, 0, len, ct, 0);
+        assertArrayEquals(expected, ct, alg + " encrypt " + len);
+        byte[] back = new byte[len];
+        bc.decryptCbc(iv, 0, ct, 0, len, back, 0);
+        assertArrayEquals(java.util.Arrays.copyOf(plain, len), back, alg + " decrypt " + len);
+      }
+    }
+  }
+
+  @Test
+  void tdesTwoKey_isUsedAsK1K2K1() throws Exception {
+    byte[] k = Hex.decode("0123456789ABCDEFFEDCBA9876543210");
+    byte[] k1k2k1 = Hex.decode("0123456789ABCDEFFEDCBA98765432100123456789ABCDEF");
+    byte[] a = new byte[8];
+    byte[] b = new byte[8];
+    BlockCipher.tdes(k).encryptEcb(new byte[8], 0, 8, a, 0);
+    BlockCipher.tdes(k1k2k1).encryptEcb(new byte[8], 0, 8, b, 0);
+    assertArrayEquals(b, a);
+    assertEquals("BlockCipher[TDES-128, destroyed=false]", BlockCipher.tdes(k).toString());
+  }
+
+  @Test
+  void badLengths_throwIllegalArgument() {
+    assertThrows(IllegalArgumentException.class, () -> BlockCipher.aes(new byte[8]));
+    assertThrows(IllegalArgumentException.class, () -> BlockCipher.tdes(new byte[8]));
+    BlockCipher aes = BlockCipher.aes(new byte[16]);
+    assertThrows(
+        IllegalArgumentException.class, () -> aes.encryptEcb(new byte[15], 0, 15, new byte[16], 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> aes.encryptCbc(new byte[16], 0, new byte[0], 0, 0, new byte[0], 0));
+  }
+
+  @Test
+  void destroy_thenUse_throwsIllegalState() {
+    BlockCipher aes = BlockCipher.aes(new byte[16]);
+    aes.destroy();
+    assertEquals("BlockCipher[AES-128, destroyed=true]", aes.toString());
+    assertThrows(
+        IllegalStateException.class, () -> aes.encryptEcb(new byte[16], 0, 16, new byte[16], 0));
+  }
+
+  @Test
+  void unreachableCipher_isCollectedDespiteThreadLocalState() throws Exception {
+    // The per-thread state must not reference its owner, or the thread's ThreadLocal map would
+    // keep every BlockCipher (and its key schedule) alive for the thread's lifetime.
+    BlockCipher bc = BlockCipher.aes(new byte[16]);
+    bc.encryptEcb(new byte[16], 0, 16, new byte[16], 0);
+    WeakReference<BlockCipher> ref = new WeakReference<>(bc);
+    bc = null;
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(ref.get());
+  }
+}

@@ -1,0 +1,58 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import java.util.Arrays;
+
+class VersionDBindingFuzzTest {
+  /**
+   * Arbitrary header, ciphertext and MAC bytes into open(): the only exceptions allowed are the
+   * documented checked ones (verification failure; format failure for a ciphertext that is not a
+   * positive multiple of 16 bytes or a MAC that is not 16 bytes). Also seals the fuzzed data as a
+   * payload and requires open to return it.
+   */
+  /** consumeBytes may return fewer bytes near the end of the input; pad to the wanted length. */
+  private static byte[] padded(byte[] b, int n) {
+    return Arrays.copyOf(b, n);
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void open_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
+    int kbpkLength = data.pickValue(new int[] {16, 24, 32});
+    VersionDBinding binding = new VersionDBinding(padded(data.consumeBytes(kbpkLength), kbpkLength));
+    byte[] header = data.consumeBytes(data.consumeInt(0, 64));
+    byte[] mac = data.consumeBytes(data.consumeInt(0, 20));
+    byte[] ct = data.consumeRemainingAsBytes();
+    try {
+      byte[] plain = binding.open(header, ct, mac);
+      // A forgery would need the KBAK: reaching here means the fuzzer found a CMAC collision.
+      throw new AssertionError("random input verified: " + plain.length + " bytes");
+    } catch (Tr31VerificationException expected) {
+      // the usual outcome
+    } catch (Tr31FormatException e) {
+      if (e.code() != ErrorCode.INVALID_PAYLOAD_LENGTH
+          || (mac.length == 16 && ct.length > 0 && ct.length % 16 == 0)) {
+        throw new AssertionError("unexpected format failure " + e.code(), e);
+      }
+    }
+    if (ct.length > 0) {
+      byte[] payload = Arrays.copyOf(ct, (ct.length + 15) / 16 * 16);
+      byte[] sealed = binding.seal(header, payload);
+      try {
+        byte[] opened =
+            binding.open(
+                header,
+                Arrays.copyOf(sealed, payload.length),
+                Arrays.copyOfRange(sealed, payload.length, sealed.length));
+        assertArrayEquals(payload, opened);
+      } catch (Tr31FormatException | Tr31VerificationException e) {
+        throw new AssertionError("own key block did not open", e);
+      }
+    }
+  }
+}
