@@ -9,23 +9,22 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
 /**
- * A prepared AES or TDES block cipher: the key is checked once, and every thread gets its own
- * JCE {@link Cipher} instances, initialised on first use and never re-initialised afterwards.
+ * A prepared AES or TDES block cipher: the key is checked once, and every thread gets its own JCE
+ * {@link Cipher} instances, initialised on first use and never re-initialised afterwards.
  *
- * <p>Offers raw ECB over whole blocks and CBC with the IV folded into the first block by this
- * class (X9.143 binds the IV to the MAC, so the IV changes on every call while the key does not;
- * folding it in avoids a {@code Cipher.init} per call). {@link Cmac} builds on the per-thread CBC
- * encryptor with an all-zero IV.
+ * <p>Offers raw ECB over whole blocks and CBC with the IV folded into the first block by this class
+ * (X9.143 binds the IV to the MAC, so the IV changes on every call while the key does not; folding
+ * it in avoids a {@code Cipher.init} per call). {@link Cmac} builds on the per-thread CBC encryptor
+ * with an all-zero IV.
  *
  * <h2>Security</h2>
  *
  * Thread-safe: per-thread state lives in a {@link ThreadLocal}. {@link #destroy()} is best effort:
- * this class keeps no raw copy of the key, but the {@link SecretKeySpec} (whose {@code destroy}
- * is not implemented by the JDK and throws) and the JCE ciphers' key schedules cannot be wiped
- * through any public API; after destroy they are unreachable from this object and become garbage
- * with it. Temporaries this class makes (the expanded 2-key TDES key, scratch blocks) are zeroed.
- * Any use after destroy throws {@link IllegalStateException}. {@link #toString()} never shows
- * key material.
+ * this class keeps no raw copy of the key, but the {@link SecretKeySpec} (whose {@code destroy} is
+ * not implemented by the JDK and throws) and the JCE ciphers' key schedules cannot be wiped through
+ * any public API; after destroy they are unreachable from this object and become garbage with it.
+ * Temporaries this class makes (the expanded 2-key TDES key, scratch blocks) are zeroed. Any use
+ * after destroy throws {@link IllegalStateException}. {@link #toString()} never shows key material.
  */
 public final class BlockCipher implements Destroyable {
 
@@ -123,14 +122,18 @@ public final class BlockCipher implements Destroyable {
     return keyLengthBytes;
   }
 
-  /** ECB-encrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}. */
+  /**
+   * ECB-encrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
+   */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
     checkBlocks(len);
     State s = current();
     run(s.ecbEncryptor(), in, inOff, len, out, outOff);
   }
 
-  /** ECB-decrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}. */
+  /**
+   * ECB-decrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
+   */
   public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
     checkBlocks(len);
     State s = current();
@@ -263,8 +266,8 @@ public final class BlockCipher implements Destroyable {
 
   /**
    * Per-thread ciphers (created lazily) and scratch buffers (wiped after each use). Must not
-   * reference the owning {@link BlockCipher}: a thread's map holds its values strongly, so a
-   * value reaching back to its {@link ThreadLocal} key would keep both alive forever.
+   * reference the owning {@link BlockCipher}: a thread's map holds its values strongly, so a value
+   * reaching back to its {@link ThreadLocal} key would keep both alive forever.
    */
   static final class State {
     private final Algorithm algorithm;
@@ -272,10 +275,13 @@ public final class BlockCipher implements Destroyable {
     private Cipher ecbEncryptor;
     private Cipher ecbDecryptor;
     private Cipher cbcEncryptor;
+
     /** One block of scratch. */
     final byte[] block;
+
     /** A second block of scratch. */
     final byte[] last;
+
     /** Output sink for CBC-MAC chunks. */
     final byte[] scratch = new byte[SCRATCH_BYTES];
 

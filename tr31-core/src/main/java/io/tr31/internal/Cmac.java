@@ -13,8 +13,8 @@ import javax.security.auth.Destroyable;
  *
  * <p>The subkeys K1 and K2 are computed in the constructor (SP 800-38B 6.1: L = E_K(0^b), K1 =
  * dbl(L), K2 = dbl(K1), with R_128 = 0x87 and R_64 = 0x1B). {@link #mac(byte[], int, int, byte[],
- * int, int, byte[], int)} authenticates the concatenation of two byte ranges (a key block's
- * header and payload) without concatenating them: all blocks but the last go through the cipher's
+ * int, int, byte[], int)} authenticates the concatenation of two byte ranges (a key block's header
+ * and payload) without concatenating them: all blocks but the last go through the cipher's
  * per-thread zero-IV CBC encryptor (whose chaining state is the CMAC state), the last block is
  * XORed with K1 (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final
  * {@code doFinal} both produces the tag and restores the zero IV.
@@ -24,8 +24,8 @@ import javax.security.auth.Destroyable;
  * Thread-safe. Output is always the full block (truncation is the caller's business); the caller
  * compares tags with {@link java.security.MessageDigest#isEqual}. {@link #destroy()} wipes K1 and
  * K2 and destroys the underlying {@link BlockCipher}, which this object owns (best effort, see
- * there). Use after destroy throws {@link IllegalStateException}. {@link #toString()} shows no
- * key material.
+ * there). Use after destroy throws {@link IllegalStateException}. {@link #toString()} shows no key
+ * material.
  */
 public final class Cmac implements Destroyable {
   private final BlockCipher cipher;
@@ -34,8 +34,8 @@ public final class Cmac implements Destroyable {
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   /**
-   * Prepares CMAC over {@code cipher}, taking ownership of it: destroying this object destroys
-   * the cipher.
+   * Prepares CMAC over {@code cipher}, taking ownership of it: destroying this object destroys the
+   * cipher.
    */
   public Cmac(BlockCipher cipher) {
     this.cipher = Objects.requireNonNull(cipher, "cipher");
@@ -159,8 +159,7 @@ public final class Cmac implements Destroyable {
       throw cipher.fail(e);
     } finally {
       Bytes.wipe(last, s.block);
-      Arrays.fill(
-          s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart), (byte) 0);
+      Arrays.fill(s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart), (byte) 0);
     }
   }
 

@@ -6,13 +6,12 @@ import java.util.Objects;
  * Derives the key block encryption key (KBEK) and authentication key (KBAK) from a key block
  * protection key (KBPK).
  *
- * <p>Key derivation binding (versions B, D, E): NIST SP 800-108 counter mode with CMAC as the
- * PRF, as profiled by ASC X9 TR-31:2018 A.3 / ANSI X9.143 and ISO 20038 6.3. Each PRF call
- * authenticates the 8-byte derivation input {@code counter(1) || key usage(2) || 0x00 ||
- * algorithm(2) || length in bits(2)} under the KBPK; the outputs are concatenated and truncated to
- * the KBPK's length. Algorithm codes: 2-key TDES {@code 0000}, 3-key TDES {@code 0001}, AES-128
- * {@code 0002}, AES-192 {@code 0003}, AES-256 {@code 0004}. The derived keys have the KBPK's
- * algorithm and length.
+ * <p>Key derivation binding (versions B, D, E): NIST SP 800-108 counter mode with CMAC as the PRF,
+ * as profiled by ASC X9 TR-31:2018 A.3 / ANSI X9.143 and ISO 20038 6.3. Each PRF call authenticates
+ * the 8-byte derivation input {@code counter(1) || key usage(2) || 0x00 || algorithm(2) || length
+ * in bits(2)} under the KBPK; the outputs are concatenated and truncated to the KBPK's length.
+ * Algorithm codes: 2-key TDES {@code 0000}, 3-key TDES {@code 0001}, AES-128 {@code 0002}, AES-192
+ * {@code 0003}, AES-256 {@code 0004}. The derived keys have the KBPK's algorithm and length.
  *
  * <p>Variant binding (versions A, C; TR-31:2018 A.3.1): KBEK = KBPK XOR 0x45..., KBAK = KBPK XOR
  * 0x4D....
@@ -53,8 +52,8 @@ public final class KeyDerivation {
   public static final int VARIANT_KBAK_MASK = 0x4D;
 
   /**
-   * Derives the {@code purpose} key from the KBPK whose CMAC is {@code kbpkCmac} (AES for D/E,
-   * TDES for B). The result has the KBPK's length.
+   * Derives the {@code purpose} key from the KBPK whose CMAC is {@code kbpkCmac} (AES for D/E, TDES
+   * for B). The result has the KBPK's length.
    */
   public static byte[] derive(Cmac kbpkCmac, Purpose purpose) {
     Objects.requireNonNull(kbpkCmac, "kbpkCmac");

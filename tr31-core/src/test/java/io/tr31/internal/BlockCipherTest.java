@@ -36,8 +36,7 @@ class BlockCipherTest {
       int bs = bc.blockSizeBytes();
       String jce = alg == BlockCipher.Algorithm.AES ? "AES" : "DESede";
       Cipher jdk = Cipher.getInstance(jce + "/CBC/NoPadding");
-      jdk.init(
-          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, jce), new IvParameterSpec(iv, 0, bs));
+      jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, jce), new IvParameterSpec(iv, 0, bs));
       for (int len = bs; len <= plain.length; len += bs) {
         byte[] expected = jdk.doFinal(plain, 0, len);
         byte[] ct = new byte[len];

@@ -25,8 +25,7 @@ class CmacProperties {
   private static void equalsBouncyCastle(BlockCipher.Algorithm alg, int keyLength) {
     qt().forAll(Gens.bytes(keyLength), Gens.bytes(0, 100))
         .check(
-            (key, msg) ->
-                Arrays.equals(Cmac.of(alg, key).mac(msg), bouncyCastle(alg, key, msg)));
+            (key, msg) -> Arrays.equals(Cmac.of(alg, key).mac(msg), bouncyCastle(alg, key, msg)));
   }
 
   @Test
@@ -62,7 +61,8 @@ class CmacProperties {
               byte[] ab = Arrays.copyOf(a, a.length + b.length);
               System.arraycopy(b, 0, ab, a.length, b.length);
               Cmac cmac = Cmac.aes(key);
-              return Arrays.equals(cmac.mac(a, b), bouncyCastle(BlockCipher.Algorithm.AES, key, ab));
+              return Arrays.equals(
+                  cmac.mac(a, b), bouncyCastle(BlockCipher.Algorithm.AES, key, ab));
             });
   }
 }

@@ -24,7 +24,8 @@ class VersionDBindingFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void open_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
     int kbpkLength = data.pickValue(new int[] {16, 24, 32});
-    VersionDBinding binding = new VersionDBinding(padded(data.consumeBytes(kbpkLength), kbpkLength));
+    KeyDerivationBinding binding =
+        KeyDerivationBinding.versionD(padded(data.consumeBytes(kbpkLength), kbpkLength));
     byte[] header = data.consumeBytes(data.consumeInt(0, 64));
     byte[] mac = data.consumeBytes(data.consumeInt(0, 20));
     byte[] ct = data.consumeRemainingAsBytes();

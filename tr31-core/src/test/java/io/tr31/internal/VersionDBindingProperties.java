@@ -10,9 +10,16 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
+/** Properties of the key derivation binding: version D (AES-128/192/256) and B (TDES 2/3-key). */
 class VersionDBindingProperties {
-  private static Gen<byte[]> kbpks() {
-    return integers().between(0, 2).flatMap(i -> Gens.bytes(16 + 8 * i));
+  private static Gen<KeyDerivationBinding> bindings() {
+    return integers()
+        .between(0, 4)
+        .flatMap(
+            i ->
+                i < 3
+                    ? Gens.bytes(16 + 8 * i).map(KeyDerivationBinding::versionD)
+                    : Gens.bytes(16 + 8 * (i - 3)).map(KeyDerivationBinding::versionB));
   }
 
   private static Gen<byte[]> payloads() {
@@ -21,10 +28,9 @@ class VersionDBindingProperties {
 
   @Test
   void openOfSeal_isIdentity() {
-    qt().forAll(kbpks(), Gens.bytes(0, 64), payloads())
+    qt().forAll(bindings(), Gens.bytes(0, 64), payloads())
         .check(
-            (kbpk, header, payload) -> {
-              VersionDBinding binding = new VersionDBinding(kbpk);
+            (binding, header, payload) -> {
               byte[] sealed = binding.seal(header, payload);
               byte[] ct = Arrays.copyOf(sealed, payload.length);
               byte[] mac = Arrays.copyOfRange(sealed, payload.length, sealed.length);
@@ -38,10 +44,9 @@ class VersionDBindingProperties {
 
   @Test
   void anySingleBitFlip_inHeaderCiphertextOrMac_throwsVerification() {
-    qt().forAll(kbpks(), Gens.bytes(0, 48), payloads(), integers().allPositive())
+    qt().forAll(bindings(), Gens.bytes(0, 48), payloads(), integers().allPositive())
         .check(
-            (kbpk, header, payload, r) -> {
-              VersionDBinding binding = new VersionDBinding(kbpk);
+            (binding, header, payload, r) -> {
               byte[] sealed = binding.seal(header, payload);
               // One buffer: header || ciphertext || MAC; flip one bit anywhere in it.
               byte[] all = new byte[header.length + sealed.length];
@@ -52,10 +57,16 @@ class VersionDBindingProperties {
               byte[] out = new byte[payload.length];
               try {
                 binding.open(
-                    all, 0, header.length,
-                    all, header.length, payload.length,
-                    all, header.length + payload.length,
-                    out, 0);
+                    all,
+                    0,
+                    header.length,
+                    all,
+                    header.length,
+                    payload.length,
+                    all,
+                    header.length + payload.length,
+                    out,
+                    0);
                 return false;
               } catch (Tr31VerificationException expected) {
                 return Arrays.equals(out, new byte[out.length]);

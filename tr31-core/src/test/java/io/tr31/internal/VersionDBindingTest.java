@@ -10,6 +10,7 @@ import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import io.tr31.testing.Vectors;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,10 @@ class VersionDBindingTest {
   private static String a74KeyBlock() {
     for (Map<String, Object> v : Vectors.loadList("tr31_vectors.json")) {
       String kb = (String) v.get("key_block");
-      if ("valid".equals(v.get("expect")) && kb.startsWith(A74_HEADER)
-          && A74_KBPK.equals(v.get("kbpk_hex")) && A74_KEY.equals(v.get("expected_key_hex"))) {
+      if ("valid".equals(v.get("expect"))
+          && kb.startsWith(A74_HEADER)
+          && A74_KBPK.equals(v.get("kbpk_hex"))
+          && A74_KEY.equals(v.get("expected_key_hex"))) {
         return kb;
       }
     }
@@ -34,7 +37,7 @@ class VersionDBindingTest {
 
   @Test
   void seal_tr31A74Inputs_reproducesPublishedKeyBlock() throws Exception {
-    VersionDBinding binding = new VersionDBinding(Hex.decode(A74_KBPK));
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(Hex.decode(A74_KBPK));
     byte[] payload = Hex.decode("0080" + A74_KEY + A74_PADDING);
     byte[] sealed = binding.seal(A74_HEADER.getBytes(StandardCharsets.US_ASCII), payload);
     assertEquals(a74KeyBlock(), A74_HEADER + Hex.encode(sealed));
@@ -43,10 +46,25 @@ class VersionDBindingTest {
   @Test
   void open_everyValidVersionDVector_recoversExpectedKey() throws Exception {
     int run = 0;
-    for (VersionDVectors.Block b : VersionDVectors.valid()) {
-      VersionDBinding binding = new VersionDBinding(b.kbpk);
+    for (BindingVectors.Block b : BindingVectors.valid("D", 32)) {
+      KeyDerivationBinding binding = KeyDerivationBinding.versionD(b.kbpk);
       byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
-      assertEquals(b.expectedKeyHex, VersionDVectors.keyHex(payload), b.id);
+      assertEquals(b.expectedKeyHex, BindingVectors.keyHex(payload), b.id);
+      run++;
+    }
+    assertEquals(33, run);
+  }
+
+  @Test
+  void seal_everyValidVersionDVector_rebuildsTheSameBlock() throws Exception {
+    // Sealing the recovered payload (key and its original padding) must reproduce the block.
+    int run = 0;
+    for (BindingVectors.Block b : BindingVectors.valid("D", 32)) {
+      KeyDerivationBinding binding = KeyDerivationBinding.versionD(b.kbpk);
+      byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
+      byte[] sealed = binding.seal(b.header, payload);
+      assertArrayEquals(b.ciphertext, Arrays.copyOf(sealed, payload.length), b.id);
+      assertArrayEquals(b.mac, Arrays.copyOfRange(sealed, payload.length, sealed.length), b.id);
       run++;
     }
     assertEquals(33, run);
@@ -54,8 +72,8 @@ class VersionDBindingTest {
 
   @Test
   void open_flippedMacBit_throwsVerificationAndZeroesOutput() throws Exception {
-    VersionDVectors.Block b = VersionDVectors.valid().get(0);
-    VersionDBinding binding = new VersionDBinding(b.kbpk);
+    BindingVectors.Block b = BindingVectors.valid("D", 32).get(0);
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(b.kbpk);
     byte[] mac = b.mac.clone();
     mac[15] ^= 1;
     byte[] out = new byte[b.ciphertext.length];
@@ -64,15 +82,23 @@ class VersionDBindingTest {
             Tr31VerificationException.class,
             () ->
                 binding.open(
-                    b.header, 0, b.header.length, b.ciphertext, 0, b.ciphertext.length, mac, 0,
-                    out, 0));
+                    b.header,
+                    0,
+                    b.header.length,
+                    b.ciphertext,
+                    0,
+                    b.ciphertext.length,
+                    mac,
+                    0,
+                    out,
+                    0));
     assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
     assertArrayEquals(new byte[out.length], out);
   }
 
   @Test
   void open_badLengths_throwFormatBeforeDecrypting() throws Exception {
-    VersionDBinding binding = new VersionDBinding(new byte[16]);
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(new byte[16]);
     byte[] h = "D0000P0AE00E0000".getBytes(StandardCharsets.US_ASCII);
     Tr31FormatException e =
         assertThrows(Tr31FormatException.class, () -> binding.open(h, new byte[0], new byte[16]));
@@ -84,25 +110,26 @@ class VersionDBindingTest {
   @Test
   void constructor_kbpkLengthNotAes_throwsIllegalArgument() {
     for (int n : new int[] {0, 8, 15, 17, 19, 31, 33}) {
-      assertThrows(IllegalArgumentException.class, () -> new VersionDBinding(new byte[n]));
+      assertThrows(
+          IllegalArgumentException.class, () -> KeyDerivationBinding.versionD(new byte[n]));
     }
   }
 
   @Test
   void seal_payloadNotBlockMultiple_throwsIllegalArgument() {
-    VersionDBinding binding = new VersionDBinding(new byte[32]);
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(new byte[32]);
     assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[16], new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[16], new byte[20]));
   }
 
   @Test
   void destroy_thenUse_throwsIllegalStateAndToStringHasNoKey() throws Exception {
-    VersionDBinding binding = new VersionDBinding(Hex.decode(A74_KBPK));
-    assertEquals("VersionDBinding[AES-256 KBPK, destroyed=false]", binding.toString());
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(Hex.decode(A74_KBPK));
+    assertEquals("KeyDerivationBinding[D, AES-256 KBPK, destroyed=false]", binding.toString());
     binding.destroy();
     binding.destroy();
     assertTrue(binding.isDestroyed());
-    assertEquals("VersionDBinding[AES-256 KBPK, destroyed=true]", binding.toString());
+    assertEquals("KeyDerivationBinding[D, AES-256 KBPK, destroyed=true]", binding.toString());
     assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]));
     assertThrows(
         IllegalStateException.class, () -> binding.open(new byte[16], new byte[16], new byte[16]));

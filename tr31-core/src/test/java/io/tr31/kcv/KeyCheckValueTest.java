@@ -63,8 +63,7 @@ class KeyCheckValueTest {
   void verify_wrongKey_throwsVerification() throws Exception {
     KeyCheckValue kcv = KeyCheckValue.parseHex(KcvMethod.CMAC, "08793E25AB");
     kcv.verify(KeyAlgorithm.AES, Hex.decode(AES_KEY));
-    assertThrows(
-        Tr31VerificationException.class, () -> kcv.verify(KeyAlgorithm.AES, new byte[16]));
+    assertThrows(Tr31VerificationException.class, () -> kcv.verify(KeyAlgorithm.AES, new byte[16]));
   }
 
   @Test
@@ -88,7 +87,9 @@ class KeyCheckValueTest {
   @Test
   void compute_hmacOrAsymmetric_throwsUnsupported() {
     for (KeyAlgorithm a :
-        new KeyAlgorithm[] {KeyAlgorithm.HMAC, KeyAlgorithm.RSA, KeyAlgorithm.EC, KeyAlgorithm.DSA}) {
+        new KeyAlgorithm[] {
+          KeyAlgorithm.HMAC, KeyAlgorithm.RSA, KeyAlgorithm.EC, KeyAlgorithm.DSA
+        }) {
       Tr31UnsupportedException e =
           assertThrows(
               Tr31UnsupportedException.class,
@@ -105,8 +106,7 @@ class KeyCheckValueTest {
         KeyCheckValue.compute(KeyAlgorithm.TDES, tdes, KcvMethod.LEGACY, 3),
         KeyCheckValue.compute(KeyAlgorithm.DES, des, KcvMethod.LEGACY, 3));
     // FIPS 81 / common DES known answer: E_K(0) for K = 0123456789ABCDEF starts D5D44FF7.
-    assertEquals(
-        "D5D44F", KeyCheckValue.compute(KeyAlgorithm.DES, des, KcvMethod.LEGACY, 3).hex());
+    assertEquals("D5D44F", KeyCheckValue.compute(KeyAlgorithm.DES, des, KcvMethod.LEGACY, 3).hex());
   }
 
   @Test

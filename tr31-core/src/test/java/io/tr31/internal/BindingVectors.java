@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Test-only split of the valid version D key blocks in tr31_vectors.json. */
-final class VersionDVectors {
-  private VersionDVectors() {}
+/** Test-only split of the valid key blocks of one version in tr31_vectors.json. */
+final class BindingVectors {
+  private BindingVectors() {}
 
-  /** One valid version D block split into its parts. */
+  /** One valid block split into header, ciphertext and MAC. */
   static final class Block {
     final String id;
     final byte[] kbpk;
@@ -18,25 +18,25 @@ final class VersionDVectors {
     final byte[] mac;
     final String expectedKeyHex;
 
-    Block(Map<String, Object> v) throws Exception {
+    Block(Map<String, Object> v, int macHexLength) throws Exception {
       id = (String) v.get("id");
       String kb = (String) v.get("key_block");
       kbpk = Hex.decode((String) v.get("kbpk_hex"));
       int headerLength = headerLength(kb);
       header = kb.substring(0, headerLength).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      int macStart = kb.length() - 32;
+      int macStart = kb.length() - macHexLength;
       ciphertext = Hex.decode(kb, headerLength, macStart, true);
       mac = Hex.decode(kb, macStart, kb.length(), true);
       expectedKeyHex = (String) v.get("expected_key_hex");
     }
   }
 
-  /** Every version D vector marked valid. */
-  static List<Block> valid() throws Exception {
+  /** Every vector of {@code version} marked valid; its MAC is the last {@code macHexLength}. */
+  static List<Block> valid(String version, int macHexLength) throws Exception {
     List<Block> out = new ArrayList<>();
     for (Map<String, Object> v : Vectors.loadList("tr31_vectors.json")) {
-      if ("D".equals(v.get("version")) && "valid".equals(v.get("expect"))) {
-        out.add(new Block(v));
+      if (version.equals(v.get("version")) && "valid".equals(v.get("expect"))) {
+        out.add(new Block(v, macHexLength));
       }
     }
     return out;

@@ -1,0 +1,245 @@
+package io.tr31.internal;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Destroyable;
+
+/**
+ * The key derivation binding method, prepared from one KBPK: key block version {@code D} (AES, ASC
+ * X9 TR-31:2018 A.3.2 and A.7.4, ANSI X9.143) and version {@code B} (TDES, TR-31:2018 A.3.3 and
+ * A.7.2.2). The two differ only in the block cipher, so this class is written once over {@link
+ * BlockCipher} and {@link Cmac}.
+ *
+ * <p>The KBEK and KBAK are derived once in the constructor ({@link KeyDerivation}, key usages
+ * {@code 0000} and {@code 0001}) and kept as prepared ciphers. With b the block size (16 for D, 8
+ * for B):
+ *
+ * <ul>
+ *   <li>{@code seal}: MAC = CMAC(KBAK, header || plaintext payload), b bytes; C = CBC(KBEK, IV =
+ *       MAC, payload).
+ *   <li>{@code open}: P = CBC-decrypt(KBEK, IV = received MAC, C); recompute the CMAC over header
+ *       || P and compare with {@link MessageDigest#isEqual}. Only then may the caller read the key
+ *       length field and padding from P.
+ * </ul>
+ *
+ * <p>This class works on raw bytes: the header is its ASCII bytes (including optional blocks), the
+ * payload is {@code key length in bits (2) || key || padding}, a multiple of b bytes.
+ *
+ * <h2>Security</h2>
+ *
+ * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
+ * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
+ * what this library holds (derived keys are wiped right after the ciphers are prepared; the JCE key
+ * objects cannot be wiped, see {@link BlockCipher}); use after destroy throws {@link
+ * IllegalStateException}. {@link #toString()} shows no key material.
+ */
+public final class KeyDerivationBinding implements Destroyable {
+  private final BlockCipher.Algorithm algorithm;
+  private final int kbpkLengthBytes;
+  private final int blockBytes;
+  private final BlockCipher kbek;
+  private final Cmac kbak;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk) {
+    Objects.requireNonNull(kbpk, "kbpk");
+    if (!algorithm.permitsKeyLengthBytes(kbpk.length)) {
+      throw new IllegalArgumentException("KBPK length not allowed for " + algorithm);
+    }
+    this.algorithm = algorithm;
+    this.kbpkLengthBytes = kbpk.length;
+    this.blockBytes = algorithm.blockSizeBytes();
+    Cmac prf = Cmac.of(algorithm, kbpk);
+    byte[] encryptionKey = null;
+    byte[] authenticationKey = null;
+    try {
+      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CBC);
+      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
+      this.kbek = BlockCipher.of(algorithm, encryptionKey);
+      this.kbak = Cmac.of(algorithm, authenticationKey);
+    } finally {
+      Bytes.wipe(encryptionKey, authenticationKey);
+      prf.destroy();
+    }
+  }
+
+  /**
+   * Version D: derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
+   *
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static KeyDerivationBinding versionD(byte[] kbpk) {
+    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk);
+  }
+
+  /**
+   * Version B: derives the KBEK and KBAK from a TDES KBPK of 16 or 24 bytes (not retained).
+   *
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static KeyDerivationBinding versionB(byte[] kbpk) {
+    return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk);
+  }
+
+  /** The KBPK length in bytes. */
+  public int kbpkLengthBytes() {
+    return kbpkLengthBytes;
+  }
+
+  /** The cipher block size in bytes: payloads are a multiple of it (16 for D, 8 for B). */
+  public int blockBytes() {
+    return blockBytes;
+  }
+
+  /** The authenticator length in bytes: the full CMAC (16 for D, 8 for B). */
+  public int macBytes() {
+    return blockBytes;
+  }
+
+  /** Returns {@code ciphertext || MAC} for {@code payload} under {@code header}. */
+  public byte[] seal(byte[] header, byte[] payload) {
+    byte[] out = new byte[payload.length + macBytes()];
+    seal(header, 0, header.length, payload, 0, payload.length, out, 0);
+    return out;
+  }
+
+  /**
+   * Writes the ciphertext of {@code payload[pOff..pOff+pLen)} then the MAC to {@code
+   * out[outOff..outOff+pLen+macBytes())}. The output must not overlap the inputs.
+   *
+   * @throws IllegalArgumentException if {@code pLen} is not a positive multiple of the block size
+   */
+  public void seal(
+      byte[] header,
+      int hOff,
+      int hLen,
+      byte[] payload,
+      int pOff,
+      int pLen,
+      byte[] out,
+      int outOff) {
+    Objects.checkFromIndexSize(pOff, pLen, payload.length);
+    Objects.checkFromIndexSize(outOff, pLen + blockBytes, out.length);
+    if (pLen <= 0 || pLen % blockBytes != 0) {
+      throw new IllegalArgumentException("payload must be a positive multiple of the block size");
+    }
+    checkNotDestroyed();
+    int macOff = outOff + pLen;
+    // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the CBC IV.
+    kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+    kbek.encryptCbc(out, macOff, payload, pOff, pLen, out, outOff);
+  }
+
+  /**
+   * Decrypts and authenticates; returns the plaintext payload.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} if the ciphertext is not a
+   *     positive multiple of the block size or the MAC is not {@link #macBytes()} bytes long
+   *     (checked before decrypting)
+   * @throws Tr31VerificationException if the MAC does not verify
+   */
+  public byte[] open(byte[] header, byte[] ciphertext, byte[] mac)
+      throws Tr31FormatException, Tr31VerificationException {
+    if (mac.length != blockBytes) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1, "authenticator");
+    }
+    checkCiphertextLength(ciphertext.length);
+    byte[] out = new byte[ciphertext.length];
+    open(header, 0, header.length, ciphertext, 0, ciphertext.length, mac, 0, out, 0);
+    return out;
+  }
+
+  /**
+   * Decrypts {@code ct[cOff..cOff+cLen)} into {@code out[outOff..outOff+cLen)} with IV {@code
+   * mac[macOff..macOff+macBytes())}, then verifies that MAC over {@code header || plaintext}. On
+   * failure the output range is zeroed before the exception is thrown. The output must not overlap
+   * the inputs.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} if {@code cLen} is not a
+   *     positive multiple of the block size (checked before decrypting)
+   * @throws Tr31VerificationException if the MAC does not verify
+   */
+  public void open(
+      byte[] header,
+      int hOff,
+      int hLen,
+      byte[] ct,
+      int cOff,
+      int cLen,
+      byte[] mac,
+      int macOff,
+      byte[] out,
+      int outOff)
+      throws Tr31FormatException, Tr31VerificationException {
+    Objects.checkFromIndexSize(hOff, hLen, header.length);
+    Objects.checkFromIndexSize(cOff, cLen, ct.length);
+    Objects.checkFromIndexSize(macOff, blockBytes, mac.length);
+    checkCiphertextLength(cLen);
+    Objects.checkFromIndexSize(outOff, cLen, out.length);
+    checkNotDestroyed();
+    // Per-thread scratch blocks of the KBEK cipher (its CBC decryption does not use them): no
+    // allocation on the hot path.
+    BlockCipher.State scratch = kbek.current();
+    byte[] received = scratch.block;
+    byte[] computed = scratch.last;
+    boolean ok = false;
+    try {
+      System.arraycopy(mac, macOff, received, 0, blockBytes);
+      // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt first, since the MAC covers
+      // the
+      // plaintext. Nothing in the plaintext is read before the MAC check below.
+      kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
+      kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
+      ok = MessageDigest.isEqual(computed, received);
+    } finally {
+      if (!ok) {
+        Arrays.fill(out, outOff, outOff + cLen, (byte) 0);
+      }
+      Bytes.wipe(computed, received);
+    }
+    if (!ok) {
+      throw new Tr31VerificationException();
+    }
+  }
+
+  private void checkCiphertextLength(int len) throws Tr31FormatException {
+    if (len <= 0 || len % blockBytes != 0) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1);
+    }
+  }
+
+  private void checkNotDestroyed() {
+    if (destroyed.get()) {
+      throw new IllegalStateException("binding destroyed");
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (destroyed.getAndSet(true)) {
+      return;
+    }
+    kbek.destroy();
+    kbak.destroy();
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "KeyDerivationBinding["
+        + (algorithm == BlockCipher.Algorithm.AES ? "D, AES-" : "B, TDES-")
+        + (kbpkLengthBytes * 8)
+        + " KBPK, destroyed="
+        + destroyed.get()
+        + "]";
+  }
+}
