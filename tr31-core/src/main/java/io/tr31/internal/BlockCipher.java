@@ -126,7 +126,7 @@ public final class BlockCipher implements Destroyable {
    * ECB-encrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
    */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(len);
+    checkBlocks(in, inOff, len, out, outOff);
     State s = current();
     run(s.ecbEncryptor(), in, inOff, len, out, outOff);
   }
@@ -135,7 +135,7 @@ public final class BlockCipher implements Destroyable {
    * ECB-decrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
    */
   public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(len);
+    checkBlocks(in, inOff, len, out, outOff);
     State s = current();
     run(s.ecbDecryptor(), in, inOff, len, out, outOff);
   }
@@ -146,7 +146,8 @@ public final class BlockCipher implements Destroyable {
    */
   public void encryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(len);
+    checkBlocks(in, inOff, len, out, outOff);
+    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
     if (len == 0) {
       throw new IllegalArgumentException("empty CBC input");
     }
@@ -180,6 +181,7 @@ public final class BlockCipher implements Destroyable {
    */
   public void decryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
     decryptEcb(in, inOff, len, out, outOff);
     int bs = blockSizeBytes();
     for (int i = 0; i < len && i < bs; i++) {
@@ -214,10 +216,12 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  private void checkBlocks(int len) {
+  private void checkBlocks(byte[] in, int inOff, int len, byte[] out, int outOff) {
     if (len < 0 || len % blockSizeBytes() != 0) {
       throw new IllegalArgumentException("length is not a multiple of the block size");
     }
+    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(outOff, len, out.length);
   }
 
   private State newState() {
