@@ -191,8 +191,7 @@ public final class KeyDerivationBinding implements Destroyable {
     try {
       System.arraycopy(mac, macOff, received, 0, blockBytes);
       // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt first, since the MAC covers
-      // the
-      // plaintext. Nothing in the plaintext is read before the MAC check below.
+      // the plaintext. Nothing in the plaintext is read before the MAC check below.
       kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
       kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
       ok = MessageDigest.isEqual(computed, received);
