@@ -2,6 +2,8 @@ package io.tr31;
 
 import io.tr31.header.KeyBlockVersion;
 import io.tr31.internal.Hex;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,9 +32,17 @@ public final class KeyBlock {
   private final int payloadOffset;
   private final byte[] payload;
   private final byte[] mac;
+  private final List<String> warnings;
 
-  private KeyBlock(String text, KeyBlockHeader header, int payloadOffset, byte[] payload, byte[] mac) {
+  private KeyBlock(
+      String text,
+      KeyBlockHeader header,
+      int payloadOffset,
+      byte[] payload,
+      byte[] mac,
+      List<String> warnings) {
     this.text = text;
+    this.warnings = List.copyOf(warnings);
     this.header = header;
     this.payloadOffset = payloadOffset;
     this.payload = payload;
@@ -78,6 +88,8 @@ public final class KeyBlock {
       throw new Tr31FormatException(ErrorCode.HEADER_NOT_BLOCK_ALIGNED, headerLength);
     }
     boolean lenient = profile == Profile.LENIENT;
+    List<String> warnings = new ArrayList<>(header.warnings());
+    int firstLower = -1;
     for (int i = headerLength; i < n; i++) {
       char c = text.charAt(i);
       boolean upper = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
@@ -88,6 +100,12 @@ public final class KeyBlock {
       if (!upper && !lower) {
         throw new Tr31FormatException(ErrorCode.INVALID_HEX, i);
       }
+      if (lower && firstLower < 0) {
+        firstLower = i;
+      }
+    }
+    if (firstLower >= 0) {
+      warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
     }
     int macChars = 2 * v.macLengthBytes();
     int payloadChars = n - headerLength - macChars;
@@ -104,7 +122,12 @@ public final class KeyBlock {
     }
     byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, true);
     byte[] mac = Hex.decode(text, headerLength + payloadChars, n, true);
-    return new KeyBlock(text, header, headerLength, payload, mac);
+    return new KeyBlock(text, header, headerLength, payload, mac, warnings);
+  }
+
+  /** What the lenient profile tolerated (header and payload); empty under strict. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The parsed header. */

@@ -86,67 +86,72 @@ public final class OptionalBlocks {
     if (start < 0 || end > text.length() || start > end || count < 0 || count > MAX_BLOCKS) {
       throw new IllegalArgumentException("bad range or count");
     }
-    List<OptionalBlock> out = new ArrayList<>(count);
-    List<String> warnings = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    // Pass 1, shape: IDs, lengths and characters of every declared block, so that a lying
+    // count or length is reported before anything about the meaning of the data.
+    int[] starts = new int[count];
+    int[] dataStarts = new int[count];
+    int[] ends = new int[count];
     int pos = start;
     for (int i = 0; i < count; i++) {
-      if (!out.isEmpty() && out.get(out.size() - 1).isPadding()) {
-        throw new Tr31FormatException(ErrorCode.PADDING_BLOCK_NOT_LAST, pos);
-      }
-      int blockStart = pos;
+      starts[i] = pos;
       String id = readId(text, pos, end);
-      pos += 2;
-      int total;
-      int dataStart;
-      int shortLen = readHex(text, pos, end, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH);
+      int shortLen = readHex(text, pos + 2, end, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH);
       if (shortLen != 0) {
         if (shortLen < 4) {
-          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos, id);
+          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos + 2, id);
         }
-        if (shortLen > end - blockStart) {
-          throw new Tr31FormatException(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, pos, id);
+        if (shortLen > end - pos) {
+          throw new Tr31FormatException(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, pos + 2, id);
         }
-        total = shortLen;
-        dataStart = blockStart + 4;
+        dataStarts[i] = pos + 4;
+        ends[i] = pos + shortLen;
       } else {
-        // Extended length (X9.143 6.3): "00", LL, then the whole block length in LL hex digits.
-        // X9.143's samples and openemv write LL = 04 (hex digits); psec writes 02 (bytes). Both
-        // mean four hex digits follow.
-        int ll = readHex(text, pos + 2, end, 2, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
+        // Extended length (X9.143 6.3): "00", LL, then the whole block length. X9.143's samples
+        // and openemv write LL = 04 (hex digits); psec writes 02 (bytes): both mean four hex
+        // digits follow. Checked against the remaining input before it is used.
+        int ll = readHex(text, pos + 4, end, 2, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
         if (ll != 2 && ll != 4) {
-          throw new Tr31FormatException(ErrorCode.EXTENDED_LENGTH_OVERFLOW, pos + 2, id);
-        }
-        int extLen = readHex(text, pos + 4, end, 4, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
-        if (extLen < 10) {
-          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos + 4, id);
-        }
-        if (extLen > end - blockStart) {
           throw new Tr31FormatException(ErrorCode.EXTENDED_LENGTH_OVERFLOW, pos + 4, id);
         }
-        total = extLen;
-        dataStart = blockStart + 10;
+        int extLen = readHex(text, pos + 6, end, 4, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
+        if (extLen < 10) {
+          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos + 6, id);
+        }
+        if (extLen > end - pos) {
+          throw new Tr31FormatException(ErrorCode.EXTENDED_LENGTH_OVERFLOW, pos + 6, id);
+        }
+        dataStarts[i] = pos + 10;
+        ends[i] = pos + extLen;
       }
-      int blockEnd = blockStart + total;
-      for (int k = dataStart; k < blockEnd; k++) {
+      for (int k = dataStarts[i]; k < ends[i]; k++) {
         if (!BlockRules.isPrintable(text.charAt(k))) {
           throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, k, id);
         }
       }
-      String data = text.subSequence(dataStart, blockEnd).toString();
+      pos = ends[i];
+    }
+    // Pass 2, meaning: known IDs, data formats, duplicates, PB last.
+    List<OptionalBlock> out = new ArrayList<>(count);
+    List<String> warnings = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      String id = text.subSequence(starts[i], starts[i] + 2).toString();
+      String data = text.subSequence(dataStarts[i], ends[i]).toString();
       OptionalBlockId known = OptionalBlockId.fromCode(id);
       if (known != null) {
-        BlockRules.validate(known, data, profile, dataStart, warnings);
+        BlockRules.validate(known, data, profile, dataStarts[i], warnings);
       } else if (profile == Profile.LENIENT && id.charAt(0) >= '0' && id.charAt(0) <= '9') {
         warnings.add("proprietary optional block " + id + " (tolerated)");
       } else {
-        throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, blockStart, id);
+        throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, starts[i], id);
       }
       if (!seen.add(id)) {
-        throw new Tr31FormatException(ErrorCode.DUPLICATE_OPTIONAL_BLOCK, blockStart, id);
+        throw new Tr31FormatException(ErrorCode.DUPLICATE_OPTIONAL_BLOCK, starts[i], id);
+      }
+      if (known == OptionalBlockId.PB && i != count - 1) {
+        throw new Tr31FormatException(ErrorCode.PADDING_BLOCK_NOT_LAST, starts[i], id);
       }
       out.add(OptionalBlock.trusted(id, data));
-      pos = blockEnd;
     }
     return new OptionalBlocks(
         Collections.unmodifiableList(out), Collections.unmodifiableList(warnings), pos - start);
