@@ -21,8 +21,12 @@ public enum KeyAlgorithm {
   DES("D", "DES", 8),
   /** {@code E}: elliptic curve (asymmetric; wrapped as opaque bytes). */
   EC("E", "Elliptic curve", 0),
-  /** {@code H}: HMAC; X9.143 names the hash in optional block {@code HM}. */
+  /** {@code H}: HMAC; X9.143 names the hash in optional block {@code HM} (ISO 20038: SHA-1). */
   HMAC("H", "HMAC", 0),
+  /** {@code I}: HMAC-SHA-2 (ISO 20038:2017 only). */
+  HMAC_SHA2("I", "HMAC-SHA-2 (ISO 20038)", 0),
+  /** {@code J}: HMAC-SHA-3 (ISO 20038:2017 only). */
+  HMAC_SHA3("J", "HMAC-SHA-3 (ISO 20038)", 0),
   /** {@code R}: RSA (asymmetric; wrapped as opaque bytes). */
   RSA("R", "RSA", 0),
   /** {@code S}: DSA (asymmetric; wrapped as opaque bytes). */
@@ -72,6 +76,8 @@ public enum KeyAlgorithm {
       case DES:
         return n == 8;
       case HMAC:
+      case HMAC_SHA2:
+      case HMAC_SHA3:
         return n >= 16;
       default:
         return n >= 1;

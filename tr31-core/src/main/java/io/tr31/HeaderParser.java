@@ -1,0 +1,113 @@
+package io.tr31;
+
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyAttributePolicy;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyContext;
+import io.tr31.header.KeyUsage;
+import io.tr31.header.KeyVersion;
+import io.tr31.header.ModeOfUse;
+import io.tr31.optblock.OptionalBlocks;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the fixed header (ANSI X9.143:2022 6.2, Table 1) then the optional blocks (6.3) at the
+ * start of untrusted text. Fields are checked in the order they appear, so the reported offset is
+ * the first bad field; the usage × algorithm × mode policy is checked last because it is about
+ * meaning, not shape.
+ */
+final class HeaderParser {
+  /** A key block is at most 9999 characters, so no header reads further. */
+  static final int MAX_KEY_BLOCK_LENGTH = 9999;
+
+  private HeaderParser() {}
+
+  static KeyBlockHeader parse(CharSequence text, Profile profile) throws Tr31FormatException {
+    int end = Math.min(text.length(), MAX_KEY_BLOCK_LENGTH);
+    if (end < KeyBlockHeader.FIXED_LENGTH_CHARS) {
+      throw new Tr31FormatException(ErrorCode.HEADER_TRUNCATED, text.length());
+    }
+    for (int i = 0; i < KeyBlockHeader.FIXED_LENGTH_CHARS; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, i);
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    KeyBlockHeader.Builder b = KeyBlockHeader.builder();
+
+    b.version = KeyBlockVersion.fromCode(field(text, 0, 1), 0);
+    if (b.version.isProprietary()) {
+      if (profile != Profile.LENIENT) {
+        throw new Tr31FormatException(ErrorCode.INVALID_VERSION, 0, "proprietary version");
+      }
+      warnings.add("proprietary key block version '" + b.version.id() + "' (tolerated)");
+    }
+    int declaredLength = decimal(text, 1, 4, ErrorCode.INVALID_LENGTH_FIELD);
+
+    b.keyUsageCode = field(text, 5, 7);
+    b.keyUsage = KeyUsage.fromCode(b.keyUsageCode, 5, profile);
+    if (b.keyUsage == KeyUsage.PROPRIETARY) {
+      warnings.add("proprietary key usage '" + b.keyUsageCode + "' (tolerated)");
+    }
+    b.algorithm = KeyAlgorithm.fromCode(field(text, 7, 8), 7);
+    b.modeOfUseCode = field(text, 8, 9);
+    b.modeOfUse = ModeOfUse.fromCode(b.modeOfUseCode, 8, profile);
+    if (b.modeOfUse == ModeOfUse.PROPRIETARY) {
+      warnings.add("proprietary mode of use '" + b.modeOfUseCode + "' (tolerated)");
+    }
+    b.keyVersion = KeyVersion.parse(field(text, 9, 11), 9);
+    b.exportability = Exportability.fromCode(field(text, 11, 12), 11);
+    int count = decimal(text, 12, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_COUNT);
+    b.keyContext = KeyContext.fromCode(field(text, 14, 15), 14);
+    if (text.charAt(15) != '0') {
+      throw new Tr31FormatException(ErrorCode.INVALID_RESERVED_FIELD, 15);
+    }
+
+    OptionalBlocks blocks =
+        OptionalBlocks.parse(text, KeyBlockHeader.FIXED_LENGTH_CHARS, end, count, profile);
+    b.optionalBlocks = blocks;
+    warnings.addAll(blocks.warnings());
+
+    KeyBlockHeader h = new KeyBlockHeader(b, warnings, declaredLength);
+    if (!KeyAttributePolicy.isPermitted(h.keyUsage(), h.algorithm(), h.modeOfUse())) {
+      if (profile != Profile.LENIENT) {
+        KeyAttributePolicy.check(h); // throws INCOMPATIBLE_KEY_ATTRIBUTES at offset 5
+      }
+      warnings.add(
+          "key usage "
+              + h.keyUsageCode()
+              + " with algorithm "
+              + h.algorithm().code()
+              + " and mode of use "
+              + h.modeOfUseCode()
+              + " is not a permitted combination (tolerated)");
+      h = new KeyBlockHeader(b, warnings, declaredLength);
+    }
+    return h;
+  }
+
+  /** Length of the header as it was read (fixed part plus optional blocks as written). */
+  static int parsedLengthChars(KeyBlockHeader h) {
+    return KeyBlockHeader.FIXED_LENGTH_CHARS + Math.max(0, h.optionalBlocks.parsedLengthChars());
+  }
+
+  private static String field(CharSequence text, int from, int to) {
+    return text.subSequence(from, to).toString();
+  }
+
+  private static int decimal(CharSequence text, int from, int digits, ErrorCode onBad)
+      throws Tr31FormatException {
+    int v = 0;
+    for (int i = from; i < from + digits; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new Tr31FormatException(onBad, from);
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+}

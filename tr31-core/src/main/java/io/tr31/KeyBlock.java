@@ -1,0 +1,167 @@
+package io.tr31;
+
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.internal.Hex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The structural parse of a whole key block, before any cryptography: header, encrypted payload
+ * and authenticator (ANSI X9.143:2022 6.1: header || HEX(payload) || HEX(MAC)).
+ *
+ * <p>Checks, in this order: null, empty, longer than 9999 characters (rejected before anything
+ * else is read), characters outside printable ASCII, the header ({@link KeyBlockHeader#parse}),
+ * the length field against the actual length, header alignment to the cipher block, the hex of
+ * payload and MAC, and the payload length.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable and thread-safe. Nothing here is secret (the payload is ciphertext), but accessors
+ * return copies. Passing this parse says nothing about authenticity: the MAC is verified by
+ * unwrap, over {@link #text()}'s header characters exactly as received.
+ *
+ * @since 0.1.0
+ */
+public final class KeyBlock {
+  /** The longest key block the four-digit length field can describe. */
+  public static final int MAX_LENGTH = 9999;
+
+  private final String text;
+  private final KeyBlockHeader header;
+  private final int payloadOffset;
+  private final byte[] payload;
+  private final byte[] mac;
+  private final List<String> warnings;
+
+  private KeyBlock(
+      String text,
+      KeyBlockHeader header,
+      int payloadOffset,
+      byte[] payload,
+      byte[] mac,
+      List<String> warnings) {
+    this.text = text;
+    this.warnings = List.copyOf(warnings);
+    this.header = header;
+    this.payloadOffset = payloadOffset;
+    this.payload = payload;
+    this.mac = mac;
+  }
+
+  /**
+   * Parses untrusted key block text.
+   *
+   * @param keyBlock the key block; {@code null} is reported as {@link ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read (not null)
+   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset
+   */
+  public static KeyBlock parse(CharSequence keyBlock, Profile profile) throws Tr31FormatException {
+    Objects.requireNonNull(profile, "profile");
+    if (keyBlock == null) {
+      throw new Tr31FormatException(ErrorCode.NULL_INPUT, -1);
+    }
+    int n = keyBlock.length();
+    if (n == 0) {
+      throw new Tr31FormatException(ErrorCode.EMPTY_INPUT, 0);
+    }
+    if (n > MAX_LENGTH) {
+      throw new Tr31FormatException(ErrorCode.INPUT_TOO_LONG, MAX_LENGTH);
+    }
+    for (int i = 0; i < n; i++) {
+      char c = keyBlock.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, i);
+      }
+    }
+    String text = keyBlock.toString();
+    KeyBlockHeader header = HeaderParser.parse(text, profile);
+    if (header.declaredKeyBlockLength() != n) {
+      throw new Tr31FormatException(
+          ErrorCode.LENGTH_MISMATCH, 1, "declared " + header.declaredKeyBlockLength() + ", got " + n);
+    }
+    KeyBlockVersion v = header.version();
+    int headerLength = HeaderParser.parsedLengthChars(header);
+    // X9.143 6.3: the header is padded (PB) to a multiple of the cipher block; ISO 20038 (E)
+    // requires the optional blocks to total a multiple of 16, which is the same condition.
+    if (headerLength % v.cipherBlockSizeBytes() != 0) {
+      throw new Tr31FormatException(ErrorCode.HEADER_NOT_BLOCK_ALIGNED, headerLength);
+    }
+    boolean lenient = profile == Profile.LENIENT;
+    List<String> warnings = new ArrayList<>(header.warnings());
+    int firstLower = -1;
+    for (int i = headerLength; i < n; i++) {
+      char c = text.charAt(i);
+      boolean upper = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+      boolean lower = c >= 'a' && c <= 'f';
+      if (lower && !lenient) {
+        throw new Tr31FormatException(ErrorCode.LOWERCASE_HEX, i);
+      }
+      if (!upper && !lower) {
+        throw new Tr31FormatException(ErrorCode.INVALID_HEX, i);
+      }
+      if (lower && firstLower < 0) {
+        firstLower = i;
+      }
+    }
+    if (firstLower >= 0) {
+      warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
+    }
+    int macChars = 2 * v.macLengthBytes();
+    int payloadChars = n - headerLength - macChars;
+    if (payloadChars <= 0 || payloadChars % 2 != 0) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, headerLength);
+    }
+    int payloadBytes = payloadChars / 2;
+    boolean ok =
+        v == KeyBlockVersion.E
+            ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
+            : payloadBytes % v.cipherBlockSizeBytes() == 0;
+    if (!ok) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, headerLength);
+    }
+    byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, true);
+    byte[] mac = Hex.decode(text, headerLength + payloadChars, n, true);
+    return new KeyBlock(text, header, headerLength, payload, mac, warnings);
+  }
+
+  /** What the lenient profile tolerated (header and payload); empty under strict. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** The parsed header. */
+  public KeyBlockHeader header() {
+    return header;
+  }
+
+  /** The key block exactly as received (the MAC covers its header characters as they are). */
+  public String text() {
+    return text;
+  }
+
+  /** Offset of the first payload character, which is also the header's length as received. */
+  public int payloadOffset() {
+    return payloadOffset;
+  }
+
+  /** The header characters exactly as received. */
+  public String headerText() {
+    return text.substring(0, payloadOffset);
+  }
+
+  /** The encrypted payload (a fresh copy). */
+  public byte[] encryptedPayload() {
+    return payload.clone();
+  }
+
+  /** The authenticator (a fresh copy). */
+  public byte[] mac() {
+    return mac.clone();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,57 @@
+package io.tr31.header;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+
+/**
+ * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older
+ * texts (TR-31:2018) defined characters 14-15 as reserved {@code "00"}, which reads as {@link
+ * #DETERMINED_BY_WRAPPING_KEY}.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable. Reported, not enforced: the caller decides whether a storage-only block may be used
+ * for exchange.
+ *
+ * @since 0.1.0
+ */
+public enum KeyContext {
+  /** {@code 0}: determined by the wrapping key. */
+  DETERMINED_BY_WRAPPING_KEY("0", "determined by the wrapping key"),
+  /** {@code 1}: storage context only. */
+  STORAGE_ONLY("1", "storage context only"),
+  /** {@code 2}: key exchange context only. */
+  EXCHANGE_ONLY("2", "key exchange context only");
+
+  private final String code;
+  private final String meaning;
+
+  KeyContext(String code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The one-character header code. */
+  public String code() {
+    return code;
+  }
+
+  /** The standard's meaning. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /**
+   * Looks up a header code.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
+   */
+  public static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
+    for (KeyContext c : values()) {
+      if (c.code.equals(code)) {
+        return c;
+      }
+    }
+    throw new Tr31FormatException(ErrorCode.INVALID_KEY_CONTEXT, offset);
+  }
+}

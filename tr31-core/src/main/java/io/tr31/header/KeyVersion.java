@@ -1,0 +1,109 @@
+package io.tr31.header;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import java.util.Objects;
+
+/**
+ * The key version number: header characters 9-10 (ANSI X9.143:2022 6.2, Table 1): {@code 00}
+ * when unused, {@code cN} when the block carries key component N, otherwise two alphanumerics.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable value, thread-safe. Public data.
+ *
+ * @since 0.1.0
+ */
+public final class KeyVersion {
+  private static final KeyVersion NONE = new KeyVersion("00");
+
+  private final String code;
+
+  private KeyVersion(String code) {
+    this.code = code;
+  }
+
+  /** Key versioning unused: {@code 00}. */
+  public static KeyVersion none() {
+    return NONE;
+  }
+
+  /**
+   * Key component {@code n} ({@code c1}..{@code c9}).
+   *
+   * @throws IllegalArgumentException if {@code n} is not 1..9
+   */
+  public static KeyVersion component(int n) {
+    if (n < 1 || n > 9) {
+      throw new IllegalArgumentException("component number must be 1..9");
+    }
+    return new KeyVersion("c" + n);
+  }
+
+  /**
+   * A key version from its two-character code.
+   *
+   * @throws IllegalArgumentException if not two ASCII alphanumerics (a caller bug; parsing
+   *     untrusted input uses {@link #parse})
+   */
+  public static KeyVersion of(String twoChars) {
+    Objects.requireNonNull(twoChars, "twoChars");
+    if (!valid(twoChars)) {
+      throw new IllegalArgumentException("key version must be two ASCII alphanumerics");
+    }
+    return "00".equals(twoChars) ? NONE : new KeyVersion(twoChars);
+  }
+
+  /**
+   * Parses untrusted header characters 9-10.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if malformed
+   */
+  public static KeyVersion parse(String twoChars, int offset) throws Tr31FormatException {
+    if (twoChars == null || !valid(twoChars)) {
+      throw new Tr31FormatException(ErrorCode.INVALID_KEY_VERSION, offset);
+    }
+    return "00".equals(twoChars) ? NONE : new KeyVersion(twoChars);
+  }
+
+  private static boolean valid(String s) {
+    return s.length() == 2 && Codes.isAlphanumeric(s.charAt(0)) && Codes.isAlphanumeric(s.charAt(1));
+  }
+
+  /** Whether this block carries a key component ({@code c} followed by a digit 1-9). */
+  public boolean isComponent() {
+    return code.charAt(0) == 'c' && code.charAt(1) >= '1' && code.charAt(1) <= '9';
+  }
+
+  /**
+   * The component number.
+   *
+   * @throws IllegalStateException if {@link #isComponent()} is false
+   */
+  public int componentNumber() {
+    if (!isComponent()) {
+      throw new IllegalStateException("not a key component");
+    }
+    return code.charAt(1) - '0';
+  }
+
+  /** The two-character header code. */
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KeyVersion && ((KeyVersion) o).code.equals(code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}

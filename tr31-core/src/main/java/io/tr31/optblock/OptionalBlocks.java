@@ -1,0 +1,296 @@
+package io.tr31.optblock;
+
+import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31FormatException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ordered optional blocks of a key block header (ANSI X9.143:2022 6.3): each ID at most once,
+ * at most 99 blocks, the padding block {@code PB} last.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable and thread-safe. {@link #parse} reads untrusted text: every length is checked against
+ * the remaining input before anything is read or allocated, every failure is a {@link
+ * Tr31FormatException} with the absolute offset, and the work is bounded by the 9999-character
+ * maximum of a key block.
+ *
+ * @since 0.1.0
+ */
+public final class OptionalBlocks {
+  /** The most optional blocks a header can declare (two decimal digits). */
+  public static final int MAX_BLOCKS = 99;
+
+  private static final OptionalBlocks EMPTY = new OptionalBlocks(List.of(), List.of(), 0);
+
+  private final List<OptionalBlock> blocks;
+  private final List<String> warnings;
+  private final int parsedLengthChars;
+
+  private OptionalBlocks(List<OptionalBlock> blocks, List<String> warnings, int parsedLength) {
+    this.blocks = blocks;
+    this.warnings = warnings;
+    this.parsedLengthChars = parsedLength;
+  }
+
+  /** No optional blocks. */
+  public static OptionalBlocks empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Blocks in the given order.
+   *
+   * @throws IllegalArgumentException on a duplicate ID, more than 99 blocks, or PB not last
+   */
+  public static OptionalBlocks of(List<OptionalBlock> blocks) {
+    List<OptionalBlock> copy = List.copyOf(blocks);
+    if (copy.size() > MAX_BLOCKS) {
+      throw new IllegalArgumentException("at most 99 optional blocks");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < copy.size(); i++) {
+      OptionalBlock b = copy.get(i);
+      if (!seen.add(b.id())) {
+        throw new IllegalArgumentException("duplicate optional block " + b.id());
+      }
+      if (b.isPadding() && i != copy.size() - 1) {
+        throw new IllegalArgumentException("PB must be the last optional block");
+      }
+    }
+    return copy.isEmpty() ? EMPTY : new OptionalBlocks(copy, List.of(), -1);
+  }
+
+  /**
+   * Parses {@code count} optional blocks of untrusted {@code text} starting at {@code start}; reads
+   * no further than {@code end}. Offsets in errors are absolute in {@code text}.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED}, {@link
+   *     ErrorCode#INVALID_OPTIONAL_BLOCK_ID}, {@link ErrorCode#INVALID_OPTIONAL_BLOCK_LENGTH},
+   *     {@link ErrorCode#EXTENDED_LENGTH_OVERFLOW}, {@link ErrorCode#INVALID_CHARACTER}, {@link
+   *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA}, {@link ErrorCode#DUPLICATE_OPTIONAL_BLOCK}, {@link
+   *     ErrorCode#PADDING_BLOCK_NOT_LAST}
+   */
+  public static OptionalBlocks parse(
+      CharSequence text, int start, int end, int count, Profile profile)
+      throws Tr31FormatException {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(profile, "profile");
+    if (start < 0 || end > text.length() || start > end || count < 0 || count > MAX_BLOCKS) {
+      throw new IllegalArgumentException("bad range or count");
+    }
+    // Pass 1, shape: IDs, lengths and characters of every declared block, so that a lying
+    // count or length is reported before anything about the meaning of the data.
+    int[] starts = new int[count];
+    int[] dataStarts = new int[count];
+    int[] ends = new int[count];
+    int pos = start;
+    for (int i = 0; i < count; i++) {
+      starts[i] = pos;
+      String id = readId(text, pos, end);
+      int shortLen = readHex(text, pos + 2, end, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH);
+      if (shortLen != 0) {
+        if (shortLen < 4) {
+          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos + 2, id);
+        }
+        if (shortLen > end - pos) {
+          throw new Tr31FormatException(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, pos + 2, id);
+        }
+        dataStarts[i] = pos + 4;
+        ends[i] = pos + shortLen;
+      } else {
+        // Extended length (X9.143 6.3): "00", LL, then the whole block length. X9.143's samples
+        // and openemv write LL = 04 (hex digits); psec writes 02 (bytes): both mean four hex
+        // digits follow. Checked against the remaining input before it is used.
+        int ll = readHex(text, pos + 4, end, 2, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
+        if (ll != 2 && ll != 4) {
+          throw new Tr31FormatException(ErrorCode.EXTENDED_LENGTH_OVERFLOW, pos + 4, id);
+        }
+        int extLen = readHex(text, pos + 6, end, 4, ErrorCode.EXTENDED_LENGTH_OVERFLOW);
+        if (extLen < 10) {
+          throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, pos + 6, id);
+        }
+        if (extLen > end - pos) {
+          throw new Tr31FormatException(ErrorCode.EXTENDED_LENGTH_OVERFLOW, pos + 6, id);
+        }
+        dataStarts[i] = pos + 10;
+        ends[i] = pos + extLen;
+      }
+      for (int k = dataStarts[i]; k < ends[i]; k++) {
+        if (!BlockRules.isPrintable(text.charAt(k))) {
+          throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, k, id);
+        }
+      }
+      pos = ends[i];
+    }
+    // Pass 2, meaning: known IDs, data formats, duplicates, PB last.
+    List<OptionalBlock> out = new ArrayList<>(count);
+    List<String> warnings = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      String id = text.subSequence(starts[i], starts[i] + 2).toString();
+      String data = text.subSequence(dataStarts[i], ends[i]).toString();
+      OptionalBlockId known = OptionalBlockId.fromCode(id);
+      if (known != null) {
+        BlockRules.validate(known, data, profile, dataStarts[i], warnings);
+      } else if (profile == Profile.LENIENT && id.charAt(0) >= '0' && id.charAt(0) <= '9') {
+        warnings.add("proprietary optional block " + id + " (tolerated)");
+      } else {
+        throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, starts[i], id);
+      }
+      if (!seen.add(id)) {
+        throw new Tr31FormatException(ErrorCode.DUPLICATE_OPTIONAL_BLOCK, starts[i], id);
+      }
+      if (known == OptionalBlockId.PB && i != count - 1) {
+        throw new Tr31FormatException(ErrorCode.PADDING_BLOCK_NOT_LAST, starts[i], id);
+      }
+      out.add(OptionalBlock.trusted(id, data));
+    }
+    return new OptionalBlocks(
+        Collections.unmodifiableList(out), Collections.unmodifiableList(warnings), pos - start);
+  }
+
+  private static String readId(CharSequence text, int pos, int end) throws Tr31FormatException {
+    if (end - pos < 2) {
+      throw new Tr31FormatException(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, pos);
+    }
+    for (int k = pos; k < pos + 2; k++) {
+      char c = text.charAt(k);
+      if (!BlockRules.isPrintable(c)) {
+        throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, k);
+      }
+      if (!BlockRules.isAlphanumeric(c)) {
+        throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, pos);
+      }
+    }
+    return text.subSequence(pos, pos + 2).toString();
+  }
+
+  /** Reads {@code digits} upper-case hex digits at {@code pos}; truncation is its own error. */
+  private static int readHex(CharSequence text, int pos, int end, int digits, ErrorCode onBad)
+      throws Tr31FormatException {
+    if (end - pos < digits) {
+      throw new Tr31FormatException(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, pos);
+    }
+    int v = 0;
+    for (int k = pos; k < pos + digits; k++) {
+      char c = text.charAt(k);
+      if (!BlockRules.isUpperHex(c)) {
+        throw new Tr31FormatException(
+            BlockRules.isPrintable(c) ? onBad : ErrorCode.INVALID_CHARACTER, k);
+      }
+      v = (v << 4) | Character.digit(c, 16);
+    }
+    return v;
+  }
+
+  /** The blocks in order (unmodifiable). */
+  public List<OptionalBlock> asList() {
+    return blocks;
+  }
+
+  /** Number of blocks. */
+  public int size() {
+    return blocks.size();
+  }
+
+  /** Whether there are no blocks. */
+  public boolean isEmpty() {
+    return blocks.isEmpty();
+  }
+
+  /** The block with this ID, if present. */
+  public Optional<OptionalBlock> get(OptionalBlockId id) {
+    return get(id.code());
+  }
+
+  /** The block with this two-character ID (also proprietary IDs), if present. */
+  public Optional<OptionalBlock> get(String id) {
+    for (OptionalBlock b : blocks) {
+      if (b.id().equals(id)) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * These blocks with {@code block} added, or replacing the block with the same ID in place; a
+   * non-PB block is inserted before an existing PB so that PB stays last.
+   */
+  public OptionalBlocks with(OptionalBlock block) {
+    Objects.requireNonNull(block, "block");
+    List<OptionalBlock> list = new ArrayList<>(blocks);
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).id().equals(block.id())) {
+        list.set(i, block);
+        return of(list);
+      }
+    }
+    int n = list.size();
+    if (!block.isPadding() && n > 0 && list.get(n - 1).isPadding()) {
+      list.add(n - 1, block);
+    } else {
+      list.add(block);
+    }
+    return of(list);
+  }
+
+  /** These blocks without the block of this ID (unchanged if absent). */
+  public OptionalBlocks without(String id) {
+    List<OptionalBlock> list = new ArrayList<>(blocks);
+    list.removeIf(b -> b.id().equals(id));
+    return of(list);
+  }
+
+  /** Total length of the canonical encoding (short form up to 255 characters per block). */
+  public int encodedLengthChars() {
+    int n = 0;
+    for (OptionalBlock b : blocks) {
+      n += b.encodedLengthChars();
+    }
+    return n;
+  }
+
+  /** Length of the text these blocks were parsed from, or {@code -1} if not parsed. */
+  public int parsedLengthChars() {
+    return parsedLengthChars;
+  }
+
+  /** What the lenient profile tolerated while parsing; empty otherwise. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** Appends the canonical encoding. */
+  public void encodeTo(StringBuilder sb) {
+    for (OptionalBlock b : blocks) {
+      b.encodeTo(sb);
+    }
+  }
+
+  /** Equal when the same blocks are in the same order (warnings and parse length ignored). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OptionalBlocks && ((OptionalBlocks) o).blocks.equals(blocks);
+  }
+
+  @Override
+  public int hashCode() {
+    return blocks.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    encodeTo(sb);
+    return sb.toString();
+  }
+}

@@ -1,1 +1,0 @@
-package io.tr31.optblock; final class Placeholder { private Placeholder() {} }

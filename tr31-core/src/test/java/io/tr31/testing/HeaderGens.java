@@ -1,0 +1,155 @@
+package io.tr31.testing;
+
+import io.tr31.KeyBlockHeader;
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyAttributePolicy;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyContext;
+import io.tr31.header.KeyUsage;
+import io.tr31.header.KeyVersion;
+import io.tr31.header.ModeOfUse;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.optblock.HashAlgorithm;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import io.tr31.optblock.OptionalBlocks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.impl.Constraint;
+
+/** QuickTheories generators for headers with permitted attributes and valid optional blocks. */
+public final class HeaderGens {
+  private HeaderGens() {}
+
+  private static final List<Object[]> PERMITTED = permitted();
+
+  private static List<Object[]> permitted() {
+    List<Object[]> out = new ArrayList<>();
+    for (KeyUsage u : KeyUsage.values()) {
+      for (KeyAlgorithm a : KeyAlgorithm.values()) {
+        for (ModeOfUse m : KeyAttributePolicy.permittedModes(u, a)) {
+          out.add(new Object[] {u, a, m});
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int pick(RandomnessSource in, int min, int max) {
+    return (int) in.next(Constraint.between(min, max));
+  }
+
+  private static <T> T pick(RandomnessSource in, T[] values) {
+    return values[pick(in, 0, values.length - 1)];
+  }
+
+  private static String chars(RandomnessSource in, String alphabet, int min, int max) {
+    int n = pick(in, min, max);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(pick(in, 0, alphabet.length() - 1)));
+    }
+    return sb.toString();
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
+  private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String PRINTABLE = printable();
+
+  private static String printable() {
+    StringBuilder sb = new StringBuilder();
+    for (char c = 0x20; c <= 0x7E; c++) {
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** One valid block of a defined ID. */
+  static OptionalBlock block(RandomnessSource in, OptionalBlockId id) {
+    switch (id) {
+      case KC:
+      case KP:
+      case PK:
+        KcvMethod m = pick(in, KcvMethod.values());
+        byte[] kcv = new byte[pick(in, 1, m.maxLengthBytes())];
+        for (int i = 0; i < kcv.length; i++) {
+          kcv[i] = (byte) pick(in, 0, 255);
+        }
+        return OptionalBlock.kcv(id, m, kcv);
+      case HM:
+        return OptionalBlock.hmacHash(pick(in, HashAlgorithm.values()));
+      case TC:
+      case TS:
+        long seconds = in.next(Constraint.between(0, 253402300799L));
+        return OptionalBlock.timestamp(
+            id, Instant.ofEpochSecond(seconds, pick(in, 0, 99) * 10_000_000L));
+      case IK:
+        return OptionalBlock.hex(id, chars(in, HEX, 16, 16));
+      case KS:
+      case BI:
+        return OptionalBlock.hex(id, chars(in, HEX, 1, 24));
+      case AL:
+        return OptionalBlock.asymmetricKeyLife(pick(in, 0, 1) == 1);
+      case WP:
+        return OptionalBlock.wrappingPedigree(pick(in, 0, 9));
+      case DA:
+        List<String> entries = new ArrayList<>();
+        for (int i = pick(in, 1, 4); i > 0; i--) {
+          entries.add(chars(in, ALNUM, 5, 5));
+        }
+        return OptionalBlock.derivationsAllowed(entries);
+      case PB:
+        return OptionalBlock.padding(pick(in, 0, 20));
+      case CT:
+        return OptionalBlock.of(id, chars(in, PRINTABLE, 0, 700)); // exercises extended length
+      default:
+        return OptionalBlock.of(id, chars(in, PRINTABLE, 0, 300));
+    }
+  }
+
+  /** Headers with permitted attributes and 0..8 distinct valid optional blocks (PB last). */
+  public static Gen<KeyBlockHeader> headers() {
+    return in -> {
+      Object[] t = PERMITTED.get(pick(in, 0, PERMITTED.size() - 1));
+      KeyVersion kv;
+      switch (pick(in, 0, 2)) {
+        case 0:
+          kv = KeyVersion.none();
+          break;
+        case 1:
+          kv = KeyVersion.component(pick(in, 1, 9));
+          break;
+        default:
+          kv = KeyVersion.of(chars(in, ALNUM, 2, 2));
+      }
+      List<OptionalBlock> blocks = new ArrayList<>();
+      List<OptionalBlockId> ids = new ArrayList<>(List.of(OptionalBlockId.values()));
+      boolean pb = false;
+      for (int n = pick(in, 0, 8); n > 0; n--) {
+        OptionalBlockId id = ids.remove(pick(in, 0, ids.size() - 1));
+        if (id == OptionalBlockId.PB) {
+          pb = true;
+        } else {
+          blocks.add(block(in, id));
+        }
+      }
+      if (pb) {
+        blocks.add(block(in, OptionalBlockId.PB));
+      }
+      return KeyBlockHeader.builder()
+          .version(pick(in, KeyBlockVersion.values()))
+          .keyUsage((KeyUsage) t[0])
+          .algorithm((KeyAlgorithm) t[1])
+          .modeOfUse((ModeOfUse) t[2])
+          .keyVersion(kv)
+          .exportability(pick(in, Exportability.values()))
+          .keyContext(pick(in, KeyContext.values()))
+          .optionalBlocks(OptionalBlocks.of(blocks))
+          .build();
+    };
+  }
+}
