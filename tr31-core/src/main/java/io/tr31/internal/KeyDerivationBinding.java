@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.security.auth.Destroyable;
 
 /**
  * The key derivation binding method, prepared from one KBPK: key block version {@code D} (AES, ASC
@@ -38,7 +37,7 @@ import javax.security.auth.Destroyable;
  * objects cannot be wiped, see {@link BlockCipher}); use after destroy throws {@link
  * IllegalStateException}. {@link #toString()} shows no key material.
  */
-public final class KeyDerivationBinding implements Destroyable {
+public final class KeyDerivationBinding implements Binding {
   private final BlockCipher.Algorithm algorithm;
   private final int kbpkLengthBytes;
   private final int blockBytes;

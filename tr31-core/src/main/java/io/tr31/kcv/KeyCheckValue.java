@@ -81,11 +81,13 @@ public final class KeyCheckValue {
    * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
    * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for HMAC and
    *     asymmetric algorithms, which have no X9.24-1 KCV
-   * @throws IllegalArgumentException if the length or the key length is not allowed
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does
+   *     not fit the algorithm (the key may come from untrusted input)
+   * @throws IllegalArgumentException if {@code lengthBytes} is not allowed for the method
    */
   public static KeyCheckValue compute(
       KeyAlgorithm algorithm, byte[] key, KcvMethod method, int lengthBytes)
-      throws Tr31UnsupportedException {
+      throws Tr31UnsupportedException, Tr31FormatException {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(method, "method");
@@ -120,9 +122,16 @@ public final class KeyCheckValue {
     }
   }
 
+  /** Whether X9.24-1 defines a KCV for keys of {@code algorithm} (AES, TDES and DES). */
+  public static boolean isDefinedFor(KeyAlgorithm algorithm) {
+    return algorithm == KeyAlgorithm.AES
+        || algorithm == KeyAlgorithm.TDES
+        || algorithm == KeyAlgorithm.DES;
+  }
+
   /** A copy of the key to feed the block cipher: DES is expanded to K1K1K1 (TDES with one key). */
   private static byte[] cipherKey(KeyAlgorithm algorithm, byte[] key)
-      throws Tr31UnsupportedException {
+      throws Tr31UnsupportedException, Tr31FormatException {
     switch (algorithm) {
       case AES:
         requireKeyLength(BlockCipher.Algorithm.AES.permitsKeyLengthBytes(key.length), algorithm);
@@ -143,9 +152,11 @@ public final class KeyCheckValue {
     }
   }
 
-  private static void requireKeyLength(boolean ok, KeyAlgorithm algorithm) {
+  private static void requireKeyLength(boolean ok, KeyAlgorithm algorithm)
+      throws Tr31FormatException {
     if (!ok) {
-      throw new IllegalArgumentException("key length not allowed for " + algorithm);
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_KEY_LENGTH, -1, "no KCV for this key length with " + algorithm);
     }
   }
 
@@ -162,7 +173,8 @@ public final class KeyCheckValue {
    *
    * @throws Tr31UnsupportedException for algorithms without a KCV
    */
-  public boolean matches(KeyAlgorithm algorithm, byte[] key) throws Tr31UnsupportedException {
+  public boolean matches(KeyAlgorithm algorithm, byte[] key)
+      throws Tr31UnsupportedException, Tr31FormatException {
     KeyCheckValue actual = compute(algorithm, key, method, value.length);
     return MessageDigest.isEqual(actual.value, value);
   }
@@ -175,7 +187,7 @@ public final class KeyCheckValue {
    * @throws Tr31UnsupportedException for algorithms without a KCV
    */
   public void verify(KeyAlgorithm algorithm, byte[] key)
-      throws Tr31VerificationException, Tr31UnsupportedException {
+      throws Tr31VerificationException, Tr31UnsupportedException, Tr31FormatException {
     if (!matches(algorithm, key)) {
       throw new Tr31VerificationException();
     }

@@ -64,6 +64,30 @@ public final class OptionalBlock {
   }
 
   /**
+   * A block from an untrusted ID and data (a command line argument, a JSON request), validated as
+   * the strict profile validates a parsed block. Use {@link #of} for values the program controls.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_ID} for an ID X9.143 6.3
+   *     does not define, {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} for data that breaks the
+   *     ID's format (offsets are within {@code data})
+   */
+  public static OptionalBlock parse(String id, String data) throws Tr31FormatException {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(data, "data");
+    OptionalBlockId known = OptionalBlockId.fromCode(id);
+    if (known == null) {
+      throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, 0, "unknown ID");
+    }
+    int bad = BlockRules.printable(data);
+    if (data.length() > MAX_DATA_LENGTH || bad >= 0) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, Math.max(bad, 0), known + " data");
+    }
+    BlockRules.validate(known, data, Profile.STRICT, 0, new ArrayList<>());
+    return new OptionalBlock(known.code(), data);
+  }
+
+  /**
    * A proprietary block (ID starting with a digit, X9.143 6.3), data printable ASCII. Such blocks
    * are written as given; a strict reader rejects them.
    *

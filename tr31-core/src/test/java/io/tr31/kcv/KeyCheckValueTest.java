@@ -78,10 +78,18 @@ class KeyCheckValueTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 0));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> KeyCheckValue.compute(KeyAlgorithm.AES, new byte[20], KcvMethod.CMAC, 3));
     assertThrows(IllegalArgumentException.class, () -> KeyCheckValue.of(KcvMethod.LEGACY, key));
+  }
+
+  @Test
+  void compute_keyLengthNotAllowedForAlgorithm_throwsCheckedInvalidKeyLength() {
+    for (int n : new int[] {0, 8, 15, 17, 20, 33}) {
+      io.tr31.Tr31FormatException e =
+          assertThrows(
+              io.tr31.Tr31FormatException.class,
+              () -> KeyCheckValue.compute(KeyAlgorithm.AES, new byte[n], KcvMethod.CMAC, 3));
+      org.junit.jupiter.api.Assertions.assertEquals(io.tr31.ErrorCode.INVALID_KEY_LENGTH, e.code());
+    }
   }
 
   @Test

@@ -46,6 +46,26 @@ public final class Vectors {
     }
   }
 
+  /** Parses one JSON document from a string (used to read CLI output). */
+  public static Object parseJson(String json) {
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      return read(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Finds the entry of {@code tr31_vectors.json} with the given id. */
+  public static Map<String, Object> keyBlockVector(String id) {
+    for (Map<String, Object> v : loadList("tr31_vectors.json")) {
+      if (id.equals(v.get("id"))) {
+        return v;
+      }
+    }
+    throw new AssertionError("no vector " + id);
+  }
+
   /** Loads a file whose top level is an array of objects. */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> loadList(String name) {

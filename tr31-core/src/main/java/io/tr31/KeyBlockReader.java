@@ -1,0 +1,94 @@
+package io.tr31;
+
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.Binding;
+import io.tr31.internal.Bytes;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Unwraps a structurally parsed key block: decrypt → verify MAC → only then read the payload.
+ *
+ * <p>Everything after {@link Binding#open} fails with the one {@link Tr31VerificationException}.
+ */
+final class KeyBlockReader {
+  private KeyBlockReader() {}
+
+  static UnwrappedKey read(
+      Binding binding, KeyBlock block, Profile profile, byte[] kbpkKcvLegacy, byte[] kbpkKcvCmac)
+      throws Tr31Exception {
+    KeyBlockHeader header = block.header();
+    // KC and KP are public header data: decoded (and their format checked) before decrypting.
+    Optional<KeyCheckValue> expectedKeyKcv = kcvBlock(header, OptionalBlockId.KC);
+    Optional<KeyCheckValue> expectedKbpkKcv = kcvBlock(header, OptionalBlockId.KP);
+    KeyAlgorithm algorithm = header.algorithm();
+    // Decided from public header data, before decrypting: a KC we could never check is refused.
+    if (expectedKeyKcv.isPresent() && !KeyCheckValue.isDefinedFor(algorithm)) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.UNSUPPORTED_OPERATION, "KC block on a key of algorithm " + algorithm.code());
+    }
+
+    byte[] headerBytes =
+        block.text().subSequence(0, header.encodedLengthChars()).toString()
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] plain = binding.open(headerBytes, block.encryptedPayload(), block.mac());
+    byte[] key = null;
+    try {
+      // X9.143 7.x: the MAC verified; now the length field may be read.
+      int bits = ((plain[0] & 0xFF) << 8) | (plain[1] & 0xFF);
+      int bytes = bits / 8;
+      // The lenient profile accepts a key length its algorithm does not allow (field reality:
+      // 8-byte "T" keys); the strict profile refuses it, as the same one verification failure.
+      boolean lengthAllowed = profile == Profile.LENIENT || algorithm.permitsKeyLengthBytes(bytes);
+      if (bits == 0 || bits % 8 != 0 || bytes > plain.length - 2 || !lengthAllowed) {
+        throw new Tr31VerificationException();
+      }
+      key = Arrays.copyOfRange(plain, 2, 2 + bytes);
+      if (expectedKeyKcv.isPresent() && !matches(expectedKeyKcv.get(), algorithm, key)) {
+        throw new Tr31VerificationException();
+      }
+      if (expectedKbpkKcv.isPresent()) {
+        KeyCheckValue kp = expectedKbpkKcv.get();
+        byte[] ours = kp.method() == KcvMethod.LEGACY ? kbpkKcvLegacy : kbpkKcvCmac;
+        if (!prefixEquals(kp.bytes(), ours)) {
+          throw new Tr31VerificationException();
+        }
+      }
+      UnwrappedKey result = new UnwrappedKey(header, key);
+      key = null;
+      return result;
+    } finally {
+      Bytes.wipe(plain, key);
+    }
+  }
+
+  private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)
+      throws Tr31FormatException {
+    Optional<OptionalBlock> block = header.optionalBlocks().get(id);
+    if (block.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(KeyCheckValue.of(block.get().kcvMethod(), block.get().kcvBytes()));
+  }
+
+  private static boolean matches(KeyCheckValue expected, KeyAlgorithm algorithm, byte[] key)
+      throws Tr31Exception {
+    KeyCheckValue actual =
+        KeyCheckValue.compute(algorithm, key, expected.method(), expected.method().maxLengthBytes());
+    return prefixEquals(expected.bytes(), actual.bytes());
+  }
+
+  /** Constant time: {@code expected} equals the same-length prefix of {@code full}. */
+  private static boolean prefixEquals(byte[] expected, byte[] full) {
+    if (expected.length == 0 || expected.length > full.length) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected, Arrays.copyOf(full, expected.length));
+  }
+}

@@ -1,0 +1,101 @@
+package io.tr31;
+
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.Bytes;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Destroyable;
+
+/**
+ * A key recovered from a key block, with the authenticated header that states how it may be used.
+ *
+ * <h2>Security</h2>
+ *
+ * <ul>
+ *   <li>The header was authenticated together with the key (X9.143 clause 7): its key usage,
+ *       algorithm, mode of use and exportability are the sender's, unaltered. Callers must honour
+ *       them.
+ *   <li>{@link #keyBytes()} returns a copy each time; the caller wipes it. {@link #destroy()} (or
+ *       {@link #close()}) wipes this object's copy. Zeroing is best effort on the JVM.
+ *   <li>{@link #toString()} shows the header and the key length, never the key.
+ *   <li>Thread-safe; use after destroy throws {@link IllegalStateException}.
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class UnwrappedKey implements Destroyable, AutoCloseable {
+  private final KeyBlockHeader header;
+  private final byte[] key;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  /** Takes ownership of {@code key} (no copy): only the library creates instances. */
+  UnwrappedKey(KeyBlockHeader header, byte[] key) {
+    this.header = Objects.requireNonNull(header, "header");
+    this.key = Objects.requireNonNull(key, "key");
+  }
+
+  /** The authenticated header of the key block the key came from. */
+  public KeyBlockHeader header() {
+    return header;
+  }
+
+  /** The key's algorithm, from the header. */
+  public KeyAlgorithm algorithm() {
+    return header.algorithm();
+  }
+
+  /** The key's length in bytes. */
+  public int keyLengthBytes() {
+    return key.length;
+  }
+
+  /** A copy of the key; the caller is responsible for wiping it. */
+  public byte[] keyBytes() {
+    byte[] copy = key.clone();
+    checkNotDestroyed();
+    return copy;
+  }
+
+  /**
+   * Computes the key's check value (ANSI X9.24-1:2017 Annex A).
+   *
+   * @throws Tr31UnsupportedException the key's algorithm has no KCV of that method
+   */
+  public KeyCheckValue kcv(KcvMethod method, int lengthBytes) throws Tr31Exception {
+    checkNotDestroyed();
+    return KeyCheckValue.compute(header.algorithm(), key, method, lengthBytes);
+  }
+
+  private void checkNotDestroyed() {
+    if (destroyed.get()) {
+      throw new IllegalStateException("key destroyed");
+    }
+  }
+
+  /** Wipes the key. Best effort on the JVM; idempotent. */
+  @Override
+  public void destroy() {
+    if (!destroyed.getAndSet(true)) {
+      Bytes.wipe(key);
+    }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  /** Same as {@link #destroy()}, for try-with-resources. */
+  @Override
+  public void close() {
+    destroy();
+  }
+
+  @Override
+  public String toString() {
+    return "UnwrappedKey[" + header.encode(header.declaredKeyBlockLength()).substring(0, 16)
+        + ", " + key.length + " bytes]";
+  }
+}

@@ -1,0 +1,94 @@
+package io.tr31;
+
+import io.tr31.kcv.KcvMethod;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options for {@link KeyBlockProtectionKey#wrap(KeyBlockHeader, byte[], WrapOptions)}.
+ *
+ * <p>Defaults: key length obfuscation on, no {@code KC} or {@code KP} optional block.
+ *
+ * <h2>Security</h2>
+ *
+ * Immutable and thread-safe; holds no secrets. {@code KC} publishes a check value of the wrapped
+ * key and {@code KP} one of the KBPK inside the (authenticated, unencrypted) header, as X9.143
+ * 6.3 allows: a KCV identifies a key, it does not reveal it.
+ *
+ * @since 0.1.0
+ */
+public final class WrapOptions {
+  private static final WrapOptions DEFAULTS = builder().build();
+
+  private final KcvMethod keyKcv;
+  private final KcvMethod kbpkKcv;
+  private final KeyLengthPolicy keyLengthPolicy;
+
+  private WrapOptions(Builder b) {
+    this.keyKcv = b.keyKcv;
+    this.kbpkKcv = b.kbpkKcv;
+    this.keyLengthPolicy = b.keyLengthPolicy;
+  }
+
+  /** The defaults: obfuscated key length, no KC, no KP. */
+  public static WrapOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The method of the {@code KC} block (check value of the wrapped key), if one is added. */
+  public Optional<KcvMethod> keyKcv() {
+    return Optional.ofNullable(keyKcv);
+  }
+
+  /** The method of the {@code KP} block (check value of the KBPK), if one is added. */
+  public Optional<KcvMethod> kbpkKcv() {
+    return Optional.ofNullable(kbpkKcv);
+  }
+
+  /** How the payload is padded. */
+  public KeyLengthPolicy keyLengthPolicy() {
+    return keyLengthPolicy;
+  }
+
+  @Override
+  public String toString() {
+    return "WrapOptions[kc=" + keyKcv + ", kp=" + kbpkKcv + ", keyLength=" + keyLengthPolicy + "]";
+  }
+
+  /** Builds {@link WrapOptions}. Not thread-safe; the built options are. */
+  public static final class Builder {
+    private KcvMethod keyKcv;
+    private KcvMethod kbpkKcv;
+    private KeyLengthPolicy keyLengthPolicy = KeyLengthPolicy.OBFUSCATED;
+
+    private Builder() {}
+
+    /** Adds a {@code KC} block with the wrapped key's check value computed by {@code method}. */
+    public Builder keyKcv(KcvMethod method) {
+      this.keyKcv = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /** Adds a {@code KP} block with the KBPK's check value computed by {@code method}. */
+    public Builder kbpkKcv(KcvMethod method) {
+      this.kbpkKcv = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /** Sets the key length policy (default {@link KeyLengthPolicy#OBFUSCATED}). */
+    public Builder keyLengthPolicy(KeyLengthPolicy policy) {
+      this.keyLengthPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Returns the immutable options. */
+    public WrapOptions build() {
+      return new WrapOptions(this);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.tr31.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
+import io.tr31.UnwrappedKey;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.Hex;
+import io.tr31.kcv.KcvMethod;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Helpers shared by the commands. */
+final class Cli {
+  private Cli() {}
+
+  static Profile profile(String name) throws UsageException {
+    if (name == null || name.equals("strict")) {
+      return Profile.STRICT;
+    }
+    if (name.equals("lenient")) {
+      return Profile.LENIENT;
+    }
+    throw new UsageException("--profile is strict or lenient");
+  }
+
+  static Profile requestProfile(Request r, Profile fallback) throws RequestException {
+    String name = r.optString("profile");
+    if (name == null) {
+      return fallback;
+    }
+    try {
+      return profile(name);
+    } catch (UsageException e) {
+      throw new RequestException(Request.INVALID_REQUEST, "profile is strict or lenient");
+    }
+  }
+
+  static void noPositional(Options o) throws UsageException {
+    if (!o.positional().isEmpty()) {
+      throw new UsageException("unexpected argument " + o.positional().get(0));
+    }
+  }
+
+  /** The KEYBLOCK argument, or the first line of standard input (bounded). */
+  static String keyBlockArgument(Options o, InputStream in) throws UsageException, IOException {
+    String block = o.optionalPositional();
+    if (block != null) {
+      return block;
+    }
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+    char[] buf = new char[JsonLines.MAX_LINE_CHARS];
+    int n = 0;
+    int c;
+    while (n < buf.length && (c = r.read()) != -1 && c != '\n') {
+      buf[n++] = (char) c;
+    }
+    if (n > 0 && buf[n - 1] == '\r') {
+      n--;
+    }
+    if (n == 0) {
+      throw new UsageException("no KEYBLOCK argument and nothing on standard input");
+    }
+    return new String(buf, 0, n);
+  }
+
+  /** Decodes a hex field of a JSON request; errors name the field, never its value. */
+  static byte[] hexField(String hex, String field) throws Tr31FormatException {
+    try {
+      return Hex.decode(hex, 0, hex.length(), false);
+    } catch (Tr31FormatException e) {
+      throw new Tr31FormatException(e.code(), e.offset(), "in field " + field);
+    }
+  }
+
+  /** The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null if undefined. */
+  static String kcvHex(UnwrappedKey key, KcvMethod method) throws Tr31Exception {
+    KeyAlgorithm a = key.algorithm();
+    if (a != KeyAlgorithm.AES && a != KeyAlgorithm.TDES) {
+      return null;
+    }
+    return key.kcv(method, method.maxLengthBytes()).hex();
+  }
+
+  static void writeNullableString(JsonGenerator g, String name, String value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeStringField(name, value);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.tr31.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tr31.KeyBlockHeader;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/** Writes a header's public fields, as JSON fields or as aligned text. No secrets pass here. */
+final class HeaderOutput {
+  private HeaderOutput() {}
+
+  /** The header fields of the {@code --json} contract, codes as they appear in the header. */
+  static void json(KeyBlockHeader h, JsonGenerator g) throws IOException {
+    g.writeStringField("version", String.valueOf(h.version().id()));
+    g.writeStringField("usage", h.keyUsageCode());
+    g.writeStringField("algorithm", h.algorithm().code());
+    g.writeStringField("mode", h.modeOfUseCode());
+    g.writeStringField("key_version", h.keyVersion().code());
+    g.writeStringField("exportability", h.exportability().code());
+    g.writeStringField("key_context", h.keyContext().code());
+    g.writeArrayFieldStart("optional_blocks");
+    for (OptionalBlock b : h.optionalBlocks().asList()) {
+      g.writeStartArray();
+      g.writeString(b.id());
+      g.writeString(b.data());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    if (!h.warnings().isEmpty()) {
+      g.writeArrayFieldStart("warnings");
+      for (String w : h.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  /** Human-readable header with the standard's names. */
+  static void text(KeyBlockHeader h, PrintStream out) {
+    row(out, "Version", String.valueOf(h.version().id()), h.version().meaning());
+    row(out, "Length", String.valueOf(h.declaredKeyBlockLength()), "characters");
+    row(out, "Key usage", h.keyUsageCode(), h.keyUsage().meaning());
+    row(out, "Algorithm", h.algorithm().code(), h.algorithm().meaning());
+    row(out, "Mode of use", h.modeOfUseCode(), h.modeOfUse().meaning());
+    row(out, "Key version", h.keyVersion().code(), keyVersionMeaning(h));
+    row(out, "Exportability", h.exportability().code(), h.exportability().meaning());
+    row(out, "Key context", h.keyContext().code(), h.keyContext().meaning());
+    row(out, "Optional blocks", String.valueOf(h.optionalBlocks().size()), "");
+    for (OptionalBlock b : h.optionalBlocks().asList()) {
+      OptionalBlockId known = b.knownId();
+      out.printf("  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
+    }
+    for (String w : h.warnings()) {
+      out.println("Warning: " + w);
+    }
+  }
+
+  private static String keyVersionMeaning(KeyBlockHeader h) {
+    if (h.keyVersion().isComponent()) {
+      return "key component " + h.keyVersion().componentNumber();
+    }
+    return h.keyVersion().code().equals("00") ? "not used" : "key version";
+  }
+
+  private static void row(PrintStream out, String label, String code, String meaning) {
+    out.printf("%-16s %-4s %s%n", label, code, meaning);
+  }
+}

@@ -1,0 +1,86 @@
+package io.tr31.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tr31.KeyBlocks;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+import io.tr31.UnwrappedKey;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code tr31 unwrap --kbpk K [KEYBLOCK]}: recovers a key, its KCVs and its header. */
+final class UnwrapCommand {
+  static final String HELP =
+      String.join(
+          "\n",
+          "Usage: tr31 unwrap --kbpk K [--profile strict|lenient] [--json] [KEYBLOCK]",
+          "",
+          "Verifies and decrypts a key block; prints the key (hex), both KCVs and the header.",
+          "KEYBLOCK defaults to the first line of standard input.",
+          "  --kbpk K     key block protection key: HEX, @FILE or env:NAME",
+          "  --profile P  strict (X9.143, default) or lenient",
+          "  --json       batch: one {\"key_block\",\"kbpk\"?,\"profile\"?} object per stdin line");
+
+  private UnwrapCommand() {}
+
+  static int run(List<String> args, InputStream in, PrintStream out)
+      throws UsageException, Tr31Exception, IOException {
+    Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
+    Profile profile = Cli.profile(o.get("--profile"));
+    byte[] defaultKbpk = o.has("--kbpk") ? KeyArgument.read(o.get("--kbpk"), "--kbpk") : null;
+    try {
+      if (o.has("--json")) {
+        Cli.noPositional(o);
+        return JsonLines.run(in, out, (line, g) -> unwrapJson(line, g, defaultKbpk, profile));
+      }
+      if (defaultKbpk == null) {
+        throw new UsageException("missing --kbpk");
+      }
+      String block = Cli.keyBlockArgument(o, in);
+      try (UnwrappedKey key = KeyBlocks.unwrap(defaultKbpk, block, profile)) {
+        byte[] k = key.keyBytes();
+        try {
+          out.println("Key              " + Hex.encode(k));
+        } finally {
+          Bytes.wipe(k);
+        }
+        out.println("KCV (legacy)     " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
+        out.println("KCV (CMAC)       " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
+        HeaderOutput.text(key.header(), out);
+      }
+      return 0;
+    } finally {
+      Bytes.wipe(defaultKbpk);
+    }
+  }
+
+  private static void unwrapJson(String line, JsonGenerator g, byte[] defaultKbpk, Profile profile)
+      throws Tr31Exception, RequestException, IOException {
+    Request r = Request.parse(line, Set.of("key_block", "kbpk", "profile"));
+    String kbpkHex = r.optString("kbpk");
+    if (kbpkHex == null && defaultKbpk == null) {
+      throw new RequestException(Request.INVALID_REQUEST, "missing field \"kbpk\" (and no --kbpk)");
+    }
+    byte[] kbpk = kbpkHex != null ? Cli.hexField(kbpkHex, "kbpk") : defaultKbpk;
+    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile))) {
+      byte[] k = key.keyBytes();
+      try {
+        g.writeStringField("key", Hex.encode(k));
+      } finally {
+        Bytes.wipe(k);
+      }
+      Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
+      Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
+      HeaderOutput.json(key.header(), g);
+    } finally {
+      if (kbpk != defaultKbpk) {
+        Bytes.wipe(kbpk);
+      }
+    }
+  }
+}

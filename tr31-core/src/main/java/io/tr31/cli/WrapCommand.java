@@ -1,0 +1,149 @@
+package io.tr31.cli;
+
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlocks;
+import io.tr31.KeyLengthPolicy;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+import io.tr31.WrapOptions;
+import io.tr31.internal.Bytes;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.optblock.OptionalBlock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code tr31 wrap}: builds a key block from a header template and a key. */
+final class WrapCommand {
+  static final String HELP =
+      String.join(
+          "\n",
+          "Usage: tr31 wrap --kbpk K --header H --key K [--opt ID=DATA]... [--kc legacy|cmac]",
+          "                 [--kp legacy|cmac] [--no-key-length-obfuscation] [--json]",
+          "",
+          "Wraps a key. The header's length, optional block count and PB block are computed.",
+          "  --kbpk K      key block protection key: HEX, @FILE or env:NAME",
+          "  --header H    header template, e.g. D0000P0AE00E0000",
+          "  --key K       the key to wrap: HEX, @FILE or env:NAME",
+          "  --opt ID=DATA an optional block (repeatable, in order)",
+          "  --kc M        add a KC block: check value of the key (legacy or cmac)",
+          "  --kp M        add a KP block: check value of the KBPK (legacy or cmac)",
+          "  --no-key-length-obfuscation  pad the key to the cipher block only",
+          "  --json        batch: one {\"kbpk\",\"header\",\"key\",\"optional_blocks\"?,\"kc\"?,",
+          "                \"kp\"?,\"key_length_obfuscation\"?} object per stdin line");
+
+  private WrapCommand() {}
+
+  static int run(List<String> args, InputStream in, PrintStream out)
+      throws UsageException, Tr31Exception, IOException {
+    Options o =
+        Options.parse(
+            args,
+            Set.of("--kbpk", "--header", "--key", "--opt", "--kc", "--kp"),
+            Set.of("--json", "--no-key-length-obfuscation"),
+            Set.of("--opt"));
+    if (o.has("--json")) {
+      Cli.noPositional(o);
+      return JsonLines.run(
+          in,
+          out,
+          (line, g) -> {
+            Request r =
+                Request.parse(
+                    line,
+                    Set.of(
+                        "kbpk", "header", "key", "optional_blocks", "kc", "kp",
+                        "key_length_obfuscation"));
+            List<OptionalBlock> blocks = new ArrayList<>();
+            for (String[] pair : r.optPairs("optional_blocks")) {
+              blocks.add(OptionalBlock.parse(pair[0], pair[1]));
+            }
+            Boolean obfuscate = r.optBoolean("key_length_obfuscation");
+            WrapOptions options =
+                options(
+                    kcvMethod(r.optString("kc"), "kc"),
+                    kcvMethod(r.optString("kp"), "kp"),
+                    obfuscate == null || obfuscate);
+            g.writeStringField(
+                "key_block",
+                wrap(
+                    Cli.hexField(r.string("kbpk"), "kbpk"),
+                    r.string("header"),
+                    Cli.hexField(r.string("key"), "key"),
+                    blocks,
+                    options));
+          });
+    }
+    Cli.noPositional(o);
+    List<OptionalBlock> blocks = new ArrayList<>();
+    for (String opt : o.all("--opt")) {
+      int eq = opt.indexOf('=');
+      if (eq < 0) {
+        throw new UsageException("--opt takes ID=DATA");
+      }
+      blocks.add(OptionalBlock.parse(opt.substring(0, eq), opt.substring(eq + 1)));
+    }
+    WrapOptions options;
+    try {
+      options =
+          options(
+              kcvMethod(o.get("--kc"), "--kc"),
+              kcvMethod(o.get("--kp"), "--kp"),
+              !o.has("--no-key-length-obfuscation"));
+    } catch (RequestException e) {
+      throw new UsageException(e.getMessage());
+    }
+    byte[] kbpk = KeyArgument.read(o.require("--kbpk"), "--kbpk");
+    byte[] key = null;
+    try {
+      key = KeyArgument.read(o.require("--key"), "--key");
+      out.println(wrap(kbpk, o.require("--header"), key, blocks, options));
+      return 0;
+    } finally {
+      Bytes.wipe(kbpk, key);
+    }
+  }
+
+  private static String wrap(
+      byte[] kbpk, String headerTemplate, byte[] key, List<OptionalBlock> blocks, WrapOptions o)
+      throws Tr31Exception {
+    try {
+      KeyBlockHeader header = KeyBlockHeader.parse(headerTemplate, Profile.STRICT);
+      for (OptionalBlock b : blocks) {
+        header = header.withOptionalBlock(b);
+      }
+      return KeyBlocks.wrap(kbpk, header, key, o);
+    } finally {
+      Bytes.wipe(kbpk, key);
+    }
+  }
+
+  private static WrapOptions options(KcvMethod kc, KcvMethod kp, boolean obfuscate) {
+    WrapOptions.Builder b = WrapOptions.builder();
+    if (kc != null) {
+      b.keyKcv(kc);
+    }
+    if (kp != null) {
+      b.kbpkKcv(kp);
+    }
+    b.keyLengthPolicy(obfuscate ? KeyLengthPolicy.OBFUSCATED : KeyLengthPolicy.EXACT);
+    return b.build();
+  }
+
+  static KcvMethod kcvMethod(String name, String field) throws RequestException {
+    if (name == null) {
+      return null;
+    }
+    switch (name) {
+      case "legacy":
+        return KcvMethod.LEGACY;
+      case "cmac":
+        return KcvMethod.CMAC;
+      default:
+        throw new RequestException(Request.INVALID_REQUEST, field + " is legacy or cmac");
+    }
+  }
+}

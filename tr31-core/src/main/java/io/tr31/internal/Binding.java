@@ -1,0 +1,41 @@
+package io.tr31.internal;
+
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import javax.security.auth.Destroyable;
+
+/**
+ * One key block binding method (X9.143 clause 7: how the payload is encrypted and the MAC
+ * computed), prepared for one KBPK. Implementations are immutable and thread-safe.
+ */
+public interface Binding extends Destroyable {
+  /** The cipher block size in bytes: the payload (and, for A-D, the header) align to it. */
+  int blockBytes();
+
+  /** The MAC length in bytes as carried in the key block. */
+  int macBytes();
+
+  /**
+   * Encrypts and authenticates.
+   *
+   * @param header the header's ASCII bytes, as they will be sent
+   * @param payload key length || key || padding, a multiple of {@link #blockBytes()}
+   * @return ciphertext || MAC
+   */
+  byte[] seal(byte[] header, byte[] payload);
+
+  /**
+   * Decrypts and verifies in constant time; the caller reads nothing from the result unless this
+   * returns.
+   *
+   * @return the plaintext payload (the caller wipes it)
+   * @throws Tr31FormatException the ciphertext or MAC length does not fit the binding (public)
+   * @throws Tr31VerificationException the MAC does not verify (one fixed message)
+   */
+  byte[] open(byte[] header, byte[] ciphertext, byte[] mac)
+      throws Tr31FormatException, Tr31VerificationException;
+
+  /** Wipes the derived keys this binding holds (best effort on the JVM); never fails. */
+  @Override
+  void destroy();
+}
