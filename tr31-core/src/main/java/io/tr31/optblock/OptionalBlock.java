@@ -3,8 +3,8 @@ package io.tr31.optblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-import io.tr31.kcv.KcvMethod;
 import io.tr31.internal.Hex;
+import io.tr31.kcv.KcvMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +13,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022
- * 6.3).
+ * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022 6.3).
  *
- * <p>Generic by design (the ID and data as written), with typed factories and typed readers for
- * the defined IDs: {@link #kcv}, {@link #hmacHash}, {@link #timestamp}, {@link #label}, and so on.
+ * <p>Generic by design (the ID and data as written), with typed factories and typed readers for the
+ * defined IDs: {@link #kcv}, {@link #hmacHash}, {@link #timestamp}, {@link #label}, and so on.
  * Typed readers re-check the data and throw {@link Tr31FormatException} when it does not match,
  * which can only happen for blocks the lenient profile tolerated.
  *
@@ -105,7 +104,9 @@ public final class OptionalBlock {
     return of(OptionalBlockId.HM, hash.code());
   }
 
-  /** {@code TC} or {@code TS} in the basic form {@code YYYYMMDDhhmmss[cc]Z} (truncated to 10 ms). */
+  /**
+   * {@code TC} or {@code TS} in the basic form {@code YYYYMMDDhhmmss[cc]Z} (truncated to 10 ms).
+   */
   public static OptionalBlock timestamp(OptionalBlockId id, Instant instant) {
     if (id != OptionalBlockId.TC && id != OptionalBlockId.TS) {
       throw new IllegalArgumentException("time stamp blocks are TC or TS");

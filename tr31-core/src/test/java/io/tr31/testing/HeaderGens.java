@@ -57,7 +57,8 @@ public final class HeaderGens {
   }
 
   private static final String HEX = "0123456789ABCDEF";
-  private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String ALNUM =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final String PRINTABLE = printable();
 
   private static String printable() {
