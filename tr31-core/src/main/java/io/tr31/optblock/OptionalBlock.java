@@ -139,10 +139,13 @@ public final class OptionalBlock {
     return of(OptionalBlockId.DA, sb.toString());
   }
 
-  /** {@code WP}: version {@code 00} then the pedigree digit. */
+  /**
+   * {@code WP}: version {@code 00} then the pedigree (X9.143:2021 6.3.6.15, Table 23): 0 equal or
+   * greater effective strength, 1 lesser, 2 asymmetric key at risk of quantum computing, 3 both.
+   */
   public static OptionalBlock wrappingPedigree(int pedigree) {
-    if (pedigree < 0 || pedigree > 9) {
-      throw new IllegalArgumentException("pedigree is one digit");
+    if (pedigree < 0 || pedigree > 3) {
+      throw new IllegalArgumentException("pedigree is 0..3");
     }
     return of(OptionalBlockId.WP, "00" + pedigree);
   }

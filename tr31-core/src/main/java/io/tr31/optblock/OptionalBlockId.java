@@ -47,7 +47,7 @@ public enum OptionalBlockId {
   TC("Time of creation", DataFormat.ISO8601_UTC),
   /** {@code TS}: time stamp (ISO 8601 UTC). */
   TS("Time stamp", DataFormat.ISO8601_UTC),
-  /** {@code WP}: wrapping pedigree (version {@code 00}, then one pedigree digit). */
+  /** {@code WP}: wrapping pedigree (version {@code 00}, then pedigree 0-3). */
   WP("Wrapping pedigree", DataFormat.ALPHANUMERIC);
 
   /** The data formats of X9.143 6.3. */

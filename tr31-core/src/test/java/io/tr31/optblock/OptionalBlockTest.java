@@ -104,7 +104,7 @@ class OptionalBlockTest {
 
   @Test
   void typedBlocks_validatedOnParse() {
-    String[] bad = {"HM0699", "IK0C12345678", "AL080103", "DA0902D0AE", "WP07013", "KC0802AB"};
+    String[] bad = {"HM0699", "IK0C12345678", "AL080103", "DA0902D0AE", "WP07004", "KC0802AB"};
     for (String b : bad) {
       assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, reject(b, 1, Profile.STRICT).code(), b);
     }
