@@ -4,8 +4,8 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 
 /**
- * Whether and how the wrapped key may be exported: header character 11 (ANSI X9.143:2022 6.2,
- * Table 5).
+ * Whether and how the wrapped key may be exported: header character 11 (ANSI X9.143:2022 6.2, Table
+ * 5).
  *
  * <h2>Security</h2>
  *

@@ -8,9 +8,9 @@ import io.tr31.Tr31FormatException;
  *
  * <h2>Security</h2>
  *
- * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths
- * are allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key
- * length obfuscation ({@link #obfuscatedLengthBytes()}).
+ * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths are
+ * allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key length
+ * obfuscation ({@link #obfuscatedLengthBytes()}).
  *
  * @since 0.1.0
  */
@@ -64,8 +64,8 @@ public enum KeyAlgorithm {
   }
 
   /**
-   * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES
-   * 16/24, DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
+   * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES 16/24,
+   * DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
    */
   public boolean permitsKeyLengthBytes(int n) {
     switch (this) {

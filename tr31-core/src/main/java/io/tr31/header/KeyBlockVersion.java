@@ -4,8 +4,8 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 
 /**
- * The key block version ID: header character 0 (ANSI X9.143:2022 6.2, Table 1; ISO 20038:2017
- * for {@code E}).
+ * The key block version ID: header character 0 (ANSI X9.143:2022 6.2, Table 1; ISO 20038:2017 for
+ * {@code E}).
  *
  * <p>The version names the binding method and fixes the cipher block size (header alignment,
  * payload padding) and the length of the authenticator.

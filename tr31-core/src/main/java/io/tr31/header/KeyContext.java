@@ -4,8 +4,8 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 
 /**
- * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older
- * texts (TR-31:2018) defined characters 14-15 as reserved {@code "00"}, which reads as {@link
+ * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older texts
+ * (TR-31:2018) defined characters 14-15 as reserved {@code "00"}, which reads as {@link
  * #DETERMINED_BY_WRAPPING_KEY}.
  *
  * <h2>Security</h2>

@@ -5,8 +5,7 @@ import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
 
 /**
- * The intended function of the wrapped key: header characters 5-6 (ANSI X9.143:2022 6.2, Table
- * 2).
+ * The intended function of the wrapped key: header characters 5-6 (ANSI X9.143:2022 6.2, Table 2).
  *
  * <p>{@link #PROPRIETARY} stands for any code whose first character is a digit (X9.143 reserves
  * numeric values for proprietary use; IBM CCA writes {@code 10}). It is accepted only under {@link
@@ -14,8 +13,8 @@ import io.tr31.Tr31FormatException;
  *
  * <h2>Security</h2>
  *
- * Immutable. The usage is authenticated with the key; which algorithms and modes of use it may
- * be combined with is decided by {@link KeyAttributePolicy}.
+ * Immutable. The usage is authenticated with the key; which algorithms and modes of use it may be
+ * combined with is decided by {@link KeyAttributePolicy}.
  *
  * @since 0.1.0
  */

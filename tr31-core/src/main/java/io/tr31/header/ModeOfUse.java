@@ -7,8 +7,8 @@ import io.tr31.Tr31FormatException;
 /**
  * The operations the wrapped key may perform: header character 8 (ANSI X9.143:2022 6.2, Table 4).
  *
- * <p>{@link #PROPRIETARY} stands for a numeric mode (X9.143 reserves numeric values for
- * proprietary use); accepted only under {@link Profile#LENIENT}, the header keeps the raw code.
+ * <p>{@link #PROPRIETARY} stands for a numeric mode (X9.143 reserves numeric values for proprietary
+ * use); accepted only under {@link Profile#LENIENT}, the header keeps the raw code.
  *
  * <h2>Security</h2>
  *
