@@ -26,7 +26,7 @@ class KeyBlockProtectionKeyFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "10m")
   void unwrap_anyInput_throwsOnlyCheckedExceptions(FuzzedDataProvider data) {
     String block = data.consumeRemainingAsAsciiString();
     for (Profile profile : Profile.values()) {
