@@ -3,6 +3,7 @@ package io.tr31.header;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
  * The operations the wrapped key may perform: header character 8 (ANSI X9.143:2022 6.2, Table 4).
@@ -42,6 +43,9 @@ public enum ModeOfUse {
   /** A numeric code (IBM {@code 1}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) mode of use");
 
+  private static final Map<String, ModeOfUse> BY_CODE =
+      Codes.index(values(), ModeOfUse::code);
+
   private final String code;
   private final String meaning;
 
@@ -76,12 +80,11 @@ public enum ModeOfUse {
    */
   public static ModeOfUse fromCode(String code, int offset, Profile profile)
       throws Tr31FormatException {
+    ModeOfUse known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
+    }
     if (code != null && code.length() == 1) {
-      for (ModeOfUse m : values()) {
-        if (m != PROPRIETARY && m.code.equals(code)) {
-          return m;
-        }
-      }
       if (profile == Profile.LENIENT && Codes.isDigit(code.charAt(0))) {
         return PROPRIETARY;
       }
