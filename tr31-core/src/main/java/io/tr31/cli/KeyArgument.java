@@ -1,0 +1,77 @@
+package io.tr31.cli;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Reads a key given on the command line as {@code HEX}, {@code @FILE} (a file holding the hex) or
+ * {@code env:NAME} (an environment variable holding the hex). Hex is read in either case;
+ * surrounding whitespace in a file or variable is ignored. Prefer {@code @FILE} or {@code env:}: a
+ * key typed on the command line is visible to other users in the process list.
+ */
+public final class KeyArgument {
+  private KeyArgument() {}
+
+  /** The reason a key argument cannot be read. Its message never contains key material. */
+  public static final class KeyArgumentException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    KeyArgumentException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Decodes {@code arg}.
+   *
+   * @throws KeyArgumentException when the file or variable is missing or the value is not hex
+   */
+  public static byte[] read(String arg) throws KeyArgumentException {
+    if (arg == null || arg.isEmpty()) {
+      throw new KeyArgumentException("empty key argument");
+    }
+    String hex;
+    String source;
+    if (arg.startsWith("@")) {
+      source = "key file " + arg.substring(1);
+      try {
+        Path p = Paths.get(arg.substring(1));
+        if (Files.size(p) > 4096) {
+          throw new KeyArgumentException(source + " is larger than 4096 bytes");
+        }
+        byte[] raw = Files.readAllBytes(p);
+        hex = new String(raw, StandardCharsets.US_ASCII).strip();
+        Bytes.wipe(raw);
+      } catch (IOException | RuntimeException e) {
+        throw new KeyArgumentException("cannot read " + source);
+      }
+    } else if (arg.startsWith("env:")) {
+      String name = arg.substring(4);
+      source = "environment variable " + name;
+      String v = System.getenv(name);
+      if (v == null) {
+        throw new KeyArgumentException(source + " is not set");
+      }
+      hex = v.strip();
+    } else {
+      source = "key argument";
+      hex = arg;
+    }
+    if (hex.isEmpty()) {
+      throw new KeyArgumentException(source + " is empty");
+    }
+    try {
+      return Hex.decode(hex, 0, hex.length(), true);
+    } catch (Tr31FormatException e) {
+      String what = e.code() == ErrorCode.ODD_HEX_LENGTH ? "an odd number of" : "non-hex";
+      throw new KeyArgumentException(source + " holds " + what + " digits");
+    }
+  }
+}
