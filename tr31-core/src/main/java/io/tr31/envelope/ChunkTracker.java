@@ -40,7 +40,9 @@ final class ChunkTracker {
     }
     if (env.chunkSize > 0) {
       int full = AesCbc.ciphertextLength((int) env.chunkSize);
-      if (ciphertextBytes > full || (count > 0 && ctLengths[count - 1] != full)) {
+      // Whether an earlier short chunk was the last is only known at the end: finishStructure
+      // reports a count mismatch first, which names the likelier fault (an extra chunk).
+      if (ciphertextBytes > full) {
         throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_LENGTH, offset, null);
       }
     }

@@ -64,7 +64,7 @@ final class EnvelopeParser {
                 .maxDocumentLength(maxBodyBytes)
                 .maxStringLength(maxBodyBytes)
                 .maxNameLength(64)
-                .maxNumberLength(19)
+                .maxNumberLength(32)
                 .maxNestingDepth(8)
                 .build())
         .build();
@@ -106,7 +106,11 @@ final class EnvelopeParser {
 
   private static void parseObject(JsonParser p, ParsedEnvelope env, ChunkSink sink)
       throws EnvelopeException, IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw error(ErrorCode.ENVELOPE_JSON_SYNTAX, p, "empty body");
+    }
+    if (first != JsonToken.START_OBJECT) {
       throw error(ErrorCode.ENVELOPE_WRONG_TYPE, p, "top level must be an object");
     }
     int seen = 0;
