@@ -10,8 +10,10 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.internal.Hex;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.CharBuffer;
 
 /**
@@ -73,6 +75,7 @@ final class EnvelopeParser {
   /** Parses {@code body} into {@code env}, handing chunks to {@code sink}. */
   static void parse(byte[] body, int maxBodyBytes, ParsedEnvelope env, ChunkSink sink)
       throws EnvelopeException {
+    requireUtf8(body, body.length);
     try (JsonParser p = factory(maxBodyBytes).createParser(body)) {
       parse(p, env, sink);
     } catch (IOException e) {
@@ -83,10 +86,28 @@ final class EnvelopeParser {
   /** Parses {@code body} into {@code env}; I/O errors of the stream itself propagate. */
   static void parse(InputStream body, int maxBodyBytes, ParsedEnvelope env, ChunkSink sink)
       throws EnvelopeException, IOException {
-    JsonParser p = factory(maxBodyBytes).createParser(body);
+    PushbackInputStream in = new PushbackInputStream(body, 4);
+    byte[] head = in.readNBytes(4);
+    requireUtf8(head, head.length);
+    in.unread(head);
+    JsonParser p = factory(maxBodyBytes).createParser(in);
     p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller owns the stream
     try (p) {
       parse(p, env, sink);
+    }
+  }
+
+  /**
+   * RFC 8259 8.1: JSON exchanged between systems is UTF-8 without a byte order mark. Jackson would
+   * otherwise guess UTF-16 or UTF-32 from zero bytes or a BOM in the first four bytes; a UTF-8 JSON
+   * text never has a NUL byte there, and this reader never accepts a BOM.
+   */
+  private static void requireUtf8(byte[] head, int n) throws EnvelopeException {
+    for (int i = 0; i < Math.min(4, n); i++) {
+      int b = head[i] & 0xFF;
+      if (b == 0 || (i == 0 && (b == 0xEF || b == 0xFE || b == 0xFF))) {
+        throw new EnvelopeException(ErrorCode.ENVELOPE_JSON_SYNTAX, i, "body is not UTF-8");
+      }
     }
   }
 
@@ -96,6 +117,9 @@ final class EnvelopeParser {
       parseObject(p, env, sink);
     } catch (StreamConstraintsException e) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_TOO_LARGE, offset(p), null);
+    } catch (CharConversionException e) {
+      // Jackson's own decoder found bytes that are not UTF-8: input, not an I/O failure.
+      throw new EnvelopeException(ErrorCode.ENVELOPE_JSON_SYNTAX, offset(p), "body is not UTF-8");
     } catch (JsonProcessingException e) {
       // Jackson's message may quote input; only the location is forwarded.
       JsonLocation loc = e.getLocation();

@@ -60,6 +60,28 @@ class EnvelopeStrictnessTest {
   }
 
   @Test
+  void utf16Utf32AndByteOrderMarks_throwJsonSyntax() {
+    for (String cs : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"}) {
+      byte[] b = valid().getBytes(java.nio.charset.Charset.forName(cs));
+      EnvelopeException e =
+          assertThrows(EnvelopeException.class, () -> TestKeys.msk().openUnauthenticated(b), cs);
+      assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code(), cs);
+      EnvelopeException s =
+          assertThrows(
+              EnvelopeException.class,
+              () ->
+                  TestKeys.msk()
+                      .openUnauthenticated(
+                          new ByteArrayInputStream(b),
+                          new ByteArrayOutputStream(),
+                          OpenOptions.defaults()),
+              cs);
+      assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, s.code(), cs);
+    }
+    assertCode(ErrorCode.ENVELOPE_JSON_SYNTAX, "\uFEFF" + valid());
+  }
+
+  @Test
   void syntaxError_reportsTheCharacterOffset() {
     EnvelopeException e = refuse("{\"format\" \"TR31-DATA\"}");
     assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code());
