@@ -4,8 +4,10 @@ package io.tr31;
  * The precise reason a {@link Tr31Exception} was thrown.
  *
  * <p>Every code is stable API: scripts and the CLI's {@code --json} mode report it by {@link
- * #name()}. Codes for failures that happen after decryption never appear: those all collapse into
- * {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted data.
+ * #name()}. For key blocks, codes for failures that happen after decryption never appear: those
+ * all collapse into {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted
+ * data. The {@code TR31-DATA} envelope reports {@link #ENVELOPE_PADDING} after a verified MAC, as
+ * its specification requires (src/docs/ENVELOPE.md).
  *
  * <h2>Security</h2>
  *

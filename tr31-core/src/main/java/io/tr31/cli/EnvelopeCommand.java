@@ -256,13 +256,13 @@ public final class EnvelopeCommand {
   }
 
   private static int usage(PrintStream err, String message) {
-    err.println("envelope: " + message);
+    err.println("tr31: " + message);
     err.print(USAGE);
     return 2;
   }
 
   private static int fail(PrintStream err, String message) {
-    err.println("envelope: " + message);
+    err.println("tr31: " + message);
     return 1;
   }
 

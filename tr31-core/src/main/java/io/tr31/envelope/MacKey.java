@@ -87,8 +87,9 @@ public final class MacKey implements Destroyable {
    */
   public void verify(byte[] body, String signatureHex) throws EnvelopeException {
     Objects.requireNonNull(body, "body");
+    HmacSha256 h = live();
     byte[] expected = parseSignature(signatureHex);
-    compare(live().compute(body, 0, body.length), expected);
+    compare(h.compute(body, 0, body.length), expected);
   }
 
   /**
