@@ -21,8 +21,17 @@ import java.util.Set;
 
 /**
  * {@code tr31 envelope seal|open}: the {@code TR31-DATA} envelope on stdin and stdout (see {@link
- * #USAGE}). Exit status 0 on success, 1 when the data is refused, 2 on a usage error; messages go
- * to stderr and never contain key material or plaintext.
+ * #USAGE}). Exit status 0 on success, 1 when the data is refused, 2 on a usage error.
+ *
+ * <h2>Security</h2>
+ *
+ * Messages go to stderr and never contain key material or plaintext. Without {@code --mac-key},
+ * {@code open} is the malleable unauthenticated open (src/docs/ENVELOPE.md); with it the MAC over
+ * the body as read (minus one trailing newline) is verified before anything is parsed. Keys and
+ * plaintext buffers are wiped and the prepared keys destroyed before returning (best effort on
+ * the JVM). Stateless: {@link #run} is safe to call from several threads.
+ *
+ * @since 0.1.0
  */
 public final class EnvelopeCommand {
   /** The help text. */

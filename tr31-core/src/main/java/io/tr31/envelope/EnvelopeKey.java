@@ -11,8 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
@@ -197,7 +195,7 @@ public final class EnvelopeKey implements Destroyable {
     Objects.requireNonNull(options, "options");
     checkSize(body, options);
     macKey.verify(body, signatureHex);
-    return decrypt(body, options);
+    return Opener.open(live(), body, options);
   }
 
   /**
@@ -208,7 +206,7 @@ public final class EnvelopeKey implements Destroyable {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(options, "options");
     checkSize(body, options);
-    return decrypt(body, options);
+    return Opener.open(live(), body, options);
   }
 
   /** {@link #openUnauthenticated(byte[], OpenOptions)} with the defaults. Malleable. */
@@ -236,99 +234,12 @@ public final class EnvelopeKey implements Destroyable {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(plaintext, "plaintext");
     Objects.requireNonNull(options, "options");
-    SecretKeySpec k = live();
-    ByteArrayOutputStream compressed = options.gzip() ? new ByteArrayOutputStream() : null;
-    OutputStream target = compressed != null ? compressed : plaintext;
-    ParsedEnvelope env = new ParsedEnvelope();
-    ChunkTracker tracker = new ChunkTracker(env);
-    EnvelopeParser.parse(
-        body,
-        options.maxBodyBytes(),
-        env,
-        (index, iv, ct, offset) -> {
-          tracker.check(index, iv, ct.length, offset);
-          byte[] pt = AesCbc.decrypt(k, iv, ct);
-          try {
-            tracker.plaintext(pt.length);
-            target.write(pt);
-          } finally {
-            Bytes.wipe(pt);
-          }
-        });
-    if (env.chunked) {
-      tracker.finishStructure();
-      tracker.finishPlaintext();
-    } else {
-      byte[] pt = AesCbc.decrypt(k, env.iv, env.ciphertext);
-      try {
-        target.write(pt);
-      } finally {
-        Bytes.wipe(pt);
-      }
-    }
-    if (compressed != null) {
-      Gzip.decompress(
-          new ByteArrayInputStream(compressed.toByteArray()),
-          plaintext,
-          options.maxDecompressedBytes());
-    }
+    Opener.open(live(), body, plaintext, options);
   }
 
   private static void checkSize(byte[] body, OpenOptions options) throws EnvelopeException {
     if (body.length > options.maxBodyBytes()) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_TOO_LARGE, -1, "body " + body.length);
-    }
-  }
-
-  /** Parses completely, runs every public check, then decrypts (and gunzips). */
-  private byte[] decrypt(byte[] body, OpenOptions options) throws EnvelopeException {
-    SecretKeySpec k = live();
-    ParsedEnvelope env = new ParsedEnvelope();
-    ChunkTracker tracker = new ChunkTracker(env);
-    List<byte[]> chunks = new ArrayList<>();
-    EnvelopeParser.parse(
-        body,
-        options.maxBodyBytes(),
-        env,
-        (index, iv, ct, offset) -> {
-          tracker.check(index, iv, ct.length, offset);
-          chunks.add(iv);
-          chunks.add(ct);
-        });
-    byte[] inner;
-    if (env.chunked) {
-      tracker.finishStructure();
-      // finishStructure bounds total_length by the chunks actually present (all but the last
-      // full), so this allocation is bounded by the body size.
-      inner = new byte[(int) env.totalLength];
-      int pos = 0;
-      try {
-        for (int i = 0; i < chunks.size(); i += 2) {
-          byte[] pt = AesCbc.decrypt(k, chunks.get(i), chunks.get(i + 1));
-          tracker.plaintext(pt.length);
-          if (pt.length > inner.length - pos) {
-            Bytes.wipe(pt);
-            throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, env.endOffset, null);
-          }
-          System.arraycopy(pt, 0, inner, pos, pt.length);
-          pos += pt.length;
-          Bytes.wipe(pt);
-        }
-        tracker.finishPlaintext();
-      } catch (EnvelopeException e) {
-        Bytes.wipe(inner);
-        throw e;
-      }
-    } else {
-      inner = AesCbc.decrypt(k, env.iv, env.ciphertext);
-    }
-    if (!options.gzip()) {
-      return inner;
-    }
-    try {
-      return Gzip.decompress(inner, options.maxDecompressedBytes());
-    } finally {
-      Bytes.wipe(inner);
     }
   }
 
