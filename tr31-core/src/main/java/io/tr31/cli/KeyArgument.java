@@ -15,6 +15,14 @@ import java.nio.file.Paths;
  * {@code env:NAME} (an environment variable holding the hex). Hex is read in either case;
  * surrounding whitespace in a file or variable is ignored. Prefer {@code @FILE} or {@code env:}: a
  * key typed on the command line is visible to other users in the process list.
+ *
+ * <h2>Security</h2>
+ *
+ * Error messages name the source (file name, variable name), never its content. Files larger than
+ * 4096 bytes are refused. The returned array belongs to the caller, who wipes it; intermediate
+ * {@code String} copies cannot be wiped on the JVM. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class KeyArgument {
   private KeyArgument() {}
