@@ -107,6 +107,21 @@ public final class EnvelopeKey implements Destroyable {
     return sb.toString();
   }
 
+  /**
+   * Streams {@code plaintext} into a one-line {@code TR31-DATA} body on {@code body} in bounded
+   * memory (the IV is chosen first, so the fields keep their wire order). Neither stream is closed.
+   * Opening a single envelope needs the whole body in memory (Jackson holds a string value whole):
+   * for payloads a terminal must process piecewise use {@link #sealChunked(InputStream,
+   * OutputStream, int)}.
+   *
+   * @throws IOException when reading or writing fails (the body is then incomplete)
+   */
+  public void seal(InputStream plaintext, OutputStream body) throws IOException {
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(body, "body");
+    SingleWriter.write(live(), random, plaintext, body);
+  }
+
   /** Gzips {@code plaintext}, then seals it as {@link #seal(byte[])} does. */
   public String sealGzip(byte[] plaintext) {
     byte[] gz = Gzip.compress(Objects.requireNonNull(plaintext, "plaintext"));

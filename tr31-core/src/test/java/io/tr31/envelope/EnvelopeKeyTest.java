@@ -13,6 +13,7 @@ import io.tr31.ErrorCode;
 import io.tr31.internal.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -256,6 +257,47 @@ class EnvelopeKeyTest {
                         TestKeys.mac(),
                         OpenOptions.defaults().withMaxBodyBytes(100)));
     assertEquals(ErrorCode.ENVELOPE_TOO_LARGE, e.code());
+  }
+
+  @Test
+  void streamingSeal_singleFormat_matchesTheWireFormat() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    TestKeys.msk().seal(new ByteArrayInputStream(TestKeys.bytes(20_000, 3)), body);
+    String s = body.toString(US_ASCII);
+    assertTrue(SINGLE.matcher(s).matches());
+    assertArrayEquals(TestKeys.bytes(20_000, 3), TestKeys.msk().openUnauthenticated(s));
+  }
+
+  @Test
+  void oneKeyManyThreads_sealAndOpenIndependently() throws Exception {
+    EnvelopeKey k = TestKeys.msk();
+    MacKey m = TestKeys.mac();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 200; i++) {
+                    byte[] msg = TestKeys.bytes(seed * 37 + i, seed);
+                    byte[] body =
+                        (i % 2 == 0 ? k.seal(msg) : k.sealChunked(msg, 16)).getBytes(US_ASCII);
+                    if (!java.util.Arrays.equals(msg, k.open(body, m.sign(body), m))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> f : results) {
+        assertTrue(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
