@@ -76,10 +76,18 @@ final class ChunkTracker {
       throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, end, null);
     }
     int full = AesCbc.ciphertextLength((int) size);
+    long ciphertextSum = 0;
     for (int i = 0; i < count; i++) {
       if (ctLengths[i] > full || (i < count - 1 && ctLengths[i] != full)) {
         throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_LENGTH, end, "chunk " + i);
       }
+      ciphertextSum += ctLengths[i];
+    }
+    // PKCS#7 adds 1..16 bytes per chunk, so the plaintext of the chunks present is between these
+    // bounds; checked before decryption, it also bounds what a reader allocates for total_length.
+    if (env.totalLength > ciphertextSum - count
+        || env.totalLength < ciphertextSum - (long) AesCbc.BLOCK_BYTES * count) {
+      throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, end, null);
     }
   }
 

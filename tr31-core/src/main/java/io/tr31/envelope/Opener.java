@@ -35,8 +35,8 @@ final class Opener {
     byte[] inner;
     if (env.chunked) {
       tracker.finishStructure();
-      // finishStructure bounds total_length by the chunks actually present (all but the last
-      // full), so this allocation is bounded by the body size.
+      // finishStructure bounds total_length by the ciphertext actually present, so this
+      // allocation is bounded by the body size.
       inner = new byte[(int) env.totalLength];
       int pos = 0;
       try {

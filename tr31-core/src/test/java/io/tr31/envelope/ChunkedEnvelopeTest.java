@@ -197,6 +197,17 @@ class ChunkedEnvelopeTest {
   }
 
   @Test
+  void totalLengthBeyondTheCiphertextPresent_isRefusedBeforeDecryption() {
+    // One tiny chunk claiming a full 16 MiB chunk: refused from public lengths, nothing allocated.
+    String c0 = chunks(TestKeys.msk().sealChunked(new byte[3], 16)).get(0);
+    String body =
+        "{\"format\":\"TR31-DATA-CHUNKED\",\"mode\":\"CBC\",\"chunk_size\":16777216,\"chunks\":["
+            + c0
+            + "],\"chunk_count\":1,\"total_length\":16777216}";
+    assertEquals(ErrorCode.ENVELOPE_TOTAL_LENGTH, code(body));
+  }
+
+  @Test
   void chunkSizeOutOfRange_throwsChunkSize() {
     String body = rebuild(sealed(), 4, 50);
     assertEquals(
