@@ -28,8 +28,8 @@ import java.util.Set;
  * Messages go to stderr and never contain key material or plaintext. Without {@code --mac-key},
  * {@code open} is the malleable unauthenticated open (src/docs/ENVELOPE.md); with it the MAC over
  * the body as read (minus one trailing newline) is verified before anything is parsed. Keys and
- * plaintext buffers are wiped and the prepared keys destroyed before returning (best effort on
- * the JVM). Stateless: {@link #run} is safe to call from several threads.
+ * plaintext buffers are wiped and the prepared keys destroyed before returning (best effort on the
+ * JVM). Stateless: {@link #run} is safe to call from several threads.
  *
  * @since 0.1.0
  */

@@ -7,10 +7,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checks the chunk sequence of a {@code TR31-DATA-CHUNKED} body (src/docs/ENVELOPE.md, "What an
- * open can tell"): indices 0, 1, 2, ... in order, no repeated IV, the count, every chunk but the
- * last full, and the lengths adding up to {@code total_length}. Checks run as early as the fields
- * already parsed allow, and completely in {@link #finishStructure} and {@link #finishPlaintext}.
+ * Checks the chunk sequence of a {@code TR31-DATA-CHUNKED} body (src/docs/ENVELOPE.md, the chunk
+ * table and "What an unauthenticated open does not protect against"): indices 0, 1, 2, ... in
+ * order, no repeated IV, the count, every chunk but the last full, and the lengths adding up to
+ * {@code total_length}. Checks run as early as the fields already parsed allow, and completely in
+ * {@link #finishStructure} and {@link #finishPlaintext}.
  */
 final class ChunkTracker {
   private final ParsedEnvelope env;

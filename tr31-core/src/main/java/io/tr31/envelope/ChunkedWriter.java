@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Writes a {@code TR31-DATA-CHUNKED} body while plaintext is written to it, holding one chunk in
  * memory. Every chunk but the last is exactly {@code chunkSize} bytes; an empty payload is one
- * empty chunk (ENVELOPE.md, "Chunked"). {@link #close()} writes the trailer and flushes, but does
- * not close, the underlying stream.
+ * empty chunk (src/docs/ENVELOPE.md, "TR31-DATA-CHUNKED"). {@link #close()} writes the trailer and
+ * flushes, but does not close, the underlying stream.
  */
 final class ChunkedWriter extends OutputStream {
   private static final byte[] MID = "\",\"ciphertext\":\"".getBytes(StandardCharsets.US_ASCII);
