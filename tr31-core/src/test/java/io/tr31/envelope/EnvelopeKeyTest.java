@@ -316,6 +316,16 @@ class EnvelopeKeyTest {
   }
 
   @Test
+  void openOptions_limitsOutOfRange_throwIllegalArgument() {
+    assertThrows(IllegalArgumentException.class, () -> OpenOptions.defaults().withMaxBodyBytes(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> OpenOptions.defaults().withMaxDecompressedBytes(-1));
+    assertEquals(64 << 20, OpenOptions.defaults().maxDecompressedBytes());
+    assertFalse(OpenOptions.defaults().gzip());
+    assertTrue(OpenOptions.defaults().withGzip().gzip());
+  }
+
+  @Test
   void prepare_wrongKeyLengths_throwIllegalArgument() {
     assertThrows(IllegalArgumentException.class, () -> EnvelopeKey.prepare(new byte[16]));
     assertThrows(IllegalArgumentException.class, () -> MacKey.prepare(new byte[15]));
