@@ -83,7 +83,8 @@ public final class EnvelopeCommand {
           value = args.get(++i);
         }
       } else if (!FLAGS.contains(a) || value != null) {
-        return usage(err, "unknown argument " + a);
+        // Echo option names only: a stray positional argument may be a key.
+        return usage(err, a.startsWith("--") ? "unknown option " + a : "unexpected argument");
       }
       if (opts.put(a, value == null ? "" : value) != null) {
         return usage(err, a + " given twice");
@@ -97,7 +98,7 @@ public final class EnvelopeCommand {
     } else if (verb.equals("open")) {
       return open(opts, stdin, stdout, err);
     }
-    return usage(err, "unknown command " + verb);
+    return usage(err, "unknown command (seal or open)");
   }
 
   private static int seal(Map<String, String> o, InputStream in, PrintStream out, PrintStream err) {

@@ -147,6 +147,16 @@ class EnvelopeCommandTest {
   }
 
   @Test
+  void strayKeyArgument_isNotEchoed() {
+    Run r = run(PLAIN, "seal", MSK);
+    assertEquals(2, r.exit);
+    assertFalse(r.err.contains(MSK), r.err);
+    Run v = run(PLAIN, MSK, "--msk", MSK);
+    assertEquals(2, v.exit);
+    assertFalse(v.err.contains(MSK), v.err);
+  }
+
+  @Test
   void help_printsUsageAndExitsZero() {
     Run r = run(PLAIN, "--help");
     assertEquals(0, r.exit);
