@@ -32,7 +32,7 @@ final class UnwrapCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
-    byte[] defaultKbpk = o.has("--kbpk") ? KeyArgument.read(o.get("--kbpk"), "--kbpk") : null;
+    byte[] defaultKbpk = o.has("--kbpk") ? Cli.key(o.get("--kbpk"), "--kbpk") : null;
     try {
       if (o.has("--json")) {
         Cli.noPositional(o);

@@ -213,4 +213,33 @@ class CliIT {
     assertEquals("P0", h.get("usage"));
     assertFalse(h.containsKey("key"));
   }
+
+  @Test
+  void envelope_sealThenOpenThroughTheJar_roundTripsSignedBody(@TempDir Path tmp) {
+    String msk = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+    String mac = "0F1E2D3C4B5A69788796A5B4C3D2E1F0";
+    Path sig = tmp.resolve("sig.hex");
+    CliProcess.Result sealed =
+        CliProcess.run(
+            "{\"amount\":1200}", "envelope", "seal", "--msk", msk, "--mac-key", mac,
+            "--signature-file", sig.toString());
+    assertEquals(0, sealed.exitCode(), sealed.stderr());
+    assertTrue(sealed.stdout().startsWith("{\"format\":\"TR31-DATA\""), sealed.stdout());
+    String signature;
+    try {
+      signature = Files.readString(sig, StandardCharsets.US_ASCII).strip();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    CliProcess.Result opened =
+        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", signature);
+    assertEquals(0, opened.exitCode(), opened.stderr());
+    assertEquals("{\"amount\":1200}", opened.stdout());
+    String forged = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
+    CliProcess.Result refused =
+        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", forged);
+    assertEquals(1, refused.exitCode());
+    assertEquals("", refused.stdout());
+    assertEquals(0, CliProcess.run(null, "envelope", "--help").exitCode());
+  }
 }
