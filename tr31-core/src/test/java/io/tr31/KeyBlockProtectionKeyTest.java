@@ -200,4 +200,21 @@ class KeyBlockProtectionKeyTest {
     String b = "B0000P0TE00E0000";
     assertCode(ErrorCode.UNSUPPORTED_VERSION, () -> KeyBlocks.wrap(new byte[3], header(b), new byte[16], WrapOptions.defaults()));
   }
+
+  @Test
+  void unwrap_extendedLengthWrittenAs02_authenticatesTheHeaderAsReceived() throws Exception {
+    // psec and paysec write the extended length of length as 02; we write 04. Both must verify.
+    for (String header :
+        new String[] {"D0160P0AE00E0100LB00020010ABCDEF", "D0160P0AE00E0100LB0004001010ABCD"}) {
+      byte[] payload = new byte[48];
+      payload[1] = (byte) 128;
+      System.arraycopy(KEY, 0, payload, 2, 16);
+      byte[] sealed =
+          KeyDerivationBinding.versionD(KBPK).seal(header.getBytes(StandardCharsets.US_ASCII), payload);
+      try (UnwrappedKey u = kbpk().unwrap(header + Hex.encode(sealed))) {
+        assertArrayEquals(KEY, u.keyBytes());
+        assertTrue(u.header().optionalBlocks().get(OptionalBlockId.LB).isPresent());
+      }
+    }
+  }
 }
