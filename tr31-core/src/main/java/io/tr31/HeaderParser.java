@@ -22,6 +22,31 @@ final class HeaderParser {
   /** A key block is at most 9999 characters, so no header reads further. */
   static final int MAX_KEY_BLOCK_LENGTH = 9999;
 
+  /**
+   * Every printable ASCII character as a one-character string, and every known key usage code:
+   * field lookups on the unwrap path reuse these instead of allocating a substring per field (the
+   * lookups then hash a string whose hash is already cached). Unknown codes still get a fresh
+   * substring, so the error path is unchanged.
+   */
+  private static final String[] ONE_CHAR = new String[0x7F];
+
+  private static final String[][] KEY_USAGE_CODES = new String[0x7F][];
+
+  static {
+    for (char c = 0x20; c < 0x7F; c++) {
+      ONE_CHAR[c] = String.valueOf(c).intern();
+    }
+    for (KeyUsage u : KeyUsage.values()) {
+      String code = u.code();
+      if (code.length() == 2 && code.charAt(0) < 0x7F && code.charAt(1) < 0x7F) {
+        if (KEY_USAGE_CODES[code.charAt(0)] == null) {
+          KEY_USAGE_CODES[code.charAt(0)] = new String[0x7F];
+        }
+        KEY_USAGE_CODES[code.charAt(0)][code.charAt(1)] = code;
+      }
+    }
+  }
+
   private HeaderParser() {}
 
   static KeyBlockHeader parse(CharSequence text, Profile profile) throws Tr31FormatException {
@@ -35,10 +60,10 @@ final class HeaderParser {
         throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, i);
       }
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(0);
     KeyBlockHeader.Builder b = KeyBlockHeader.builder();
 
-    b.version = KeyBlockVersion.fromCode(field(text, 0, 1), 0);
+    b.version = KeyBlockVersion.fromCode(oneChar(text, 0), 0);
     if (b.version.isProprietary()) {
       if (profile != Profile.LENIENT) {
         throw new Tr31FormatException(ErrorCode.INVALID_VERSION, 0, "proprietary version");
@@ -47,21 +72,21 @@ final class HeaderParser {
     }
     int declaredLength = decimal(text, 1, 4, ErrorCode.INVALID_LENGTH_FIELD);
 
-    b.keyUsageCode = field(text, 5, 7);
+    b.keyUsageCode = keyUsageCode(text);
     b.keyUsage = KeyUsage.fromCode(b.keyUsageCode, 5, profile);
     if (b.keyUsage == KeyUsage.PROPRIETARY) {
       warnings.add("proprietary key usage '" + b.keyUsageCode + "' (tolerated)");
     }
-    b.algorithm = KeyAlgorithm.fromCode(field(text, 7, 8), 7);
-    b.modeOfUseCode = field(text, 8, 9);
+    b.algorithm = KeyAlgorithm.fromCode(oneChar(text, 7), 7);
+    b.modeOfUseCode = oneChar(text, 8);
     b.modeOfUse = ModeOfUse.fromCode(b.modeOfUseCode, 8, profile);
     if (b.modeOfUse == ModeOfUse.PROPRIETARY) {
       warnings.add("proprietary mode of use '" + b.modeOfUseCode + "' (tolerated)");
     }
-    b.keyVersion = KeyVersion.parse(field(text, 9, 11), 9);
-    b.exportability = Exportability.fromCode(field(text, 11, 12), 11);
+    b.keyVersion = KeyVersion.parse(keyVersionCode(text), 9);
+    b.exportability = Exportability.fromCode(oneChar(text, 11), 11);
     int count = decimal(text, 12, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_COUNT);
-    b.keyContext = KeyContext.fromCode(field(text, 14, 15), 14);
+    b.keyContext = KeyContext.fromCode(oneChar(text, 14), 14);
     if (text.charAt(15) != '0') {
       throw new Tr31FormatException(ErrorCode.INVALID_RESERVED_FIELD, 15);
     }
@@ -94,8 +119,23 @@ final class HeaderParser {
     return KeyBlockHeader.FIXED_LENGTH_CHARS + Math.max(0, h.optionalBlocks.parsedLengthChars());
   }
 
-  private static String field(CharSequence text, int from, int to) {
-    return text.subSequence(from, to).toString();
+  /** Header characters 5-6 (checked printable), shared when they are a known key usage code. */
+  private static String keyUsageCode(CharSequence text) {
+    String[] row = KEY_USAGE_CODES[text.charAt(5)];
+    String known = row == null ? null : row[text.charAt(6)];
+    return known != null ? known : text.subSequence(5, 7).toString();
+  }
+
+  /** Header characters 9-10, shared for the common {@code 00}. */
+  private static String keyVersionCode(CharSequence text) {
+    return text.charAt(9) == '0' && text.charAt(10) == '0'
+        ? "00"
+        : text.subSequence(9, 11).toString();
+  }
+
+  /** One header character (already checked to be printable ASCII) as a shared string. */
+  private static String oneChar(CharSequence text, int at) {
+    return ONE_CHAR[text.charAt(at)];
   }
 
   private static int decimal(CharSequence text, int from, int digits, ErrorCode onBad)

@@ -42,7 +42,7 @@ public final class KeyBlock {
       byte[] mac,
       List<String> warnings) {
     this.text = text;
-    this.warnings = List.copyOf(warnings);
+    this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
     this.header = header;
     this.payloadOffset = payloadOffset;
     this.payload = payload;
@@ -90,6 +90,23 @@ public final class KeyBlock {
       throw new Tr31FormatException(ErrorCode.HEADER_NOT_BLOCK_ALIGNED, headerLength);
     }
     boolean lenient = profile == Profile.LENIENT;
+    int macChars = 2 * v.macLengthBytes();
+    int payloadChars = n - headerLength - macChars;
+    boolean lengthOk = payloadChars > 0 && payloadChars % 2 == 0;
+    if (lengthOk) {
+      int payloadBytes = payloadChars / 2;
+      lengthOk =
+          v == KeyBlockVersion.E
+              ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
+              : payloadBytes % v.cipherBlockSizeBytes() == 0;
+    }
+    if (!lenient && lengthOk) {
+      // Strict fast path: the decoder itself refuses the first lower-case or non-hex character
+      // with the same code and offset as the scan below, so the text is read once.
+      byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, false);
+      byte[] mac = Hex.decode(text, headerLength + payloadChars, n, false);
+      return new KeyBlock(text, header, headerLength, payload, mac, header.warnings());
+    }
     List<String> warnings = new ArrayList<>(header.warnings());
     int firstLower = -1;
     for (int i = headerLength; i < n; i++) {
@@ -109,17 +126,7 @@ public final class KeyBlock {
     if (firstLower >= 0) {
       warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
     }
-    int macChars = 2 * v.macLengthBytes();
-    int payloadChars = n - headerLength - macChars;
-    if (payloadChars <= 0 || payloadChars % 2 != 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, headerLength);
-    }
-    int payloadBytes = payloadChars / 2;
-    boolean ok =
-        v == KeyBlockVersion.E
-            ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
-            : payloadBytes % v.cipherBlockSizeBytes() == 0;
-    if (!ok) {
+    if (!lengthOk) {
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, headerLength);
     }
     byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, true);

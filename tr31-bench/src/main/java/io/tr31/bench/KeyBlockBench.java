@@ -1,17 +1,19 @@
 package io.tr31.bench;
 
+import io.tr31.ErrorCode;
 import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlockProtectionKey;
 import io.tr31.KeyBlocks;
 import io.tr31.Profile;
+import io.tr31.Tr31UnsupportedException;
 import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -26,32 +28,42 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Key block wrap/unwrap. "Prepared" benchmarks reuse one {@link KeyBlockProtectionKey}; "one-shot"
- * prepares it inside the call. {@code aesFloorUnwrap} is the same AES work an unwrap needs (CBC
- * decrypt of the payload, CMAC of header || payload, with already-initialised JDK ciphers) and no
- * TR-31 logic: the floor we measure ourselves against in the same run.
+ * prepares it inside the call. {@code aesFloorUnwrap} is the same block cipher work an unwrap needs
+ * (CBC decrypt of the payload, CMAC of header || payload, with already-initialised JDK ciphers and
+ * no allocation) and no TR-31 logic: the floor we measure ourselves against in the same run.
+ *
+ * <p>A parameter whose key block version this build does not support yet (version B while only D is
+ * wired) is skipped: {@code @Setup} prints a note and every benchmark of that parameter returns at
+ * once, so its score (about 1 ns) means "not measured". Only {@link ErrorCode#UNSUPPORTED_VERSION}
+ * is treated so; any other failure fails the run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class KeyBlockBench {
   /** KBPK algorithm and size, then wrapped key algorithm and size. */
   public enum KbpkAndKey {
-    AES256_AES256(32, "D0000P0AE00E0000", 32),
-    AES128_AES128(16, "D0000P0AE00E0000", 16);
+    AES256_AES256(KeyAlgorithm.AES, 32, "D0000P0AE00E0000", 32),
+    AES128_AES128(KeyAlgorithm.AES, 16, "D0000P0AE00E0000", 16),
+    AES256_TDES3(KeyAlgorithm.AES, 32, "D0000P0TE00E0000", 24),
+    TDES3_TDES2_B(KeyAlgorithm.TDES, 24, "B0000P0TE00E0000", 16);
 
+    final KeyAlgorithm kbpkAlgorithm;
     final int kbpkBytes;
     final String header;
     final int keyBytes;
 
-    KbpkAndKey(int kbpkBytes, String header, int keyBytes) {
+    KbpkAndKey(KeyAlgorithm kbpkAlgorithm, int kbpkBytes, String header, int keyBytes) {
+      this.kbpkAlgorithm = kbpkAlgorithm;
       this.kbpkBytes = kbpkBytes;
       this.header = header;
       this.keyBytes = keyBytes;
@@ -60,81 +72,132 @@ public class KeyBlockBench {
 
   @Param public KbpkAndKey kbpkAndKey;
 
+  private boolean skipped;
   private byte[] kbpkBytes;
   private byte[] key;
   private KeyBlockHeader header;
   private KeyBlockProtectionKey kbpk;
   private String block;
 
-  // Floor: JDK ciphers initialised once.
-  private Cipher aesEcb;
-  private Cipher aesCbcDecrypt;
-  private SecretKeySpec kbek;
-  private byte[] headerBytes;
+  // Floor: JDK ciphers initialised once, buffers allocated once.
+  private Cipher cbcDecrypt;
+  private Cipher cbcMac;
   private byte[] payload;
   private byte[] mac;
+  private byte[] k1;
+  private byte[] macInput;
+  private byte[] macOutput;
+  private int headerChars;
 
   @Setup
   public void setup() throws Exception {
-    SecureRandom random = new SecureRandom();
+    Random random = new Random(31);
     kbpkBytes = new byte[kbpkAndKey.kbpkBytes];
     key = new byte[kbpkAndKey.keyBytes];
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(kbpkAndKey.header, Profile.STRICT);
-    kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
-    block = kbpk.wrap(header, key);
+    kbpk = KeyBlockProtectionKey.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
+    try {
+      block = kbpk.wrap(header, key);
+    } catch (Tr31UnsupportedException e) {
+      if (e.code() != ErrorCode.UNSUPPORTED_VERSION) {
+        throw e;
+      }
+      skipped = true;
+      System.err.println("# " + kbpkAndKey + " skipped: " + e.getMessage());
+      return;
+    }
+    setupFloor();
+  }
 
-    int headerChars = 16;
-    headerBytes = block.substring(0, headerChars).getBytes(StandardCharsets.US_ASCII);
+  private void setupFloor() throws Exception {
+    boolean aes = kbpkAndKey.kbpkAlgorithm == KeyAlgorithm.AES;
+    int bs = aes ? 16 : 8;
+    headerChars = header.encodedLengthChars();
     byte[] body = HexFormat.of().parseHex(block.substring(headerChars));
-    payload = Arrays.copyOf(body, body.length - 16);
-    mac = Arrays.copyOfRange(body, body.length - 16, body.length);
-    kbek = new SecretKeySpec(Arrays.copyOf(kbpkBytes, kbpkAndKey.kbpkBytes), "AES");
-    aesEcb = Cipher.getInstance("AES/ECB/NoPadding");
-    aesEcb.init(Cipher.ENCRYPT_MODE, kbek);
-    aesCbcDecrypt = Cipher.getInstance("AES/CBC/NoPadding");
-    aesCbcDecrypt.init(Cipher.DECRYPT_MODE, kbek, new IvParameterSpec(mac));
+    payload = Arrays.copyOf(body, body.length - bs);
+    mac = Arrays.copyOfRange(body, body.length - bs, body.length);
+    byte[] keyBytes = aes ? kbpkBytes : Arrays.copyOf(kbpkBytes, 24);
+    SecretKeySpec k = new SecretKeySpec(keyBytes, aes ? "AES" : "DESede");
+    String mode = aes ? "AES/CBC/NoPadding" : "DESede/CBC/NoPadding";
+    cbcDecrypt = Cipher.getInstance(mode);
+    cbcDecrypt.init(Cipher.DECRYPT_MODE, k, new IvParameterSpec(mac));
+    cbcMac = Cipher.getInstance(mode);
+    cbcMac.init(Cipher.ENCRYPT_MODE, k, new IvParameterSpec(new byte[bs]));
+    k1 = cbcMac.doFinal(new byte[bs]); // stands in for the CMAC subkey: same XOR work
+    macInput = new byte[headerChars + payload.length];
+    macOutput = new byte[macInput.length];
+    System.arraycopy(
+        block.substring(0, headerChars).getBytes(StandardCharsets.US_ASCII),
+        0,
+        macInput,
+        0,
+        headerChars);
   }
 
   @Benchmark
   public void unwrapPrepared(Blackhole bh) throws Exception {
+    if (skipped) {
+      return;
+    }
     try (UnwrappedKey k = kbpk.unwrap(block)) {
       bh.consume(k.keyLengthBytes());
     }
   }
 
+  /** {@link #unwrapPrepared} on two threads sharing the one prepared KBPK (scaling). */
+  @Benchmark
+  @Threads(2)
+  public void unwrapPreparedTwoThreads(Blackhole bh) throws Exception {
+    unwrapPrepared(bh);
+  }
+
   @Benchmark
   public String wrapPrepared() throws Exception {
+    if (skipped) {
+      return null;
+    }
     return kbpk.wrap(header, key);
   }
 
   @Benchmark
   public void unwrapOneShot(Blackhole bh) throws Exception {
+    if (skipped) {
+      return;
+    }
     try (UnwrappedKey k = KeyBlocks.unwrap(kbpkBytes, block, Profile.STRICT)) {
       bh.consume(k.keyLengthBytes());
     }
   }
 
+  /** CMAC key check value (X9.24-1 A.3) of the wrapped key. */
   @Benchmark
   public KeyCheckValue kcvCmac() throws Exception {
-    return KeyCheckValue.compute(KeyAlgorithm.AES, key, KcvMethod.CMAC, 5);
+    return KeyCheckValue.compute(header.algorithm(), key, KcvMethod.CMAC, 5);
   }
 
-  /** CBC-decrypt the payload and CMAC header || plaintext (the CMAC done block by block). */
+  /**
+   * The block cipher floor of an unwrap: CBC-decrypt the payload (IV = MAC) straight behind the
+   * header bytes, XOR the last block with a subkey, CBC-MAC header || plaintext in one call and
+   * compare the tag in constant time. Two JCE calls, no allocation, no parsing, no hex.
+   */
   @Benchmark
-  public void aesFloorUnwrap(Blackhole bh) throws Exception {
-    byte[] plain = aesCbcDecrypt.doFinal(payload);
-    byte[] state = new byte[16];
-    byte[] all = new byte[headerBytes.length + plain.length];
-    System.arraycopy(headerBytes, 0, all, 0, headerBytes.length);
-    System.arraycopy(plain, 0, all, headerBytes.length, plain.length);
-    for (int off = 0; off < all.length; off += 16) {
-      for (int i = 0; i < 16; i++) {
-        state[i] ^= all[off + i];
-      }
-      aesEcb.update(state, 0, 16, state, 0);
+  public boolean aesFloorUnwrap() throws Exception {
+    if (skipped) {
+      return false;
     }
-    bh.consume(state);
+    int bs = k1.length;
+    int n = macInput.length;
+    cbcDecrypt.doFinal(payload, 0, payload.length, macInput, headerChars);
+    for (int i = 0; i < bs; i++) {
+      macInput[n - bs + i] ^= k1[i];
+    }
+    cbcMac.doFinal(macInput, 0, n, macOutput, 0);
+    int diff = 0;
+    for (int i = 0; i < bs; i++) {
+      diff |= macOutput[n - bs + i] ^ mac[i];
+    }
+    return diff == 0;
   }
 }

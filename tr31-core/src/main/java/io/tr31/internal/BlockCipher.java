@@ -1,10 +1,10 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
@@ -48,6 +48,11 @@ public final class BlockCipher implements Destroyable {
       return blockSizeBytes;
     }
 
+    /** The JCE algorithm name. */
+    String jceName() {
+      return jceName;
+    }
+
     /** Whether {@code n} is a key length this algorithm accepts. */
     public boolean permitsKeyLengthBytes(int n) {
       return this == AES ? n == 16 || n == 24 || n == 32 : n == 16 || n == 24;
@@ -60,7 +65,7 @@ public final class BlockCipher implements Destroyable {
   private final Algorithm algorithm;
   private final int keyLengthBytes;
   private final SecretKeySpec keySpec;
-  private final ThreadLocal<State> state = ThreadLocal.withInitial(this::newState);
+  private final ThreadLocal<State> state = new ThreadLocal<>();
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private BlockCipher(Algorithm algorithm, byte[] key) {
@@ -84,8 +89,8 @@ public final class BlockCipher implements Destroyable {
     } else {
       this.keySpec = new SecretKeySpec(key, algorithm.jceName);
     }
-    // Fail now (not on first use) should the provider refuse the key; warms this thread up too.
-    state.get().ecbEncryptor();
+    // No cipher is created here: each thread creates (or takes from its pool, see CipherPool)
+    // only the ciphers it uses, which keeps one-shot preparation cheap.
   }
 
   /**
@@ -153,6 +158,10 @@ public final class BlockCipher implements Destroyable {
     }
     int bs = blockSizeBytes();
     State s = current();
+    if (len <= SCRATCH_BYTES) {
+      encryptCbcOneCall(s, iv, ivOff, in, inOff, len, out, outOff);
+      return;
+    }
     byte[] first = s.block;
     try {
       // CBC with IV v equals CBC with a zero IV over (P1 xor v, P2, ...): the zero-IV encryptor
@@ -171,6 +180,26 @@ public final class BlockCipher implements Destroyable {
       throw fail(e);
     } finally {
       Bytes.wipe(first);
+    }
+  }
+
+  /**
+   * CBC with the IV folded into a scratch copy of the input: one {@code doFinal} (the JCE overhead
+   * per call is larger than the AES work on a key block's payload).
+   */
+  private void encryptCbcOneCall(
+      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    byte[] buf = s.scratch;
+    try {
+      System.arraycopy(in, inOff, buf, 0, len);
+      for (int i = 0; i < blockSizeBytes(); i++) {
+        buf[i] ^= iv[ivOff + i];
+      }
+      s.cbcEncryptor().doFinal(buf, 0, len, out, outOff);
+    } catch (GeneralSecurityException e) {
+      throw fail(e);
+    } finally {
+      Arrays.fill(buf, 0, len, (byte) 0);
     }
   }
 
@@ -197,11 +226,17 @@ public final class BlockCipher implements Destroyable {
     if (destroyed.get()) {
       throw new IllegalStateException("block cipher destroyed");
     }
-    return state.get();
+    State s = state.get();
+    if (s == null) {
+      s = new State(algorithm, keySpec);
+      state.set(s);
+    }
+    return s;
   }
 
   /** Drops this thread's state after a provider failure left a cipher in an unknown state. */
   RuntimeException fail(GeneralSecurityException e) {
+    // Not returned to the pool: its state is unknown.
     state.remove();
     // Provider failures here are bugs (lengths are checked first); the message is the provider's
     // class name only, never data.
@@ -224,32 +259,18 @@ public final class BlockCipher implements Destroyable {
     Objects.checkFromIndexSize(outOff, len, out.length);
   }
 
-  private State newState() {
-    return new State(algorithm, keySpec);
-  }
-
-  private static Cipher newCipher(
-      Algorithm algorithm, SecretKeySpec keySpec, String mode, int opmode) {
-    try {
-      Cipher c = Cipher.getInstance(algorithm.jceName + "/" + mode + "/NoPadding");
-      if (mode.equals("CBC")) {
-        c.init(opmode, keySpec, new IvParameterSpec(new byte[algorithm.blockSizeBytes]));
-      } else {
-        c.init(opmode, keySpec);
-      }
-      return c;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          algorithm + "/" + mode + " unavailable: " + e.getClass().getSimpleName());
-    }
-  }
-
   @Override
   public void destroy() {
     if (destroyed.getAndSet(true)) {
       return;
     }
+    State s = state.get();
     state.remove();
+    if (s != null) {
+      // This thread's ciphers are re-keyed with a constant key (dropping this key's schedule)
+      // and kept for the next BlockCipher on this thread: Cipher.getInstance costs microseconds.
+      s.release();
+    }
   }
 
   @Override
@@ -298,14 +319,14 @@ public final class BlockCipher implements Destroyable {
 
     Cipher ecbEncryptor() {
       if (ecbEncryptor == null) {
-        ecbEncryptor = newCipher(algorithm, keySpec, "ECB", Cipher.ENCRYPT_MODE);
+        ecbEncryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_ENCRYPT, keySpec);
       }
       return ecbEncryptor;
     }
 
     Cipher ecbDecryptor() {
       if (ecbDecryptor == null) {
-        ecbDecryptor = newCipher(algorithm, keySpec, "ECB", Cipher.DECRYPT_MODE);
+        ecbDecryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_DECRYPT, keySpec);
       }
       return ecbDecryptor;
     }
@@ -313,9 +334,20 @@ public final class BlockCipher implements Destroyable {
     /** The CBC encryptor with an all-zero IV; every use must end with {@code doFinal}. */
     Cipher cbcEncryptor() {
       if (cbcEncryptor == null) {
-        cbcEncryptor = newCipher(algorithm, keySpec, "CBC", Cipher.ENCRYPT_MODE);
+        cbcEncryptor = CipherPool.take(algorithm, CipherPool.Kind.CBC_ENCRYPT, keySpec);
       }
       return cbcEncryptor;
+    }
+
+    /** Hands this state's ciphers back to this thread's pool; the state is unusable afterwards. */
+    void release() {
+      CipherPool.give(algorithm, CipherPool.Kind.ECB_ENCRYPT, ecbEncryptor);
+      CipherPool.give(algorithm, CipherPool.Kind.ECB_DECRYPT, ecbDecryptor);
+      CipherPool.give(algorithm, CipherPool.Kind.CBC_ENCRYPT, cbcEncryptor);
+      ecbEncryptor = null;
+      ecbDecryptor = null;
+      cbcEncryptor = null;
+      Bytes.wipe(block, last, scratch);
     }
   }
 }

@@ -40,11 +40,16 @@ public final class Cmac implements Destroyable {
   public Cmac(BlockCipher cipher) {
     this.cipher = Objects.requireNonNull(cipher, "cipher");
     int bs = cipher.blockSizeBytes();
+    byte[] zero = new byte[bs];
     byte[] l = new byte[bs];
     try {
-      cipher.encryptEcb(l, 0, bs, l, 0);
+      // L = E_K(0^b), computed with the zero-IV CBC encryptor every mac uses (CBC of one block
+      // under a zero IV is ECB), so a Cmac needs one JCE cipher, not two.
+      cipher.current().cbcEncryptor().doFinal(zero, 0, bs, l, 0);
       this.k1 = dbl(l);
       this.k2 = dbl(k1);
+    } catch (GeneralSecurityException e) {
+      throw cipher.fail(e);
     } finally {
       Bytes.wipe(l);
     }
@@ -160,6 +165,43 @@ public final class Cmac implements Destroyable {
     } finally {
       Bytes.wipe(last, s.block);
       Arrays.fill(s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart), (byte) 0);
+    }
+  }
+
+  /**
+   * Writes the full-block CMAC of {@code msg[off..off+len)} to {@code out[outOff..)} in one cipher
+   * call, OVERWRITING the last block of the range (the caller passes a scratch copy). Falls back to
+   * {@link #mac(byte[], int, int, byte[], int, int, byte[], int)} (without touching {@code msg})
+   * when the length is not a positive multiple of the block size or exceeds the scratch area.
+   *
+   * <p>For a block-aligned message SP 800-38B 6.2 is CBC under a zero IV over M1 .. Mn-1, (Mn XOR
+   * K1), and the tag is the last ciphertext block: one {@code doFinal} into this thread's scratch
+   * area, which is wiped afterwards.
+   */
+  public void macAlignedDestroying(byte[] msg, int off, int len, byte[] out, int outOff) {
+    int bs = cipher.blockSizeBytes();
+    if (len <= 0 || len % bs != 0 || len > BlockCipher.SCRATCH_BYTES) {
+      mac(msg, off, len, msg, off + len, 0, out, outOff);
+      return;
+    }
+    Objects.checkFromIndexSize(off, len, msg.length);
+    Objects.checkFromIndexSize(outOff, bs, out.length);
+    if (destroyed.get()) {
+      throw new IllegalStateException("CMAC destroyed");
+    }
+    BlockCipher.State s = cipher.current();
+    byte[] sink = s.scratch;
+    int last = off + len - bs;
+    try {
+      for (int i = 0; i < bs; i++) {
+        msg[last + i] ^= k1[i];
+      }
+      s.cbcEncryptor().doFinal(msg, off, len, sink, 0);
+      System.arraycopy(sink, len - bs, out, outOff, bs);
+    } catch (GeneralSecurityException e) {
+      throw cipher.fail(e);
+    } finally {
+      Arrays.fill(sink, 0, len, (byte) 0);
     }
   }
 

@@ -128,9 +128,24 @@ public final class KeyDerivationBinding implements Binding {
       throw new IllegalArgumentException("payload must be a positive multiple of the block size");
     }
     checkNotDestroyed();
+    Objects.checkFromIndexSize(hOff, hLen, header.length);
     int macOff = outOff + pLen;
     // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the CBC IV.
-    kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+    int n = hLen + pLen;
+    if (n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0) {
+      // Header || payload side by side in the KBEK's per-thread scratch: the CMAC is one cipher
+      // call (Cmac#macAlignedDestroying), and the scratch is wiped before encryption reuses it.
+      byte[] buf = kbek.current().scratch;
+      try {
+        System.arraycopy(header, hOff, buf, 0, hLen);
+        System.arraycopy(payload, pOff, buf, hLen, pLen);
+        kbak.macAlignedDestroying(buf, 0, n, out, macOff);
+      } finally {
+        Arrays.fill(buf, 0, n, (byte) 0);
+      }
+    } else {
+      kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+    }
     kbek.encryptCbc(out, macOff, payload, pOff, pLen, out, outOff);
   }
 
@@ -186,17 +201,32 @@ public final class KeyDerivationBinding implements Binding {
     BlockCipher.State scratch = kbek.current();
     byte[] received = scratch.block;
     byte[] computed = scratch.last;
+    int n = hLen + cLen;
+    // Header || plaintext side by side in the KBEK's scratch area when they fit and align (every
+    // version D or B key block does): the CMAC is then one cipher call instead of three.
+    boolean contiguous = n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0;
+    byte[] buf = scratch.scratch;
     boolean ok = false;
     try {
       System.arraycopy(mac, macOff, received, 0, blockBytes);
       // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt first, since the MAC covers
       // the plaintext. Nothing in the plaintext is read before the MAC check below.
-      kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
-      kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
+      if (contiguous) {
+        System.arraycopy(header, hOff, buf, 0, hLen);
+        kbek.decryptCbc(received, 0, ct, cOff, cLen, buf, hLen);
+        System.arraycopy(buf, hLen, out, outOff, cLen);
+        kbak.macAlignedDestroying(buf, 0, n, computed, 0);
+      } else {
+        kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
+        kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
+      }
       ok = MessageDigest.isEqual(computed, received);
     } finally {
       if (!ok) {
         Arrays.fill(out, outOff, outOff + cLen, (byte) 0);
+      }
+      if (contiguous) {
+        Arrays.fill(buf, 0, n, (byte) 0);
       }
       Bytes.wipe(computed, received);
     }

@@ -86,6 +86,9 @@ public final class OptionalBlocks {
     if (start < 0 || end > text.length() || start > end || count < 0 || count > MAX_BLOCKS) {
       throw new IllegalArgumentException("bad range or count");
     }
+    if (count == 0) {
+      return EMPTY; // nothing read: parsed length 0, no warnings
+    }
     // Pass 1, shape: IDs, lengths and characters of every declared block, so that a lying
     // count or length is reported before anything about the meaning of the data.
     int[] starts = new int[count];
