@@ -68,13 +68,62 @@ public final class KeyBlock {
     if (n > MAX_LENGTH) {
       throw new Tr31FormatException(ErrorCode.INPUT_TOO_LONG, MAX_LENGTH);
     }
+    String text = keyBlock.toString();
+    if (profile == Profile.STRICT) {
+      KeyBlock parsed = parseStrictWellFormed(text, n);
+      if (parsed != null) {
+        return parsed;
+      }
+    }
+    return parseChecked(text, n, profile);
+  }
+
+  /**
+   * The strict fast path for well-formed input: reads the text once. It skips the separate
+   * printable-ASCII scan because, on success, every character has been checked by a stricter rule
+   * (the header parser checks the fixed header and every optional block character, the hex decoder
+   * every payload and MAC character). On ANY failure it returns {@code null} and {@link
+   * #parseChecked} runs the checks in their specified order, so codes and offsets are unchanged.
+   */
+  private static KeyBlock parseStrictWellFormed(String text, int n) {
+    try {
+      KeyBlockHeader header = HeaderParser.parse(text, Profile.STRICT);
+      KeyBlockVersion v = header.version();
+      int headerLength = HeaderParser.parsedLengthChars(header);
+      int payloadChars = n - headerLength - 2 * v.macLengthBytes();
+      if (header.declaredKeyBlockLength() != n
+          || headerLength % v.cipherBlockSizeBytes() != 0
+          || !payloadLengthOk(v, payloadChars)) {
+        return null;
+      }
+      // Ciphertext and MAC are public: the table-driven decoder is allowed here.
+      byte[] payload = Hex.decodePublic(text, headerLength, headerLength + payloadChars, false);
+      byte[] mac = Hex.decodePublic(text, headerLength + payloadChars, n, false);
+      return new KeyBlock(text, header, headerLength, payload, mac, header.warnings());
+    } catch (Tr31FormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean payloadLengthOk(KeyBlockVersion v, int payloadChars) {
+    if (payloadChars <= 0 || payloadChars % 2 != 0) {
+      return false;
+    }
+    int payloadBytes = payloadChars / 2;
+    return v == KeyBlockVersion.E
+        ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
+        : payloadBytes % v.cipherBlockSizeBytes() == 0;
+  }
+
+  /** Every check in its specified order (the reference path; also the error path). */
+  private static KeyBlock parseChecked(String text, int n, Profile profile)
+      throws Tr31FormatException {
     for (int i = 0; i < n; i++) {
-      char c = keyBlock.charAt(i);
+      char c = text.charAt(i);
       if (c < 0x20 || c > 0x7E) {
         throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, i);
       }
     }
-    String text = keyBlock.toString();
     KeyBlockHeader header = HeaderParser.parse(text, profile);
     if (header.declaredKeyBlockLength() != n) {
       throw new Tr31FormatException(
@@ -90,23 +139,6 @@ public final class KeyBlock {
       throw new Tr31FormatException(ErrorCode.HEADER_NOT_BLOCK_ALIGNED, headerLength);
     }
     boolean lenient = profile == Profile.LENIENT;
-    int macChars = 2 * v.macLengthBytes();
-    int payloadChars = n - headerLength - macChars;
-    boolean lengthOk = payloadChars > 0 && payloadChars % 2 == 0;
-    if (lengthOk) {
-      int payloadBytes = payloadChars / 2;
-      lengthOk =
-          v == KeyBlockVersion.E
-              ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
-              : payloadBytes % v.cipherBlockSizeBytes() == 0;
-    }
-    if (!lenient && lengthOk) {
-      // Strict fast path: the decoder itself refuses the first lower-case or non-hex character
-      // with the same code and offset as the scan below, so the text is read once.
-      byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, false);
-      byte[] mac = Hex.decode(text, headerLength + payloadChars, n, false);
-      return new KeyBlock(text, header, headerLength, payload, mac, header.warnings());
-    }
     List<String> warnings = new ArrayList<>(header.warnings());
     int firstLower = -1;
     for (int i = headerLength; i < n; i++) {
@@ -126,11 +158,12 @@ public final class KeyBlock {
     if (firstLower >= 0) {
       warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
     }
-    if (!lengthOk) {
+    int payloadChars = n - headerLength - 2 * v.macLengthBytes();
+    if (!payloadLengthOk(v, payloadChars)) {
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, headerLength);
     }
-    byte[] payload = Hex.decode(text, headerLength, headerLength + payloadChars, true);
-    byte[] mac = Hex.decode(text, headerLength + payloadChars, n, true);
+    byte[] payload = Hex.decodePublic(text, headerLength, headerLength + payloadChars, true);
+    byte[] mac = Hex.decodePublic(text, headerLength + payloadChars, n, true);
     return new KeyBlock(text, header, headerLength, payload, mac, warnings);
   }
 

@@ -2,11 +2,15 @@ package io.tr31.internal;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import java.nio.CharBuffer;
+import java.util.Objects;
 
 /**
  * Branch-free hexadecimal codec: the value of a digit never decides a branch, so decoding and
  * encoding key material does not leak it through timing. Errors are reported with the absolute
- * offset of the first offending character (an error path, which may branch on public data).
+ * offset of the first offending character (an error path, which may branch on public data). The
+ * one exception is {@code decodePublic}, a table-driven decoder for public data only (ciphertext,
+ * MACs, IVs), whose memory access depends on the digit.
  */
 public final class Hex {
   private Hex() {}
@@ -72,6 +76,78 @@ public final class Hex {
     }
     byte[] out = new byte[len / 2];
     decodeInto(s, start, end, allowLowerCase, out, 0);
+    return out;
+  }
+
+  /** Digit values of ASCII upper-case hex, -1 elsewhere (for {@link #decodePublic}). */
+  private static final byte[] UPPER_VALUES = values(false);
+
+  /** Digit values of ASCII hex in either case, -1 elsewhere. */
+  private static final byte[] ANY_CASE_VALUES = values(true);
+
+  private static byte[] values(boolean lowerCase) {
+    byte[] t = new byte[128];
+    for (int c = 0; c < 128; c++) {
+      int v = value((char) c, lowerCase ? -1 : 0);
+      t[c] = (byte) (v < 0 ? -1 : v);
+    }
+    return t;
+  }
+
+  /**
+   * Decodes {@code s[start..end)} holding PUBLIC data only (ciphertext, MACs): a table lookup
+   * indexed by the character, about four times faster than {@link #decode}, but the memory access
+   * depends on the digit, so this must never see key material or plaintext. Same errors and offsets
+   * as {@link #decode(CharSequence, int, int, boolean)}.
+   */
+  public static byte[] decodePublic(CharSequence s, int start, int end, boolean allowLowerCase)
+      throws Tr31FormatException {
+    int len = end - start;
+    if ((len & 1) != 0) {
+      throw new Tr31FormatException(ErrorCode.ODD_HEX_LENGTH, end);
+    }
+    byte[] t = allowLowerCase ? ANY_CASE_VALUES : UPPER_VALUES;
+    byte[] out = new byte[len / 2];
+    int bad = 0;
+    for (int i = start, o = 0; i < end; i += 2, o++) {
+      int c1 = s.charAt(i);
+      int c2 = s.charAt(i + 1);
+      // Characters past ASCII read entry 0 masked to negative: ((127 - c) >> 31) is -1 for c > 127.
+      int hi = t[c1 & 0x7F] | ((127 - c1) >> 31);
+      int lo = t[c2 & 0x7F] | ((127 - c2) >> 31);
+      bad |= hi | lo;
+      out[o] = (byte) ((hi << 4) | (lo & 0x0F));
+    }
+    if (bad < 0) {
+      throw firstError(s, start, end, allowLowerCase);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #decodePublic(CharSequence, int, int, boolean)} of {@code chars[off..off+len)}; error
+   * offsets are relative to {@code off}. For parsers that hold text in a {@code char[]} (Jackson).
+   */
+  public static byte[] decodePublic(char[] chars, int off, int len, boolean allowLowerCase)
+      throws Tr31FormatException {
+    Objects.checkFromIndexSize(off, len, chars.length);
+    if ((len & 1) != 0) {
+      throw new Tr31FormatException(ErrorCode.ODD_HEX_LENGTH, len);
+    }
+    byte[] t = allowLowerCase ? ANY_CASE_VALUES : UPPER_VALUES;
+    byte[] out = new byte[len / 2];
+    int bad = 0;
+    for (int i = off, o = 0; o < out.length; i += 2, o++) {
+      int c1 = chars[i];
+      int c2 = chars[i + 1];
+      int hi = t[c1 & 0x7F] | ((127 - c1) >> 31);
+      int lo = t[c2 & 0x7F] | ((127 - c2) >> 31);
+      bad |= hi | lo;
+      out[o] = (byte) ((hi << 4) | (lo & 0x0F));
+    }
+    if (bad < 0) {
+      throw firstError(CharBuffer.wrap(chars, off, len), 0, len, allowLowerCase);
+    }
     return out;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.ref.WeakReference;
+import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -95,5 +96,43 @@ class BlockCipherTest {
       Thread.sleep(10);
     }
     assertNull(ref.get());
+  }
+
+  @Test
+  void destroyedCiphersArePooled_nextKeyOnThisThreadEncryptsUnderItsOwnKey() throws Exception {
+    for (int round = 0; round < 2 * CipherPool.MAX_PER_KIND + 2; round++) {
+      byte[] key = new byte[32];
+      new Random(round).nextBytes(key);
+      Cipher jdk = Cipher.getInstance("AES/ECB/NoPadding");
+      jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+      byte[] in = new byte[32];
+      in[0] = (byte) round;
+      BlockCipher a = BlockCipher.aes(key);
+      byte[] ecb = new byte[32];
+      a.encryptEcb(in, 0, 32, ecb, 0);
+      byte[] back = new byte[32];
+      a.decryptEcb(ecb, 0, 32, back, 0);
+      byte[] cbc = new byte[32];
+      a.encryptCbc(new byte[16], 0, in, 0, 32, cbc, 0);
+      a.destroy();
+      assertArrayEquals(jdk.doFinal(in), ecb);
+      assertArrayEquals(in, back);
+      assertArrayEquals(cbcExpected(jdk, in), cbc);
+    }
+  }
+
+  /** CBC with a zero IV from raw ECB. */
+  private static byte[] cbcExpected(Cipher ecb, byte[] in) throws Exception {
+    byte[] out = new byte[in.length];
+    byte[] prev = new byte[16];
+    for (int off = 0; off < in.length; off += 16) {
+      byte[] x = new byte[16];
+      for (int i = 0; i < 16; i++) {
+        x[i] = (byte) (in[off + i] ^ prev[i]);
+      }
+      prev = ecb.doFinal(x);
+      System.arraycopy(prev, 0, out, off, 16);
+    }
+    return out;
   }
 }

@@ -65,4 +65,21 @@ class CmacProperties {
                   cmac.mac(a, b), bouncyCastle(BlockCipher.Algorithm.AES, key, ab));
             });
   }
+
+  @Test
+  void alignedOneCallMac_equalsBouncyCastle() {
+    qt().forAll(Gens.bytes(32), Gens.bytes(0, 700), Gens.bytes(16, 24))
+        .check(
+            (key, msg, alg) -> {
+              BlockCipher.Algorithm a =
+                  alg.length == 16 ? BlockCipher.Algorithm.AES : BlockCipher.Algorithm.TDES;
+              byte[] k = Arrays.copyOf(key, a == BlockCipher.Algorithm.AES ? 32 : 24);
+              Cmac cmac = Cmac.of(a, k);
+              byte[] scratch = Arrays.copyOf(msg, msg.length + 3);
+              byte[] tag = new byte[cmac.macLengthBytes() + 2];
+              cmac.macAlignedDestroying(scratch, 0, msg.length, tag, 1);
+              byte[] expected = bouncyCastle(a, k, msg);
+              return Arrays.equals(Arrays.copyOfRange(tag, 1, 1 + expected.length), expected);
+            });
+  }
 }
