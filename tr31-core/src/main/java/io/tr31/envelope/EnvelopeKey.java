@@ -98,13 +98,23 @@ public final class EnvelopeKey implements Destroyable {
     byte[] iv = new byte[AesCbc.BLOCK_BYTES];
     random.nextBytes(iv);
     byte[] ct = AesCbc.encrypt(live(), iv, plaintext, 0, plaintext.length);
-    StringBuilder sb = new StringBuilder(ct.length * 2 + 120);
-    sb.append("{\"format\":\"").append(EnvelopeFormat.SINGLE).append("\",\"ciphertext\":\"");
-    Hex.encodeInto(ct, 0, ct.length, sb);
-    sb.append("\",\"initialization_vector\":\"");
-    Hex.encodeInto(iv, 0, iv.length, sb);
-    sb.append("\",\"mode\":\"").append(EnvelopeFormat.MODE_CBC).append("\"}");
-    return sb.toString();
+    // Written as ASCII bytes and turned into a (Latin-1 compact) String with one copy.
+    byte[] prefix = EnvelopeFormat.SINGLE_PREFIX;
+    byte[] middle = EnvelopeFormat.SINGLE_MIDDLE;
+    byte[] suffix = EnvelopeFormat.SINGLE_SUFFIX;
+    byte[] out =
+        new byte[prefix.length + 2 * ct.length + middle.length + 2 * iv.length + suffix.length];
+    int pos = 0;
+    System.arraycopy(prefix, 0, out, pos, prefix.length);
+    pos += prefix.length;
+    Hex.encodeAsciiInto(ct, 0, ct.length, out, pos);
+    pos += 2 * ct.length;
+    System.arraycopy(middle, 0, out, pos, middle.length);
+    pos += middle.length;
+    Hex.encodeAsciiInto(iv, 0, iv.length, out, pos);
+    pos += 2 * iv.length;
+    System.arraycopy(suffix, 0, out, pos, suffix.length);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /**

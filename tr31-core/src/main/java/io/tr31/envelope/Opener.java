@@ -21,6 +21,9 @@ final class Opener {
   /** Parses completely, runs every public check, then decrypts (and gunzips). */
   static byte[] open(SecretKeySpec k, byte[] body, OpenOptions options) throws EnvelopeException {
     ParsedEnvelope env = new ParsedEnvelope();
+    if (EnvelopeParser.parseCanonicalSingle(body, env)) {
+      return finish(AesCbc.decrypt(k, env.iv, env.ciphertext), options);
+    }
     ChunkTracker tracker = new ChunkTracker(env);
     List<byte[]> chunks = new ArrayList<>();
     EnvelopeParser.parse(
@@ -59,6 +62,11 @@ final class Opener {
     } else {
       inner = AesCbc.decrypt(k, env.iv, env.ciphertext);
     }
+    return finish(inner, options);
+  }
+
+  /** Gunzips when the options ask for it (wiping the compressed plaintext). */
+  private static byte[] finish(byte[] inner, OpenOptions options) throws EnvelopeException {
     if (!options.gzip()) {
       return inner;
     }

@@ -151,6 +151,28 @@ public final class Hex {
     return out;
   }
 
+  /**
+   * Decodes the PUBLIC ASCII hex {@code ascii[off..off+len)} in either case (table-driven, see
+   * {@link #decodePublic(CharSequence, int, int, boolean)}), or returns {@code null} when the
+   * length is odd or any byte is not a hex digit: for fast paths whose caller then runs the full,
+   * error-reporting parser.
+   */
+  public static byte[] decodePublicAsciiOrNull(byte[] ascii, int off, int len) {
+    Objects.checkFromIndexSize(off, len, ascii.length);
+    if ((len & 1) != 0) {
+      return null;
+    }
+    byte[] out = new byte[len / 2];
+    int bad = 0;
+    for (int i = off, o = 0; o < out.length; i += 2, o++) {
+      int hi = ANY_CASE_VALUES[ascii[i] & 0x7F] | (ascii[i] >> 31);
+      int lo = ANY_CASE_VALUES[ascii[i + 1] & 0x7F] | (ascii[i + 1] >> 31);
+      bad |= hi | lo;
+      out[o] = (byte) ((hi << 4) | (lo & 0x0F));
+    }
+    return bad < 0 ? null : out;
+  }
+
   /** Decodes all of {@code s}, upper case only. */
   public static byte[] decode(CharSequence s) throws Tr31FormatException {
     return decode(s, 0, s.length(), false);
