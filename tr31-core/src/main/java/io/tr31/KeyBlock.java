@@ -202,6 +202,31 @@ public final class KeyBlock {
     return mac.clone();
   }
 
+  /**
+   * The encrypted payload itself, not a copy, for the unwrap path inside this package (saves a
+   * copy per unwrap). Callers must not modify it.
+   */
+  byte[] encryptedPayloadShared() {
+    return payload;
+  }
+
+  /** The authenticator itself, not a copy (see {@link #encryptedPayloadShared()}). */
+  byte[] macShared() {
+    return mac;
+  }
+
+  /**
+   * The header characters exactly as received, as ASCII bytes (the MAC input), without an
+   * intermediate substring. Every character was checked to be printable ASCII.
+   */
+  byte[] headerAscii() {
+    byte[] out = new byte[payloadOffset];
+    for (int i = 0; i < payloadOffset; i++) {
+      out[i] = (byte) text.charAt(i);
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
     return text;

@@ -98,6 +98,24 @@ public final class Cmac implements Destroyable {
     return cipher.blockSizeBytes();
   }
 
+  /**
+   * E_K(0^b): the underlying cipher's encryption of one all-zero block (a fresh array), without a
+   * second cipher for the same key.
+   */
+  byte[] encryptedZeroBlock() {
+    if (destroyed.get()) {
+      throw new IllegalStateException("CMAC destroyed");
+    }
+    int bs = cipher.blockSizeBytes();
+    byte[] out = new byte[bs];
+    try {
+      cipher.current().cbcEncryptor().doFinal(new byte[bs], 0, bs, out, 0);
+    } catch (GeneralSecurityException e) {
+      throw cipher.fail(e);
+    }
+    return out;
+  }
+
   /** The full-block CMAC of {@code data}. */
   public byte[] mac(byte[] data) {
     return mac(data, 0, data.length, data, 0, 0);

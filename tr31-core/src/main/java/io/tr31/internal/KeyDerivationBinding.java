@@ -43,6 +43,8 @@ public final class KeyDerivationBinding implements Binding {
   private final int blockBytes;
   private final BlockCipher kbek;
   private final Cmac kbak;
+  private final byte[] kbpkEncryptedZeros;
+  private final byte[] kbpkCmacOfZeros;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk) {
@@ -61,6 +63,10 @@ public final class KeyDerivationBinding implements Binding {
       authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
       this.kbek = BlockCipher.of(algorithm, encryptionKey);
       this.kbak = Cmac.of(algorithm, authenticationKey);
+      // The KBPK's own check values (X9.24-1:2017 A.2 and A.3) from the PRF's cipher, which holds
+      // the KBPK schedule already: a caller needing them prepares no second KBPK cipher.
+      this.kbpkCmacOfZeros = prf.mac(new byte[blockBytes]);
+      this.kbpkEncryptedZeros = prf.encryptedZeroBlock();
     } finally {
       Bytes.wipe(encryptionKey, authenticationKey);
       prf.destroy();
@@ -83,6 +89,21 @@ public final class KeyDerivationBinding implements Binding {
    */
   public static KeyDerivationBinding versionB(byte[] kbpk) {
     return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk);
+  }
+
+  /**
+   * The KBPK's legacy check value source: the KBPK encryption of one all-zero block (X9.24-1:2017
+   * A.2), full block, a fresh copy. Check values are public (they travel in {@code KP} blocks).
+   */
+  public byte[] kbpkEncryptedZeros() {
+    checkNotDestroyed();
+    return kbpkEncryptedZeros.clone();
+  }
+
+  /** The KBPK's CMAC of one all-zero block (X9.24-1:2017 A.3), full block, a fresh copy. */
+  public byte[] kbpkCmacOfZeros() {
+    checkNotDestroyed();
+    return kbpkCmacOfZeros.clone();
   }
 
   /** The KBPK length in bytes. */
@@ -254,6 +275,7 @@ public final class KeyDerivationBinding implements Binding {
     }
     kbek.destroy();
     kbak.destroy();
+    Bytes.wipe(kbpkEncryptedZeros, kbpkCmacOfZeros);
   }
 
   @Override

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tr31.Tr31VerificationException;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VersionBBindingTest {
@@ -52,5 +56,29 @@ class VersionBBindingTest {
     assertEquals(8, binding.macBytes());
     assertEquals("KeyDerivationBinding[B, TDES-192 KBPK, destroyed=false]", binding.toString());
     assertThrows(IllegalArgumentException.class, () -> KeyDerivationBinding.versionB(new byte[32]));
+  }
+
+  @Test
+  void kbpkCheckValues_equalKeyCheckValueCompute_forAesAndTdesKbpks() throws Exception {
+    for (int n : new int[] {16, 24, 32}) {
+      byte[] kbpk = new byte[n];
+      new Random(n).nextBytes(kbpk);
+      assertKbpkCheckValues(KeyAlgorithm.AES, kbpk, KeyDerivationBinding.versionD(kbpk));
+      if (n != 32) {
+        assertKbpkCheckValues(KeyAlgorithm.TDES, kbpk, KeyDerivationBinding.versionB(kbpk));
+      }
+    }
+  }
+
+  private static void assertKbpkCheckValues(
+      KeyAlgorithm algorithm, byte[] kbpk, KeyDerivationBinding binding) throws Exception {
+    int bs = binding.blockBytes();
+    assertArrayEquals(
+        KeyCheckValue.compute(algorithm, kbpk, KcvMethod.LEGACY, 3).bytes(),
+        Arrays.copyOf(binding.kbpkEncryptedZeros(), 3));
+    assertArrayEquals(
+        KeyCheckValue.compute(algorithm, kbpk, KcvMethod.CMAC, 5).bytes(),
+        Arrays.copyOf(binding.kbpkCmacOfZeros(), 5));
+    assertEquals(bs, binding.kbpkCmacOfZeros().length);
   }
 }
