@@ -40,7 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>A parameter whose key block version this build does not support yet (version B while only D is
  * wired) is skipped: {@code @Setup} prints a note and every benchmark of that parameter returns at
- * once, so its score (about 1 ns) means "not measured". Only {@link ErrorCode#UNSUPPORTED_VERSION}
+ * once, so its score (below 1 ns) means "not measured". Only {@link ErrorCode#UNSUPPORTED_VERSION}
  * is treated so; any other failure fails the run.
  */
 @State(Scope.Benchmark)
