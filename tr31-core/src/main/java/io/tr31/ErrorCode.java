@@ -89,6 +89,11 @@ public enum ErrorCode {
   WRONG_KBPK_FOR_VERSION("key block protection key type does not match the key block version"),
   /** The key to wrap has a length its header algorithm does not allow. */
   INVALID_KEY_LENGTH("key length is not allowed for the header's algorithm"),
+  /**
+   * The key's exportability ({@code N}, X9.143 Table 5) forbids wrapping it under another key:
+   * re-wrap refuses it.
+   */
+  KEY_NOT_EXPORTABLE("the key's exportability forbids exporting it"),
   /** The key block version is recognised, but its cryptography is not implemented. */
   UNSUPPORTED_VERSION("key block version is not supported"),
   /** The requested operation is recognised but not available (for example a KCV method). */

@@ -57,7 +57,8 @@ final class KeyBlockWriter {
     }
 
     int headerChars = h.encodedLengthChars();
-    int block = binding.blockBytes();
+    // ISO 20038 6.4: version E (CTR) pads nothing; A-D pad to the cipher block (X9.143 7.2).
+    int block = binding.payloadBlockBytes();
     int padTo =
         options.keyLengthPolicy() == KeyLengthPolicy.OBFUSCATED
             ? Math.max(key.length, algorithm.obfuscatedLengthBytes())
