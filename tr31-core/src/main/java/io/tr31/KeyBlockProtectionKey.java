@@ -219,7 +219,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
     if (version.isProprietary()) {
       throw new Tr31UnsupportedException(
           ErrorCode.UNSUPPORTED_OPERATION,
-          "version " + version.id() + " is proprietary: read under the lenient profile, never written");
+          "version "
+              + version.id()
+              + " is proprietary: read under the lenient profile, never written");
     }
     if ((version == KeyBlockVersion.A || version == KeyBlockVersion.C)
         && options.legacyVersions() != LegacyVersions.ALLOW_DEPRECATED) {
@@ -264,7 +266,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
     if (algorithm == KeyAlgorithm.DES && profile != Profile.LENIENT) {
       throw new Tr31UnsupportedException(
           ErrorCode.INVALID_KBPK_LENGTH,
-          "a single-DES (8-byte) KBPK is a field deviation accepted only under the lenient profile");
+          "a single-DES (8-byte) KBPK is a field deviation accepted only under the lenient"
+              + " profile");
     }
     Binding binding = bindingFor(parsed.header().version());
     return KeyBlockReader.read(binding, parsed, profile, kcvLegacy, kcvCmac);
@@ -316,7 +319,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
   }
 
   private String describe() {
-    return algorithm == KeyAlgorithm.DES ? "single DES (8 bytes)" : algorithm + "-" + (lengthBytes * 8);
+    return algorithm == KeyAlgorithm.DES
+        ? "single DES (8 bytes)"
+        : algorithm + "-" + (lengthBytes * 8);
   }
 
   private void checkNotDestroyed() {

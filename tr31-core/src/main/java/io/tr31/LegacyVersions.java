@@ -6,8 +6,8 @@ package io.tr31;
  *
  * <p>X9.143 keeps A and C readable for migration but deprecates producing them: their 4-byte MAC
  * and XOR-variant keys are weaker than the derivation bindings B and D. Unwrapping A and C is
- * always allowed; wrapping them needs {@link #ALLOW_DEPRECATED} in {@link WrapOptions}, so that
- * the choice is visible in the caller's code. The Thales proprietary version {@code 0} is never
+ * always allowed; wrapping them needs {@link #ALLOW_DEPRECATED} in {@link WrapOptions}, so that the
+ * choice is visible in the caller's code. The Thales proprietary version {@code 0} is never
  * written.
  *
  * <h2>Security</h2>

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every key block in {@code ../shared/vectors/tr31_vectors.json}, every version (A, B, C, D, E):
  * valid blocks unwrap to the expected key, invalid ones are rejected with the expected code, and
- * every valid block with recovered padding is rebuilt byte for byte by wrap. The Thales
- * proprietary blocks of {@code tr31_header_vectors.json} are read under the lenient profile only.
- * Failures are collected and asserted empty (Tink's Wycheproof style), and counts are asserted.
+ * every valid block with recovered padding is rebuilt byte for byte by wrap. The Thales proprietary
+ * blocks of {@code tr31_header_vectors.json} are read under the lenient profile only. Failures are
+ * collected and asserted empty (Tink's Wycheproof style), and counts are asserted.
  */
 class KeyBlockProtectionKeyVectorsTest {
   private static final List<Map<String, Object>> VECTORS = Vectors.loadList("tr31_vectors.json");
@@ -113,7 +113,9 @@ class KeyBlockProtectionKeyVectorsTest {
           padding.length == exactPadding ? KeyLengthPolicy.EXACT : KeyLengthPolicy.OBFUSCATED;
       KeyBlockProtectionKey kbpk =
           KeyBlockProtectionKey.prepare(
-              KeyBlocks.kbpkAlgorithmFor(version), hex(v.get("kbpk_hex")), new FixedRandom(padding));
+              KeyBlocks.kbpkAlgorithmFor(version),
+              hex(v.get("kbpk_hex")),
+              new FixedRandom(padding));
       try {
         WrapOptions options =
             WrapOptions.builder()

@@ -26,6 +26,7 @@ public final class Main {
           "  inspect   decode a key block's header (no key needed)",
           "  unwrap    verify and decrypt a key block",
           "  wrap      build a key block",
+          "  rewrap    re-wrap a key block under a new KBPK and version (migration)",
           "  kcv       compute a key check value",
           "",
           "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2 usage error.");
@@ -67,6 +68,8 @@ public final class Main {
           return WrapCommand.run(rest, in, out);
         case "kcv":
           return KcvCommand.run(rest, in, out);
+        case "rewrap":
+          return RewrapCommand.run(rest, in, out);
         default:
           throw new UsageException("unknown command " + command);
       }
@@ -93,6 +96,8 @@ public final class Main {
         return WrapCommand.HELP;
       case "kcv":
         return KcvCommand.HELP;
+      case "rewrap":
+        return RewrapCommand.HELP;
       default:
         return null;
     }

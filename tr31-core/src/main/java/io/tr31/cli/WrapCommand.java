@@ -3,6 +3,7 @@ package io.tr31.cli;
 import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlocks;
 import io.tr31.KeyLengthPolicy;
+import io.tr31.LegacyVersions;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.WrapOptions;
@@ -22,18 +23,21 @@ final class WrapCommand {
       String.join(
           "\n",
           "Usage: tr31 wrap --kbpk K --header H --key K [--opt ID=DATA]... [--kc legacy|cmac]",
-          "                 [--kp legacy|cmac] [--no-key-length-obfuscation] [--json]",
+          "                 [--kp legacy|cmac] [--no-key-length-obfuscation] [--allow-deprecated]",
+          "                 [--json]",
           "",
           "Wraps a key. The header's length, optional block count and PB block are computed.",
           "  --kbpk K      key block protection key: HEX, @FILE or env:NAME",
-          "  --header H    header template, e.g. D0000P0AE00E0000",
+          "  --header H    header template, e.g. D0000P0AE00E0000 (versions A, B, C, D, E)",
           "  --key K       the key to wrap: HEX, @FILE or env:NAME",
           "  --opt ID=DATA an optional block (repeatable, in order)",
           "  --kc M        add a KC block: check value of the key (legacy or cmac)",
           "  --kp M        add a KP block: check value of the KBPK (legacy or cmac)",
           "  --no-key-length-obfuscation  pad the key to the cipher block only",
+          "  --allow-deprecated  allow versions A and C (deprecated by X9.143)",
           "  --json        batch: one {\"kbpk\",\"header\",\"key\",\"optional_blocks\"?,\"kc\"?,",
-          "                \"kp\"?,\"key_length_obfuscation\"?} object per stdin line");
+          "                \"kp\"?,\"key_length_obfuscation\"?,\"allow_deprecated\"?} object per",
+          "                stdin line");
 
   private WrapCommand() {}
 
@@ -43,7 +47,7 @@ final class WrapCommand {
         Options.parse(
             args,
             Set.of("--kbpk", "--header", "--key", "--opt", "--kc", "--kp"),
-            Set.of("--json", "--no-key-length-obfuscation"),
+            Set.of("--json", "--no-key-length-obfuscation", "--allow-deprecated"),
             Set.of("--opt"));
     if (o.has("--json")) {
       Cli.noPositional(o);
@@ -56,17 +60,19 @@ final class WrapCommand {
                     line,
                     Set.of(
                         "kbpk", "header", "key", "optional_blocks", "kc", "kp",
-                        "key_length_obfuscation"));
+                        "key_length_obfuscation", "allow_deprecated"));
             List<OptionalBlock> blocks = new ArrayList<>();
             for (String[] pair : r.optPairs("optional_blocks")) {
               blocks.add(OptionalBlock.parse(pair[0], pair[1]));
             }
             Boolean obfuscate = r.optBoolean("key_length_obfuscation");
+            Boolean deprecated = r.optBoolean("allow_deprecated");
             WrapOptions options =
                 options(
                     kcvMethod(r.optString("kc"), "kc"),
                     kcvMethod(r.optString("kp"), "kp"),
-                    obfuscate == null || obfuscate);
+                    obfuscate == null || obfuscate,
+                    deprecated != null && deprecated);
             g.writeStringField(
                 "key_block",
                 wrap(
@@ -92,7 +98,8 @@ final class WrapCommand {
           options(
               kcvMethod(o.get("--kc"), "--kc"),
               kcvMethod(o.get("--kp"), "--kp"),
-              !o.has("--no-key-length-obfuscation"));
+              !o.has("--no-key-length-obfuscation"),
+              o.has("--allow-deprecated"));
     } catch (RequestException e) {
       throw new UsageException(e.getMessage());
     }
@@ -121,8 +128,10 @@ final class WrapCommand {
     }
   }
 
-  private static WrapOptions options(KcvMethod kc, KcvMethod kp, boolean obfuscate) {
+  private static WrapOptions options(
+      KcvMethod kc, KcvMethod kp, boolean obfuscate, boolean allowDeprecated) {
     WrapOptions.Builder b = WrapOptions.builder();
+    b.legacyVersions(allowDeprecated ? LegacyVersions.ALLOW_DEPRECATED : LegacyVersions.REFUSE);
     if (kc != null) {
       b.keyKcv(kc);
     }

@@ -13,8 +13,8 @@ public interface Binding extends Destroyable {
   int blockBytes();
 
   /**
-   * The unit the payload is padded to: {@link #blockBytes()} for the CBC bindings (A-D), 1 for
-   * ISO 20038 version E (CTR mode, no payload padding).
+   * The unit the payload is padded to: {@link #blockBytes()} for the CBC bindings (A-D), 1 for ISO
+   * 20038 version E (CTR mode, no payload padding).
    */
   default int payloadBlockBytes() {
     return blockBytes();

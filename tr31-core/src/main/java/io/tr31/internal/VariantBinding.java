@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The key variant binding method, prepared from one TDES KBPK: key block versions {@code A} and
- * {@code C} (ASC X9 TR-31:2018 A.3.1, deprecated by ANSI X9.143) and the Thales proprietary
- * version {@code 0}, which uses the same algorithm.
+ * {@code C} (ASC X9 TR-31:2018 A.3.1, deprecated by ANSI X9.143) and the Thales proprietary version
+ * {@code 0}, which uses the same algorithm.
  *
  * <ul>
  *   <li>KBEK = KBPK XOR {@code 0x45} and KBAK = KBPK XOR {@code 0x4D}, every byte.
@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       time) BEFORE anything is decrypted.
  * </ul>
  *
- * <p>A single-DES KBPK (8 bytes, a field deviation only the lenient profile accepts) is run as
- * TDES with K1 = K2 = K3, which is single DES.
+ * <p>A single-DES KBPK (8 bytes, a field deviation only the lenient profile accepts) is run as TDES
+ * with K1 = K2 = K3, which is single DES.
  *
  * <h2>Security</h2>
  *
@@ -142,9 +142,9 @@ public final class VariantBinding implements Binding {
   }
 
   /**
-   * ISO/IEC 9797-1 MAC algorithm 1 with padding method 1 (TDES CBC-MAC, zero IV) over {@code
-   * header || c[0..cLen)}: the last CBC block. The header is block aligned on every path (X9.143
-   * 6.3), so padding method 1 adds nothing in practice.
+   * ISO/IEC 9797-1 MAC algorithm 1 with padding method 1 (TDES CBC-MAC, zero IV) over {@code header
+   * || c[0..cLen)}: the last CBC block. The header is block aligned on every path (X9.143 6.3), so
+   * padding method 1 adds nothing in practice.
    */
   private byte[] cbcMac(byte[] header, byte[] c, int cLen) {
     int total = header.length + cLen;

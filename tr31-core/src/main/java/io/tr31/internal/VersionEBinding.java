@@ -14,19 +14,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>KBEK derived as for version D but with key usage {@code 0002} (CTR), KBAK with {@code 0001}
  *       exactly as D ({@link KeyDerivation}, ISO 20038 6.3).
- *   <li>{@code seal}: MAC = AES-CMAC(KBAK, header || plaintext payload), 16 bytes; C = AES-CTR(KBEK,
- *       initial counter block = MAC, payload), the counter incremented as one 128-bit big-endian
- *       number. The payload is NOT padded to the block (ISO 20038 6.4).
+ *   <li>{@code seal}: MAC = AES-CMAC(KBAK, header || plaintext payload), 16 bytes; C =
+ *       AES-CTR(KBEK, initial counter block = MAC, payload), the counter incremented as one 128-bit
+ *       big-endian number. The payload is NOT padded to the block (ISO 20038 6.4).
  *   <li>{@code open}: decrypt with the received MAC as initial counter, recompute the CMAC over
- *       header || plaintext and compare in constant time; only then may the caller read the payload.
+ *       header || plaintext and compare in constant time; only then may the caller read the
+ *       payload.
  * </ul>
  *
  * <h2>Security</h2>
  *
  * Thread-safe. On MAC failure the decrypted output is zeroed and the one {@link
- * Tr31VerificationException} is thrown. Lengths are public and checked first. {@link #destroy()}
- * is best effort as in {@link BlockCipher}; use after destroy throws {@link
- * IllegalStateException}; {@link #toString()} shows no key material.
+ * Tr31VerificationException} is thrown. Lengths are public and checked first. {@link #destroy()} is
+ * best effort as in {@link BlockCipher}; use after destroy throws {@link IllegalStateException};
+ * {@link #toString()} shows no key material.
  */
 public final class VersionEBinding implements Binding {
   private static final int BLOCK = 16;
@@ -188,6 +189,10 @@ public final class VersionEBinding implements Binding {
 
   @Override
   public String toString() {
-    return "VersionEBinding[E, AES-" + (kbpkLengthBytes * 8) + " KBPK, destroyed=" + destroyed.get() + "]";
+    return "VersionEBinding[E, AES-"
+        + (kbpkLengthBytes * 8)
+        + " KBPK, destroyed="
+        + destroyed.get()
+        + "]";
   }
 }
