@@ -269,8 +269,26 @@ public final class KeyBlockProtectionKey implements Destroyable {
           "a single-DES (8-byte) KBPK is a field deviation accepted only under the lenient"
               + " profile");
     }
+    checkAlgorithmForVersion(parsed.header(), profile);
     Binding binding = bindingFor(parsed.header().version());
     return KeyBlockReader.read(binding, parsed, profile, kcvLegacy, kcvCmac);
+  }
+
+  /**
+   * ISO 20038:2017 defines algorithm codes {@code I} (HMAC-SHA-2) and {@code J} (HMAC-SHA-3);
+   * X9.143 Table 3 has neither, so outside version E the strict profile refuses them (public
+   * header data, checked before any decryption).
+   */
+  static void checkAlgorithmForVersion(KeyBlockHeader header, Profile profile)
+      throws Tr31FormatException {
+    KeyAlgorithm a = header.algorithm();
+    boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
+    if (iso20038Only && header.version() != KeyBlockVersion.E && profile != Profile.LENIENT) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_ALGORITHM,
+          7,
+          "algorithm " + a.code() + " is defined by ISO 20038 for version E only");
+    }
   }
 
   /** What KBPK a version needs, for error messages (users get this wrong; psec issue 8). */

@@ -34,6 +34,7 @@ final class KeyBlockWriter {
           ErrorCode.INVALID_KEY_LENGTH, -1, key.length + " bytes for algorithm " + algorithm.code());
     }
     KeyAttributePolicy.check(header);
+    KeyBlockProtectionKey.checkAlgorithmForVersion(header, Profile.STRICT);
     if (!header.warnings().isEmpty()) {
       // Wrap writes strict X9.143 only: a header the lenient profile tolerated is re-read strictly
       // so that the refusal names the exact field.
