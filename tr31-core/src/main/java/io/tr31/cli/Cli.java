@@ -6,8 +6,10 @@ import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,13 +79,28 @@ final class Cli {
     }
   }
 
-  /** The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null if undefined. */
+  /**
+   * The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null if undefined. An
+   * 8-byte key under a {@code T} header (tolerated by the lenient profile: single-length keys in
+   * legacy A/B/C blocks) is a DES key: its KCV is the DES one, as HSMs print it.
+   */
   static String kcvHex(UnwrappedKey key, KcvMethod method) throws Tr31Exception {
     KeyAlgorithm a = key.algorithm();
     if (a != KeyAlgorithm.AES && a != KeyAlgorithm.TDES) {
       return null;
     }
-    return key.kcv(method, method.maxLengthBytes()).hex();
+    if (a.permitsKeyLengthBytes(key.keyLengthBytes())) {
+      return key.kcv(method, method.maxLengthBytes()).hex();
+    }
+    if (a != KeyAlgorithm.TDES || key.keyLengthBytes() != 8) {
+      return null;
+    }
+    byte[] k = key.keyBytes();
+    try {
+      return KeyCheckValue.compute(KeyAlgorithm.DES, k, method, method.maxLengthBytes()).hex();
+    } finally {
+      Bytes.wipe(k);
+    }
   }
 
   static void writeNullableString(JsonGenerator g, String name, String value) throws IOException {
