@@ -14,4 +14,5 @@ module io.tr31 {
   exports io.tr31.header;
   exports io.tr31.optblock;
   exports io.tr31.kcv;
+  exports io.tr31.envelope;
 }

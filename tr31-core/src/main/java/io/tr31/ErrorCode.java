@@ -4,8 +4,10 @@ package io.tr31;
  * The precise reason a {@link Tr31Exception} was thrown.
  *
  * <p>Every code is stable API: scripts and the CLI's {@code --json} mode report it by {@link
- * #name()}. Codes for failures that happen after decryption never appear: those all collapse into
- * {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted data.
+ * #name()}. For key blocks, codes for failures that happen after decryption never appear: those
+ * all collapse into {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted
+ * data. The {@code TR31-DATA} envelope reports {@link #ENVELOPE_PADDING} after a verified MAC, as
+ * its specification requires (src/docs/ENVELOPE.md).
  *
  * <h2>Security</h2>
  *
@@ -104,9 +106,58 @@ public enum ErrorCode {
    * The key block failed authentication or a check that needs the decrypted payload. Always the
    * same message, whatever failed.
    */
-  VERIFICATION_FAILED("key block verification failed");
+  VERIFICATION_FAILED("key block verification failed"),
 
   // ---- envelope codes are added below this line by the envelope package ------------------
+  /** The envelope body is not well-formed JSON (or has content after the top-level object). */
+  ENVELOPE_JSON_SYNTAX("envelope body is not well-formed JSON"),
+  /** A field (or the top level) has the wrong JSON type, e.g. a number instead of a string. */
+  ENVELOPE_WRONG_TYPE("envelope field has the wrong JSON type"),
+  /** The same field name occurs twice in one JSON object. */
+  ENVELOPE_DUPLICATE_FIELD("duplicate envelope field"),
+  /** A field that the envelope's {@code format} does not define. */
+  ENVELOPE_UNKNOWN_FIELD("unknown envelope field"),
+  /** A field that the envelope's {@code format} requires is absent. */
+  ENVELOPE_MISSING_FIELD("required envelope field is missing"),
+  /** The {@code format} is neither {@code TR31-DATA} nor {@code TR31-DATA-CHUNKED}. */
+  ENVELOPE_UNKNOWN_FORMAT("unknown envelope format"),
+  /** The {@code mode} is not {@code CBC}. */
+  ENVELOPE_UNKNOWN_MODE("unknown envelope cipher mode"),
+  /** A character in a hex field (IV, ciphertext or signature) is not a hexadecimal digit. */
+  ENVELOPE_INVALID_HEX("non-hexadecimal character in envelope field"),
+  /** A hex field has an odd number of digits. */
+  ENVELOPE_ODD_HEX("odd number of hexadecimal digits in envelope field"),
+  /** The {@code initialization_vector} does not decode to exactly 16 bytes. */
+  ENVELOPE_IV_LENGTH("initialization vector is not 16 bytes"),
+  /** The {@code ciphertext} is empty or not a whole number of AES blocks. */
+  ENVELOPE_CIPHERTEXT_LENGTH("ciphertext is empty or not a multiple of 16 bytes"),
+  /** The body (or a string, number or name in it) exceeds the configured size limits. */
+  ENVELOPE_TOO_LARGE("envelope body exceeds the configured limits"),
+  /** The HMAC-SHA256 signature is not 64 hex digits (checked before computing any MAC). */
+  ENVELOPE_SIGNATURE_MALFORMED("signature is not 64 hexadecimal digits"),
+  /** The HMAC-SHA256 over the exact body bytes does not match the signature. */
+  ENVELOPE_MAC_MISMATCH("envelope signature does not verify"),
+  /** The ciphertext decrypted to invalid PKCS#7 padding. */
+  ENVELOPE_PADDING("envelope decryption failed (bad padding)"),
+  /** The decrypted inner payload is not a valid gzip stream. */
+  ENVELOPE_GZIP_CORRUPT("inner gzip payload is corrupt"),
+  /** The decrypted gzip payload decompresses to more than the configured maximum. */
+  ENVELOPE_DECOMPRESSED_TOO_LARGE("inner gzip payload decompresses beyond the limit"),
+  /** The chunked envelope's {@code chunk_size} is out of range. */
+  ENVELOPE_CHUNK_SIZE("invalid chunk size"),
+  /**
+   * The number of chunks disagrees with {@code chunk_count} or {@code total_length} (a missing or
+   * extra chunk).
+   */
+  ENVELOPE_CHUNK_COUNT("chunk count mismatch (missing or extra chunk)"),
+  /** A chunk's {@code index} is not the next expected index (a chunk is missing or reordered). */
+  ENVELOPE_CHUNK_ORDER("chunk out of order (missing or reordered chunk)"),
+  /** A chunk repeats an earlier chunk's {@code index} or initialization vector. */
+  ENVELOPE_CHUNK_DUPLICATE("duplicated chunk"),
+  /** A chunk's ciphertext or plaintext length disagrees with {@code chunk_size}. */
+  ENVELOPE_CHUNK_LENGTH("chunk length inconsistent with chunk size"),
+  /** The chunks' plaintext lengths do not add up to {@code total_length}. */
+  ENVELOPE_TOTAL_LENGTH("total length mismatch");
 
   private final String description;
 

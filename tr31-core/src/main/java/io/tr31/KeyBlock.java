@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The structural parse of a whole key block, before any cryptography: header, encrypted payload
- * and authenticator (ANSI X9.143:2022 6.1: header || HEX(payload) || HEX(MAC)).
+ * The structural parse of a whole key block, before any cryptography: header, encrypted payload and
+ * authenticator (ANSI X9.143:2022 6.1: header || HEX(payload) || HEX(MAC)).
  *
- * <p>Checks, in this order: null, empty, longer than 9999 characters (rejected before anything
- * else is read), characters outside printable ASCII, the header ({@link KeyBlockHeader#parse}),
- * the length field against the actual length, header alignment to the cipher block, the hex of
- * payload and MAC, and the payload length.
+ * <p>Checks, in this order: null, empty, longer than 9999 characters (rejected before anything else
+ * is read), characters outside printable ASCII, the header ({@link KeyBlockHeader#parse}), the
+ * length field against the actual length, header alignment to the cipher block, the hex of payload
+ * and MAC, and the payload length.
  *
  * <h2>Security</h2>
  *
  * Immutable and thread-safe. Nothing here is secret (the payload is ciphertext), but accessors
- * return copies. Passing this parse says nothing about authenticity: the MAC is verified by
- * unwrap, over {@link #text()}'s header characters exactly as received.
+ * return copies. Passing this parse says nothing about authenticity: the MAC is verified by unwrap,
+ * over {@link #text()}'s header characters exactly as received.
  *
  * @since 0.1.0
  */
@@ -78,7 +78,9 @@ public final class KeyBlock {
     KeyBlockHeader header = HeaderParser.parse(text, profile);
     if (header.declaredKeyBlockLength() != n) {
       throw new Tr31FormatException(
-          ErrorCode.LENGTH_MISMATCH, 1, "declared " + header.declaredKeyBlockLength() + ", got " + n);
+          ErrorCode.LENGTH_MISMATCH,
+          1,
+          "declared " + header.declaredKeyBlockLength() + ", got " + n);
     }
     KeyBlockVersion v = header.version();
     int headerLength = HeaderParser.parsedLengthChars(header);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The header of a key block: the 16-character fixed part and the optional blocks (ANSI
- * X9.143:2022 6.2, 6.3).
+ * The header of a key block: the 16-character fixed part and the optional blocks (ANSI X9.143:2022
+ * 6.2, 6.3).
  *
  * <p>{@link #parse} reads a header at the start of untrusted text (a whole key block or just a
  * template such as {@code D0000P0AE00E0000}); {@link #encode(int)} writes it with a given key block
@@ -22,10 +22,10 @@ import java.util.Objects;
  *
  * <h2>Security</h2>
  *
- * Immutable and thread-safe. A header holds no secrets, so {@link #toString()} shows it. Parsing
- * is strict by default: {@link Profile#LENIENT} accepts the documented deviations and lists each
- * in {@link #warnings()}. Equality compares the header attributes and optional blocks, not the
- * length field and not the warnings.
+ * Immutable and thread-safe. A header holds no secrets, so {@link #toString()} shows it. Parsing is
+ * strict by default: {@link Profile#LENIENT} accepts the documented deviations and lists each in
+ * {@link #warnings()}. Equality compares the header attributes and optional blocks, not the length
+ * field and not the warnings.
  *
  * @since 0.1.0
  */
@@ -62,8 +62,8 @@ public final class KeyBlockHeader {
   }
 
   /**
-   * Parses the fixed header and the declared optional blocks at the start of {@code text}; the
-   * text may continue (payload and MAC) or end right after the header.
+   * Parses the fixed header and the declared optional blocks at the start of {@code text}; the text
+   * may continue (payload and MAC) or end right after the header.
    *
    * @param text untrusted input
    * @param profile how strictly to read
@@ -192,8 +192,8 @@ public final class KeyBlockHeader {
   }
 
   /**
-   * This header with {@code block} added, or replacing the block of the same ID (kept before
-   * {@code PB}). Used by wrap to insert {@code KC}/{@code KP}.
+   * This header with {@code block} added, or replacing the block of the same ID (kept before {@code
+   * PB}). Used by wrap to insert {@code KC}/{@code KP}.
    */
   public KeyBlockHeader withOptionalBlock(OptionalBlock block) {
     return toBuilder().optionalBlocks(optionalBlocks.with(block)).build();
@@ -243,7 +243,13 @@ public final class KeyBlockHeader {
   @Override
   public int hashCode() {
     return Objects.hash(
-        version, keyUsageCode, algorithm, modeOfUseCode, keyVersion, exportability, keyContext,
+        version,
+        keyUsageCode,
+        algorithm,
+        modeOfUseCode,
+        keyVersion,
+        exportability,
+        keyContext,
         optionalBlocks);
   }
 

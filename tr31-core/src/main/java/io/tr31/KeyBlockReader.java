@@ -34,9 +34,9 @@ final class KeyBlockReader {
           ErrorCode.UNSUPPORTED_OPERATION, "KC block on a key of algorithm " + algorithm.code());
     }
 
-    byte[] headerBytes =
-        block.text().subSequence(0, header.encodedLengthChars()).toString()
-            .getBytes(StandardCharsets.US_ASCII);
+    // X9.143 7.x: the MAC covers the header exactly as received (an extended length may be
+    // written as 02 or 04), never a re-encoding of it.
+    byte[] headerBytes = block.headerText().getBytes(StandardCharsets.US_ASCII);
     byte[] plain = binding.open(headerBytes, block.encryptedPayload(), block.mac());
     byte[] key = null;
     try {

@@ -16,7 +16,11 @@ package io.tr31;
  *         <td>also a-f</td></tr>
  *     <tr><td>KS optional block data</td><td>hex</td><td>printable ASCII (IBM, GBIC)</td></tr>
  *     <tr><td>key usage, mode of use, optional block IDs</td><td>X9.143 tables</td>
- *         <td>also numeric proprietary codes (IBM usage {@code 10}, mode {@code 1})</td></tr>
+ *         <td>also numeric proprietary codes (IBM usage {@code 10}, mode {@code 1}, block {@code 10})</td></tr>
+ *     <tr><td>key block version</td><td>A B C D E</td>
+ *         <td>also Thales proprietary {@code 0} (variant binding)</td></tr>
+ *     <tr><td>TC/TS time stamps</td><td>ISO 8601 UTC with trailing {@code Z}</td>
+ *         <td>also without {@code Z} (the ANSI X9.143:2021 8.2 sample)</td></tr>
  *     <tr><td>key usage × algorithm × mode of use</td><td>must be permitted</td>
  *         <td>reported as a warning</td></tr>
  *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>

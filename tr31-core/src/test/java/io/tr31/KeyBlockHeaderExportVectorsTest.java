@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 48 export expectations of {@code tr31_header_vectors.json} (openemv/tr31 tr31-tool CTests
- * and tr31_export_test.c). Full wrap is tested by the wrap package; here: the expected header
- * parses, and removing its PB then padding it again with {@link KeyBlockHeader#withPadding()}
- * gives the same header (same blocks, same count, same PB length; PB data is random in openemv).
+ * The 48 export expectations of {@code tr31_header_vectors.json} (openemv/tr31 tr31-tool CTests and
+ * tr31_export_test.c). Full wrap is tested by the wrap package; here: the expected header parses,
+ * and removing its PB then padding it again with {@link KeyBlockHeader#withPadding()} gives the
+ * same header (same blocks, same count, same PB length; PB data is random in openemv).
  */
 class KeyBlockHeaderExportVectorsTest {
   @SuppressWarnings("unchecked")
@@ -80,9 +80,10 @@ class KeyBlockHeaderExportVectorsTest {
       String ours = repadded.encode(parsed.declaredKeyBlockLength());
       int headerLength = HeaderParser.parsedLengthChars(parsed);
       assertEquals(headerLength, ours.length(), () -> "header length for " + prefix);
-      int pbData = parsed.optionalBlocks().get("PB").isPresent()
-          ? headerLength - parsed.optionalBlocks().get("PB").get().data().length()
-          : headerLength;
+      int pbData =
+          parsed.optionalBlocks().get("PB").isPresent()
+              ? headerLength - parsed.optionalBlocks().get("PB").get().data().length()
+              : headerLength;
       int compare = Math.min(prefix.length(), pbData);
       assertEquals(prefix.substring(0, compare), ours.substring(0, compare), () -> "for " + e);
       run++;

@@ -78,16 +78,19 @@ class KeyBlockHeaderTest {
   @Test
   void withPadding_needBelowFour_addsAWholeCipherBlock() {
     // 16 + LB(4+10) = 30: needs 2 for 8-byte blocks -> PB of 2 + 8 = 10
-    KeyBlockHeader h = pinKey(KeyBlockVersion.B).algorithm(KeyAlgorithm.TDES).build()
-        .withOptionalBlock(OptionalBlock.label("0123456789")).withPadding();
+    KeyBlockHeader h =
+        pinKey(KeyBlockVersion.B)
+            .algorithm(KeyAlgorithm.TDES)
+            .build()
+            .withOptionalBlock(OptionalBlock.label("0123456789"))
+            .withPadding();
     assertEquals(40, h.encodedLengthChars());
     assertEquals(6, h.optionalBlocks().get(OptionalBlockId.PB).get().data().length());
   }
 
   @Test
   void withPadding_replacesExistingPb_andKeepsItLast() throws Exception {
-    KeyBlockHeader h =
-        KeyBlockHeader.parse("D0000M7HG00N0200HM0621PB0A5V5E8F", Profile.STRICT);
+    KeyBlockHeader h = KeyBlockHeader.parse("D0000M7HG00N0200HM0621PB0A5V5E8F", Profile.STRICT);
     KeyBlockHeader withLabel = h.withOptionalBlock(OptionalBlock.label("MyKey")).withPadding();
     // openemv tr31_tool_test43: HM0621LB09MyKeyPB11
     assertTrue(withLabel.encode(144).startsWith("D0144M7HG00N0300HM0621LB09MyKeyPB11"));
@@ -98,7 +101,9 @@ class KeyBlockHeaderTest {
   @Test
   void withOptionalBlock_kcv_insertedBeforePb_andReplacedInPlace() {
     KeyBlockHeader h =
-        pinKey(KeyBlockVersion.D).build().withPadding()
+        pinKey(KeyBlockVersion.D)
+            .build()
+            .withPadding()
             .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, new byte[5]))
             .withPadding()
             .withOptionalBlock(
@@ -109,8 +114,11 @@ class KeyBlockHeaderTest {
   @Test
   void encode_longBlock_usesExtendedForm04() throws Exception {
     String label = "L".repeat(300);
-    KeyBlockHeader h = pinKey(KeyBlockVersion.D).build()
-        .withOptionalBlock(OptionalBlock.label(label)).withPadding();
+    KeyBlockHeader h =
+        pinKey(KeyBlockVersion.D)
+            .build()
+            .withOptionalBlock(OptionalBlock.label(label))
+            .withPadding();
     String text = h.encode(0);
     assertTrue(text.startsWith("D0000P0AE00E0200LB00040136"), text.substring(0, 30));
     assertEquals(h, KeyBlockHeader.parse(text, Profile.STRICT));

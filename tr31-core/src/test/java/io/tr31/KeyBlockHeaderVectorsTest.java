@@ -25,8 +25,8 @@ class KeyBlockHeaderVectorsTest {
 
   /**
    * Expected code for each of psec's 39 header parse errors, in file order. psec reports length
-   * problems of the 2-character form, the extended form and the data separately; our codes make
-   * the same distinctions (truncated input vs malformed length vs malformed extended length).
+   * problems of the 2-character form, the extended form and the data separately; our codes make the
+   * same distinctions (truncated input vs malformed length vs malformed extended length).
    */
   private static final ErrorCode[] PARSE_ERRORS = {
     ErrorCode.OPTIONAL_BLOCK_TRUNCATED, // no block at all

@@ -70,8 +70,8 @@ class KeyBlockTest {
 
   @Test
   void parse_controlCharacter_throwsInvalidCharacterAtItsOffset() {
-    assertRejected(D_BLOCK.substring(0, 40) + "\n" + D_BLOCK.substring(41),
-        ErrorCode.INVALID_CHARACTER, 40);
+    assertRejected(
+        D_BLOCK.substring(0, 40) + "\n" + D_BLOCK.substring(41), ErrorCode.INVALID_CHARACTER, 40);
   }
 
   @Test
@@ -112,10 +112,8 @@ class KeyBlockTest {
 
   @Test
   void parse_extendedLengthOverflow_throwsExtendedLengthOverflow() {
-    assertRejected(
-        "D0032P0AE00E0100KS0004FFFF000000", ErrorCode.EXTENDED_LENGTH_OVERFLOW, 22);
-    assertRejected(
-        "D0032P0AE00E0100KS0008FFFF000000", ErrorCode.EXTENDED_LENGTH_OVERFLOW, 20);
+    assertRejected("D0032P0AE00E0100KS0004FFFF000000", ErrorCode.EXTENDED_LENGTH_OVERFLOW, 22);
+    assertRejected("D0032P0AE00E0100KS0008FFFF000000", ErrorCode.EXTENDED_LENGTH_OVERFLOW, 20);
   }
 
   @Test
@@ -159,7 +157,8 @@ class KeyBlockTest {
 
   @Test
   void parse_reservedNotZero_throwsInvalidReserved() {
-    assertRejected("D0112P0AE00E0001" + D_BLOCK.substring(16), ErrorCode.INVALID_RESERVED_FIELD, 15);
+    assertRejected(
+        "D0112P0AE00E0001" + D_BLOCK.substring(16), ErrorCode.INVALID_RESERVED_FIELD, 15);
   }
 
   @Test

@@ -64,8 +64,7 @@ class KeyBlockVectorsTest {
   private static void assertStructure(KeyBlock b, String kb) throws Exception {
     assertEquals(kb, b.text());
     int macChars = 2 * b.header().version().macLengthBytes();
-    assertArrayEquals(
-        Hex.decode(kb, kb.length() - macChars, kb.length(), true), b.mac(), kb);
+    assertArrayEquals(Hex.decode(kb, kb.length() - macChars, kb.length(), true), b.mac(), kb);
     assertArrayEquals(
         Hex.decode(kb, b.payloadOffset(), kb.length() - macChars, true), b.encryptedPayload(), kb);
   }
@@ -91,7 +90,8 @@ class KeyBlockVectorsTest {
     }
     if (reason.contains("MAC field too short")) {
       // A/C samples carry an undefined optional block 'TT' in front of the short MAC
-      return kb.contains("TT04") ? ErrorCode.INVALID_OPTIONAL_BLOCK_ID
+      return kb.contains("TT04")
+          ? ErrorCode.INVALID_OPTIONAL_BLOCK_ID
           : ErrorCode.INVALID_PAYLOAD_LENGTH;
     }
     return null; // MAC, KBPK or decrypted-length failures: unwrap's business

@@ -70,6 +70,15 @@ final class Cli {
     return new String(buf, 0, n);
   }
 
+  /** Reads a key argument ({@code HEX}, {@code @FILE}, {@code env:NAME}); errors name the option. */
+  static byte[] key(String arg, String option) throws UsageException {
+    try {
+      return KeyArgument.read(arg);
+    } catch (KeyArgument.KeyArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
+    }
+  }
+
   /** Decodes a hex field of a JSON request; errors name the field, never its value. */
   static byte[] hexField(String hex, String field) throws Tr31FormatException {
     try {

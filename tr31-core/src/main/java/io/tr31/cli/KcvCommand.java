@@ -58,7 +58,7 @@ final class KcvCommand {
         throw new UsageException("--length takes a number");
       }
     }
-    byte[] key = KeyArgument.read(o.require("--key"), "--key");
+    byte[] key = Cli.key(o.require("--key"), "--key");
     try {
       out.println(compute(o.require("--algorithm"), o.get("--method"), key, length));
       return 0;

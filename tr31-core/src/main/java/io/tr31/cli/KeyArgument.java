@@ -1,5 +1,6 @@
 package io.tr31.cli;
 
+import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
@@ -10,56 +11,75 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Reads a key argument: {@code HEX}, {@code @FILE} (a file holding the hex, surrounding white
- * space ignored) or {@code env:NAME} (an environment variable holding the hex). Keeping keys out
- * of the command line ({@code @FILE}, {@code env:}) keeps them out of process listings.
+ * Reads a key given on the command line as {@code HEX}, {@code @FILE} (a file holding the hex) or
+ * {@code env:NAME} (an environment variable holding the hex). Hex is read in either case;
+ * surrounding whitespace in a file or variable is ignored. Prefer {@code @FILE} or {@code env:}: a
+ * key typed on the command line is visible to other users in the process list.
+ *
+ * <h2>Security</h2>
+ *
+ * Error messages name the source (file name, variable name), never its content. Files larger than
+ * 4096 bytes are refused. The returned array belongs to the caller, who wipes it; intermediate
+ * {@code String} copies cannot be wiped on the JVM. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
-final class KeyArgument {
-  /** Longest key file read: far more than any key in hex. */
-  private static final long MAX_FILE_BYTES = 64 * 1024;
-
+public final class KeyArgument {
   private KeyArgument() {}
 
-  /**
-   * Returns the key bytes.
-   *
-   * @param option the option's name, for error messages (never the value)
-   */
-  static byte[] read(String arg, String option) throws UsageException, Tr31FormatException {
-    String hex;
-    if (arg.startsWith("env:")) {
-      hex = System.getenv(arg.substring(4));
-      if (hex == null) {
-        throw new UsageException(option + ": environment variable " + arg.substring(4) + " is not set");
-      }
-    } else if (arg.startsWith("@")) {
-      hex = readFile(Paths.get(arg.substring(1)), option);
-    } else {
-      hex = arg;
-    }
-    hex = hex.strip();
-    if (hex.isEmpty()) {
-      throw new UsageException(option + " is empty");
-    }
-    try {
-      return Hex.decode(hex, 0, hex.length(), false);
-    } catch (Tr31FormatException e) {
-      throw new Tr31FormatException(e.code(), e.offset(), "in " + option);
+  /** The reason a key argument cannot be read. Its message never contains key material. */
+  public static final class KeyArgumentException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    KeyArgumentException(String message) {
+      super(message);
     }
   }
 
-  private static String readFile(Path file, String option) throws UsageException {
-    byte[] raw = null;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new UsageException(option + ": key file is too large");
+  /**
+   * Decodes {@code arg}.
+   *
+   * @throws KeyArgumentException when the file or variable is missing or the value is not hex
+   */
+  public static byte[] read(String arg) throws KeyArgumentException {
+    if (arg == null || arg.isEmpty()) {
+      throw new KeyArgumentException("empty key argument");
+    }
+    String hex;
+    String source;
+    if (arg.startsWith("@")) {
+      source = "key file " + arg.substring(1);
+      try {
+        Path p = Paths.get(arg.substring(1));
+        if (Files.size(p) > 4096) {
+          throw new KeyArgumentException(source + " is larger than 4096 bytes");
+        }
+        byte[] raw = Files.readAllBytes(p);
+        hex = new String(raw, StandardCharsets.US_ASCII).strip();
+        Bytes.wipe(raw);
+      } catch (IOException | RuntimeException e) {
+        throw new KeyArgumentException("cannot read " + source);
       }
-      raw = Files.readAllBytes(file);
-      return new String(raw, StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UsageException(option + ": cannot read key file " + file);
-    } finally {
-      Bytes.wipe(raw);
+    } else if (arg.startsWith("env:")) {
+      String name = arg.substring(4);
+      source = "environment variable " + name;
+      String v = System.getenv(name);
+      if (v == null) {
+        throw new KeyArgumentException(source + " is not set");
+      }
+      hex = v.strip();
+    } else {
+      source = "key argument";
+      hex = arg;
+    }
+    if (hex.isEmpty()) {
+      throw new KeyArgumentException(source + " is empty");
+    }
+    try {
+      return Hex.decode(hex, 0, hex.length(), true);
+    } catch (Tr31FormatException e) {
+      String what = e.code() == ErrorCode.ODD_HEX_LENGTH ? "an odd number of" : "non-hex";
+      throw new KeyArgumentException(source + " holds " + what + " digits");
     }
   }
 }

@@ -28,6 +28,7 @@ public final class Main {
           "  wrap      build a key block",
           "  rewrap    re-wrap a key block under a new KBPK and version (migration)",
           "  kcv       compute a key check value",
+          "  envelope  seal or open a TR31-DATA payload envelope (seal|open)",
           "",
           "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2 usage error.");
 
@@ -50,6 +51,10 @@ public final class Main {
       if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
         out.println(HELP);
         return 0;
+      }
+      if (command.equals("envelope")) {
+        // The envelope command has sub-commands and prints its own help and errors.
+        return EnvelopeCommand.run(rest, in, out, err);
       }
       String help = help(command);
       if (help == null) {

@@ -78,11 +78,10 @@ final class RewrapCommand {
                     ? LegacyVersions.ALLOW_DEPRECATED
                     : LegacyVersions.REFUSE)
             .build();
-    byte[] from =
-        o.has("--from-kbpk") ? KeyArgument.read(o.get("--from-kbpk"), "--from-kbpk") : null;
+    byte[] from = o.has("--from-kbpk") ? Cli.key(o.get("--from-kbpk"), "--from-kbpk") : null;
     byte[] to = null;
     try {
-      to = o.has("--to-kbpk") ? KeyArgument.read(o.get("--to-kbpk"), "--to-kbpk") : null;
+      to = o.has("--to-kbpk") ? Cli.key(o.get("--to-kbpk"), "--to-kbpk") : null;
       if (o.has("--json")) {
         Cli.noPositional(o);
         byte[] defaultFrom = from;

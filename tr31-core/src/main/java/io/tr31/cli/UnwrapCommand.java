@@ -32,7 +32,7 @@ final class UnwrapCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
-    byte[] defaultKbpk = o.has("--kbpk") ? KeyArgument.read(o.get("--kbpk"), "--kbpk") : null;
+    byte[] defaultKbpk = o.has("--kbpk") ? Cli.key(o.get("--kbpk"), "--kbpk") : null;
     try {
       if (o.has("--json")) {
         Cli.noPositional(o);
@@ -51,7 +51,7 @@ final class UnwrapCommand {
         }
         out.println("KCV (legacy)     " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
         out.println("KCV (CMAC)       " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-        HeaderOutput.text(key.header(), out);
+        HeaderOutput.text(key.header(), key.header().warnings(), out);
       }
       return 0;
     } finally {
@@ -76,7 +76,7 @@ final class UnwrapCommand {
       }
       Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
       Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-      HeaderOutput.json(key.header(), g);
+      HeaderOutput.json(key.header(), key.header().warnings(), g);
     } finally {
       if (kbpk != defaultKbpk) {
         Bytes.wipe(kbpk);

@@ -103,10 +103,10 @@ final class WrapCommand {
     } catch (RequestException e) {
       throw new UsageException(e.getMessage());
     }
-    byte[] kbpk = KeyArgument.read(o.require("--kbpk"), "--kbpk");
+    byte[] kbpk = Cli.key(o.require("--kbpk"), "--kbpk");
     byte[] key = null;
     try {
-      key = KeyArgument.read(o.require("--key"), "--key");
+      key = Cli.key(o.require("--key"), "--key");
       out.println(wrap(kbpk, o.require("--header"), key, blocks, options));
       return 0;
     } finally {

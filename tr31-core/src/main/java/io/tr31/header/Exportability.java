@@ -2,10 +2,11 @@ package io.tr31.header;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
- * Whether and how the wrapped key may be exported: header character 11 (ANSI X9.143:2022 6.2,
- * Table 5).
+ * Whether and how the wrapped key may be exported: header character 11 (ANSI X9.143:2022 6.2, Table
+ * 5).
  *
  * <h2>Security</h2>
  *
@@ -20,6 +21,9 @@ public enum Exportability {
   NON_EXPORTABLE("N", "not exportable"),
   /** {@code S}: sensitive; exportable only under a key that is not itself a trusted key. */
   SENSITIVE("S", "sensitive, exportable in forms not meeting X9.24 trusted-key requirements");
+
+  private static final Map<String, Exportability> BY_CODE =
+      Codes.index(values(), Exportability::code);
 
   private final String code;
   private final String meaning;
@@ -45,10 +49,9 @@ public enum Exportability {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_EXPORTABILITY} if unknown
    */
   public static Exportability fromCode(String code, int offset) throws Tr31FormatException {
-    for (Exportability e : values()) {
-      if (e.code.equals(code)) {
-        return e;
-      }
+    Exportability known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
     }
     throw new Tr31FormatException(ErrorCode.INVALID_EXPORTABILITY, offset);
   }

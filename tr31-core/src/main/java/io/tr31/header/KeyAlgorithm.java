@@ -2,15 +2,16 @@ package io.tr31.header;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
  * The algorithm of the wrapped key: header character 7 (ANSI X9.143:2022 6.2, Table 3).
  *
  * <h2>Security</h2>
  *
- * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths
- * are allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key
- * length obfuscation ({@link #obfuscatedLengthBytes()}).
+ * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths are
+ * allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key length
+ * obfuscation ({@link #obfuscatedLengthBytes()}).
  *
  * @since 0.1.0
  */
@@ -33,6 +34,9 @@ public enum KeyAlgorithm {
   DSA("S", "DSA", 0),
   /** {@code T}: triple DES, 2-key (16 bytes) or 3-key (24 bytes). */
   TDES("T", "Triple DES", 24);
+
+  private static final Map<String, KeyAlgorithm> BY_CODE =
+      Codes.index(values(), KeyAlgorithm::code);
 
   private final String code;
   private final String meaning;
@@ -64,8 +68,8 @@ public enum KeyAlgorithm {
   }
 
   /**
-   * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES
-   * 16/24, DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
+   * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES 16/24,
+   * DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
    */
   public boolean permitsKeyLengthBytes(int n) {
     switch (this) {
@@ -92,10 +96,9 @@ public enum KeyAlgorithm {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
    */
   public static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
-    for (KeyAlgorithm a : values()) {
-      if (a.code.equals(code)) {
-        return a;
-      }
+    KeyAlgorithm known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
     }
     throw new Tr31FormatException(ErrorCode.INVALID_ALGORITHM, offset);
   }

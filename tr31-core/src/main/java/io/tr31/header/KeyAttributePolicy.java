@@ -45,8 +45,8 @@ import java.util.Set;
  *       TR-31 key usage;
  *   <li>IBM CCA, TR31 Key Block Create (CSNBT31C) usage notes, Table 1 "Key usage keywords for a
  *       single key": TR-31 mode of key use per key usage;
- *   <li>the standards' own published examples, which must stay valid: ISO 20038:2017 B.2
- *       ({@code B0 T V}) and B.3 ({@code M3 T V}), ANSI X9.143:2021 8.5/8.6 ({@code S0 R/E S}).
+ *   <li>the standards' own published examples, which must stay valid: ISO 20038:2017 B.2 ({@code B0
+ *       T V}) and B.3 ({@code M3 T V}), ANSI X9.143:2021 8.5/8.6 ({@code S0 R/E S}).
  * </ul>
  *
  * Mode {@code N} (no special restrictions) is permitted wherever AWS lists "NoRestrictions". Single

@@ -2,10 +2,11 @@ package io.tr31.header;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
- * The key block version ID: header character 0 (ANSI X9.143:2022 6.2, Table 1; ISO 20038:2017
- * for {@code E}).
+ * The key block version ID: header character 0 (ANSI X9.143:2022 6.2, Table 1; ISO 20038:2017 for
+ * {@code E}).
  *
  * <p>The version names the binding method and fixes the cipher block size (header alignment,
  * payload padding) and the length of the authenticator.
@@ -32,6 +33,9 @@ public enum KeyBlockVersion {
   E('E', "ISO 20038 AES key block", 16, 16, true),
   /** {@code 0}: Thales proprietary, variant binding as {@code A}/{@code C}; lenient only. */
   THALES_0('0', "Thales proprietary (variant binding)", 8, 4, false);
+
+  private static final Map<String, KeyBlockVersion> BY_CODE =
+      Codes.index(values(), KeyBlockVersion::code);
 
   private final char id;
   private final String meaning;
@@ -90,12 +94,9 @@ public enum KeyBlockVersion {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} if unknown
    */
   public static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {
-    if (code != null && code.length() == 1) {
-      for (KeyBlockVersion v : values()) {
-        if (v.id == code.charAt(0)) {
-          return v;
-        }
-      }
+    KeyBlockVersion known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
     }
     throw new Tr31FormatException(ErrorCode.INVALID_VERSION, offset);
   }

@@ -2,10 +2,11 @@ package io.tr31.header;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
- * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older
- * texts (TR-31:2018) defined characters 14-15 as reserved {@code "00"}, which reads as {@link
+ * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older texts
+ * (TR-31:2018) defined characters 14-15 as reserved {@code "00"}, which reads as {@link
  * #DETERMINED_BY_WRAPPING_KEY}.
  *
  * <h2>Security</h2>
@@ -22,6 +23,9 @@ public enum KeyContext {
   STORAGE_ONLY("1", "storage context only"),
   /** {@code 2}: key exchange context only. */
   EXCHANGE_ONLY("2", "key exchange context only");
+
+  private static final Map<String, KeyContext> BY_CODE =
+      Codes.index(values(), KeyContext::code);
 
   private final String code;
   private final String meaning;
@@ -47,10 +51,9 @@ public enum KeyContext {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
    */
   public static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
-    for (KeyContext c : values()) {
-      if (c.code.equals(code)) {
-        return c;
-      }
+    KeyContext known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
     }
     throw new Tr31FormatException(ErrorCode.INVALID_KEY_CONTEXT, offset);
   }

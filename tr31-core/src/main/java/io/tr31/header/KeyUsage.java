@@ -3,10 +3,10 @@ package io.tr31.header;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
- * The intended function of the wrapped key: header characters 5-6 (ANSI X9.143:2022 6.2, Table
- * 2).
+ * The intended function of the wrapped key: header characters 5-6 (ANSI X9.143:2022 6.2, Table 2).
  *
  * <p>{@link #PROPRIETARY} stands for any code whose first character is a digit (X9.143 reserves
  * numeric values for proprietary use; IBM CCA writes {@code 10}). It is accepted only under {@link
@@ -14,8 +14,8 @@ import io.tr31.Tr31FormatException;
  *
  * <h2>Security</h2>
  *
- * Immutable. The usage is authenticated with the key; which algorithms and modes of use it may
- * be combined with is decided by {@link KeyAttributePolicy}.
+ * Immutable. The usage is authenticated with the key; which algorithms and modes of use it may be
+ * combined with is decided by {@link KeyAttributePolicy}.
  *
  * @since 0.1.0
  */
@@ -109,6 +109,9 @@ public enum KeyUsage {
   /** Any numeric-first code (IBM {@code 10}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) key usage");
 
+  private static final Map<String, KeyUsage> BY_CODE =
+      Codes.index(values(), KeyUsage::code);
+
   private final String code;
   private final String meaning;
 
@@ -144,12 +147,11 @@ public enum KeyUsage {
    */
   public static KeyUsage fromCode(String code, int offset, Profile profile)
       throws Tr31FormatException {
+    KeyUsage known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
+    }
     if (code != null && code.length() == 2) {
-      for (KeyUsage u : values()) {
-        if (u != PROPRIETARY && u.code.equals(code)) {
-          return u;
-        }
-      }
       if (profile == Profile.LENIENT
           && Codes.isDigit(code.charAt(0))
           && Codes.isAlphanumeric(code.charAt(1))) {

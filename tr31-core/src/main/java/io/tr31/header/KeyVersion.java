@@ -5,8 +5,8 @@ import io.tr31.Tr31FormatException;
 import java.util.Objects;
 
 /**
- * The key version number: header characters 9-10 (ANSI X9.143:2022 6.2, Table 1): {@code 00}
- * when unused, {@code cN} when the block carries key component N, otherwise two alphanumerics.
+ * The key version number: header characters 9-10 (ANSI X9.143:2022 6.2, Table 1): {@code 00} when
+ * unused, {@code cN} when the block carries key component N, otherwise two alphanumerics.
  *
  * <h2>Security</h2>
  *
@@ -67,7 +67,9 @@ public final class KeyVersion {
   }
 
   private static boolean valid(String s) {
-    return s.length() == 2 && Codes.isAlphanumeric(s.charAt(0)) && Codes.isAlphanumeric(s.charAt(1));
+    return s.length() == 2
+        && Codes.isAlphanumeric(s.charAt(0))
+        && Codes.isAlphanumeric(s.charAt(1));
   }
 
   /** Whether this block carries a key component ({@code c} followed by a digit 1-9). */

@@ -3,12 +3,13 @@ package io.tr31.header;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
+import java.util.Map;
 
 /**
  * The operations the wrapped key may perform: header character 8 (ANSI X9.143:2022 6.2, Table 4).
  *
- * <p>{@link #PROPRIETARY} stands for a numeric mode (X9.143 reserves numeric values for
- * proprietary use); accepted only under {@link Profile#LENIENT}, the header keeps the raw code.
+ * <p>{@link #PROPRIETARY} stands for a numeric mode (X9.143 reserves numeric values for proprietary
+ * use); accepted only under {@link Profile#LENIENT}, the header keeps the raw code.
  *
  * <h2>Security</h2>
  *
@@ -41,6 +42,9 @@ public enum ModeOfUse {
   CREATE_VARIANTS("Y", "Create key variants"),
   /** A numeric code (IBM {@code 1}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) mode of use");
+
+  private static final Map<String, ModeOfUse> BY_CODE =
+      Codes.index(values(), ModeOfUse::code);
 
   private final String code;
   private final String meaning;
@@ -76,12 +80,11 @@ public enum ModeOfUse {
    */
   public static ModeOfUse fromCode(String code, int offset, Profile profile)
       throws Tr31FormatException {
+    ModeOfUse known = code == null ? null : BY_CODE.get(code);
+    if (known != null) {
+      return known;
+    }
     if (code != null && code.length() == 1) {
-      for (ModeOfUse m : values()) {
-        if (m != PROPRIETARY && m.code.equals(code)) {
-          return m;
-        }
-      }
       if (profile == Profile.LENIENT && Codes.isDigit(code.charAt(0))) {
         return PROPRIETARY;
       }

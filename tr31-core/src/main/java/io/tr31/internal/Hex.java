@@ -32,6 +32,18 @@ public final class Hex {
     }
   }
 
+  /**
+   * Writes upper-case hex of {@code src[off..off+len)} as ASCII bytes into {@code dst} from {@code
+   * dstOff} (for JSON written straight to a byte stream).
+   */
+  public static void encodeAsciiInto(byte[] src, int off, int len, byte[] dst, int dstOff) {
+    for (int i = 0; i < len; i++) {
+      int b = src[off + i] & 0xFF;
+      dst[dstOff + 2 * i] = (byte) nibbleToChar(b >>> 4);
+      dst[dstOff + 2 * i + 1] = (byte) nibbleToChar(b & 0x0F);
+    }
+  }
+
   /** Appends upper-case hex of {@code src[off..off+len)} to {@code sb}. */
   public static void encodeInto(byte[] src, int off, int len, StringBuilder sb) {
     for (int i = 0; i < len; i++) {

@@ -113,8 +113,10 @@ final class BlockRules {
         }
         break;
       case WP:
-        if (d.length() != 3 || !d.startsWith("00") || d.charAt(2) < '0' || d.charAt(2) > '9') {
-          throw invalid(offset, id, "version 00 then one pedigree digit expected");
+        // X9.143:2021 6.3.6.15, Table 23: version 00, then pedigree 0 (equal or greater
+        // strength), 1 (lesser), 2 (asymmetric at quantum risk), 3 (both).
+        if (d.length() != 3 || !d.startsWith("00") || d.charAt(2) < '0' || d.charAt(2) > '3') {
+          throw invalid(offset, id, "version 00 then pedigree 0-3 expected");
         }
         break;
       case KS:

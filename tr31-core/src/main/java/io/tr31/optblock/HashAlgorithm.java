@@ -1,8 +1,8 @@
 package io.tr31.optblock;
 
 /**
- * The hash of an HMAC key, as named in optional block {@code HM} (ANSI X9.143:2021 6.3.6.5,
- * Table 13; TR-31:2018 A.5.9).
+ * The hash of an HMAC key, as named in optional block {@code HM} (ANSI X9.143:2021 6.3.6.5, Table
+ * 13; TR-31:2018 A.5.9).
  *
  * <h2>Security</h2>
  *

@@ -3,8 +3,8 @@ package io.tr31.optblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-import io.tr31.kcv.KcvMethod;
 import io.tr31.internal.Hex;
+import io.tr31.kcv.KcvMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +13,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022
- * 6.3).
+ * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022 6.3).
  *
- * <p>Generic by design (the ID and data as written), with typed factories and typed readers for
- * the defined IDs: {@link #kcv}, {@link #hmacHash}, {@link #timestamp}, {@link #label}, and so on.
+ * <p>Generic by design (the ID and data as written), with typed factories and typed readers for the
+ * defined IDs: {@link #kcv}, {@link #hmacHash}, {@link #timestamp}, {@link #label}, and so on.
  * Typed readers re-check the data and throw {@link Tr31FormatException} when it does not match,
  * which can only happen for blocks the lenient profile tolerated.
  *
@@ -129,7 +128,9 @@ public final class OptionalBlock {
     return of(OptionalBlockId.HM, hash.code());
   }
 
-  /** {@code TC} or {@code TS} in the basic form {@code YYYYMMDDhhmmss[cc]Z} (truncated to 10 ms). */
+  /**
+   * {@code TC} or {@code TS} in the basic form {@code YYYYMMDDhhmmss[cc]Z} (truncated to 10 ms).
+   */
   public static OptionalBlock timestamp(OptionalBlockId id, Instant instant) {
     if (id != OptionalBlockId.TC && id != OptionalBlockId.TS) {
       throw new IllegalArgumentException("time stamp blocks are TC or TS");
@@ -162,10 +163,13 @@ public final class OptionalBlock {
     return of(OptionalBlockId.DA, sb.toString());
   }
 
-  /** {@code WP}: version {@code 00} then the pedigree digit. */
+  /**
+   * {@code WP}: version {@code 00} then the pedigree (X9.143:2021 6.3.6.15, Table 23): 0 equal or
+   * greater effective strength, 1 lesser, 2 asymmetric key at risk of quantum computing, 3 both.
+   */
   public static OptionalBlock wrappingPedigree(int pedigree) {
-    if (pedigree < 0 || pedigree > 9) {
-      throw new IllegalArgumentException("pedigree is one digit");
+    if (pedigree < 0 || pedigree > 3) {
+      throw new IllegalArgumentException("pedigree is 0..3");
     }
     return of(OptionalBlockId.WP, "00" + pedigree);
   }

@@ -4,8 +4,8 @@ package io.tr31.optblock;
  * The optional block IDs defined by ANSI X9.143:2022 6.3 (Table 7), each with the data format the
  * standard requires for it.
  *
- * <p>IDs whose first character is a digit are proprietary (X9.143 6.3; IBM CCA uses {@code 10})
- * and have no constant here; they are accepted only under {@code Profile.LENIENT}.
+ * <p>IDs whose first character is a digit are proprietary (X9.143 6.3; IBM CCA uses {@code 10}) and
+ * have no constant here; they are accepted only under {@code Profile.LENIENT}.
  *
  * <h2>Security</h2>
  *
@@ -47,7 +47,7 @@ public enum OptionalBlockId {
   TC("Time of creation", DataFormat.ISO8601_UTC),
   /** {@code TS}: time stamp (ISO 8601 UTC). */
   TS("Time stamp", DataFormat.ISO8601_UTC),
-  /** {@code WP}: wrapping pedigree (version {@code 00}, then one pedigree digit). */
+  /** {@code WP}: wrapping pedigree (version {@code 00}, then pedigree 0-3). */
   WP("Wrapping pedigree", DataFormat.ALPHANUMERIC);
 
   /** The data formats of X9.143 6.3. */

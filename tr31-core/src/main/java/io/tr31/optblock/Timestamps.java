@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 
 /**
  * ISO 8601 UTC time stamps of optional blocks {@code TC} and {@code TS} (ANSI X9.143:2022 6.3,
- * Table 7): basic {@code YYYYMMDDhhmmss[cc]Z}, extended {@code YYYY-MM-DDThh:mm:ss[.cc]Z}
- * ({@code cc} = hundredths of a second). Hand-parsed: every character is checked, nothing is
- * tolerated silently.
+ * Table 7): basic {@code YYYYMMDDhhmmss[cc]Z}, extended {@code YYYY-MM-DDThh:mm:ss[.cc]Z} ({@code
+ * cc} = hundredths of a second). Hand-parsed: every character is checked, nothing is tolerated
+ * silently.
  */
 final class Timestamps {
   private Timestamps() {}

@@ -103,6 +103,13 @@ class CliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("P0"), r.stdout());
     assertFalse(r.stdout().contains(KEY));
+    String lower = BLOCK.substring(0, 16) + BLOCK.substring(16).toLowerCase(java.util.Locale.ROOT);
+    CliProcess.Result strict = CliProcess.run(null, "inspect", lower);
+    assertEquals(1, strict.exitCode());
+    assertTrue(strict.stderr().contains("LOWERCASE_HEX"), strict.stderr());
+    CliProcess.Result lenient = CliProcess.run(null, "inspect", "--profile", "lenient", lower);
+    assertEquals(0, lenient.exitCode(), lenient.stderr());
+    assertTrue(lenient.stdout().contains("Warning:"), lenient.stdout());
     CliProcess.Result bad = CliProcess.run(null, "inspect", "D0112P0AE00E0000ZZ");
     assertEquals(1, bad.exitCode());
     assertTrue(bad.stderr().contains("LENGTH_MISMATCH"), bad.stderr());
@@ -212,5 +219,34 @@ class CliIT {
     assertEquals(Boolean.TRUE, h.get("ok"));
     assertEquals("P0", h.get("usage"));
     assertFalse(h.containsKey("key"));
+  }
+
+  @Test
+  void envelope_sealThenOpenThroughTheJar_roundTripsSignedBody(@TempDir Path tmp) {
+    String msk = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+    String mac = "0F1E2D3C4B5A69788796A5B4C3D2E1F0";
+    Path sig = tmp.resolve("sig.hex");
+    CliProcess.Result sealed =
+        CliProcess.run(
+            "{\"amount\":1200}", "envelope", "seal", "--msk", msk, "--mac-key", mac,
+            "--signature-file", sig.toString());
+    assertEquals(0, sealed.exitCode(), sealed.stderr());
+    assertTrue(sealed.stdout().startsWith("{\"format\":\"TR31-DATA\""), sealed.stdout());
+    String signature;
+    try {
+      signature = Files.readString(sig, StandardCharsets.US_ASCII).strip();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    CliProcess.Result opened =
+        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", signature);
+    assertEquals(0, opened.exitCode(), opened.stderr());
+    assertEquals("{\"amount\":1200}", opened.stdout());
+    String forged = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
+    CliProcess.Result refused =
+        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", forged);
+    assertEquals(1, refused.exitCode());
+    assertEquals("", refused.stdout());
+    assertEquals(0, CliProcess.run(null, "envelope", "--help").exitCode());
   }
 }

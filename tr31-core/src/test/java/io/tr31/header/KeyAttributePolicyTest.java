@@ -41,16 +41,20 @@ class KeyAttributePolicyTest {
 
   @Test
   void nonsenseCombinations_areNotPermitted() throws Exception {
-    assertFalse(KeyAttributePolicy.isPermitted(
-        KeyUsage.PIN_ENCRYPTION, KeyAlgorithm.TDES, ModeOfUse.GENERATE_VERIFY));
-    assertFalse(KeyAttributePolicy.isPermitted(
-        KeyUsage.MAC_HMAC, KeyAlgorithm.AES, ModeOfUse.GENERATE_ONLY));
-    assertFalse(KeyAttributePolicy.isPermitted(
-        KeyUsage.BDK, KeyAlgorithm.TDES, ModeOfUse.ENCRYPT_ONLY));
-    assertFalse(KeyAttributePolicy.isPermitted(
-        KeyUsage.PIN_ENCRYPTION, KeyAlgorithm.DES, ModeOfUse.ENCRYPT_ONLY));
-    assertFalse(KeyAttributePolicy.isPermitted(
-        KeyUsage.ASYMMETRIC_SIGNATURE, KeyAlgorithm.AES, ModeOfUse.SIGNATURE_ONLY));
+    assertFalse(
+        KeyAttributePolicy.isPermitted(
+            KeyUsage.PIN_ENCRYPTION, KeyAlgorithm.TDES, ModeOfUse.GENERATE_VERIFY));
+    assertFalse(
+        KeyAttributePolicy.isPermitted(
+            KeyUsage.MAC_HMAC, KeyAlgorithm.AES, ModeOfUse.GENERATE_ONLY));
+    assertFalse(
+        KeyAttributePolicy.isPermitted(KeyUsage.BDK, KeyAlgorithm.TDES, ModeOfUse.ENCRYPT_ONLY));
+    assertFalse(
+        KeyAttributePolicy.isPermitted(
+            KeyUsage.PIN_ENCRYPTION, KeyAlgorithm.DES, ModeOfUse.ENCRYPT_ONLY));
+    assertFalse(
+        KeyAttributePolicy.isPermitted(
+            KeyUsage.ASYMMETRIC_SIGNATURE, KeyAlgorithm.AES, ModeOfUse.SIGNATURE_ONLY));
   }
 
   @Test

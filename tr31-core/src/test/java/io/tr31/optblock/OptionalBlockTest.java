@@ -26,8 +26,8 @@ class OptionalBlockTest {
   @Test
   void kcv_writesMethodAndUpperHex_andDecodes() throws Exception {
     OptionalBlock kp =
-        OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.CMAC, new byte[] {0x23, 0x31, 0x55, 0x0B,
-            (byte) 0xC9});
+        OptionalBlock.kcv(
+            OptionalBlockId.KP, KcvMethod.CMAC, new byte[] {0x23, 0x31, 0x55, 0x0B, (byte) 0xC9});
     assertEquals("KP10012331550BC9", kp.toString());
     assertEquals(KcvMethod.CMAC, kp.kcvMethod());
     assertArrayEquals(new byte[] {0x23, 0x31, 0x55, 0x0B, (byte) 0xC9}, kp.kcvBytes());
@@ -46,23 +46,34 @@ class OptionalBlockTest {
   @Test
   void timestamps_allFourFormsRead_basicWritten() throws Exception {
     Instant t = Instant.parse("2019-07-17T18:19:29Z");
-    assertEquals(t, parse("TC1320190717181929Z", 1, Profile.STRICT).get(OptionalBlockId.TC)
-        .get().timestamp());
-    assertEquals(t.plusMillis(210), parse("TC152019071718192921Z", 1, Profile.STRICT)
-        .asList().get(0).timestamp());
-    assertEquals(t, parse("TS182019-07-17T18:19:29Z", 1, Profile.STRICT).asList().get(0)
-        .timestamp());
-    assertEquals(t.plusMillis(220), parse("TS1B2019-07-17T18:19:29.22Z", 1, Profile.STRICT)
-        .asList().get(0).timestamp());
+    assertEquals(
+        t,
+        parse("TC1320190717181929Z", 1, Profile.STRICT).get(OptionalBlockId.TC).get().timestamp());
+    assertEquals(
+        t.plusMillis(210),
+        parse("TC152019071718192921Z", 1, Profile.STRICT).asList().get(0).timestamp());
+    assertEquals(
+        t, parse("TS182019-07-17T18:19:29Z", 1, Profile.STRICT).asList().get(0).timestamp());
+    assertEquals(
+        t.plusMillis(220),
+        parse("TS1B2019-07-17T18:19:29.22Z", 1, Profile.STRICT).asList().get(0).timestamp());
     assertEquals("TS1320190717181929Z", OptionalBlock.timestamp(OptionalBlockId.TS, t).toString());
-    assertEquals("TS152019071718192921Z",
+    assertEquals(
+        "TS152019071718192921Z",
         OptionalBlock.timestamp(OptionalBlockId.TS, t.plusMillis(219)).toString());
   }
 
   @Test
   void timestamps_malformed_rejected_missingZTolerateOnlyLenient() throws Exception {
-    for (String bad : new String[] {"notatime", "20191317181929Z", "20190230000000Z",
-        "2019071718192Z", "2019-07-17 18:19:29Z", "20190717181960Z"}) {
+    for (String bad :
+        new String[] {
+          "notatime",
+          "20191317181929Z",
+          "20190230000000Z",
+          "2019071718192Z",
+          "2019-07-17 18:19:29Z",
+          "20190717181960Z"
+        }) {
       String block = "TS" + String.format("%02X", 4 + bad.length()) + bad;
       Tr31FormatException e = reject(block, 1, Profile.STRICT);
       assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, e.code(), bad);
@@ -77,21 +88,23 @@ class OptionalBlockTest {
 
   @Test
   void hexBlocks_lowerCaseAndAsciiKs_onlyLenient() throws Exception {
-    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA,
-        reject("KS08abcd", 1, Profile.STRICT).code());
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, reject("KS08abcd", 1, Profile.STRICT).code());
     assertEquals(1, parse("KS08abcd", 1, Profile.LENIENT).warnings().size());
-    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA,
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA,
         reject("KS10DE#GBIC#OPT1", 1, Profile.STRICT).code());
-    assertEquals("DE#GBIC#OPT1",
+    assertEquals(
+        "DE#GBIC#OPT1",
         parse("KS10DE#GBIC#OPT1", 1, Profile.LENIENT).get(OptionalBlockId.KS).get().data());
     // only KS tolerates ASCII
-    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA,
-        reject("BI08XYZW", 1, Profile.LENIENT).code());
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, reject("BI08XYZW", 1, Profile.LENIENT).code());
   }
 
   @Test
   void typedBlocks_validatedOnParse() {
-    String[] bad = {"HM0699", "IK0C12345678", "AL080103", "DA0902D0AE", "WP07013", "KC0802AB"};
+    String[] bad = {"HM0699", "IK0C12345678", "AL080103", "DA0902D0AE", "WP07004", "KC0802AB"};
     for (String b : bad) {
       assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, reject(b, 1, Profile.STRICT).code(), b);
     }
@@ -103,10 +116,11 @@ class OptionalBlockTest {
     assertEquals(HashAlgorithm.SHA_256, OptionalBlock.hmacHash(HashAlgorithm.SHA_256).hmacHash());
     assertEquals("AL080101", OptionalBlock.asymmetricKeyLife(false).toString());
     assertEquals("WP07003", OptionalBlock.wrappingPedigree(3).toString());
-    assertEquals("DA1001D2ABND3AEN",
-        OptionalBlock.derivationsAllowed(List.of("D2ABN", "D3AEN")).toString());
+    assertEquals(
+        "DA1001D2ABND3AEN", OptionalBlock.derivationsAllowed(List.of("D2ABN", "D3AEN")).toString());
     assertEquals("LB10My Great Key", OptionalBlock.label("My Great Key").toString());
-    assertEquals("IK141234567890123456",
+    assertEquals(
+        "IK141234567890123456",
         OptionalBlock.hex(OptionalBlockId.IK, "1234567890123456").toString());
     assertEquals("PB0600", OptionalBlock.padding(2).toString());
     assertThrows(IllegalArgumentException.class, () -> OptionalBlock.label("tab\there"));
@@ -116,17 +130,18 @@ class OptionalBlockTest {
   void proprietaryIds_onlyLenient_unknownLettersNever() throws Exception {
     assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, reject("1008ABCD", 1, Profile.STRICT).code());
     assertTrue(parse("1008ABCD", 1, Profile.LENIENT).get("10").isPresent());
-    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, reject("ZZ08ABCD", 1, Profile.LENIENT).code());
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_ID, reject("ZZ08ABCD", 1, Profile.LENIENT).code());
   }
 
   @Test
   void lengths_shortAndExtended_bothLLFormsRead() throws Exception {
     assertEquals("ABCD", parse("KS0004000EABCD", 1, Profile.STRICT).asList().get(0).data());
     assertEquals("ABCD", parse("KS0002000EABCD", 1, Profile.STRICT).asList().get(0).data());
-    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH,
-        reject("KS00040009ABC", 1, Profile.STRICT).code());
-    assertEquals(ErrorCode.EXTENDED_LENGTH_OVERFLOW,
-        reject("KS0004FFFFABCD", 1, Profile.STRICT).code());
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, reject("KS00040009ABC", 1, Profile.STRICT).code());
+    assertEquals(
+        ErrorCode.EXTENDED_LENGTH_OVERFLOW, reject("KS0004FFFFABCD", 1, Profile.STRICT).code());
     assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, reject("KS0a", 1, Profile.STRICT).code());
   }
 

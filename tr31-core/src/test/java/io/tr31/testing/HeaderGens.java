@@ -57,7 +57,8 @@ public final class HeaderGens {
   }
 
   private static final String HEX = "0123456789ABCDEF";
-  private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String ALNUM =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final String PRINTABLE = printable();
 
   private static String printable() {
@@ -95,7 +96,7 @@ public final class HeaderGens {
       case AL:
         return OptionalBlock.asymmetricKeyLife(pick(in, 0, 1) == 1);
       case WP:
-        return OptionalBlock.wrappingPedigree(pick(in, 0, 9));
+        return OptionalBlock.wrappingPedigree(pick(in, 0, 3));
       case DA:
         List<String> entries = new ArrayList<>();
         for (int i = pick(in, 1, 4); i > 0; i--) {

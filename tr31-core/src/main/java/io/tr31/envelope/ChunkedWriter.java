@@ -1,0 +1,112 @@
+package io.tr31.envelope;
+
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Writes a {@code TR31-DATA-CHUNKED} body while plaintext is written to it, holding one chunk in
+ * memory. Every chunk but the last is exactly {@code chunkSize} bytes; an empty payload is one
+ * empty chunk (src/docs/ENVELOPE.md, "TR31-DATA-CHUNKED"). {@link #close()} writes the trailer and
+ * flushes, but does not close, the underlying stream.
+ */
+final class ChunkedWriter extends OutputStream {
+  private static final byte[] MID = "\",\"ciphertext\":\"".getBytes(StandardCharsets.US_ASCII);
+
+  private final SecretKeySpec key;
+  private final SecureRandom random;
+  private final OutputStream out;
+  private final byte[] buf;
+  private int fill;
+  private long index;
+  private long total;
+  private boolean closed;
+
+  ChunkedWriter(SecretKeySpec key, SecureRandom random, OutputStream out, int chunkSize)
+      throws IOException {
+    this.key = key;
+    this.random = random;
+    this.out = out;
+    this.buf = new byte[chunkSize];
+    ascii(
+        "{\"format\":\""
+            + EnvelopeFormat.CHUNKED
+            + "\",\"mode\":\""
+            + EnvelopeFormat.MODE_CBC
+            + "\",\"chunk_size\":"
+            + chunkSize
+            + ",\"chunks\":[");
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    if (closed) {
+      throw new IOException("stream closed");
+    }
+    while (len > 0) {
+      // Emit a full chunk only once more data arrives, so that the last chunk is never empty.
+      if (fill == buf.length) {
+        emit();
+      }
+      int n = Math.min(len, buf.length - fill);
+      System.arraycopy(b, off, buf, fill, n);
+      fill += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  private void emit() throws IOException {
+    byte[] iv = new byte[AesCbc.BLOCK_BYTES];
+    random.nextBytes(iv);
+    byte[] ct = AesCbc.encrypt(key, iv, buf, 0, fill);
+    String head = (index == 0 ? "" : ",") + "{\"index\":" + index + ",\"initialization_vector\":\"";
+    byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[h.length + 32 + MID.length + ct.length * 2 + 2];
+    System.arraycopy(h, 0, line, 0, h.length);
+    int p = h.length;
+    Hex.encodeAsciiInto(iv, 0, iv.length, line, p);
+    p += 32;
+    System.arraycopy(MID, 0, line, p, MID.length);
+    p += MID.length;
+    Hex.encodeAsciiInto(ct, 0, ct.length, line, p);
+    p += ct.length * 2;
+    line[p++] = '"';
+    line[p++] = '}';
+    out.write(line, 0, p);
+    total += fill;
+    index++;
+    Bytes.wipe(buf);
+    fill = 0;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (fill > 0 || index == 0) {
+        emit();
+      }
+      ascii("],\"chunk_count\":" + index + ",\"total_length\":" + total + "}");
+      out.flush();
+    } finally {
+      Bytes.wipe(buf);
+    }
+  }
+
+  private void ascii(String s) throws IOException {
+    out.write(s.getBytes(StandardCharsets.US_ASCII));
+  }
+}

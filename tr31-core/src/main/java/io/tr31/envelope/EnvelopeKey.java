@@ -1,0 +1,286 @@
+package io.tr31.envelope;
+
+import io.tr31.ErrorCode;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPOutputStream;
+import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.Destroyable;
+
+/**
+ * A prepared master session key (MSK) that seals and opens {@code TR31-DATA} and {@code
+ * TR31-DATA-CHUNKED} payload envelopes: AES-256-CBC, PKCS#7 padding, a fresh random 16-byte IV per
+ * message (per chunk), upper-case hex.
+ *
+ * <pre>{@code
+ * EnvelopeKey msk = EnvelopeKey.prepare(mskBytes);
+ * MacKey mac = MacKey.prepare(macKeyBytes);
+ * byte[] body = msk.seal(request).getBytes(StandardCharsets.US_ASCII);
+ * String signature = mac.sign(body);                       // sent beside the body
+ * byte[] reply = msk.open(responseBody, responseSignature, mac); // MAC first, then decrypt
+ * byte[] config = msk.openUnauthenticated(configBody);     // unsigned in the seed API: malleable
+ * }</pre>
+ *
+ * <h2>Security</h2>
+ *
+ * <ul>
+ *   <li>{@link #open(byte[], String, MacKey, OpenOptions)} checks the body size, then verifies the
+ *       HMAC-SHA256 over the exact body bytes in constant time, and only then parses and decrypts
+ *       (Tink's {@code EncryptThenAuthenticate} order). A MAC failure ({@link
+ *       ErrorCode#ENVELOPE_MAC_MISMATCH}) and a padding failure after a valid MAC ({@link
+ *       ErrorCode#ENVELOPE_PADDING}) are different codes.
+ *   <li>The {@code openUnauthenticated} methods exist because the seed API sends the config and
+ *       terminal-parameters responses without a MAC. CBC without a MAC is MALLEABLE: whoever can
+ *       change the body can flip chosen plaintext bits (through the IV or the previous ciphertext
+ *       block), drop, reorder or repeat chunks with rewritten indices, and use the distinct padding
+ *       error as a padding oracle to decrypt. Use them only where the transport (TLS) is what
+ *       authenticates the response.
+ *   <li>Sealing never reuses an IV: each message and chunk takes 16 bytes from the {@link
+ *       SecureRandom}.
+ *   <li>{@link #destroy()} drops the key; the JCE keeps copies the JVM gives no way to wipe, so
+ *       zeroing is best effort. Plaintext temporaries (gzip buffers) are wiped in {@code finally}.
+ *   <li>Immutable and thread-safe; each thread uses its own {@link javax.crypto.Cipher}.
+ * </ul>
+ *
+ * <p>Standards: AES (FIPS 197), CBC (NIST SP 800-38A 6.2), PKCS#7 padding (RFC 5652 6.3), gzip (RFC
+ * 1952); the wire format is the seed API's "MSK-protected API payloads" (src/docs/ENVELOPE.md).
+ *
+ * @since 0.1.0
+ */
+public final class EnvelopeKey implements Destroyable {
+  /** The MSK length: AES-256. */
+  public static final int KEY_BYTES = 32;
+
+  /** The largest chunk size {@code sealChunked} accepts and a chunked open allows: 16 MiB. */
+  public static final int MAX_CHUNK_BYTES = EnvelopeFormat.MAX_CHUNK_BYTES;
+
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final SecureRandom random;
+  private volatile SecretKeySpec key;
+
+  private EnvelopeKey(SecretKeySpec key, SecureRandom random) {
+    this.key = key;
+    this.random = random;
+  }
+
+  /** Prepares a 32-byte MSK with a new {@link SecureRandom} for IVs. The array is copied. */
+  public static EnvelopeKey prepare(byte[] msk) {
+    return prepare(msk, new SecureRandom());
+  }
+
+  /**
+   * Prepares a 32-byte MSK that draws IVs from {@code random} (inject a seeded one only in tests).
+   *
+   * @throws IllegalArgumentException when {@code msk} is not 32 bytes
+   */
+  public static EnvelopeKey prepare(byte[] msk, SecureRandom random) {
+    Objects.requireNonNull(msk, "msk");
+    Objects.requireNonNull(random, "random");
+    if (msk.length != KEY_BYTES) {
+      throw new IllegalArgumentException("MSK must be 32 bytes (AES-256), got " + msk.length);
+    }
+    return new EnvelopeKey(new SecretKeySpec(msk, "AES"), random);
+  }
+
+  /** Seals {@code plaintext} as a one-line {@code TR31-DATA} body (fields in wire order). */
+  public String seal(byte[] plaintext) {
+    Objects.requireNonNull(plaintext, "plaintext");
+    byte[] iv = new byte[AesCbc.BLOCK_BYTES];
+    random.nextBytes(iv);
+    byte[] ct = AesCbc.encrypt(live(), iv, plaintext, 0, plaintext.length);
+    StringBuilder sb = new StringBuilder(ct.length * 2 + 120);
+    sb.append("{\"format\":\"").append(EnvelopeFormat.SINGLE).append("\",\"ciphertext\":\"");
+    Hex.encodeInto(ct, 0, ct.length, sb);
+    sb.append("\",\"initialization_vector\":\"");
+    Hex.encodeInto(iv, 0, iv.length, sb);
+    sb.append("\",\"mode\":\"").append(EnvelopeFormat.MODE_CBC).append("\"}");
+    return sb.toString();
+  }
+
+  /**
+   * Streams {@code plaintext} into a one-line {@code TR31-DATA} body on {@code body} in bounded
+   * memory (the IV is chosen first, so the fields keep their wire order). Neither stream is closed.
+   * Opening a single envelope needs the whole body in memory (Jackson holds a string value whole):
+   * for payloads a terminal must process piecewise use {@link #sealChunked(InputStream,
+   * OutputStream, int)}.
+   *
+   * @throws IOException when reading or writing fails (the body is then incomplete)
+   */
+  public void seal(InputStream plaintext, OutputStream body) throws IOException {
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(body, "body");
+    SingleWriter.write(live(), random, plaintext, body);
+  }
+
+  /** Gzips {@code plaintext}, then seals it as {@link #seal(byte[])} does. */
+  public String sealGzip(byte[] plaintext) {
+    byte[] gz = Gzip.compress(Objects.requireNonNull(plaintext, "plaintext"));
+    try {
+      return seal(gz);
+    } finally {
+      Bytes.wipe(gz);
+    }
+  }
+
+  /**
+   * Seals {@code plaintext} as a one-line {@code TR31-DATA-CHUNKED} body.
+   *
+   * @param chunkSizeBytes plaintext bytes per chunk, {@code 1..MAX_CHUNK_BYTES}
+   */
+  public String sealChunked(byte[] plaintext, int chunkSizeBytes) {
+    Objects.requireNonNull(plaintext, "plaintext");
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(2 * plaintext.length + 128 * (plaintext.length / 1024 + 2));
+    try {
+      sealChunked(new ByteArrayInputStream(plaintext), out, chunkSizeBytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in-memory streams never fail
+    }
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Gzips {@code plaintext}, then seals the gzip stream as {@link #sealChunked(byte[], int)}. */
+  public String sealChunkedGzip(byte[] plaintext, int chunkSizeBytes) {
+    byte[] gz = Gzip.compress(Objects.requireNonNull(plaintext, "plaintext"));
+    try {
+      return sealChunked(gz, chunkSizeBytes);
+    } finally {
+      Bytes.wipe(gz);
+    }
+  }
+
+  /**
+   * Streams {@code plaintext} into a {@code TR31-DATA-CHUNKED} body on {@code body}, holding one
+   * chunk in memory. Neither stream is closed.
+   *
+   * @throws IOException when reading or writing fails (the body is then incomplete)
+   */
+  public void sealChunked(InputStream plaintext, OutputStream body, int chunkSizeBytes)
+      throws IOException {
+    Objects.requireNonNull(plaintext, "plaintext");
+    try (ChunkedWriter w = writer(body, chunkSizeBytes)) {
+      plaintext.transferTo(w);
+    }
+  }
+
+  /** As {@link #sealChunked(InputStream, OutputStream, int)}, gzipping the stream first. */
+  public void sealChunkedGzip(InputStream plaintext, OutputStream body, int chunkSizeBytes)
+      throws IOException {
+    Objects.requireNonNull(plaintext, "plaintext");
+    try (GZIPOutputStream gz = new GZIPOutputStream(writer(body, chunkSizeBytes), 8192)) {
+      plaintext.transferTo(gz);
+    }
+  }
+
+  private ChunkedWriter writer(OutputStream body, int chunkSizeBytes) throws IOException {
+    Objects.requireNonNull(body, "body");
+    if (chunkSizeBytes < 1 || chunkSizeBytes > MAX_CHUNK_BYTES) {
+      throw new IllegalArgumentException("chunk size out of range: " + chunkSizeBytes);
+    }
+    return new ChunkedWriter(live(), random, body, chunkSizeBytes);
+  }
+
+  /** {@link #open(byte[], String, MacKey, OpenOptions)} with {@link OpenOptions#defaults()}. */
+  public byte[] open(byte[] body, String signatureHex, MacKey macKey) throws EnvelopeException {
+    return open(body, signatureHex, macKey, OpenOptions.defaults());
+  }
+
+  /**
+   * Authenticated open: checks the size, verifies {@code signatureHex} over exactly {@code body}
+   * (the bytes as received, without a transport's trailing newline), and only then parses and
+   * decrypts either format.
+   *
+   * @throws EnvelopeException {@code ENVELOPE_TOO_LARGE}, {@code ENVELOPE_SIGNATURE_MALFORMED},
+   *     {@code ENVELOPE_MAC_MISMATCH}; after a valid MAC any parse, padding, chunk or gzip code
+   */
+  public byte[] open(byte[] body, String signatureHex, MacKey macKey, OpenOptions options)
+      throws EnvelopeException {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(macKey, "macKey");
+    Objects.requireNonNull(options, "options");
+    checkSize(body, options);
+    macKey.verify(body, signatureHex);
+    return Opener.open(live(), body, options);
+  }
+
+  /**
+   * UNAUTHENTICATED, MALLEABLE open of a body that carries no MAC (the seed API's config and
+   * terminal-parameters responses). See the class description for what this does not protect.
+   */
+  public byte[] openUnauthenticated(byte[] body, OpenOptions options) throws EnvelopeException {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(options, "options");
+    checkSize(body, options);
+    return Opener.open(live(), body, options);
+  }
+
+  /** {@link #openUnauthenticated(byte[], OpenOptions)} with the defaults. Malleable. */
+  public byte[] openUnauthenticated(byte[] body) throws EnvelopeException {
+    return openUnauthenticated(body, OpenOptions.defaults());
+  }
+
+  /** {@link #openUnauthenticated(byte[], OpenOptions)} of a body held as text. Malleable. */
+  public byte[] openUnauthenticated(String body) throws EnvelopeException {
+    return openUnauthenticated(body.getBytes(StandardCharsets.UTF_8), OpenOptions.defaults());
+  }
+
+  /**
+   * UNAUTHENTICATED, MALLEABLE streaming open: decrypts a {@code TR31-DATA-CHUNKED} body chunk by
+   * chunk as it is read (one chunk in memory) and writes the plaintext to {@code plaintext}. A
+   * {@code TR31-DATA} body, and the compressed stream when {@link OpenOptions#gzip()}, are held in
+   * memory up to {@link OpenOptions#maxBodyBytes()}. On an exception the output may already hold
+   * plaintext of earlier chunks: discard it. Neither stream is closed. For an authenticated open in
+   * bounded memory, verify the stored body first with {@link MacKey#verify(InputStream, String)}.
+   *
+   * @throws IOException when reading the body or writing the plaintext fails
+   */
+  public void openUnauthenticated(InputStream body, OutputStream plaintext, OpenOptions options)
+      throws EnvelopeException, IOException {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(options, "options");
+    Opener.open(live(), body, plaintext, options);
+  }
+
+  private static void checkSize(byte[] body, OpenOptions options) throws EnvelopeException {
+    if (body.length > options.maxBodyBytes()) {
+      throw new EnvelopeException(ErrorCode.ENVELOPE_TOO_LARGE, -1, "body " + body.length);
+    }
+  }
+
+  private SecretKeySpec live() {
+    SecretKeySpec k = key;
+    if (k == null || destroyed.get()) {
+      throw new IllegalStateException("EnvelopeKey has been destroyed");
+    }
+    return k;
+  }
+
+  /** Drops the key (best effort: see the class description). Idempotent. */
+  @Override
+  public void destroy() {
+    if (!destroyed.getAndSet(true)) {
+      key = null;
+    }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "EnvelopeKey[AES-256-CBC" + (destroyed.get() ? ", destroyed]" : "]");
+  }
+}

@@ -1,0 +1,168 @@
+package io.tr31.envelope;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.Destroyable;
+
+/**
+ * A prepared HMAC-SHA256 key (the terminal's MAC key) that signs and verifies envelope bodies.
+ *
+ * <p>The seed API signs the charge, activate and refund request and response bodies and sends an
+ * HMAC over the empty body with cancel responses ({@code sign(new byte[0])}). The MAC always covers
+ * the EXACT body bytes as sent or received, never re-serialised JSON (the nimbus-jose-jwt rule):
+ * sign the bytes you put on the wire, verify the bytes you took off it.
+ *
+ * <p>Signatures are written as 64 upper-case hex digits and read in either case.
+ *
+ * <h2>Security</h2>
+ *
+ * <ul>
+ *   <li>{@link #verify} compares with {@link MessageDigest#isEqual} (constant time for equal
+ *       lengths), returns nothing and throws on mismatch, so a {@code false} cannot be ignored
+ *       (Tink's {@code verifyMac}). Only full 32-byte tags are accepted; a malformed signature is
+ *       refused before any MAC is computed.
+ *   <li>Keys shorter than 16 bytes are refused (RFC 2104 section 3 recommends at least the hash
+ *       output length; 16 bytes is Tink's floor).
+ *   <li>{@link #destroy()} drops the key; the JCE {@code SecretKeySpec} and the per-thread {@link
+ *       Mac} objects keep internal copies the JVM gives no way to wipe, so zeroing is best effort.
+ *   <li>Immutable and thread-safe: each thread uses its own initialised {@link Mac}.
+ * </ul>
+ *
+ * <p>Standard: HMAC per RFC 2104 / FIPS 198-1 with SHA-256 (FIPS 180-4).
+ *
+ * @since 0.1.0
+ */
+public final class MacKey implements Destroyable {
+  /** Length of a signature in bytes (64 hex digits). */
+  public static final int SIGNATURE_BYTES = HmacSha256.TAG_BYTES;
+
+  /** Shortest accepted key. */
+  public static final int MIN_KEY_BYTES = 16;
+
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private volatile HmacSha256 hmac;
+
+  private MacKey(HmacSha256 hmac) {
+    this.hmac = hmac;
+  }
+
+  /**
+   * Prepares an HMAC-SHA256 key. The array is copied; the caller may wipe it afterwards.
+   *
+   * @throws IllegalArgumentException when the key is shorter than {@link #MIN_KEY_BYTES}
+   */
+  public static MacKey prepare(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    if (key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("HMAC key must be at least 16 bytes");
+    }
+    return new MacKey(new HmacSha256(new SecretKeySpec(key, HmacSha256.ALGORITHM)));
+  }
+
+  /** Returns the upper-case hex HMAC-SHA256 of exactly {@code body}. */
+  public String sign(byte[] body) {
+    Objects.requireNonNull(body, "body");
+    return Hex.encode(live().compute(body, 0, body.length));
+  }
+
+  /** Returns the upper-case hex HMAC-SHA256 of everything {@code body} yields, read once. */
+  public String sign(InputStream body) throws IOException {
+    return Hex.encode(tag(body));
+  }
+
+  /**
+   * Verifies {@code signatureHex} over exactly {@code body}.
+   *
+   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_SIGNATURE_MALFORMED} when the signature is
+   *     not 64 hex digits, {@link ErrorCode#ENVELOPE_MAC_MISMATCH} when it does not verify
+   */
+  public void verify(byte[] body, String signatureHex) throws EnvelopeException {
+    Objects.requireNonNull(body, "body");
+    HmacSha256 h = live();
+    byte[] expected = parseSignature(signatureHex);
+    compare(h.compute(body, 0, body.length), expected);
+  }
+
+  /**
+   * Verifies {@code signatureHex} over everything {@code body} yields, in bounded memory. Use it
+   * for a two-pass authenticated open of a large body kept in a file: verify the file, then open it
+   * again with {@link EnvelopeKey#openUnauthenticated(InputStream, java.io.OutputStream,
+   * OpenOptions)} (the file must not change between the passes).
+   *
+   * @throws EnvelopeException as {@link #verify(byte[], String)}
+   * @throws IOException when reading {@code body} fails
+   */
+  public void verify(InputStream body, String signatureHex) throws EnvelopeException, IOException {
+    byte[] expected = parseSignature(signatureHex);
+    compare(tag(body), expected);
+  }
+
+  private byte[] tag(InputStream body) throws IOException {
+    Objects.requireNonNull(body, "body");
+    Mac m = live().mac();
+    byte[] buf = new byte[8192];
+    for (int n; (n = body.read(buf)) >= 0; ) {
+      m.update(buf, 0, n);
+    }
+    return m.doFinal();
+  }
+
+  private static void compare(byte[] actual, byte[] expected) throws EnvelopeException {
+    try {
+      if (!MessageDigest.isEqual(actual, expected)) {
+        throw new EnvelopeException(ErrorCode.ENVELOPE_MAC_MISMATCH);
+      }
+    } finally {
+      Bytes.wipe(actual, expected);
+    }
+  }
+
+  /** Decodes a 64-digit signature in either case; public shape checks only. */
+  static byte[] parseSignature(String signatureHex) throws EnvelopeException {
+    Objects.requireNonNull(signatureHex, "signatureHex");
+    if (signatureHex.length() != 2 * SIGNATURE_BYTES) {
+      throw new EnvelopeException(
+          ErrorCode.ENVELOPE_SIGNATURE_MALFORMED, -1, "length " + signatureHex.length());
+    }
+    try {
+      return Hex.decode(signatureHex, 0, signatureHex.length(), true);
+    } catch (Tr31FormatException e) {
+      throw new EnvelopeException(ErrorCode.ENVELOPE_SIGNATURE_MALFORMED, e.offset(), null);
+    }
+  }
+
+  HmacSha256 live() {
+    HmacSha256 h = hmac;
+    if (h == null || destroyed.get()) {
+      throw new IllegalStateException("MacKey has been destroyed");
+    }
+    return h;
+  }
+
+  /** Drops the key (best effort: see the class description). Idempotent. */
+  @Override
+  public void destroy() {
+    if (!destroyed.getAndSet(true)) {
+      hmac = null;
+    }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "MacKey[HMAC-SHA256" + (destroyed.get() ? ", destroyed]" : "]");
+  }
+}

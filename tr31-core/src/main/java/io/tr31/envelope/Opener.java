@@ -1,0 +1,111 @@
+package io.tr31.envelope;
+
+import io.tr31.ErrorCode;
+import io.tr31.internal.Bytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The decrypting half of {@link EnvelopeKey}: parse, public checks, decrypt, gunzip. Callers have
+ * already checked the size and, on the authenticated path, the MAC.
+ */
+final class Opener {
+  private Opener() {}
+
+  /** Parses completely, runs every public check, then decrypts (and gunzips). */
+  static byte[] open(SecretKeySpec k, byte[] body, OpenOptions options) throws EnvelopeException {
+    ParsedEnvelope env = new ParsedEnvelope();
+    ChunkTracker tracker = new ChunkTracker(env);
+    List<byte[]> chunks = new ArrayList<>();
+    EnvelopeParser.parse(
+        body,
+        options.maxBodyBytes(),
+        env,
+        (index, iv, ct, offset) -> {
+          tracker.check(index, iv, ct.length, offset);
+          chunks.add(iv);
+          chunks.add(ct);
+        });
+    byte[] inner;
+    if (env.chunked) {
+      tracker.finishStructure();
+      // finishStructure bounds total_length by the ciphertext actually present, so this
+      // allocation is bounded by the body size.
+      inner = new byte[(int) env.totalLength];
+      int pos = 0;
+      try {
+        for (int i = 0; i < chunks.size(); i += 2) {
+          byte[] pt = AesCbc.decrypt(k, chunks.get(i), chunks.get(i + 1));
+          tracker.plaintext(pt.length);
+          if (pt.length > inner.length - pos) {
+            Bytes.wipe(pt);
+            throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, env.endOffset, null);
+          }
+          System.arraycopy(pt, 0, inner, pos, pt.length);
+          pos += pt.length;
+          Bytes.wipe(pt);
+        }
+        tracker.finishPlaintext();
+      } catch (EnvelopeException e) {
+        Bytes.wipe(inner);
+        throw e;
+      }
+    } else {
+      inner = AesCbc.decrypt(k, env.iv, env.ciphertext);
+    }
+    if (!options.gzip()) {
+      return inner;
+    }
+    try {
+      return Gzip.decompress(inner, options.maxDecompressedBytes());
+    } finally {
+      Bytes.wipe(inner);
+    }
+  }
+
+  /** Streaming open: chunks are decrypted and written as they are parsed. */
+  static void open(SecretKeySpec k, InputStream body, OutputStream plaintext, OpenOptions options)
+      throws EnvelopeException, IOException {
+    ByteArrayOutputStream compressed = options.gzip() ? new ByteArrayOutputStream() : null;
+    OutputStream target = compressed != null ? compressed : plaintext;
+    ParsedEnvelope env = new ParsedEnvelope();
+    ChunkTracker tracker = new ChunkTracker(env);
+    EnvelopeParser.parse(
+        body,
+        options.maxBodyBytes(),
+        env,
+        (index, iv, ct, offset) -> {
+          tracker.check(index, iv, ct.length, offset);
+          byte[] pt = AesCbc.decrypt(k, iv, ct);
+          try {
+            tracker.plaintext(pt.length);
+            target.write(pt);
+          } finally {
+            Bytes.wipe(pt);
+          }
+        });
+    if (env.chunked) {
+      tracker.finishStructure();
+      tracker.finishPlaintext();
+    } else {
+      byte[] pt = AesCbc.decrypt(k, env.iv, env.ciphertext);
+      try {
+        target.write(pt);
+      } finally {
+        Bytes.wipe(pt);
+      }
+    }
+    if (compressed != null) {
+      Gzip.decompress(
+          new ByteArrayInputStream(compressed.toByteArray()),
+          plaintext,
+          options.maxDecompressedBytes());
+    }
+  }
+}
