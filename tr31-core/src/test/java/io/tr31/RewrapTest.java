@@ -114,6 +114,29 @@ class RewrapTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void rewrap_thalesVersion0Block_lenientOnly_toD() throws Exception {
+    // EFTlab BP-Tools sample of a Thales version '0' block (chhil/TR31Keyblock test javadoc).
+    Map<String, Object> v =
+        ((List<Map<String, Object>>)
+                Vectors.loadMap("tr31_header_vectors.json").get("proprietary_not_tr31"))
+            .get(0);
+    String block = (String) v.get("key_block");
+    KeyBlockProtectionKey from =
+        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex((String) v.get("kbpk_hex"))));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    assertEquals(
+        ErrorCode.INVALID_VERSION,
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(from, to).build().rewrap(block))
+            .code());
+    String d = Rewrap.builder(from, to).profile(Profile.LENIENT).build().rewrap(block).keyBlock();
+    try (UnwrappedKey back = to.unwrap(d)) {
+      assertEquals(v.get("expected_key_hex"), Hex.encode(back.keyBytes()));
+      assertEquals(KeyBlockVersion.D, back.header().version());
+    }
+  }
+
+  @Test
   void rewrap_nonExportableKey_refusedWithKeyNotExportable() throws Exception {
     // Thales payShield sample (TR31-001): version A, K0/T/N, exportability N.
     Map<String, Object> v = Vectors.keyBlockVector("TR31-001");
