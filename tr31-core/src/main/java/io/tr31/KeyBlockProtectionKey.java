@@ -237,7 +237,13 @@ public final class KeyBlockProtectionKey implements Destroyable {
           ErrorCode.UNSUPPORTED_OPERATION, "a single-DES KBPK is for reading legacy blocks only");
     }
     Binding binding = bindingFor(version);
-    return KeyBlockWriter.write(binding, header, key, options, kcvLegacy, kcvCmac, random);
+    return KeyBlockWriter.write(
+        binding,
+        header,
+        key,
+        options,
+        new KeyBlockWriter.Kbpk(
+            algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
   }
 
   /** Unwraps a key block under the {@link Profile#STRICT} profile. */

@@ -45,15 +45,21 @@ class KeyBlockVersionsProperties {
         .flatMap(
             vi -> {
               KeyBlockVersion v = versions[vi];
-              Gen<byte[]> kbpk =
-                  v.isAes()
-                      ? integers().between(0, 2).flatMap(i -> Gens.bytes(16 + 8 * i))
-                      : integers().between(0, 1).flatMap(i -> Gens.bytes(16 + 8 * i));
-              Gen<byte[]> key =
-                  v.isAes()
-                      ? integers().between(0, 2).flatMap(i -> Gens.bytes(16 + 8 * i))
-                      : integers().between(0, 1).flatMap(i -> Gens.bytes(16 + 8 * i));
-              return kbpk.zip(key, integers().between(0, 1), (kb, k, o) -> new Case(v, kb, k, o));
+              // X9.24-1 (wrap enforces it): the key is no stronger than the KBPK, so its length
+              // index never exceeds the KBPK's (TDES 16/24; AES 16/24/32, a 24-byte key there
+              // being a 3-key TDES key).
+              int sizes = v.isAes() ? 3 : 2;
+              return integers()
+                  .between(0, sizes - 1)
+                  .flatMap(
+                      kbpkIndex ->
+                          Gens.bytes(16 + 8 * kbpkIndex)
+                              .zip(
+                                  integers()
+                                      .between(0, kbpkIndex)
+                                      .flatMap(keyIndex -> Gens.bytes(16 + 8 * keyIndex)),
+                                  integers().between(0, 1),
+                                  (kb, k, o) -> new Case(v, kb, k, o)));
             });
   }
 

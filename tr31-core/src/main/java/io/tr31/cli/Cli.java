@@ -6,7 +6,6 @@ import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
-import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
@@ -44,7 +43,8 @@ final class Cli {
 
   static void noPositional(Options o) throws UsageException {
     if (!o.positional().isEmpty()) {
-      throw new UsageException("unexpected argument " + o.positional().get(0));
+      // Never echo the argument: a misplaced key is a typical slip.
+      throw new UsageException("unexpected argument (position " + o.positional().size() + ")");
     }
   }
 
@@ -89,26 +89,18 @@ final class Cli {
   }
 
   /**
-   * The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null if undefined. An
-   * 8-byte key under a {@code T} header (tolerated by the lenient profile: single-length keys in
-   * legacy A/B/C blocks) is a DES key: its KCV is the DES one, as HSMs print it.
+   * The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null where X9.24-1
+   * defines none (HMAC and asymmetric keys, or a length the lenient profile let through).
    */
-  static String kcvHex(UnwrappedKey key, KcvMethod method) throws Tr31Exception {
+  static String kcvHex(UnwrappedKey key, KcvMethod method) {
     KeyAlgorithm a = key.algorithm();
-    if (a != KeyAlgorithm.AES && a != KeyAlgorithm.TDES) {
+    if (!KeyCheckValue.isDefinedFor(a) || !a.permitsKeyLengthBytes(key.keyLengthBytes())) {
       return null;
     }
-    if (a.permitsKeyLengthBytes(key.keyLengthBytes())) {
-      return key.kcv(method, method.maxLengthBytes()).hex();
-    }
-    if (a != KeyAlgorithm.TDES || key.keyLengthBytes() != 8) {
-      return null;
-    }
-    byte[] k = key.keyBytes();
     try {
-      return KeyCheckValue.compute(KeyAlgorithm.DES, k, method, method.maxLengthBytes()).hex();
-    } finally {
-      Bytes.wipe(k);
+      return key.kcv(method, method.maxLengthBytes()).hex();
+    } catch (Tr31Exception e) {
+      return null;
     }
   }
 
