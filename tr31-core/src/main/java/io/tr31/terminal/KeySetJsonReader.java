@@ -37,8 +37,7 @@ final class KeySetJsonReader {
   static final String[] VERIFICATION = {"kcv"};
   static final String[] SLOTS = slotNames();
 
-  /** The longest response accepted, in bytes: six key blocks of at most 9999 characters, base64. */
-  static final int MAX_JSON_BYTES = 128 * 1024;
+  static final int MAX_JSON_BYTES = KeySetResponse.MAX_JSON_BYTES;
 
   /** Base64 of the longest key block (9999 characters). */
   private static final int MAX_BASE64_CHARS = (KeyBlock.MAX_LENGTH + 2) / 3 * 4;

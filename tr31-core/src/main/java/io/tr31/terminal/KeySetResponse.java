@@ -47,6 +47,9 @@ public final class KeySetResponse {
   /** Longest key set or key identifier. */
   public static final int MAX_ID_CHARS = 64;
 
+  /** The longest response body accepted, in bytes (six maximal key blocks fit in 80 KiB). */
+  public static final int MAX_JSON_BYTES = 128 * 1024;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private final String keySetId;
