@@ -25,7 +25,7 @@ class KeySetJsonFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void install_anyBody_installsOrThrowsKeySetException(byte[] body) {
     if (body == null) {
       return;
