@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Destroyable;
 
 /**
  * What {@link KeySetIssuer#issue(IssueRequest)} should issue: the key set id, the key ids, the
@@ -19,12 +21,13 @@ import java.util.Optional;
  * <h2>Security</h2>
  *
  * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} wipes the copies
- * (best effort on the JVM) and the issuer never keeps them. Immutable after {@link Builder#build()}
- * apart from {@link #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
+ * (best effort on the JVM) and the issuer never keeps them; issuing from a destroyed request throws
+ * {@link IllegalStateException}. Immutable after {@link Builder#build()} apart from {@link
+ * #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
  *
  * @since 0.1.0
  */
-public final class IssueRequest {
+public final class IssueRequest implements Destroyable {
   /** The default validity: 365 days. */
   public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
 
@@ -32,6 +35,7 @@ public final class IssueRequest {
   private final Map<Slot, String> keyIds;
   private final Duration validity;
   private final Map<Slot, byte[]> keys;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private IssueRequest(Builder b) {
     this.keySetId = b.keySetId;
@@ -74,14 +78,25 @@ public final class IssueRequest {
   /** A copy of the key given for {@code slot}, if any (the caller wipes it). */
   Optional<byte[]> key(Slot slot) {
     byte[] k = keys.get(slot);
+    if (destroyed.get()) {
+      throw new IllegalStateException("IssueRequest destroyed");
+    }
     return k == null ? Optional.empty() : Optional.of(k.clone());
   }
 
-  /** Wipes the copies of any keys given to the builder. Best effort on the JVM. */
+  /** Wipes the copies of any keys given to the builder. Best effort on the JVM; idempotent. */
+  @Override
   public void destroy() {
-    for (byte[] k : keys.values()) {
-      Bytes.wipe(k);
+    if (!destroyed.getAndSet(true)) {
+      for (byte[] k : keys.values()) {
+        Bytes.wipe(k);
+      }
     }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class KeySetIssuer implements Destroyable {
   }
 
   /** Issues a set with generated keys, the derived key ids and the given validity. */
-  public IssuedKeySet issue(String keySetId, java.time.Duration validity) throws Tr31Exception {
+  public IssuedKeySet issue(String keySetId, Duration validity) throws Tr31Exception {
     return issue(IssueRequest.builder().keySetId(keySetId).validity(validity).build());
   }
 
