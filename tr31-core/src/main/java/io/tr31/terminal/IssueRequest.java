@@ -169,8 +169,21 @@ public final class IssueRequest implements Destroyable {
       return this;
     }
 
-    /** Returns the request; the builder's key copies are wiped. */
+    /**
+     * Returns the request; the builder's key copies are wiped.
+     *
+     * @throws IllegalArgumentException if two slots were given the same key (key separation)
+     */
     public IssueRequest build() {
+      Slot[] given = keys.keySet().toArray(new Slot[0]);
+      for (int j = 1; j < given.length; j++) {
+        for (int i = 0; i < j; i++) {
+          if (java.security.MessageDigest.isEqual(keys.get(given[i]), keys.get(given[j]))) {
+            throw new IllegalArgumentException(
+                "the same key was given for " + given[i] + " and " + given[j]);
+          }
+        }
+      }
       IssueRequest r = new IssueRequest(this);
       for (byte[] k : keys.values()) {
         Bytes.wipe(k);

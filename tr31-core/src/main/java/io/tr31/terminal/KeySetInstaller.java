@@ -7,6 +7,7 @@ import io.tr31.Tr31VerificationException;
 import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Bytes;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +24,10 @@ import javax.security.auth.Destroyable;
  * <p>Order (the seed's "Terminal install order"): parse the JSON strictly ({@link
  * KeySetResponse#parse}); then for TMK (under the ZMK), KEK (under the TMK), MSK, TPK, TDK and MAC
  * (under the KEK): unwrap the version D block under the strict profile (MAC verified in constant
- * time before anything in it is read), check its authenticated header against the {@link Slot}
- * ({@link SlotCheck}), check the bound metadata ({@code LB}, {@code TS}) against the JSON, and
- * compare the seed's KCV in constant time; finally check {@code issued_at <= now < expires_at} with
- * the injected {@link Clock}.
+ * time before anything in it is read), check its authenticated header against the {@link Slot},
+ * check the bound metadata ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in
+ * constant time; finally check that no two slots hold the same key, and {@code issued_at <= now <
+ * expires_at} with the injected {@link Clock}.
  *
  * <pre>{@code
  * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());
@@ -145,6 +146,7 @@ public final class KeySetInstaller implements Destroyable {
           Bytes.wipe(bytes);
         }
       }
+      distinct(keys);
       checkWindow(response, clock.instant());
       installed = new InstalledKeySet(response, keys, tmk, kek, random);
       return installed;
@@ -173,6 +175,31 @@ public final class KeySetInstaller implements Destroyable {
     } catch (Tr31Exception e) {
       // Format and unsupported errors concern public header data: their code is safe to name.
       throw new KeySetException(ErrorCode.KEYSET_KEY_BLOCK_MALFORMED, slot, e.code().name());
+    }
+  }
+
+  /**
+   * Key separation: the six roles never share a key (a server that put one key in two slots would
+   * let, for example, the data key decrypt what the encrypt-only PIN key protects). Constant-time
+   * comparisons; copies wiped.
+   */
+  private static void distinct(Map<Slot, UnwrappedKey> keys) throws KeySetException {
+    Slot[] slots = Slot.values();
+    for (int j = 1; j < slots.length; j++) {
+      byte[] b = keys.get(slots[j]).keyBytes();
+      try {
+        for (int i = 0; i < j; i++) {
+          byte[] a = keys.get(slots[i]).keyBytes();
+          boolean same = MessageDigest.isEqual(a, b);
+          Bytes.wipe(a);
+          if (same) {
+            throw new KeySetException(
+                ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as " + slots[i].jsonName());
+          }
+        }
+      } finally {
+        Bytes.wipe(b);
+      }
     }
   }
 

@@ -414,6 +414,37 @@ class KeySetInstallerTest {
   }
 
   @Test
+  void install_sameKeyInTwoSlots_refusedForKeySeparation() throws Exception {
+    // A faulty server: the TDK block carries the MSK's key (correctly wrapped and bound).
+    byte[] msk = KeySets.bytes(32, 0x30);
+    try (IssuedKeySet faulty =
+            KeySets.issuer(6)
+                .issue(IssueRequest.builder().keySetId("ks-2025-01").key(Slot.MSK, msk).build());
+        IssuedKeySet other =
+            KeySets.issuer(6)
+                .issue(IssueRequest.builder().keySetId("ks-2025-01").key(Slot.TDK, msk).build())) {
+      // Same seed, same clock: identical TMK and KEK, so the other set's TDK block fits this set.
+      String mixed =
+          KeySets.withBlocks(
+                  faulty.response(), Map.of(Slot.TDK, other.response().keyBlock(Slot.TDK)))
+              .toJson()
+              .replace(
+                  "\"tdk\":\"" + faulty.response().kcv(Slot.TDK).hex() + "\"",
+                  "\"tdk\":\"" + other.response().kcv(Slot.TDK).hex() + "\"");
+      KeySetException e = refused(mixed, ErrorCode.KEYSET_DUPLICATE_KEY, Slot.TDK);
+      assertTrue(e.getMessage().contains("same key as msk"), e.getMessage());
+    }
+  }
+
+  @Test
+  void issueRequest_sameKeyForTwoSlots_throwsIllegalArgument() {
+    byte[] k = KeySets.bytes(32, 1);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> IssueRequest.builder().key(Slot.TPK, k).key(Slot.TDK, k).build());
+  }
+
+  @Test
   void prepare_zmkNot32Bytes_throwsIllegalArgument() {
     assertThrows(
         IllegalArgumentException.class,
