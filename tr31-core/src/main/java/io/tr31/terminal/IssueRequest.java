@@ -58,7 +58,7 @@ public final class IssueRequest implements Destroyable {
   }
 
   /** The key id for {@code slot} under {@code keySetId}: the one given, or the derived default. */
-  public String keyId(Slot slot, String keySetId) {
+  String keyId(Slot slot, String keySetId) {
     String given = keyIds.get(slot);
     if (given != null) {
       return given;
