@@ -445,6 +445,47 @@ class KeySetInstallerTest {
   }
 
   @Test
+  void install_concurrentInstallsOfOneInstaller_allSucceed() throws Exception {
+    KeySetInstaller installer = KeySets.installer();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  try (InstalledKeySet keys = installer.install(json)) {
+                    return Hex.encode(keys.tdk().keyBytes());
+                  }
+                }));
+      }
+      for (java.util.concurrent.Future<String> f : results) {
+        assertEquals(Hex.encode(issued.keyBytes(Slot.TDK)), f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void destroyedIssuerInstallerAndIssuedSet_throwIllegalState() throws Exception {
+    KeySetIssuer issuer = KeySets.issuer(10);
+    KeySetInstaller installer = KeySets.installer();
+    IssuedKeySet set = issuer.issue("ks-x", Duration.ofDays(1));
+    issuer.destroy();
+    installer.destroy();
+    set.destroy();
+    assertThrows(IllegalStateException.class, () -> issuer.issue("ks-y", Duration.ofDays(1)));
+    assertThrows(IllegalStateException.class, () -> installer.install(json));
+    assertThrows(IllegalStateException.class, () -> set.keyBytes(Slot.TMK));
+    assertThrows(IllegalStateException.class, set::msk);
+    IssueRequest request = IssueRequest.builder().key(Slot.TPK, KeySets.bytes(32, 9)).build();
+    request.destroy();
+    assertThrows(IllegalStateException.class, () -> KeySets.issuer(11).issue(request));
+  }
+
+  @Test
   void prepare_zmkNot32Bytes_throwsIllegalArgument() {
     assertThrows(
         IllegalArgumentException.class,
