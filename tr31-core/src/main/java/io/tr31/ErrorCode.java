@@ -71,7 +71,10 @@ public enum ErrorCode {
   PADDING_BLOCK_NOT_LAST("padding block PB is not the last optional block"),
   /** Header plus optional blocks is not a multiple of the cipher block size. */
   HEADER_NOT_BLOCK_ALIGNED("header is not a multiple of the cipher block size"),
-  /** More than 99 optional blocks, or the header would exceed the key block's maximum length. */
+  /**
+   * More than 99 optional blocks, or the optional blocks leave no room for the key within the
+   * key block's maximum length of 9999 characters.
+   */
   TOO_MANY_OPTIONAL_BLOCKS("too many optional blocks"),
 
   // ---- encrypted payload and authenticator ------------------------------------------------
@@ -89,6 +92,11 @@ public enum ErrorCode {
   INVALID_KBPK_LENGTH("key block protection key length is not allowed for this version"),
   /** The key block protection key's algorithm cannot serve this key block version. */
   WRONG_KBPK_FOR_VERSION("key block protection key type does not match the key block version"),
+  /**
+   * The KBPK is weaker than the key it would protect (ANSI X9.24-1: a key is protected only by a
+   * key of equal or greater strength; strengths per NIST SP 800-57 Part 1 Table 2).
+   */
+  KBPK_TOO_WEAK("key block protection key is weaker than the key to wrap"),
   /** The key to wrap has a length its header algorithm does not allow. */
   INVALID_KEY_LENGTH("key length is not allowed for the header's algorithm"),
   /** The key block version is recognised, but its cryptography is not implemented. */

@@ -139,7 +139,13 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(options, "options");
     checkNotDestroyed();
     Binding binding = bindingFor(header.version());
-    return KeyBlockWriter.write(binding, header, key, options, kcvLegacy, kcvCmac, random);
+    return KeyBlockWriter.write(
+        binding,
+        header,
+        key,
+        options,
+        new KeyBlockWriter.Kbpk(
+            algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
   }
 
   /** Unwraps a key block under the {@link Profile#STRICT} profile. */

@@ -43,4 +43,51 @@ class KeyBlockProtectionKeyFuzzTest {
       }
     }
   }
+
+  private static final byte[] KBPK_BYTES = kbpkBytes();
+
+  private static byte[] kbpkBytes() {
+    try {
+      return Hex.decode((String) Vectors.keyBlockVector("TR31-008").get("kbpk_hex"));
+    } catch (Tr31Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static final String[] HEADERS = {
+    "D0000P0AE00E0000", "D0000D0TB00S0000", "D0000M7HC00N0100HM0621", "D0000K1AB00E0100KC0C01ABCDEF"
+  };
+
+  /**
+   * Reaches the code after the MAC check, which random blocks never do: the fuzzer chooses the
+   * header and the decrypted payload (length field, key, padding) and the block is sealed
+   * authentically, so only the post-decryption checks stand between the input and a key.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void unwrap_authenticBlockWithAnyPayload_yieldsKeyOrTheOneVerificationError(
+      FuzzedDataProvider data) throws Exception {
+    KeyBlockHeader header =
+        KeyBlockHeader.parse(HEADERS[data.consumeInt(0, HEADERS.length - 1)], Profile.STRICT)
+            .withPadding();
+    byte[] raw = data.consumeRemainingAsBytes();
+    byte[] payload = java.util.Arrays.copyOf(raw, Math.max(16, (raw.length + 15) / 16 * 16));
+    int total = header.encodedLengthChars() + 2 * payload.length + 32;
+    if (total > 9999) {
+      return;
+    }
+    String text = header.encode(total);
+    byte[] sealed =
+        io.tr31.internal.KeyDerivationBinding.versionD(KBPK_BYTES)
+            .seal(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), payload);
+    String block = text + Hex.encode(sealed);
+    for (Profile profile : Profile.values()) {
+      try (UnwrappedKey key = KBPK.unwrap(block, profile)) {
+        int bits = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        assertArrayEquals(
+            java.util.Arrays.copyOfRange(payload, 2, 2 + bits / 8), key.keyBytes());
+      } catch (Tr31VerificationException expected) {
+        // the one error after decryption
+      }
+    }
+  }
 }

@@ -6,13 +6,17 @@ import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 
 /** Writes a header's public fields, as JSON fields or as aligned text. No secrets pass here. */
 final class HeaderOutput {
   private HeaderOutput() {}
 
-  /** The header fields of the {@code --json} contract, codes as they appear in the header. */
-  static void json(KeyBlockHeader h, JsonGenerator g) throws IOException {
+  /**
+   * The header fields of the {@code --json} contract, codes as they appear in the header, and
+   * {@code warnings} (what the lenient profile tolerated) when there are any.
+   */
+  static void json(KeyBlockHeader h, List<String> warnings, JsonGenerator g) throws IOException {
     g.writeStringField("version", String.valueOf(h.version().id()));
     g.writeStringField("usage", h.keyUsageCode());
     g.writeStringField("algorithm", h.algorithm().code());
@@ -28,17 +32,17 @@ final class HeaderOutput {
       g.writeEndArray();
     }
     g.writeEndArray();
-    if (!h.warnings().isEmpty()) {
+    if (!warnings.isEmpty()) {
       g.writeArrayFieldStart("warnings");
-      for (String w : h.warnings()) {
+      for (String w : warnings) {
         g.writeString(w);
       }
       g.writeEndArray();
     }
   }
 
-  /** Human-readable header with the standard's names. */
-  static void text(KeyBlockHeader h, PrintStream out) {
+  /** Human-readable header with the standard's names, then the lenient profile's warnings. */
+  static void text(KeyBlockHeader h, List<String> warnings, PrintStream out) {
     row(out, "Version", String.valueOf(h.version().id()), h.version().meaning());
     row(out, "Length", String.valueOf(h.declaredKeyBlockLength()), "characters");
     row(out, "Key usage", h.keyUsageCode(), h.keyUsage().meaning());
@@ -52,7 +56,7 @@ final class HeaderOutput {
       OptionalBlockId known = b.knownId();
       out.printf("  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
     }
-    for (String w : h.warnings()) {
+    for (String w : warnings) {
       out.println("Warning: " + w);
     }
   }

@@ -35,11 +35,12 @@ final class InspectCommand {
           (line, g) -> {
             Request r = Request.parse(line, Set.of("key_block", "profile"));
             Profile p = Cli.requestProfile(r, profile);
-            HeaderOutput.json(KeyBlock.parse(r.string("key_block"), p).header(), g);
+            KeyBlock block = KeyBlock.parse(r.string("key_block"), p);
+            HeaderOutput.json(block.header(), block.warnings(), g);
           });
     }
     KeyBlock block = KeyBlock.parse(Cli.keyBlockArgument(o, in), profile);
-    HeaderOutput.text(block.header(), out);
+    HeaderOutput.text(block.header(), block.warnings(), out);
     return 0;
   }
 }

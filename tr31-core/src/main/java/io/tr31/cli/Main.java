@@ -60,7 +60,7 @@ public final class Main {
       }
       String help = help(command);
       if (help == null) {
-        throw new UsageException("unknown command " + command);
+        throw new UsageException("unknown command" + echo(command));
       }
       if (rest.contains("--help") || rest.contains("-h")) {
         out.println(help);
@@ -80,7 +80,7 @@ public final class Main {
         case "demo":
           return DemoCommand.run(rest, out);
         default:
-          throw new UsageException("unknown command " + command);
+          throw new UsageException("unknown command" + echo(command));
       }
     } catch (UsageException e) {
       err.println("tr31: " + e.getMessage());
@@ -93,6 +93,11 @@ public final class Main {
       err.println("tr31: I/O error: " + e.getClass().getSimpleName());
       return 1;
     }
+  }
+
+  /** Echoes a mistyped command only if it looks like one: it may be a misplaced key. */
+  private static String echo(String command) {
+    return command.matches("[a-z-]{1,20}") ? " " + command : "";
   }
 
   private static String help(String command) {

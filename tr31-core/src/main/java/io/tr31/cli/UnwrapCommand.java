@@ -43,15 +43,18 @@ final class UnwrapCommand {
       }
       String block = Cli.keyBlockArgument(o, in);
       try (UnwrappedKey key = KeyBlocks.unwrap(defaultKbpk, block, profile)) {
+        // Everything is computed before anything is printed: a failure prints no key.
+        String legacy = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY);
+        String cmac = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC);
         byte[] k = key.keyBytes();
         try {
           out.println("Key              " + Hex.encode(k));
         } finally {
           Bytes.wipe(k);
         }
-        out.println("KCV (legacy)     " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
-        out.println("KCV (CMAC)       " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-        HeaderOutput.text(key.header(), out);
+        out.println("KCV (legacy)     " + (legacy == null ? "n/a" : legacy));
+        out.println("KCV (CMAC)       " + (cmac == null ? "n/a" : cmac));
+        HeaderOutput.text(key.header(), key.header().warnings(), out);
       }
       return 0;
     } finally {
@@ -76,7 +79,7 @@ final class UnwrapCommand {
       }
       Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
       Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-      HeaderOutput.json(key.header(), g);
+      HeaderOutput.json(key.header(), key.header().warnings(), g);
     } finally {
       if (kbpk != defaultKbpk) {
         Bytes.wipe(kbpk);

@@ -1,14 +1,18 @@
 package io.tr31.cli;
 
+import io.tr31.ErrorCode;
+import io.tr31.KeyBlock;
 import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlocks;
 import io.tr31.KeyLengthPolicy;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
 import io.tr31.WrapOptions;
 import io.tr31.internal.Bytes;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,14 +71,18 @@ final class WrapCommand {
                     kcvMethod(r.optString("kc"), "kc"),
                     kcvMethod(r.optString("kp"), "kp"),
                     obfuscate == null || obfuscate);
-            g.writeStringField(
-                "key_block",
-                wrap(
-                    Cli.hexField(r.string("kbpk"), "kbpk"),
-                    r.string("header"),
-                    Cli.hexField(r.string("key"), "key"),
-                    blocks,
-                    options));
+            String kbpkHex = r.string("kbpk");
+            String header = r.string("header");
+            String keyHex = r.string("key");
+            byte[] kbpk = null;
+            byte[] key = null;
+            try {
+              kbpk = Cli.hexField(kbpkHex, "kbpk");
+              key = Cli.hexField(keyHex, "key");
+              g.writeStringField("key_block", wrap(kbpk, header, key, blocks, options));
+            } finally {
+              Bytes.wipe(kbpk, key);
+            }
           });
     }
     Cli.noPositional(o);
@@ -107,18 +115,24 @@ final class WrapCommand {
     }
   }
 
+  /** Wraps; the caller wipes {@code kbpk} and {@code key}. */
   private static String wrap(
       byte[] kbpk, String headerTemplate, byte[] key, List<OptionalBlock> blocks, WrapOptions o)
       throws Tr31Exception {
-    try {
-      KeyBlockHeader header = KeyBlockHeader.parse(headerTemplate, Profile.STRICT);
-      for (OptionalBlock b : blocks) {
-        header = header.withOptionalBlock(b);
-      }
-      return KeyBlocks.wrap(kbpk, header, key, o);
-    } finally {
-      Bytes.wipe(kbpk, key);
+    KeyBlockHeader header = KeyBlockHeader.parseExact(headerTemplate, Profile.STRICT);
+    int length = header.encodedLengthChars();
+    for (OptionalBlock b : blocks) {
+      length += b.encodedLengthChars();
     }
+    if (header.optionalBlocks().size() + blocks.size() > OptionalBlocks.MAX_BLOCKS
+        || length > KeyBlock.MAX_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the optional blocks leave no room for the key");
+    }
+    for (OptionalBlock b : blocks) {
+      header = header.withOptionalBlock(b);
+    }
+    return KeyBlocks.wrap(kbpk, header, key, o);
   }
 
   private static WrapOptions options(KcvMethod kc, KcvMethod kp, boolean obfuscate) {

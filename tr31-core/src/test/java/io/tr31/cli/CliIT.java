@@ -103,6 +103,13 @@ class CliIT {
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("P0"), r.stdout());
     assertFalse(r.stdout().contains(KEY));
+    String lower = BLOCK.substring(0, 16) + BLOCK.substring(16).toLowerCase(java.util.Locale.ROOT);
+    CliProcess.Result strict = CliProcess.run(null, "inspect", lower);
+    assertEquals(1, strict.exitCode());
+    assertTrue(strict.stderr().contains("LOWERCASE_HEX"), strict.stderr());
+    CliProcess.Result lenient = CliProcess.run(null, "inspect", "--profile", "lenient", lower);
+    assertEquals(0, lenient.exitCode(), lenient.stderr());
+    assertTrue(lenient.stdout().contains("Warning:"), lenient.stdout());
     CliProcess.Result bad = CliProcess.run(null, "inspect", "D0112P0AE00E0000ZZ");
     assertEquals(1, bad.exitCode());
     assertTrue(bad.stderr().contains("LENGTH_MISMATCH"), bad.stderr());
