@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -122,7 +121,7 @@ final class DemoCommand {
         out.println("5. Server: verifies the HMAC over the exact body, then decrypts");
         byte[] opened = issued.msk().open(body, signature, issued.mac());
         out.println("   opened   " + new String(opened, StandardCharsets.UTF_8));
-        boolean same = Arrays.equals(opened, plaintext);
+        boolean same = java.security.MessageDigest.isEqual(opened, plaintext);
         Bytes.wipe(opened);
         out.println();
         out.println(
