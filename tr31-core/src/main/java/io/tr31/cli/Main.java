@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Entry point of the {@code tr31} command line.
  *
- * <p>Exit status: 0 success, 1 a data error (the input was refused), 2 a usage error. Errors go
- * to standard error, results to standard output. In {@code --json} batch mode every input line
- * gets one output line, errors included, and the exit status is 0 once the input is exhausted.
+ * <p>Exit status: 0 success, 1 a data error (the input was refused), 2 a usage error. Errors go to
+ * standard error, results to standard output. In {@code --json} batch mode every input line gets
+ * one output line, errors included, and the exit status is 0 once the input is exhausted.
  */
 public final class Main {
   static final String HELP =
@@ -29,8 +29,11 @@ public final class Main {
           "  rewrap    re-wrap a key block under a new KBPK and version (migration)",
           "  kcv       compute a key check value",
           "  envelope  seal or open a TR31-DATA payload envelope (seal|open)",
+          "  keyset    issue or install the POS terminal key set of POST /pos/keys (issue|install)",
+          "  demo      run the whole POS flow: issue, install, seal and sign, open and verify",
           "",
-          "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2 usage error.");
+          "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2"
+              + " usage error.");
 
   private Main() {}
 
@@ -75,6 +78,10 @@ public final class Main {
           return KcvCommand.run(rest, in, out);
         case "rewrap":
           return RewrapCommand.run(rest, in, out);
+        case "keyset":
+          return KeySetCommand.run(rest, in, out);
+        case "demo":
+          return DemoCommand.run(rest, out);
         default:
           throw new UsageException("unknown command" + echo(command));
       }
@@ -108,6 +115,10 @@ public final class Main {
         return KcvCommand.HELP;
       case "rewrap":
         return RewrapCommand.HELP;
+      case "keyset":
+        return KeySetCommand.HELP;
+      case "demo":
+        return DemoCommand.HELP;
       default:
         return null;
     }
