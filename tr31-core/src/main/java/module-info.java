@@ -15,4 +15,5 @@ module io.tr31 {
   exports io.tr31.optblock;
   exports io.tr31.kcv;
   exports io.tr31.envelope;
+  exports io.tr31.terminal;
 }

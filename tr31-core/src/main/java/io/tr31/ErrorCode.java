@@ -71,7 +71,10 @@ public enum ErrorCode {
   PADDING_BLOCK_NOT_LAST("padding block PB is not the last optional block"),
   /** Header plus optional blocks is not a multiple of the cipher block size. */
   HEADER_NOT_BLOCK_ALIGNED("header is not a multiple of the cipher block size"),
-  /** More than 99 optional blocks, or the header would exceed the key block's maximum length. */
+  /**
+   * More than 99 optional blocks, or the optional blocks leave no room for the key within the
+   * key block's maximum length of 9999 characters.
+   */
   TOO_MANY_OPTIONAL_BLOCKS("too many optional blocks"),
 
   // ---- encrypted payload and authenticator ------------------------------------------------
@@ -89,8 +92,18 @@ public enum ErrorCode {
   INVALID_KBPK_LENGTH("key block protection key length is not allowed for this version"),
   /** The key block protection key's algorithm cannot serve this key block version. */
   WRONG_KBPK_FOR_VERSION("key block protection key type does not match the key block version"),
+  /**
+   * The KBPK is weaker than the key it would protect (ANSI X9.24-1: a key is protected only by a
+   * key of equal or greater strength; strengths per NIST SP 800-57 Part 1 Table 2).
+   */
+  KBPK_TOO_WEAK("key block protection key is weaker than the key to wrap"),
   /** The key to wrap has a length its header algorithm does not allow. */
   INVALID_KEY_LENGTH("key length is not allowed for the header's algorithm"),
+  /**
+   * The key's exportability ({@code N}, X9.143 Table 5) forbids wrapping it under another key:
+   * re-wrap refuses it.
+   */
+  KEY_NOT_EXPORTABLE("the key's exportability forbids exporting it"),
   /** The key block version is recognised, but its cryptography is not implemented. */
   UNSUPPORTED_VERSION("key block version is not supported"),
   /** The requested operation is recognised but not available (for example a KCV method). */
@@ -152,7 +165,49 @@ public enum ErrorCode {
   /** A chunk's ciphertext or plaintext length disagrees with {@code chunk_size}. */
   ENVELOPE_CHUNK_LENGTH("chunk length inconsistent with chunk size"),
   /** The chunks' plaintext lengths do not add up to {@code total_length}. */
-  ENVELOPE_TOTAL_LENGTH("total length mismatch");
+  ENVELOPE_TOTAL_LENGTH("total length mismatch"),
+
+  // ---- POS key set (io.tr31.terminal, src/docs/KEYSET.md) ---------------------------------
+  /** The key set response is not well-formed JSON (or has content after the top-level object). */
+  KEYSET_JSON_SYNTAX("key set response is not well-formed JSON"),
+  /** A field (or the top level) has the wrong JSON type, e.g. a number instead of a string. */
+  KEYSET_WRONG_TYPE("key set field has the wrong JSON type"),
+  /** The same field name occurs twice in one JSON object. */
+  KEYSET_DUPLICATE_FIELD("duplicate key set field"),
+  /** A field the key set response does not define. */
+  KEYSET_UNKNOWN_FIELD("unknown key set field"),
+  /** A field the key set response requires is absent. */
+  KEYSET_MISSING_FIELD("required key set field is missing"),
+  /** The response (or a string or name in it) exceeds the parser's size limits. */
+  KEYSET_TOO_LARGE("key set response exceeds the size limits"),
+  /** A {@code key_set_id} or {@code key_id} is not 1-64 characters of {@code A-Z a-z 0-9 . _ -}. */
+  KEYSET_INVALID_ID("key set or key identifier is malformed"),
+  /** {@code issued_at}/{@code expires_at} is not RFC 3339 UTC ({@code Z}), or not ordered. */
+  KEYSET_INVALID_TIME("key set time is not an RFC 3339 UTC time or the window is empty"),
+  /** The {@code transport} object does not say {@code TR31}, {@code AES-256}, {@code kek}. */
+  KEYSET_INVALID_TRANSPORT("unsupported key set transport"),
+  /** A key's {@code usage} string is not the one its slot requires. */
+  KEYSET_USAGE_MISMATCH("key usage does not match the slot"),
+  /** A {@code key_block} is not canonical base64 of a printable ASCII key block. */
+  KEYSET_INVALID_BASE64("key block is not canonical base64"),
+  /** A KCV is not 6 hexadecimal digits (3 bytes). */
+  KEYSET_INVALID_KCV("key check value is not 6 hexadecimal digits"),
+  /** A decoded key block is malformed or of an unsupported version (checked before decrypting). */
+  KEYSET_KEY_BLOCK_MALFORMED("key block is malformed"),
+  /** A key block does not verify under its parent key (wrong ZMK, altered or foreign block). */
+  KEYSET_UNWRAP_FAILED("key block does not verify under its parent key"),
+  /** A verified key block's header (usage, algorithm, mode, blocks, key length) is not its slot's. */
+  KEYSET_SLOT_MISMATCH("key block header does not match the slot"),
+  /** The authenticated LB/TS blocks disagree with the JSON metadata (ids, slot or times). */
+  KEYSET_METADATA_MISMATCH("key set metadata does not match the authenticated key block"),
+  /** Two slots hold the same key, which would defeat the separation of their roles. */
+  KEYSET_DUPLICATE_KEY("two slots hold the same key"),
+  /** The installed key's check value differs from the response's KCV. */
+  KEYSET_KCV_MISMATCH("key check value does not match"),
+  /** The clock is before the key set's {@code issued_at}. */
+  KEYSET_NOT_YET_VALID("key set is not yet valid"),
+  /** The clock is at or after the key set's {@code expires_at}. */
+  KEYSET_EXPIRED("key set has expired");
 
   private final String description;
 

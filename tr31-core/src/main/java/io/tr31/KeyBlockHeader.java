@@ -78,6 +78,24 @@ public final class KeyBlockHeader {
     return HeaderParser.parse(text, profile);
   }
 
+  /**
+   * Parses a header that must fill {@code text} exactly, as a wrap template does: characters
+   * after the declared optional blocks (a wrong block count) are an error, never ignored.
+   *
+   * @throws Tr31FormatException as {@link #parse}, and {@link ErrorCode#LENGTH_MISMATCH} at the
+   *     first character after the header when {@code text} holds more
+   */
+  public static KeyBlockHeader parseExact(CharSequence text, Profile profile)
+      throws Tr31FormatException {
+    KeyBlockHeader h = parse(text, profile);
+    int used = HeaderParser.parsedLengthChars(h);
+    if (used != text.length()) {
+      throw new Tr31FormatException(
+          ErrorCode.LENGTH_MISMATCH, used, "characters after the declared optional blocks");
+    }
+    return h;
+  }
+
   /** A builder with defaults: key version {@code 00}, key context 0, no optional blocks. */
   public static Builder builder() {
     return new Builder();

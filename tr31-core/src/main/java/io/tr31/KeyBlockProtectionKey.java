@@ -5,6 +5,8 @@ import io.tr31.header.KeyBlockVersion;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.KeyDerivationBinding;
+import io.tr31.internal.VariantBinding;
+import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.security.SecureRandom;
@@ -15,9 +17,30 @@ import javax.security.auth.Destroyable;
 /**
  * A prepared key block protection key (KBPK): wraps and unwraps key blocks.
  *
- * <p>Preparing derives the key block encryption and authentication keys (KBEK, KBAK; ANSI
- * X9.143:2022 clause 7.3, SP 800-108 counter mode with AES-CMAC) and their cipher subkeys once;
- * {@link #wrap} and {@link #unwrap} then do only the per-block work.
+ * <p>Preparing derives the key block encryption and authentication keys (KBEK, KBAK) of every
+ * binding method the KBPK's algorithm serves, once; {@link #wrap} and {@link #unwrap} then do only
+ * the per-block work and pick the binding by the header's version:
+ *
+ * <table class="striped">
+ *   <caption>Which KBPK serves which version</caption>
+ *   <thead><tr><th>KBPK</th><th>versions</th><th>binding</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>TDES, 16 or 24 bytes</td><td>A, C, {@code 0}</td>
+ *         <td>key variant (TR-31:2018 A.3.1; A and C deprecated by X9.143, {@code 0} Thales
+ *         proprietary, lenient profile only)</td></tr>
+ *     <tr><td>TDES, 16 or 24 bytes</td><td>B</td>
+ *         <td>TDES-CMAC key derivation (TR-31:2018 A.3.3)</td></tr>
+ *     <tr><td>AES, 16, 24 or 32 bytes</td><td>D</td>
+ *         <td>AES-CMAC key derivation, CBC (X9.143 7.3)</td></tr>
+ *     <tr><td>AES, 16, 24 or 32 bytes</td><td>E</td>
+ *         <td>AES-CMAC key derivation, CTR (ISO 20038)</td></tr>
+ *     <tr><td>single DES, 8 bytes ({@link #prepareSingleDesLegacy})</td><td>A, C, {@code 0}</td>
+ *         <td>key variant; unwrap under {@link Profile#LENIENT} only, never wrap</td></tr>
+ *   </tbody>
+ * </table>
+ *
+ * <p>A version the KBPK cannot serve fails with {@link ErrorCode#WRONG_KBPK_FOR_VERSION} and a
+ * message naming the KBPK the version needs.
  *
  * <pre>{@code
  * KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
@@ -33,9 +56,12 @@ import javax.security.auth.Destroyable;
  *       length field and padding, and compare {@code KC}/{@code KP} check values in constant time.
  *       Every failure from decryption onwards throws {@link Tr31VerificationException} with one
  *       fixed message.
+ *   <li>Versions A, C and {@code 0}: the MAC (4 bytes, ISO 9797-1 MAC algorithm 1) covers the
+ *       ciphertext and is verified before decrypting.
  *   <li>Wrap refuses key lengths its header algorithm does not allow and key usage × algorithm ×
  *       mode of use combinations outside {@link io.tr31.header.KeyAttributePolicy}; padding comes
- *       from the {@link SecureRandom} given at preparation.
+ *       from the {@link SecureRandom} given at preparation. It writes A and C only with {@link
+ *       LegacyVersions#ALLOW_DEPRECATED} and never writes the proprietary {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
  *       kept. Zeroing is best effort on the JVM (the JDK's key objects and the garbage collector
@@ -48,7 +74,10 @@ import javax.security.auth.Destroyable;
 public final class KeyBlockProtectionKey implements Destroyable {
   private final KeyAlgorithm algorithm;
   private final int lengthBytes;
+  private final Binding variant;
+  private final Binding versionB;
   private final Binding versionD;
+  private final Binding versionE;
   private final byte[] kcvLegacy;
   private final byte[] kcvCmac;
   private final SecureRandom random;
@@ -59,7 +88,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
     this.algorithm = algorithm;
     this.lengthBytes = key.length;
     this.random = random;
-    this.versionD = algorithm == KeyAlgorithm.AES ? KeyDerivationBinding.versionD(key) : null;
+    boolean aes = algorithm == KeyAlgorithm.AES;
+    boolean tdes = algorithm == KeyAlgorithm.TDES;
+    this.variant = aes ? null : VariantBinding.of(key);
+    this.versionB = tdes ? KeyDerivationBinding.versionB(key) : null;
+    this.versionD = aes ? KeyDerivationBinding.versionD(key) : null;
+    this.versionE = aes ? VersionEBinding.of(key) : null;
     this.kcvLegacy = KeyCheckValue.compute(algorithm, key, KcvMethod.LEGACY, 3).bytes();
     this.kcvCmac = KeyCheckValue.compute(algorithm, key, KcvMethod.CMAC, 5).bytes();
   }
@@ -68,10 +102,11 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * Prepares a KBPK with a fresh {@link SecureRandom} for padding.
    *
    * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
-   *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C)
+   *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
    * @param key the KBPK; copied, never kept
    * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not
-   *     fit the algorithm, {@link ErrorCode#UNSUPPORTED_OPERATION} for other algorithms
+   *     fit the algorithm, {@link ErrorCode#UNSUPPORTED_OPERATION} for other algorithms (a
+   *     single-DES KBPK is prepared by {@link #prepareSingleDesLegacy(byte[])})
    */
   public static KeyBlockProtectionKey prepare(KeyAlgorithm algorithm, byte[] key)
       throws Tr31Exception {
@@ -98,17 +133,51 @@ public final class KeyBlockProtectionKey implements Destroyable {
       case TDES:
         if (key.length != 16 && key.length != 24) {
           throw new Tr31UnsupportedException(
-              ErrorCode.INVALID_KBPK_LENGTH, "a TDES KBPK has 16 or 24 bytes, not " + key.length);
+              ErrorCode.INVALID_KBPK_LENGTH,
+              "a TDES KBPK has 16 or 24 bytes, not "
+                  + key.length
+                  + (key.length == 8
+                      ? " (a single-DES KBPK: prepareSingleDesLegacy, lenient profile only)"
+                      : ""));
         }
         break;
       default:
         throw new Tr31UnsupportedException(
-            ErrorCode.UNSUPPORTED_OPERATION, "a KBPK is AES or TDES, not " + algorithm);
+            ErrorCode.UNSUPPORTED_OPERATION,
+            "a KBPK is AES or TDES, not "
+                + algorithm
+                + (algorithm == KeyAlgorithm.DES ? " (see prepareSingleDesLegacy)" : ""));
     }
     return new KeyBlockProtectionKey(algorithm, key, random);
   }
 
-  /** The KBPK's algorithm. */
+  /**
+   * Prepares a single-DES KBPK (8 bytes) for reading legacy key blocks of versions A, C and {@code
+   * 0}: a documented field deviation (older hosts and HSMs; psec and openemv accept it), not
+   * X9.143.
+   *
+   * <p>The result unwraps A, C and {@code 0} under {@link Profile#LENIENT} only (the strict profile
+   * refuses with {@link ErrorCode#INVALID_KBPK_LENGTH}), serves no other version and never wraps:
+   * single DES offers 56-bit security. Use it to migrate such blocks, e.g. with {@link Rewrap}.
+   *
+   * <h2>Security</h2>
+   *
+   * Same guarantees as {@link #prepare}; single DES is broken by exhaustive search, so a block
+   * read this way is only as confidential as a 56-bit key made it.
+   *
+   * @param key 8 bytes (parity ignored); copied, never kept
+   * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} for any other length
+   */
+  public static KeyBlockProtectionKey prepareSingleDesLegacy(byte[] key) throws Tr31Exception {
+    Objects.requireNonNull(key, "key");
+    if (key.length != 8) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.INVALID_KBPK_LENGTH, "a single-DES KBPK has 8 bytes, not " + key.length);
+    }
+    return new KeyBlockProtectionKey(KeyAlgorithm.DES, key, new SecureRandom());
+  }
+
+  /** The KBPK's algorithm: AES, TDES, or DES for {@link #prepareSingleDesLegacy}. */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
@@ -116,6 +185,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /** The KBPK's length in bytes. */
   public int keyLengthBytes() {
     return lengthBytes;
+  }
+
+  /** Whether this KBPK can wrap or unwrap key blocks of {@code version}. */
+  public boolean serves(KeyBlockVersion version) {
+    Objects.requireNonNull(version, "version");
+    return bindingOrNull(version) != null;
   }
 
   /** Wraps {@code key} under this KBPK with {@link WrapOptions#defaults()}. */
@@ -131,15 +206,44 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
    *     allow the key's length; {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}; {@link
-   *     ErrorCode#WRONG_KBPK_FOR_VERSION} or {@link ErrorCode#UNSUPPORTED_VERSION} for the version
+   *     ErrorCode#WRONG_KBPK_FOR_VERSION} when this KBPK cannot serve the version; {@link
+   *     ErrorCode#UNSUPPORTED_OPERATION} for A or C without {@link
+   *     LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0} and for a single-DES KBPK
    */
   public String wrap(KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(options, "options");
     checkNotDestroyed();
-    Binding binding = bindingFor(header.version());
-    return KeyBlockWriter.write(binding, header, key, options, kcvLegacy, kcvCmac, random);
+    KeyBlockVersion version = header.version();
+    if (version.isProprietary()) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.UNSUPPORTED_OPERATION,
+          "version "
+              + version.id()
+              + " is proprietary: read under the lenient profile, never written");
+    }
+    if ((version == KeyBlockVersion.A || version == KeyBlockVersion.C)
+        && options.legacyVersions() != LegacyVersions.ALLOW_DEPRECATED) {
+      // X9.143 deprecates the variant binding: writing it is an explicit, visible choice.
+      throw new Tr31UnsupportedException(
+          ErrorCode.UNSUPPORTED_OPERATION,
+          "version "
+              + version.id()
+              + " is deprecated by X9.143; wrap it only with LegacyVersions.ALLOW_DEPRECATED");
+    }
+    if (algorithm == KeyAlgorithm.DES) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.UNSUPPORTED_OPERATION, "a single-DES KBPK is for reading legacy blocks only");
+    }
+    Binding binding = bindingFor(version);
+    return KeyBlockWriter.write(
+        binding,
+        header,
+        key,
+        options,
+        new KeyBlockWriter.Kbpk(
+            algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
   }
 
   /** Unwraps a key block under the {@link Profile#STRICT} profile. */
@@ -151,7 +255,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * Unwraps a key block.
    *
    * @throws Tr31FormatException the block is malformed (before any decryption)
-   * @throws Tr31UnsupportedException the version is not supported or needs another KBPK type
+   * @throws Tr31UnsupportedException the version needs another KBPK type ({@link
+   *     ErrorCode#WRONG_KBPK_FOR_VERSION}), or a single-DES KBPK under the strict profile ({@link
+   *     ErrorCode#INVALID_KBPK_LENGTH})
    * @throws Tr31VerificationException authentication or any post-decryption check failed
    */
   public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
@@ -163,35 +269,83 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /** Unwraps an already parsed key block. */
   UnwrappedKey unwrap(KeyBlock parsed, Profile profile) throws Tr31Exception {
     checkNotDestroyed();
+    if (algorithm == KeyAlgorithm.DES && profile != Profile.LENIENT) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.INVALID_KBPK_LENGTH,
+          "a single-DES (8-byte) KBPK is a field deviation accepted only under the lenient"
+              + " profile");
+    }
+    checkAlgorithmForVersion(parsed.header(), profile);
     Binding binding = bindingFor(parsed.header().version());
     return KeyBlockReader.read(binding, parsed, profile, kcvLegacy, kcvCmac);
   }
 
   /**
-   * Refuses versions whose cryptography is not implemented, before any KBPK is looked at, so the
-   * error names the real obstacle.
+   * ISO 20038:2017 defines algorithm codes {@code I} (HMAC-SHA-2) and {@code J} (HMAC-SHA-3);
+   * X9.143 Table 3 has neither, so outside version E the strict profile refuses them (public
+   * header data, checked before any decryption).
    */
-  static void requireSupported(KeyBlockVersion version) throws Tr31UnsupportedException {
-    if (version != KeyBlockVersion.D) {
-      throw new Tr31UnsupportedException(
-          ErrorCode.UNSUPPORTED_VERSION, "version " + version.id() + " is not supported yet");
+  static void checkAlgorithmForVersion(KeyBlockHeader header, Profile profile)
+      throws Tr31FormatException {
+    KeyAlgorithm a = header.algorithm();
+    boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
+    if (iso20038Only && header.version() != KeyBlockVersion.E && profile != Profile.LENIENT) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_ALGORITHM,
+          7,
+          "algorithm " + a.code() + " is defined by ISO 20038 for version E only");
+    }
+  }
+
+  /** What KBPK a version needs, for error messages (users get this wrong; psec issue 8). */
+  static String kbpkNeededBy(KeyBlockVersion version) {
+    switch (version) {
+      case D:
+      case E:
+        return "an AES KBPK (16, 24 or 32 bytes)";
+      case B:
+        return "a TDES KBPK (16 or 24 bytes)";
+      default:
+        return "a TDES KBPK (16 or 24 bytes; 8-byte single DES under the lenient profile)";
     }
   }
 
   private Binding bindingFor(KeyBlockVersion version) throws Tr31Exception {
-    requireSupported(version);
-    switch (version) {
-      case D:
-        if (versionD == null) {
-          throw new Tr31UnsupportedException(
-              ErrorCode.WRONG_KBPK_FOR_VERSION,
-              "version D needs an AES KBPK (16, 24 or 32 bytes), this KBPK is " + algorithm);
-        }
-        return versionD;
-      default:
-        throw new Tr31UnsupportedException(
-            ErrorCode.UNSUPPORTED_VERSION, "version " + version.id() + " is not supported yet");
+    Binding b = bindingOrNull(version);
+    if (b == null) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.WRONG_KBPK_FOR_VERSION,
+          "version "
+              + version.id()
+              + " needs "
+              + kbpkNeededBy(version)
+              + "; this KBPK is "
+              + describe());
     }
+    return b;
+  }
+
+  private Binding bindingOrNull(KeyBlockVersion version) {
+    switch (version) {
+      case A:
+      case C:
+      case THALES_0:
+        return variant;
+      case B:
+        return versionB;
+      case D:
+        return versionD;
+      case E:
+        return versionE;
+      default:
+        return null;
+    }
+  }
+
+  private String describe() {
+    return algorithm == KeyAlgorithm.DES
+        ? "single DES (8 bytes)"
+        : algorithm + "-" + (lengthBytes * 8);
   }
 
   private void checkNotDestroyed() {
@@ -204,8 +358,10 @@ public final class KeyBlockProtectionKey implements Destroyable {
   @Override
   public void destroy() {
     if (!destroyed.getAndSet(true)) {
-      if (versionD != null) {
-        versionD.destroy();
+      for (Binding b : new Binding[] {variant, versionB, versionD, versionE}) {
+        if (b != null) {
+          b.destroy();
+        }
       }
       Bytes.wipe(kcvLegacy, kcvCmac);
     }
@@ -218,6 +374,6 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   @Override
   public String toString() {
-    return "KeyBlockProtectionKey[" + algorithm + "-" + (lengthBytes * 8) + "]";
+    return "KeyBlockProtectionKey[" + describe() + "]";
   }
 }

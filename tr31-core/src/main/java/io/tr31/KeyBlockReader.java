@@ -77,11 +77,19 @@ final class KeyBlockReader {
     return Optional.of(KeyCheckValue.of(block.get().kcvMethod(), block.get().kcvBytes()));
   }
 
-  private static boolean matches(KeyCheckValue expected, KeyAlgorithm algorithm, byte[] key)
-      throws Tr31Exception {
-    KeyCheckValue actual =
-        KeyCheckValue.compute(algorithm, key, expected.method(), expected.method().maxLengthBytes());
-    return prefixEquals(expected.bytes(), actual.bytes());
+  /**
+   * Whether the key has the KC block's check value. A key the lenient profile let through with a
+   * length its algorithm has no KCV for does not match: after decryption every failure is the one
+   * verification error, never a format error that would tell the key's length.
+   */
+  private static boolean matches(KeyCheckValue expected, KeyAlgorithm algorithm, byte[] key) {
+    KcvMethod m = expected.method();
+    try {
+      return prefixEquals(
+          expected.bytes(), KeyCheckValue.compute(algorithm, key, m, m.maxLengthBytes()).bytes());
+    } catch (Tr31Exception e) {
+      return false;
+    }
   }
 
   /** Constant time: {@code expected} equals the same-length prefix of {@code full}. */

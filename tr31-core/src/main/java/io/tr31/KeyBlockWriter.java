@@ -1,7 +1,6 @@
 package io.tr31;
 
 import io.tr31.header.KeyAlgorithm;
-import io.tr31.header.KeyAttributePolicy;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
@@ -10,64 +9,82 @@ import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
 
-/** Builds a key block: header policy checks, KC/KP and PB blocks, payload, then the binding. */
+/**
+ * Builds a key block: key length and strength, KC/KP and PB blocks, payload, the binding, and a
+ * strict re-read of the header it is about to emit (wrap writes strict X9.143 only).
+ */
 final class KeyBlockWriter {
   /** X9.143 6.2: the length field has four decimal digits. */
   static final int MAX_KEY_BLOCK_LENGTH = 9999;
 
+  /** Room the writer may add to a header: a KC and a KP block (16 each) and a PB block. */
+  private static final int MAX_ADDED_HEADER_CHARS = 16 + 16 + 16 + 4;
+
   private KeyBlockWriter() {}
 
+  /** What the writer needs to know about the KBPK (never the KBPK itself). */
+  record Kbpk(int strengthBits, byte[] kcvLegacy, byte[] kcvCmac, SecureRandom random) {
+    byte[] kcv(KcvMethod method) {
+      return method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac;
+    }
+  }
+
   static String write(
-      Binding binding,
-      KeyBlockHeader header,
-      byte[] key,
-      WrapOptions options,
-      byte[] kbpkKcvLegacy,
-      byte[] kbpkKcvCmac,
-      SecureRandom random)
+      Binding binding, KeyBlockHeader header, byte[] key, WrapOptions options, Kbpk kbpk)
       throws Tr31Exception {
     KeyAlgorithm algorithm = header.algorithm();
     if (!algorithm.permitsKeyLengthBytes(key.length)) {
       throw new Tr31FormatException(
           ErrorCode.INVALID_KEY_LENGTH, -1, key.length + " bytes for algorithm " + algorithm.code());
     }
-    KeyAttributePolicy.check(header);
-    if (!header.warnings().isEmpty()) {
-      // Wrap writes strict X9.143 only: a header the lenient profile tolerated is re-read strictly
-      // so that the refusal names the exact field.
-      KeyBlockHeader.parse(header.encode(0), Profile.STRICT);
+    // X9.24-1: a key may only be protected by a key of equal or greater strength.
+    int keyStrength = algorithm.securityStrengthBits(key.length);
+    if (keyStrength > kbpk.strengthBits()) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.KBPK_TOO_WEAK,
+          "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits());
+    }
+    KeyBlockProtectionKey.checkAlgorithmForVersion(header, Profile.STRICT);
+    if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the header leaves no room for the key");
     }
 
     KeyBlockHeader h = header;
-    if (options.keyKcv().isPresent()) {
-      KcvMethod m = options.keyKcv().get();
-      KeyCheckValue kcv = KeyCheckValue.compute(algorithm, key, m, m.maxLengthBytes());
-      h = h.withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, m, kcv.bytes()));
-    }
-    if (options.kbpkKcv().isPresent()) {
-      KcvMethod m = options.kbpkKcv().get();
-      byte[] kbpkKcv = m == KcvMethod.LEGACY ? kbpkKcvLegacy : kbpkKcvCmac;
-      h = h.withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KP, m, kbpkKcv));
-    }
+    h = kcvBlock(h, OptionalBlockId.KC, options.keyKcv(), m -> kcvOf(algorithm, key, m));
+    h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), kbpk::kcv);
     if (!h.isBlockAligned()) {
       // X9.143 6.3: a PB block, last, aligns the header; an aligned header is kept as given.
       h = h.withPadding();
     }
 
     int headerChars = h.encodedLengthChars();
-    int block = binding.blockBytes();
+    // ISO 20038 6.4: version E (CTR) pads nothing; A-D pad to the cipher block (X9.143 7.2).
+    int block = binding.payloadBlockBytes();
     int padTo =
         options.keyLengthPolicy() == KeyLengthPolicy.OBFUSCATED
             ? Math.max(key.length, algorithm.obfuscatedLengthBytes())
             : key.length;
     int payloadBytes = (2 + padTo + block - 1) / block * block;
-    long total = headerChars + 2L * payloadBytes + 2L * binding.macBytes();
+    long body = 2L * payloadBytes + 2L * binding.macBytes();
+    if (KeyBlockHeader.FIXED_LENGTH_CHARS + body > MAX_KEY_BLOCK_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_KEY_LENGTH, -1, "the key does not fit in a key block");
+    }
+    long total = headerChars + body;
     if (total > MAX_KEY_BLOCK_LENGTH) {
       throw new Tr31FormatException(
-          ErrorCode.INVALID_KEY_LENGTH, -1, "the key block would exceed 9999 characters");
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the key block would exceed 9999 characters");
     }
+    String headerText = h.encode((int) total);
+    // What we emit must be what a strict reader accepts: field formats, proprietary codes and the
+    // key attribute policy are all checked on the exact text, whatever the header's origin.
+    KeyBlockHeader.parse(headerText, Profile.STRICT);
 
     byte[] payload = new byte[payloadBytes];
     byte[] padding = new byte[payloadBytes - 2 - key.length];
@@ -78,10 +95,9 @@ final class KeyBlockWriter {
       payload[1] = (byte) bits;
       System.arraycopy(key, 0, payload, 2, key.length);
       // X9.143 7.2: padding is random.
-      random.nextBytes(padding);
+      kbpk.random().nextBytes(padding);
       System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
 
-      String headerText = h.encode((int) total);
       sealed = binding.seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);
       char[] out = new char[(int) total];
       headerText.getChars(0, headerChars, out, 0);
@@ -90,5 +106,38 @@ final class KeyBlockWriter {
     } finally {
       Bytes.wipe(payload, padding);
     }
+  }
+
+  /** Computes a KCV of one of our keys or the KBPK (at the method's full length). */
+  private interface KcvSource {
+    byte[] kcv(KcvMethod method) throws Tr31Exception;
+  }
+
+  private static byte[] kcvOf(KeyAlgorithm algorithm, byte[] key, KcvMethod method)
+      throws Tr31Exception {
+    return KeyCheckValue.compute(algorithm, key, method, method.maxLengthBytes()).bytes();
+  }
+
+  /**
+   * Adds the block when the options ask for it (replacing one given in the header); otherwise a
+   * KC/KP block the caller put in the header must match the key it describes: wrap never writes
+   * an authenticated header that asserts a false check value.
+   */
+  private static KeyBlockHeader kcvBlock(
+      KeyBlockHeader h, OptionalBlockId id, Optional<KcvMethod> asked, KcvSource source)
+      throws Tr31Exception {
+    if (asked.isPresent()) {
+      return h.withOptionalBlock(OptionalBlock.kcv(id, asked.get(), source.kcv(asked.get())));
+    }
+    Optional<OptionalBlock> given = h.optionalBlocks().get(id);
+    if (given.isPresent()) {
+      byte[] expected = given.get().kcvBytes();
+      byte[] actual = source.kcv(given.get().kcvMethod());
+      if (!MessageDigest.isEqual(expected, Arrays.copyOf(actual, expected.length))) {
+        throw new Tr31FormatException(
+            ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + " does not match the key it names");
+      }
+    }
+    return h;
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One-shot wrap and unwrap: the KBPK is prepared inside the call and destroyed before it returns.
  *
  * <p>The KBPK's algorithm follows from the key block version (X9.143 clause 5: versions A, B, C
- * and the proprietary {@code 0} use a TDES KBPK; D and E an AES KBPK). For many blocks under one
+ * and the proprietary {@code 0} use a TDES KBPK, or under the lenient profile an 8-byte single-DES
+ * KBPK for A, C and {@code 0}; D and E an AES KBPK). For many blocks under one
  * KBPK, prepare a {@link KeyBlockProtectionKey} once instead.
  *
  * <h2>Security</h2>
@@ -33,7 +34,42 @@ public final class KeyBlocks {
   }
 
   /**
-   * Unwraps {@code keyBlock} under {@code kbpk}.
+   * Prepares {@code kbpk} as the KBPK type {@code version} needs: AES for D and E, TDES for A, B, C
+   * and {@code 0}; under {@link Profile#LENIENT} an 8-byte KBPK for A, C or {@code 0} is prepared
+   * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation).
+   *
+   * @throws Tr31Exception {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit
+   */
+  public static KeyBlockProtectionKey prepareFor(
+      KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(kbpk, "kbpk");
+    Objects.requireNonNull(profile, "profile");
+    boolean variant =
+        version == KeyBlockVersion.A
+            || version == KeyBlockVersion.C
+            || version == KeyBlockVersion.THALES_0;
+    if (variant && kbpk.length == 8 && profile == Profile.LENIENT) {
+      return KeyBlockProtectionKey.prepareSingleDesLegacy(kbpk);
+    }
+    if (kbpkAlgorithmFor(version) == KeyAlgorithm.TDES
+        && kbpk.length != 16
+        && kbpk.length != 24) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.INVALID_KBPK_LENGTH,
+          "version "
+              + version.id()
+              + " needs "
+              + KeyBlockProtectionKey.kbpkNeededBy(version)
+              + ", not "
+              + kbpk.length
+              + " bytes");
+    }
+    return KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
+  }
+
+  /**
+   * Unwraps {@code keyBlock} under {@code kbpk}, prepared as {@link #prepareFor} says.
    *
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}, and
    *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version
@@ -43,9 +79,7 @@ public final class KeyBlocks {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(profile, "profile");
     KeyBlock parsed = KeyBlock.parse(keyBlock, profile);
-    KeyBlockProtectionKey.requireSupported(parsed.header().version());
-    KeyBlockProtectionKey key =
-        KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(parsed.header().version()), kbpk);
+    KeyBlockProtectionKey key = prepareFor(parsed.header().version(), kbpk, profile);
     try {
       return key.unwrap(parsed, profile);
     } finally {
@@ -63,7 +97,6 @@ public final class KeyBlocks {
       throws Tr31Exception {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(header, "header");
-    KeyBlockProtectionKey.requireSupported(header.version());
     KeyBlockProtectionKey prepared =
         KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(header.version()), kbpk);
     try {

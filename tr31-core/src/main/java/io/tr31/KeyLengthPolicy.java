@@ -6,8 +6,10 @@ package io.tr31;
  *
  * <h2>Security</h2>
  *
- * With {@link #OBFUSCATED} (the default) every key of an algorithm produces a payload of the same
- * length, so the key block does not reveal, for example, whether an AES key is 128 or 256 bits.
+ * With {@link #OBFUSCATED} (the default) every AES or TDES key produces a payload of the same
+ * length as the longest key of its algorithm, so the key block does not reveal, for example,
+ * whether an AES key is 128 or 256 bits. HMAC and asymmetric keys have no maximum length and are
+ * padded to the cipher block only: their length shows.
  * {@link #EXACT} pads only to the cipher block, as TR-31:2018 examples and many HSMs do; choose it
  * only to interoperate with a peer that requires it. Unwrap accepts both.
  *

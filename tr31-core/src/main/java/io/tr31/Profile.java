@@ -24,6 +24,13 @@ package io.tr31;
  *     <tr><td>key usage × algorithm × mode of use</td><td>must be permitted</td>
  *         <td>reported as a warning</td></tr>
  *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>
+ *     <tr><td>Thales proprietary version {@code 0} (variant binding)</td><td>refused</td>
+ *         <td>read, labelled proprietary; never written</td></tr>
+ *     <tr><td>single-DES (8-byte) KBPK for versions A, C, {@code 0}</td><td>refused</td>
+ *         <td>read ({@code KeyBlockProtectionKey.prepareSingleDesLegacy})</td></tr>
+ *     <tr><td>algorithms {@code I}, {@code J} (ISO 20038) outside version E</td><td>refused</td>
+ *         <td>accepted</td></tr>
+ *     <tr><td>versions A and C (deprecated by X9.143)</td><td>read</td><td>read</td></tr>
  *   </tbody>
  * </table>
  *

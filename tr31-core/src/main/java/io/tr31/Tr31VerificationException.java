@@ -7,7 +7,7 @@ package io.tr31;
  *
  * X9.143 binds the header and payload with a MAC; this library verifies it in constant time
  * before reading anything from the decrypted payload. Every failure from decryption onwards (MAC
- * mismatch, key length field, padding, KCV in a {@code KC} block) throws this exception with code
+ * mismatch, key length field, a {@code KC} or {@code KP} check value) throws this exception with code
  * {@link ErrorCode#VERIFICATION_FAILED}, the same message and no offset, so that the error
  * reveals nothing about the plaintext.
  *

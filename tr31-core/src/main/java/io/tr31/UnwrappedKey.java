@@ -53,8 +53,13 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
 
   /** A copy of the key; the caller is responsible for wiping it. */
   public byte[] keyBytes() {
-    byte[] copy = key.clone();
     checkNotDestroyed();
+    byte[] copy = key.clone();
+    if (destroyed.get()) {
+      // destroy() ran while copying: the copy may be partly wiped; do not hand it out.
+      Bytes.wipe(copy);
+      throw new IllegalStateException("key destroyed");
+    }
     return copy;
   }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Options for {@link KeyBlockProtectionKey#wrap(KeyBlockHeader, byte[], WrapOptions)}.
  *
- * <p>Defaults: key length obfuscation on, no {@code KC} or {@code KP} optional block.
+ * <p>Defaults: key length obfuscation on, no {@code KC} or {@code KP} optional block, deprecated
+ * versions A and C refused ({@link LegacyVersions#REFUSE}).
  *
  * <h2>Security</h2>
  *
@@ -23,14 +24,16 @@ public final class WrapOptions {
   private final KcvMethod keyKcv;
   private final KcvMethod kbpkKcv;
   private final KeyLengthPolicy keyLengthPolicy;
+  private final LegacyVersions legacyVersions;
 
   private WrapOptions(Builder b) {
+    this.legacyVersions = b.legacyVersions;
     this.keyKcv = b.keyKcv;
     this.kbpkKcv = b.kbpkKcv;
     this.keyLengthPolicy = b.keyLengthPolicy;
   }
 
-  /** The defaults: obfuscated key length, no KC, no KP. */
+  /** The defaults: obfuscated key length, no KC, no KP, versions A and C refused. */
   public static WrapOptions defaults() {
     return DEFAULTS;
   }
@@ -55,9 +58,22 @@ public final class WrapOptions {
     return keyLengthPolicy;
   }
 
+  /** Whether the deprecated versions A and C may be written. */
+  public LegacyVersions legacyVersions() {
+    return legacyVersions;
+  }
+
   @Override
   public String toString() {
-    return "WrapOptions[kc=" + keyKcv + ", kp=" + kbpkKcv + ", keyLength=" + keyLengthPolicy + "]";
+    return "WrapOptions[kc="
+        + keyKcv
+        + ", kp="
+        + kbpkKcv
+        + ", keyLength="
+        + keyLengthPolicy
+        + ", legacy="
+        + legacyVersions
+        + "]";
   }
 
   /** Builds {@link WrapOptions}. Not thread-safe; the built options are. */
@@ -65,8 +81,18 @@ public final class WrapOptions {
     private KcvMethod keyKcv;
     private KcvMethod kbpkKcv;
     private KeyLengthPolicy keyLengthPolicy = KeyLengthPolicy.OBFUSCATED;
+    private LegacyVersions legacyVersions = LegacyVersions.REFUSE;
 
     private Builder() {}
+
+    /**
+     * Sets whether the X9.143-deprecated versions A and C may be written (default {@link
+     * LegacyVersions#REFUSE}).
+     */
+    public Builder legacyVersions(LegacyVersions legacy) {
+      this.legacyVersions = Objects.requireNonNull(legacy, "legacy");
+      return this;
+    }
 
     /** Adds a {@code KC} block with the wrapped key's check value computed by {@code method}. */
     public Builder keyKcv(KcvMethod method) {

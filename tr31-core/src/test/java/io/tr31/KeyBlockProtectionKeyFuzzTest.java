@@ -9,13 +9,38 @@ import io.tr31.internal.Hex;
 import io.tr31.testing.Vectors;
 
 /**
- * Coverage-guided fuzzing of unwrap: any input under both profiles may only end in a checked
- * {@link Tr31Exception}; anything that unwraps must re-wrap and unwrap to the same key. The seed
- * corpus holds real version D blocks under the KBPK below (TR-31:2018 A.7.4's KBPK), so mutations
- * reach the MAC check and beyond.
+ * Coverage-guided fuzzing of unwrap, every version: any input under both profiles may only end in
+ * a checked {@link Tr31Exception}; anything that unwraps must re-wrap and unwrap to the same key.
+ * The seed corpora hold blocks built by our own wrap: versions D and E under the AES KBPK below
+ * (TR-31:2018 A.7.4's KBPK), versions A, B, C and Thales {@code 0} under a TDES KBPK (TR-31:2018
+ * A.7.2.1's), so mutations reach the MAC check and beyond.
  */
 class KeyBlockProtectionKeyFuzzTest {
   private static final KeyBlockProtectionKey KBPK = prepare();
+
+  // TR-31:2018 A.7.2.1's TDES KBPK (a published example), and a single-DES KBPK (its left half).
+  private static final String TDES_KBPK_HEX = "89E88CF7931444F334BD7547FC3F380C";
+  private static final KeyBlockProtectionKey TDES_KBPK = prepareTdes();
+  private static final KeyBlockProtectionKey SINGLE_DES_KBPK = prepareSingleDes();
+  private static final WrapOptions LEGACY =
+      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+
+  private static KeyBlockProtectionKey prepareTdes() {
+    try {
+      return KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Hex.decode(TDES_KBPK_HEX));
+    } catch (Tr31Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static KeyBlockProtectionKey prepareSingleDes() {
+    try {
+      return KeyBlockProtectionKey.prepareSingleDesLegacy(
+          Hex.decode(TDES_KBPK_HEX.substring(0, 16)));
+    } catch (Tr31Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 
   private static KeyBlockProtectionKey prepare() {
     try {
@@ -40,6 +65,29 @@ class KeyBlockProtectionKeyFuzzTest {
         }
       } catch (Tr31Exception expected) {
         // the only way an untrusted block may fail
+      }
+    }
+  }
+
+  @FuzzTest(maxDuration = "10m")
+  void unwrapTdes_anyInput_throwsOnlyCheckedExceptions(FuzzedDataProvider data) {
+    String block = data.consumeRemainingAsAsciiString();
+    for (Profile profile : Profile.values()) {
+      for (KeyBlockProtectionKey kbpk : new KeyBlockProtectionKey[] {TDES_KBPK, SINGLE_DES_KBPK}) {
+        try (UnwrappedKey key = kbpk.unwrap(block, profile)) {
+          if (kbpk == SINGLE_DES_KBPK || key.header().version().isProprietary()) {
+            continue; // never written: single DES and version 0 are read-only
+          }
+          byte[] bytes = key.keyBytes();
+          String again = kbpk.wrap(key.header(), bytes, LEGACY);
+          try (UnwrappedKey back = kbpk.unwrap(again, Profile.STRICT)) {
+            assertArrayEquals(bytes, back.keyBytes());
+          } catch (Tr31Exception e) {
+            throw new AssertionError("re-wrapped block does not unwrap: " + e.getMessage(), e);
+          }
+        } catch (Tr31Exception expected) {
+          // the only way an untrusted block may fail
+        }
       }
     }
   }

@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -81,10 +82,12 @@ class KeyBlockProtectionKeyProperties {
 
   static final Gen<Case> CASES =
       in -> {
-        int[] kbpkSizes = {16, 24, 32};
-        byte[] kbpk = bytes(in, kbpkSizes[pick(in, 3)]);
         Spec spec = SPECS.get(pick(in, SPECS.size()));
         byte[] key = bytes(in, spec.lengths()[pick(in, spec.lengths().length)]);
+        // X9.24-1: the KBPK is at least as strong as the key (AES-128, -192 or -256 as needed).
+        int strength = spec.algorithm().securityStrengthBits(key.length);
+        int[] kbpkSizes = IntStream.of(16, 24, 32).filter(n -> n * 8 >= strength).toArray();
+        byte[] kbpk = bytes(in, kbpkSizes[pick(in, kbpkSizes.length)]);
         KeyVersion[] versions = {KeyVersion.none(), KeyVersion.component(1 + pick(in, 9)), KeyVersion.of("A7")};
         List<OptionalBlock> blocks = new ArrayList<>();
         if (spec.algorithm() == KeyAlgorithm.HMAC) {
@@ -167,11 +170,12 @@ class KeyBlockProtectionKeyProperties {
               // X9.143 key length obfuscation: every allowed key length of the header's
               // algorithm gives the same key block length (AES 16..32, TDES 16..24 bytes).
               WrapOptions obfuscated = WrapOptions.builder().build();
+              byte[] strongKbpk = java.util.Arrays.copyOf(c.kbpk(), 32);
               int shortest = 16;
               int longest = c.header().algorithm() == KeyAlgorithm.AES ? 32 : 24;
               assertEquals(
-                  wrap(new Case(c.kbpk(), c.header(), new byte[longest], obfuscated)).length(),
-                  wrap(new Case(c.kbpk(), c.header(), new byte[shortest], obfuscated)).length());
+                  wrap(new Case(strongKbpk, c.header(), new byte[longest], obfuscated)).length(),
+                  wrap(new Case(strongKbpk, c.header(), new byte[shortest], obfuscated)).length());
             });
   }
 

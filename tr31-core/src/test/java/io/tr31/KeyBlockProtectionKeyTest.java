@@ -196,9 +196,15 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
-  void unwrap_unsupportedVersions_sayUnsupportedBeforeLookingAtTheKbpk() throws Exception {
+  void wrap_versionBWithShortKbpk_saysWhichKbpkTheVersionNeeds() throws Exception {
+    // Every version is supported now (issue 3): the refusal names the KBPK that B needs.
     String b = "B0000P0TE00E0000";
-    assertCode(ErrorCode.UNSUPPORTED_VERSION, () -> KeyBlocks.wrap(new byte[3], header(b), new byte[16], WrapOptions.defaults()));
+    Tr31Exception e =
+        assertThrows(
+            Tr31Exception.class,
+            () -> KeyBlocks.wrap(new byte[3], header(b), new byte[16], WrapOptions.defaults()));
+    assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e.code());
+    assertTrue(e.getMessage().contains("a TDES KBPK has 16 or 24 bytes"), e.getMessage());
   }
 
   @Test
@@ -216,5 +222,70 @@ class KeyBlockProtectionKeyTest {
         assertTrue(u.header().optionalBlocks().get(OptionalBlockId.LB).isPresent());
       }
     }
+  }
+
+  @Test
+  void unwrap_lenientKeyOfLengthWithoutKcvAndAKcBlock_failsAsVerificationNotFormat() throws Exception {
+    // An authentic 8-byte "T" key (lenient only) with a KC block: no X9.24 KCV exists for it.
+    KeyBlockHeader h =
+        KeyBlockHeader.parse("D0000P0TE00E0100KC0C00000000", Profile.STRICT).withPadding();
+    byte[] payload = new byte[32];
+    payload[1] = (byte) 64;
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> kbpk().unwrap(authentic(h, payload), Profile.LENIENT));
+    assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
+  }
+
+  @Test
+  void wrap_lenientHeaderLaunderedThroughWithOptionalBlock_isStillRefused() throws Exception {
+    KeyBlockHeader lenient = KeyBlockHeader.parse("D0000P0AE00E0100KS10DE#GBIC#OPT1", Profile.LENIENT);
+    KeyBlockHeader laundered = lenient.withOptionalBlock(OptionalBlock.label("X"));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(laundered, KEY));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient.toBuilder().build(), KEY));
+  }
+
+  @Test
+  void wrap_kcOrKpGivenInTheHeader_mustMatchTheKeyTheyName() throws Exception {
+    KeyBlockProtectionKey k = kbpk();
+    byte[] rightKc = KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes();
+    KeyBlockHeader right =
+        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKc));
+    try (UnwrappedKey u = k.unwrap(k.wrap(right, KEY))) {
+      assertArrayEquals(KEY, u.keyBytes());
+    }
+    byte[] wrongKc = rightKc.clone();
+    wrongKc[0] ^= 1;
+    KeyBlockHeader wrong =
+        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, wrongKc));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrong, KEY));
+    KeyBlockHeader wrongKp =
+        header("D0000P0AE00E0000")
+            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {0, 0, 0}));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrongKp, KEY));
+    // Asking for KC in the options replaces a wrong one instead of refusing.
+    String replaced = k.wrap(wrong, KEY, WrapOptions.builder().keyKcv(KcvMethod.CMAC).build());
+    try (UnwrappedKey u = k.unwrap(replaced)) {
+      assertArrayEquals(KEY, u.keyBytes());
+    }
+  }
+
+  @Test
+  void wrap_keyStrongerThanTheKbpk_throwsKbpkTooWeak() throws Exception {
+    KeyBlockProtectionKey aes128 = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[16]);
+    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[32]));
+    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24]));
+    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32]));
+    // Equal or weaker keys are fine: AES-128, 3-key TDES (112 bits), a 16-byte HMAC key.
+    aes128.wrap(header("D0000P0AE00E0000"), new byte[16]);
+    aes128.wrap(header("D0000P0TE00E0000"), new byte[24]);
+    aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[16]);
+  }
+
+  @Test
+  void wrap_headerLeavingNoRoomForTheKey_throwsTooManyOptionalBlocks() throws Exception {
+    KeyBlockHeader huge = header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9960)));
+    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(huge, KEY));
+    KeyBlockHeader large = header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9860)));
+    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(large, KEY));
   }
 }

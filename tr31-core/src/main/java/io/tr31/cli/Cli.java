@@ -8,6 +8,7 @@ import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Hex;
 import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,8 @@ final class Cli {
 
   static void noPositional(Options o) throws UsageException {
     if (!o.positional().isEmpty()) {
-      throw new UsageException("unexpected argument " + o.positional().get(0));
+      // Never echo the argument: a misplaced key is a typical slip.
+      throw new UsageException("unexpected argument (position " + o.positional().size() + ")");
     }
   }
 
@@ -86,13 +88,20 @@ final class Cli {
     }
   }
 
-  /** The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null if undefined. */
-  static String kcvHex(UnwrappedKey key, KcvMethod method) throws Tr31Exception {
+  /**
+   * The key's KCV hex by {@code method} (3 bytes legacy, 5 bytes CMAC), or null where X9.24-1
+   * defines none (HMAC and asymmetric keys, or a length the lenient profile let through).
+   */
+  static String kcvHex(UnwrappedKey key, KcvMethod method) {
     KeyAlgorithm a = key.algorithm();
-    if (a != KeyAlgorithm.AES && a != KeyAlgorithm.TDES) {
+    if (!KeyCheckValue.isDefinedFor(a) || !a.permitsKeyLengthBytes(key.keyLengthBytes())) {
       return null;
     }
-    return key.kcv(method, method.maxLengthBytes()).hex();
+    try {
+      return key.kcv(method, method.maxLengthBytes()).hex();
+    } catch (Tr31Exception e) {
+      return null;
+    }
   }
 
   static void writeNullableString(JsonGenerator g, String name, String value) throws IOException {

@@ -2,6 +2,8 @@ package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.KeyBlockHeader;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyBlockVersion;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.io.IOException;
@@ -18,6 +20,10 @@ final class HeaderOutput {
    */
   static void json(KeyBlockHeader h, List<String> warnings, JsonGenerator g) throws IOException {
     g.writeStringField("version", String.valueOf(h.version().id()));
+    if (h.version().isProprietary()) {
+      // Thales version 0: not X9.143; read only under the lenient profile.
+      g.writeBooleanField("proprietary", true);
+    }
     g.writeStringField("usage", h.keyUsageCode());
     g.writeStringField("algorithm", h.algorithm().code());
     g.writeStringField("mode", h.modeOfUseCode());
@@ -46,7 +52,7 @@ final class HeaderOutput {
     row(out, "Version", String.valueOf(h.version().id()), h.version().meaning());
     row(out, "Length", String.valueOf(h.declaredKeyBlockLength()), "characters");
     row(out, "Key usage", h.keyUsageCode(), h.keyUsage().meaning());
-    row(out, "Algorithm", h.algorithm().code(), h.algorithm().meaning());
+    row(out, "Algorithm", h.algorithm().code(), algorithmMeaning(h));
     row(out, "Mode of use", h.modeOfUseCode(), h.modeOfUse().meaning());
     row(out, "Key version", h.keyVersion().code(), keyVersionMeaning(h));
     row(out, "Exportability", h.exportability().code(), h.exportability().meaning());
@@ -59,6 +65,14 @@ final class HeaderOutput {
     for (String w : warnings) {
       out.println("Warning: " + w);
     }
+  }
+
+  /** ISO 20038 (version E) reads {@code H} as HMAC-SHA-1; X9.143 names the hash in {@code HM}. */
+  private static String algorithmMeaning(KeyBlockHeader h) {
+    if (h.version() == KeyBlockVersion.E && h.algorithm() == KeyAlgorithm.HMAC) {
+      return "HMAC-SHA-1 (ISO 20038)";
+    }
+    return h.algorithm().meaning();
   }
 
   private static String keyVersionMeaning(KeyBlockHeader h) {

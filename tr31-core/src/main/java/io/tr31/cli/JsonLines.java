@@ -30,7 +30,10 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  /** Processes every line of {@code in}; returns 0 once the input is exhausted. */
+  /**
+   * Processes every line of {@code in}; returns 0 once the input is exhausted, 1 as soon as the
+   * output can no longer be written (no point unwrapping keys nobody receives).
+   */
   static int run(InputStream in, PrintStream out, Handler handler) throws IOException {
     InputStream input = new BufferedInputStream(in);
     ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -40,6 +43,9 @@ final class JsonLines {
       boolean end = b == -1;
       if (b == '\n' || (end && (line.size() > 0 || tooLong))) {
         print(out, respond(line.toString(StandardCharsets.UTF_8), tooLong, handler));
+        if (out.checkError()) {
+          return 1;
+        }
         line.reset();
         tooLong = false;
       } else if (!end) {
@@ -70,6 +76,10 @@ final class JsonLines {
       return error(e.code().name(), e.getMessage());
     } catch (RequestException e) {
       return error(e.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      // Last resort, so that one line can never stop the batch: a defect of ours, reported by
+      // type only (a message could quote input).
+      return error("INTERNAL_ERROR", e.getClass().getSimpleName());
     }
     return w.toString();
   }

@@ -5,9 +5,9 @@ import io.tr31.Tr31FormatException;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
@@ -25,6 +25,8 @@ import java.nio.file.Paths;
  * @since 0.1.0
  */
 public final class KeyArgument {
+  private static final int MAX_FILE_BYTES = 4096;
+
   private KeyArgument() {}
 
   /** The reason a key argument cannot be read. Its message never contains key material. */
@@ -49,16 +51,20 @@ public final class KeyArgument {
     String source;
     if (arg.startsWith("@")) {
       source = "key file " + arg.substring(1);
-      try {
-        Path p = Paths.get(arg.substring(1));
-        if (Files.size(p) > 4096) {
-          throw new KeyArgumentException(source + " is larger than 4096 bytes");
-        }
-        byte[] raw = Files.readAllBytes(p);
-        hex = new String(raw, StandardCharsets.US_ASCII).strip();
-        Bytes.wipe(raw);
+      byte[] raw = null;
+      try (InputStream in = Files.newInputStream(Paths.get(arg.substring(1)))) {
+        // Read at most one byte past the limit: a FIFO or /dev/zero reports size 0.
+        raw = in.readNBytes(MAX_FILE_BYTES + 1);
       } catch (IOException | RuntimeException e) {
         throw new KeyArgumentException("cannot read " + source);
+      }
+      try {
+        if (raw.length > MAX_FILE_BYTES) {
+          throw new KeyArgumentException(source + " is larger than 4096 bytes");
+        }
+        hex = new String(raw, StandardCharsets.US_ASCII).strip();
+      } finally {
+        Bytes.wipe(raw);
       }
     } else if (arg.startsWith("env:")) {
       String name = arg.substring(4);

@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Entry point of the {@code tr31} command line.
  *
- * <p>Exit status: 0 success, 1 a data error (the input was refused), 2 a usage error. Errors go
- * to standard error, results to standard output. In {@code --json} batch mode every input line
- * gets one output line, errors included, and the exit status is 0 once the input is exhausted.
+ * <p>Exit status: 0 success, 1 a data error (the input was refused), 2 a usage error. Errors go to
+ * standard error, results to standard output. In {@code --json} batch mode every input line gets
+ * one output line, errors included, and the exit status is 0 once the input is exhausted.
  */
 public final class Main {
   static final String HELP =
@@ -26,10 +26,14 @@ public final class Main {
           "  inspect   decode a key block's header (no key needed)",
           "  unwrap    verify and decrypt a key block",
           "  wrap      build a key block",
+          "  rewrap    re-wrap a key block under a new KBPK and version (migration)",
           "  kcv       compute a key check value",
           "  envelope  seal or open a TR31-DATA payload envelope (seal|open)",
+          "  keyset    issue or install the POS terminal key set of POST /pos/keys (issue|install)",
+          "  demo      run the whole POS flow: issue, install, seal and sign, open and verify",
           "",
-          "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2 usage error.");
+          "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2"
+              + " usage error.");
 
   private Main() {}
 
@@ -57,7 +61,7 @@ public final class Main {
       }
       String help = help(command);
       if (help == null) {
-        throw new UsageException("unknown command " + command);
+        throw new UsageException("unknown command" + echo(command));
       }
       if (rest.contains("--help") || rest.contains("-h")) {
         out.println(help);
@@ -72,8 +76,14 @@ public final class Main {
           return WrapCommand.run(rest, in, out);
         case "kcv":
           return KcvCommand.run(rest, in, out);
+        case "rewrap":
+          return RewrapCommand.run(rest, in, out);
+        case "keyset":
+          return KeySetCommand.run(rest, in, out);
+        case "demo":
+          return DemoCommand.run(rest, out);
         default:
-          throw new UsageException("unknown command " + command);
+          throw new UsageException("unknown command" + echo(command));
       }
     } catch (UsageException e) {
       err.println("tr31: " + e.getMessage());
@@ -88,6 +98,11 @@ public final class Main {
     }
   }
 
+  /** Echoes a mistyped command only if it looks like one: it may be a misplaced key. */
+  private static String echo(String command) {
+    return command.matches("[a-z-]{1,20}") ? " " + command : "";
+  }
+
   private static String help(String command) {
     switch (command) {
       case "inspect":
@@ -98,6 +113,12 @@ public final class Main {
         return WrapCommand.HELP;
       case "kcv":
         return KcvCommand.HELP;
+      case "rewrap":
+        return RewrapCommand.HELP;
+      case "keyset":
+        return KeySetCommand.HELP;
+      case "demo":
+        return DemoCommand.HELP;
       default:
         return null;
     }

@@ -101,7 +101,7 @@ final class Options {
   /** The single optional positional argument, or {@code null}. */
   String optionalPositional() throws UsageException {
     if (positional.size() > 1) {
-      throw new UsageException("unexpected argument " + positional.get(1));
+      throw new UsageException("unexpected argument (position 2)");
     }
     return positional.isEmpty() ? null : positional.get(0);
   }

@@ -1,10 +1,12 @@
 package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,17 +49,24 @@ final class Request {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         if (!allowed.contains(name)) {
-          throw new RequestException(INVALID_REQUEST, "unknown field \"" + name + "\"");
+          // Echo the name only if it looks like a field name: a pasted key must not be copied out.
+          throw new RequestException(
+              INVALID_REQUEST,
+              name.matches("[a-z_]{1,32}") ? "unknown field \"" + name + "\"" : "unknown field");
         }
         fields.put(name, value(p, name));
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
         throw new RequestException(INVALID_JSON, "trailing data after the JSON object");
       }
+    } catch (StreamConstraintsException e) {
+      throw new RequestException(INVALID_JSON, "a number, name or string exceeds the limits");
     } catch (JsonProcessingException e) {
-      // Jackson's own message may quote input (a key); report position only.
+      // Jackson's own message may quote input (a key); report position only, when it has one.
+      JsonLocation at = e.getLocation();
       throw new RequestException(
-          INVALID_JSON, "malformed JSON at column " + e.getLocation().getColumnNr());
+          INVALID_JSON,
+          at == null ? "malformed JSON" : "malformed JSON at column " + at.getColumnNr());
     } catch (IOException e) {
       throw new RequestException(INVALID_JSON, "unreadable JSON");
     }

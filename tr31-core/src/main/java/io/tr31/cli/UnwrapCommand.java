@@ -43,14 +43,17 @@ final class UnwrapCommand {
       }
       String block = Cli.keyBlockArgument(o, in);
       try (UnwrappedKey key = KeyBlocks.unwrap(defaultKbpk, block, profile)) {
+        // Everything is computed before anything is printed: a failure prints no key.
+        String legacy = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY);
+        String cmac = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC);
         byte[] k = key.keyBytes();
         try {
           out.println("Key              " + Hex.encode(k));
         } finally {
           Bytes.wipe(k);
         }
-        out.println("KCV (legacy)     " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
-        out.println("KCV (CMAC)       " + Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
+        out.println("KCV (legacy)     " + (legacy == null ? "n/a" : legacy));
+        out.println("KCV (CMAC)       " + (cmac == null ? "n/a" : cmac));
         HeaderOutput.text(key.header(), key.header().warnings(), out);
       }
       return 0;

@@ -1,14 +1,19 @@
 package io.tr31.cli;
 
+import io.tr31.ErrorCode;
+import io.tr31.KeyBlock;
 import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlocks;
 import io.tr31.KeyLengthPolicy;
+import io.tr31.LegacyVersions;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
 import io.tr31.WrapOptions;
 import io.tr31.internal.Bytes;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,18 +27,21 @@ final class WrapCommand {
       String.join(
           "\n",
           "Usage: tr31 wrap --kbpk K --header H --key K [--opt ID=DATA]... [--kc legacy|cmac]",
-          "                 [--kp legacy|cmac] [--no-key-length-obfuscation] [--json]",
+          "                 [--kp legacy|cmac] [--no-key-length-obfuscation] [--allow-deprecated]",
+          "                 [--json]",
           "",
           "Wraps a key. The header's length, optional block count and PB block are computed.",
           "  --kbpk K      key block protection key: HEX, @FILE or env:NAME",
-          "  --header H    header template, e.g. D0000P0AE00E0000",
+          "  --header H    header template, e.g. D0000P0AE00E0000 (versions A, B, C, D, E)",
           "  --key K       the key to wrap: HEX, @FILE or env:NAME",
           "  --opt ID=DATA an optional block (repeatable, in order)",
           "  --kc M        add a KC block: check value of the key (legacy or cmac)",
           "  --kp M        add a KP block: check value of the KBPK (legacy or cmac)",
           "  --no-key-length-obfuscation  pad the key to the cipher block only",
+          "  --allow-deprecated  allow versions A and C (deprecated by X9.143)",
           "  --json        batch: one {\"kbpk\",\"header\",\"key\",\"optional_blocks\"?,\"kc\"?,",
-          "                \"kp\"?,\"key_length_obfuscation\"?} object per stdin line");
+          "                \"kp\"?,\"key_length_obfuscation\"?,\"allow_deprecated\"?} object per",
+          "                stdin line");
 
   private WrapCommand() {}
 
@@ -43,7 +51,7 @@ final class WrapCommand {
         Options.parse(
             args,
             Set.of("--kbpk", "--header", "--key", "--opt", "--kc", "--kp"),
-            Set.of("--json", "--no-key-length-obfuscation"),
+            Set.of("--json", "--no-key-length-obfuscation", "--allow-deprecated"),
             Set.of("--opt"));
     if (o.has("--json")) {
       Cli.noPositional(o);
@@ -56,25 +64,31 @@ final class WrapCommand {
                     line,
                     Set.of(
                         "kbpk", "header", "key", "optional_blocks", "kc", "kp",
-                        "key_length_obfuscation"));
+                        "key_length_obfuscation", "allow_deprecated"));
             List<OptionalBlock> blocks = new ArrayList<>();
             for (String[] pair : r.optPairs("optional_blocks")) {
               blocks.add(OptionalBlock.parse(pair[0], pair[1]));
             }
             Boolean obfuscate = r.optBoolean("key_length_obfuscation");
+            Boolean deprecated = r.optBoolean("allow_deprecated");
             WrapOptions options =
                 options(
                     kcvMethod(r.optString("kc"), "kc"),
                     kcvMethod(r.optString("kp"), "kp"),
-                    obfuscate == null || obfuscate);
-            g.writeStringField(
-                "key_block",
-                wrap(
-                    Cli.hexField(r.string("kbpk"), "kbpk"),
-                    r.string("header"),
-                    Cli.hexField(r.string("key"), "key"),
-                    blocks,
-                    options));
+                    obfuscate == null || obfuscate,
+                    deprecated != null && deprecated);
+            String kbpkHex = r.string("kbpk");
+            String header = r.string("header");
+            String keyHex = r.string("key");
+            byte[] kbpk = null;
+            byte[] key = null;
+            try {
+              kbpk = Cli.hexField(kbpkHex, "kbpk");
+              key = Cli.hexField(keyHex, "key");
+              g.writeStringField("key_block", wrap(kbpk, header, key, blocks, options));
+            } finally {
+              Bytes.wipe(kbpk, key);
+            }
           });
     }
     Cli.noPositional(o);
@@ -92,7 +106,8 @@ final class WrapCommand {
           options(
               kcvMethod(o.get("--kc"), "--kc"),
               kcvMethod(o.get("--kp"), "--kp"),
-              !o.has("--no-key-length-obfuscation"));
+              !o.has("--no-key-length-obfuscation"),
+              o.has("--allow-deprecated"));
     } catch (RequestException e) {
       throw new UsageException(e.getMessage());
     }
@@ -107,22 +122,30 @@ final class WrapCommand {
     }
   }
 
+  /** Wraps; the caller wipes {@code kbpk} and {@code key}. */
   private static String wrap(
       byte[] kbpk, String headerTemplate, byte[] key, List<OptionalBlock> blocks, WrapOptions o)
       throws Tr31Exception {
-    try {
-      KeyBlockHeader header = KeyBlockHeader.parse(headerTemplate, Profile.STRICT);
-      for (OptionalBlock b : blocks) {
-        header = header.withOptionalBlock(b);
-      }
-      return KeyBlocks.wrap(kbpk, header, key, o);
-    } finally {
-      Bytes.wipe(kbpk, key);
+    KeyBlockHeader header = KeyBlockHeader.parseExact(headerTemplate, Profile.STRICT);
+    int length = header.encodedLengthChars();
+    for (OptionalBlock b : blocks) {
+      length += b.encodedLengthChars();
     }
+    if (header.optionalBlocks().size() + blocks.size() > OptionalBlocks.MAX_BLOCKS
+        || length > KeyBlock.MAX_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the optional blocks leave no room for the key");
+    }
+    for (OptionalBlock b : blocks) {
+      header = header.withOptionalBlock(b);
+    }
+    return KeyBlocks.wrap(kbpk, header, key, o);
   }
 
-  private static WrapOptions options(KcvMethod kc, KcvMethod kp, boolean obfuscate) {
+  private static WrapOptions options(
+      KcvMethod kc, KcvMethod kp, boolean obfuscate, boolean allowDeprecated) {
     WrapOptions.Builder b = WrapOptions.builder();
+    b.legacyVersions(allowDeprecated ? LegacyVersions.ALLOW_DEPRECATED : LegacyVersions.REFUSE);
     if (kc != null) {
       b.keyKcv(kc);
     }

@@ -89,6 +89,32 @@ public enum KeyAlgorithm {
   }
 
   /**
+   * The security strength in bits of a key of this algorithm and length (NIST SP 800-57 Part 1
+   * Rev. 5, Table 2): AES 128/192/256, 2-key TDES 80, 3-key TDES 112, DES 56, HMAC min(8 × length,
+   * 256). {@code 0} for asymmetric keys, whose strength a key block cannot tell (they are wrapped
+   * as opaque bytes), and for lengths the algorithm does not allow.
+   */
+  public int securityStrengthBits(int keyLengthBytes) {
+    if (!permitsKeyLengthBytes(keyLengthBytes)) {
+      return 0;
+    }
+    switch (this) {
+      case AES:
+        return keyLengthBytes * 8;
+      case TDES:
+        return keyLengthBytes == 16 ? 80 : 112;
+      case DES:
+        return 56;
+      case HMAC:
+      case HMAC_SHA2:
+      case HMAC_SHA3:
+        return Math.min(keyLengthBytes * 8, 256);
+      default:
+        return 0;
+    }
+  }
+
+  /**
    * Looks up a header code.
    *
    * @param code the one-character code

@@ -12,6 +12,14 @@ public interface Binding extends Destroyable {
   /** The cipher block size in bytes: the payload (and, for A-D, the header) align to it. */
   int blockBytes();
 
+  /**
+   * The unit the payload is padded to: {@link #blockBytes()} for the CBC bindings (A-D), 1 for ISO
+   * 20038 version E (CTR mode, no payload padding).
+   */
+  default int payloadBlockBytes() {
+    return blockBytes();
+  }
+
   /** The MAC length in bytes as carried in the key block. */
   int macBytes();
 
@@ -19,7 +27,7 @@ public interface Binding extends Destroyable {
    * Encrypts and authenticates.
    *
    * @param header the header's ASCII bytes, as they will be sent
-   * @param payload key length || key || padding, a multiple of {@link #blockBytes()}
+   * @param payload key length || key || padding, a multiple of {@link #payloadBlockBytes()}
    * @return ciphertext || MAC
    */
   byte[] seal(byte[] header, byte[] payload);

@@ -75,7 +75,13 @@ public final class Hex {
       throw new Tr31FormatException(ErrorCode.ODD_HEX_LENGTH, end);
     }
     byte[] out = new byte[len / 2];
-    decodeInto(s, start, end, allowLowerCase, out, 0);
+    try {
+      decodeInto(s, start, end, allowLowerCase, out, 0);
+    } catch (Tr31FormatException e) {
+      // The input may be a key with one bad digit: do not leave its decoded prefix behind.
+      java.util.Arrays.fill(out, (byte) 0);
+      throw e;
+    }
     return out;
   }
 

@@ -194,8 +194,16 @@ public final class KeyCheckValue {
   }
 
   /**
+   * The fewest bytes {@link #matches(KeyCheckValue)} compares: a 1-byte "match" would accept one
+   * key in 256. X9.24-1 KCVs are 2-3 bytes (legacy) and up to 5 bytes (CMAC); AWS Payment
+   * Cryptography reports 3-byte CMAC KCVs.
+   */
+  public static final int MIN_COMPARED_BYTES = 2;
+
+  /**
    * Whether {@code other} has the same method and the shorter of the two values equals the
-   * same-length prefix of the longer (constant time for that prefix).
+   * same-length prefix of the longer (constant time for that prefix). Returns {@code false} when
+   * the shorter value has fewer than {@link #MIN_COMPARED_BYTES} bytes.
    */
   public boolean matches(KeyCheckValue other) {
     Objects.requireNonNull(other, "other");
@@ -203,6 +211,9 @@ public final class KeyCheckValue {
       return false;
     }
     int n = Math.min(value.length, other.value.length);
+    if (n < MIN_COMPARED_BYTES) {
+      return false;
+    }
     return MessageDigest.isEqual(Arrays.copyOf(value, n), Arrays.copyOf(other.value, n));
   }
 

@@ -103,8 +103,10 @@ final class BlockRules {
         }
         break;
       case AL:
-        if (!(d.equals("0101") || d.equals("0102"))) {
-          throw invalid(offset, id, "version 01 then 01 or 02 expected");
+        // X9.143:2021 6.3.6.1 Table 8 as openemv/tr31 cites it: version 01, then 00 ephemeral or
+        // 01 static.
+        if (!(d.equals("0100") || d.equals("0101"))) {
+          throw invalid(offset, id, "version 01 then 00 (ephemeral) or 01 (static) expected");
         }
         break;
       case DA:

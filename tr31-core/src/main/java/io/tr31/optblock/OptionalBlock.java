@@ -174,9 +174,12 @@ public final class OptionalBlock {
     return of(OptionalBlockId.WP, "00" + pedigree);
   }
 
-  /** {@code AL}: version {@code 01}, then {@code 01} static or {@code 02} ephemeral. */
+  /**
+   * {@code AL}: version {@code 01}, then {@code 00} ephemeral or {@code 01} static (X9.143:2021
+   * 6.3.6.1 Table 8, as openemv/tr31 reads it).
+   */
   public static OptionalBlock asymmetricKeyLife(boolean ephemeral) {
-    return of(OptionalBlockId.AL, ephemeral ? "0102" : "0101");
+    return of(OptionalBlockId.AL, ephemeral ? "0100" : "0101");
   }
 
   /** {@code PB} with {@code n} {@code '0'} characters of data. */

@@ -38,4 +38,10 @@ class KeyArgumentTest {
         KeyArgument.KeyArgumentException.class,
         () -> KeyArgument.read("env:TR31_SURELY_UNSET_4711"));
   }
+
+  @Test
+  void read_specialFileReportingSizeZero_isBoundedNotReadToTheEnd() {
+    // /dev/zero reports size 0 and never ends: the reader must stop at its limit.
+    assertThrows(KeyArgument.KeyArgumentException.class, () -> KeyArgument.read("@/dev/zero"));
+  }
 }

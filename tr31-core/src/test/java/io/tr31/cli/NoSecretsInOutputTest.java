@@ -129,6 +129,12 @@ class NoSecretsInOutputTest {
     texts.add(cli("", "wrap", "--kbpk", kbpkHex, "--header", "D0000P0AE00E0000", "--key", keyHex + "00"));
     texts.add(cli("", "wrap", "--kbpk", kbpkHex, "--header", "D0000P0AC00E0000", "--key", keyHex));
     texts.add(cli("", "kcv", "--algorithm", "AES", "--key", keyHex + "0"));
+    // A key given where no argument belongs (a missing --key) must not be echoed.
+    texts.add(cli("", "kcv", "--algorithm", "AES", keyHex));
+    texts.add(cli("", "wrap", "--kbpk", "env:NOPE_4711", "--header", "D0000P0AE00E0000", keyHex));
+    texts.add(cli("", "inspect", block, keyHex));
+    texts.add(cli("", keyHex));
+    texts.add(cli("", "unwrap", "--kbpk=" + kbpkHex + "Z", block));
     texts.add(
         cli(
             "{\"key_block\":\"" + tampered + "\",\"kbpk\":\"" + kbpkHex + "\"}\n"

@@ -130,4 +130,13 @@ class KeyCheckValueTest {
     assertEquals(kcv, KeyCheckValue.parseHex(KcvMethod.LEGACY, "5C9405"));
     assertEquals(kcv.hashCode(), KeyCheckValue.parseHex(KcvMethod.LEGACY, "5C9405").hashCode());
   }
+
+  @Test
+  void matches_shortPrefixes_needAtLeastTwoBytes() throws Exception {
+    KeyCheckValue full = KeyCheckValue.compute(KeyAlgorithm.AES, new byte[16], KcvMethod.CMAC, 5);
+    byte[] two = java.util.Arrays.copyOf(full.bytes(), 2);
+    byte[] one = java.util.Arrays.copyOf(full.bytes(), 1);
+    org.junit.jupiter.api.Assertions.assertTrue(full.matches(KeyCheckValue.of(KcvMethod.CMAC, two)));
+    org.junit.jupiter.api.Assertions.assertFalse(full.matches(KeyCheckValue.of(KcvMethod.CMAC, one)));
+  }
 }

@@ -104,7 +104,7 @@ class OptionalBlockTest {
 
   @Test
   void typedBlocks_validatedOnParse() {
-    String[] bad = {"HM0699", "IK0C12345678", "AL080103", "DA0902D0AE", "WP07004", "KC0802AB"};
+    String[] bad = {"HM0699", "IK0C12345678", "AL080102", "DA0902D0AE", "WP07004", "KC0802AB"};
     for (String b : bad) {
       assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, reject(b, 1, Profile.STRICT).code(), b);
     }
@@ -115,6 +115,8 @@ class OptionalBlockTest {
     assertEquals("HM0621", OptionalBlock.hmacHash(HashAlgorithm.SHA_256).toString());
     assertEquals(HashAlgorithm.SHA_256, OptionalBlock.hmacHash(HashAlgorithm.SHA_256).hmacHash());
     assertEquals("AL080101", OptionalBlock.asymmetricKeyLife(false).toString());
+    // X9.143:2021 Table 8 as openemv/tr31 encodes it: 00 is ephemeral (an openemv-written block).
+    assertEquals("AL080100", OptionalBlock.asymmetricKeyLife(true).toString());
     assertEquals("WP07003", OptionalBlock.wrappingPedigree(3).toString());
     assertEquals(
         "DA1001D2ABND3AEN", OptionalBlock.derivationsAllowed(List.of("D2ABN", "D3AEN")).toString());

@@ -1,0 +1,216 @@
+package io.tr31;
+
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import io.tr31.optblock.OptionalBlocks;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Re-wraps key blocks under a new KBPK and version: the migration of TDES key blocks (A, B, C,
+ * Thales {@code 0}) to AES version D that X9.143 and PCI's key block mandate ask for.
+ *
+ * <pre>{@code
+ * Rewrap migration = Rewrap.builder(oldTdesKbpk, newAesKbpk).build(); // to version D
+ * Rewrap.Result r = migration.rewrap(oldBlock);
+ * send(r.keyBlock()); log(r.kcv(KcvMethod.CMAC)); // operators confirm the key by its KCV
+ * }</pre>
+ *
+ * <p>Each block is unwrapped under the source KBPK (MAC verified first), its header mapped by
+ * {@link #targetHeader} — key usage, algorithm, mode of use, key version, exportability, key
+ * context and optional blocks kept; the version changed; {@code PB} recomputed; {@code KP}
+ * recomputed for the new KBPK with the same KCV method — optionally adjusted by a header override,
+ * and wrapped under the target KBPK.
+ *
+ * <h2>Security</h2>
+ *
+ * <ul>
+ *   <li>A key whose authenticated header says exportability {@code N} (X9.143 6.2, Table 5: not
+ *       exportable) is refused with {@link ErrorCode#KEY_NOT_EXPORTABLE}, whatever the override.
+ *   <li>The recovered key lives only inside {@link #rewrap} and is wiped before it returns (best
+ *       effort on the JVM). The result carries the new block and the key's check values, which
+ *       identify the key without revealing it.
+ *   <li>The output is strict X9.143 (or ISO 20038 for E): a header that only the lenient profile
+ *       accepted is refused by the wrap, never copied.
+ *   <li>Immutable and thread-safe if the override function is; the KBPKs stay owned (and destroyed)
+ *       by the caller.
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class Rewrap {
+  private final KeyBlockProtectionKey from;
+  private final KeyBlockProtectionKey to;
+  private final KeyBlockVersion toVersion;
+  private final Profile profile;
+  private final UnaryOperator<KeyBlockHeader> headerOverride;
+  private final WrapOptions options;
+
+  private Rewrap(Builder b) {
+    this.from = b.from;
+    this.to = b.to;
+    this.toVersion = b.toVersion;
+    this.profile = b.profile;
+    this.headerOverride = b.headerOverride;
+    this.options = b.options;
+  }
+
+  /** A builder re-wrapping blocks read under {@code from} into blocks under {@code to}. */
+  public static Builder builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
+    return new Builder(from, to);
+  }
+
+  /**
+   * The header a key of {@code source} gets in version {@code toVersion}: every field and optional
+   * block kept except the version, {@code PB} (recomputed by wrap) and {@code KP} (the check value
+   * of the old KBPK, recomputed for the new one by {@link #rewrap}).
+   */
+  public static KeyBlockHeader targetHeader(KeyBlockHeader source, KeyBlockVersion toVersion) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(toVersion, "toVersion");
+    OptionalBlocks blocks = source.optionalBlocks().without("PB").without("KP");
+    return source.toBuilder().version(toVersion).optionalBlocks(blocks).build();
+  }
+
+  /**
+   * Unwraps {@code keyBlock} under the source KBPK and wraps its key under the target KBPK.
+   *
+   * @throws Tr31Exception anything unwrap throws; {@link ErrorCode#KEY_NOT_EXPORTABLE} when the
+   *     key's exportability is {@code N}; anything wrap throws for the target header (for example
+   *     {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when the target KBPK cannot serve the version)
+   */
+  public Result rewrap(CharSequence keyBlock) throws Tr31Exception {
+    KeyBlock parsed = KeyBlock.parse(keyBlock, profile);
+    try (UnwrappedKey key = from.unwrap(parsed, profile)) {
+      KeyBlockHeader source = key.header();
+      if (source.exportability() == Exportability.NON_EXPORTABLE) {
+        // X9.143 Table 5: N forbids wrapping the key under any other key.
+        throw new Tr31UnsupportedException(
+            ErrorCode.KEY_NOT_EXPORTABLE,
+            "exportability N: the key may not be wrapped under another KBPK");
+      }
+      KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
+      if (target.version() != toVersion) {
+        throw new IllegalArgumentException("the header override changed the version");
+      }
+      WrapOptions wrapOptions = options;
+      Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
+      if (kp.isPresent() && options.kbpkKcv().isEmpty()) {
+        wrapOptions = withKbpkKcv(options, kp.get().kcvMethod());
+      }
+      byte[] bytes = key.keyBytes();
+      try {
+        String block = to.wrap(target, bytes, wrapOptions);
+        boolean defined = KeyCheckValue.isDefinedFor(key.algorithm());
+        return new Result(
+            block,
+            defined ? key.kcv(KcvMethod.LEGACY, KcvMethod.LEGACY.maxLengthBytes()) : null,
+            defined ? key.kcv(KcvMethod.CMAC, KcvMethod.CMAC.maxLengthBytes()) : null);
+      } finally {
+        io.tr31.internal.Bytes.wipe(bytes);
+      }
+    }
+  }
+
+  private static WrapOptions withKbpkKcv(WrapOptions o, KcvMethod method) {
+    WrapOptions.Builder b =
+        WrapOptions.builder()
+            .keyLengthPolicy(o.keyLengthPolicy())
+            .legacyVersions(o.legacyVersions())
+            .kbpkKcv(method);
+    o.keyKcv().ifPresent(b::keyKcv);
+    return b.build();
+  }
+
+  /**
+   * One re-wrapped key block and the check values of the key it carries.
+   *
+   * <h2>Security</h2>
+   *
+   * Immutable; holds no secret (a KCV identifies a key, X9.24-1 A.2/A.3).
+   *
+   * @since 0.1.0
+   */
+  public static final class Result {
+    private final String keyBlock;
+    private final KeyCheckValue kcvLegacy;
+    private final KeyCheckValue kcvCmac;
+
+    Result(String keyBlock, KeyCheckValue kcvLegacy, KeyCheckValue kcvCmac) {
+      this.keyBlock = keyBlock;
+      this.kcvLegacy = kcvLegacy;
+      this.kcvCmac = kcvCmac;
+    }
+
+    /** The new key block. */
+    public String keyBlock() {
+      return keyBlock;
+    }
+
+    /**
+     * The key's check value by {@code method} (3 bytes legacy, 5 bytes CMAC); empty for keys that
+     * have no X9.24-1 KCV (HMAC, asymmetric).
+     */
+    public Optional<KeyCheckValue> kcv(KcvMethod method) {
+      Objects.requireNonNull(method, "method");
+      return Optional.ofNullable(method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac);
+    }
+
+    @Override
+    public String toString() {
+      return "Rewrap.Result[" + keyBlock + "]";
+    }
+  }
+
+  /** Builds a {@link Rewrap}. Not thread-safe; the built object is. */
+  public static final class Builder {
+    private final KeyBlockProtectionKey from;
+    private final KeyBlockProtectionKey to;
+    private KeyBlockVersion toVersion = KeyBlockVersion.D;
+    private Profile profile = Profile.STRICT;
+    private UnaryOperator<KeyBlockHeader> headerOverride = UnaryOperator.identity();
+    private WrapOptions options = WrapOptions.defaults();
+
+    private Builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
+      this.from = Objects.requireNonNull(from, "from");
+      this.to = Objects.requireNonNull(to, "to");
+    }
+
+    /** The version written (default {@link KeyBlockVersion#D}). */
+    public Builder toVersion(KeyBlockVersion version) {
+      this.toVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** The profile the source blocks are read under (default {@link Profile#STRICT}). */
+    public Builder profile(Profile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Adjusts each target header after {@link #targetHeader} (for example a new key version); it
+     * must keep the version. It cannot make an {@code N} key exportable: that is refused first.
+     */
+    public Builder headerOverride(UnaryOperator<KeyBlockHeader> override) {
+      this.headerOverride = Objects.requireNonNull(override, "override");
+      return this;
+    }
+
+    /** The wrap options for the new blocks (default {@link WrapOptions#defaults()}). */
+    public Builder wrapOptions(WrapOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Returns the immutable re-wrapper. */
+    public Rewrap build() {
+      return new Rewrap(this);
+    }
+  }
+}

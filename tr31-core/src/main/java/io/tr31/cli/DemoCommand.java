@@ -1,0 +1,138 @@
+package io.tr31.cli;
+
+import io.tr31.Tr31Exception;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import io.tr31.terminal.InstalledKeySet;
+import io.tr31.terminal.IssueRequest;
+import io.tr31.terminal.IssuedKeySet;
+import io.tr31.terminal.KeySetInstaller;
+import io.tr31.terminal.KeySetIssuer;
+import io.tr31.terminal.KeySetKcv;
+import io.tr31.terminal.Slot;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code tr31 demo}: the whole POS flow in one process, every step printed. A fresh ZMK; the server
+ * issues a key set ({@code POST /pos/keys}); the terminal installs it in the seed's order; the
+ * terminal seals a charge request with the MSK and signs the body with the MAC key; the server
+ * verifies the signature and opens the envelope.
+ *
+ * <h2>Security</h2>
+ *
+ * Prints key blocks, headers, KCVs, envelope bodies and signatures, all public. Clear keys are
+ * printed only with {@code --show-keys} (for teaching; never on a production machine). Every key is
+ * wiped or destroyed before returning (best effort on the JVM). Stateless.
+ *
+ * @since 0.1.0
+ */
+final class DemoCommand {
+  static final String HELP =
+      String.join(
+          "\n",
+          "Usage: tr31 demo [--show-keys]",
+          "",
+          "Runs the POS flow end to end with fresh keys and prints every step:",
+          "  1. a fresh ZMK (AES-256), shared by the server and the terminal",
+          "  2. the server issues a key set (POST /pos/keys response JSON)",
+          "  3. the terminal installs it: TMK with the ZMK, KEK with the TMK, MSK, TPK, TDK and",
+          "     MAC with the KEK; every header, binding and KCV checked",
+          "  4. the terminal seals a charge request with the MSK and signs it with the MAC key",
+          "  5. the server verifies the signature and opens the envelope",
+          "  --show-keys  also print the clear keys (teaching only)");
+
+  static final String CHARGE =
+      "{\"amount\":1250,\"currency\":\"EUR\",\"reference\":\"order-1042\"}";
+
+  private DemoCommand() {}
+
+  static int run(List<String> args, PrintStream out) throws UsageException, Tr31Exception {
+    Options o = Options.parse(args, Set.of(), Set.of("--show-keys"), Set.of());
+    Cli.noPositional(o);
+    boolean show = o.has("--show-keys");
+    SecureRandom random = new SecureRandom();
+    Clock clock = Clock.systemUTC();
+
+    byte[] zmk = new byte[Slot.KEY_BYTES];
+    random.nextBytes(zmk);
+    out.println("1. Key ceremony: a fresh ZMK (AES-256) shared by the server and the terminal");
+    out.println(
+        "   ZMK KCV " + KeySetKcv.compute(zmk).hex() + (show ? "   ZMK " + Hex.encode(zmk) : ""));
+    KeySetIssuer issuer = KeySetIssuer.prepare(zmk, random, clock);
+    KeySetInstaller installer = KeySetInstaller.prepare(zmk, clock, random);
+    Bytes.wipe(zmk);
+    try (IssuedKeySet issued = issuer.issue(IssueRequest.builder().build())) {
+      out.println();
+      out.println(
+          "2. Server: POST /pos/keys issues key set "
+              + issued.response().keySetId()
+              + " (TR-31 version D, AES-256)");
+      for (Slot s : Slot.values()) {
+        String block = issued.response().keyBlock(s);
+        out.println(
+            String.format(
+                "   %-4s %-14s under %-4s %s...",
+                s.name(), issued.response().keyId(s), s.parentName(), block.substring(0, 24)));
+        if (show) {
+          byte[] k = issued.keyBytes(s);
+          out.println("        key " + Hex.encode(k));
+          Bytes.wipe(k);
+        }
+      }
+      String json = issued.json();
+      out.println("   response (" + json.length() + " bytes, no clear key in it):");
+      out.println("   " + json);
+
+      out.println();
+      out.println("3. Terminal: installs the key set (strict JSON; blocks, headers, LB/TS, KCVs)");
+      try (InstalledKeySet keys = installer.install(json.getBytes(StandardCharsets.UTF_8))) {
+        for (Slot s : Slot.values()) {
+          String h = keys.header(s).toString();
+          out.println(
+              String.format(
+                  "   %-4s unwrapped with the %-4s header %s %s %s %s, "
+                      + "LB and TS match the JSON, KCV %s verified",
+                  s.name(),
+                  s.parentName(),
+                  h.substring(5, 7),
+                  h.substring(7, 8),
+                  h.substring(8, 9),
+                  h.substring(11, 12),
+                  keys.kcv(s).hex()));
+        }
+        out.println("   valid " + keys.issuedAt() + " .. " + keys.expiresAt() + ": installed");
+
+        out.println();
+        out.println(
+            "4. Terminal: POST /pos/charge, sealed with the MSK and signed with the MAC key");
+        out.println("   request  " + CHARGE);
+        byte[] plaintext = CHARGE.getBytes(StandardCharsets.UTF_8);
+        byte[] body = keys.msk().seal(plaintext).getBytes(StandardCharsets.US_ASCII);
+        String signature = keys.mac().sign(body);
+        out.println("   body     " + new String(body, StandardCharsets.US_ASCII));
+        out.println("   HMAC     " + signature);
+
+        out.println();
+        out.println("5. Server: verifies the HMAC over the exact body, then decrypts");
+        byte[] opened = issued.msk().open(body, signature, issued.mac());
+        out.println("   opened   " + new String(opened, StandardCharsets.UTF_8));
+        boolean same = java.security.MessageDigest.isEqual(opened, plaintext);
+        Bytes.wipe(opened);
+        out.println();
+        out.println(
+            same
+                ? "Demo complete: the server read what the terminal sent."
+                : "Demo FAILED: the opened payload differs.");
+        return same ? 0 : 1;
+      }
+    } finally {
+      issuer.destroy();
+      installer.destroy();
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package io.tr31.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tr31.KeyBlock;
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlockProtectionKey;
+import io.tr31.KeyBlocks;
+import io.tr31.LegacyVersions;
+import io.tr31.Profile;
+import io.tr31.Rewrap;
+import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
+import io.tr31.WrapOptions;
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyContext;
+import io.tr31.header.KeyUsage;
+import io.tr31.header.KeyVersion;
+import io.tr31.header.ModeOfUse;
+import io.tr31.internal.Bytes;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code tr31 rewrap}: re-wraps key blocks under a new KBPK and version ({@link Rewrap}), printing
+ * the key's check values so that operators can confirm the migrated key.
+ */
+final class RewrapCommand {
+  static final String HELP =
+      String.join(
+          "\n",
+          "Usage: tr31 rewrap --from-kbpk K1 --to-kbpk K2 [--to-version V] [--profile P]",
+          "                   [--header-override FIELD=VALUE]... [--allow-deprecated] [--json]",
+          "                   [KEYBLOCK]",
+          "",
+          "Unwraps a key block under K1 and wraps its key under K2 in version V (default D),",
+          "keeping usage, algorithm, mode of use, key version, exportability, key context and",
+          "optional blocks (PB and KP recomputed). Refuses keys whose exportability is N.",
+          "Prints the new key block and the key's KCVs. KEYBLOCK defaults to the first stdin line.",
+          "  --from-kbpk K   KBPK of the block: HEX, @FILE or env:NAME (TDES for A/B/C/0, AES for",
+          "                  D/E; 8-byte single DES for A/C/0 under --profile lenient)",
+          "  --to-kbpk K     KBPK of the new block: HEX, @FILE or env:NAME",
+          "  --to-version V  A, B, C, D (default) or E; A and C need --allow-deprecated",
+          "  --profile P     how the source block is read: strict (default) or lenient",
+          "  --header-override FIELD=VALUE  change a header field of the new block (repeatable):",
+          "                  usage, mode, key-version, exportability, context",
+          "  --allow-deprecated  allow writing the X9.143-deprecated versions A and C",
+          "  --json          batch: one"
+              + " {\"key_block\",\"from_kbpk\"?,\"to_kbpk\"?,\"to_version\"?,",
+          "                  \"profile\"?} object per stdin line; out {\"ok\":true,\"key_block\",",
+          "                  \"kcv_cmac\",\"kcv_legacy\"}");
+
+  private RewrapCommand() {}
+
+  static int run(List<String> args, InputStream in, PrintStream out)
+      throws UsageException, Tr31Exception, IOException {
+    Options o =
+        Options.parse(
+            args,
+            Set.of("--from-kbpk", "--to-kbpk", "--to-version", "--profile", "--header-override"),
+            Set.of("--json", "--allow-deprecated"),
+            Set.of("--header-override"));
+    Profile profile = Cli.profile(o.get("--profile"));
+    KeyBlockVersion toVersion = version(o.get("--to-version"));
+    UnaryOperator<KeyBlockHeader> override = override(o.all("--header-override"));
+    WrapOptions options =
+        WrapOptions.builder()
+            .legacyVersions(
+                o.has("--allow-deprecated")
+                    ? LegacyVersions.ALLOW_DEPRECATED
+                    : LegacyVersions.REFUSE)
+            .build();
+    byte[] from = o.has("--from-kbpk") ? Cli.key(o.get("--from-kbpk"), "--from-kbpk") : null;
+    byte[] to = null;
+    try {
+      to = o.has("--to-kbpk") ? Cli.key(o.get("--to-kbpk"), "--to-kbpk") : null;
+      if (o.has("--json")) {
+        Cli.noPositional(o);
+        byte[] defaultFrom = from;
+        byte[] defaultTo = to;
+        return JsonLines.run(
+            in,
+            out,
+            (line, g) ->
+                rewrapJson(line, g, defaultFrom, defaultTo, toVersion, profile, override, options));
+      }
+      if (from == null) {
+        throw new UsageException("missing --from-kbpk");
+      }
+      if (to == null) {
+        throw new UsageException("missing --to-kbpk");
+      }
+      String block = Cli.keyBlockArgument(o, in);
+      Rewrap.Result r = rewrap(block, from, to, toVersion, profile, override, options);
+      out.println(r.keyBlock());
+      out.println(
+          "KCV (legacy)     " + r.kcv(KcvMethod.LEGACY).map(KeyCheckValue::hex).orElse("n/a"));
+      out.println(
+          "KCV (CMAC)       " + r.kcv(KcvMethod.CMAC).map(KeyCheckValue::hex).orElse("n/a"));
+      return 0;
+    } finally {
+      Bytes.wipe(from, to);
+    }
+  }
+
+  private static void rewrapJson(
+      String line,
+      JsonGenerator g,
+      byte[] defaultFrom,
+      byte[] defaultTo,
+      KeyBlockVersion defaultVersion,
+      Profile defaultProfile,
+      UnaryOperator<KeyBlockHeader> override,
+      WrapOptions options)
+      throws Tr31Exception, RequestException, IOException {
+    Request r =
+        Request.parse(line, Set.of("key_block", "from_kbpk", "to_kbpk", "to_version", "profile"));
+    String fromHex = r.optString("from_kbpk");
+    String toHex = r.optString("to_kbpk");
+    if (fromHex == null && defaultFrom == null) {
+      throw new RequestException(
+          Request.INVALID_REQUEST, "missing field \"from_kbpk\" (and no --from-kbpk)");
+    }
+    if (toHex == null && defaultTo == null) {
+      throw new RequestException(
+          Request.INVALID_REQUEST, "missing field \"to_kbpk\" (and no --to-kbpk)");
+    }
+    KeyBlockVersion toVersion = defaultVersion;
+    String v = r.optString("to_version");
+    if (v != null) {
+      try {
+        toVersion = version(v);
+      } catch (UsageException e) {
+        throw new RequestException(Request.INVALID_REQUEST, "to_version is A, B, C, D or E");
+      }
+    }
+    Profile profile = Cli.requestProfile(r, defaultProfile);
+    byte[] from = null;
+    byte[] to = null;
+    try {
+      from = fromHex != null ? Cli.hexField(fromHex, "from_kbpk") : defaultFrom;
+      to = toHex != null ? Cli.hexField(toHex, "to_kbpk") : defaultTo;
+      Rewrap.Result result =
+          rewrap(r.string("key_block"), from, to, toVersion, profile, override, options);
+      g.writeStringField("key_block", result.keyBlock());
+      Cli.writeNullableString(g, "kcv_cmac", hex(result.kcv(KcvMethod.CMAC)));
+      Cli.writeNullableString(g, "kcv_legacy", hex(result.kcv(KcvMethod.LEGACY)));
+    } finally {
+      if (from != defaultFrom) {
+        Bytes.wipe(from);
+      }
+      if (to != defaultTo) {
+        Bytes.wipe(to);
+      }
+    }
+  }
+
+  private static Rewrap.Result rewrap(
+      String block,
+      byte[] fromKbpk,
+      byte[] toKbpk,
+      KeyBlockVersion toVersion,
+      Profile profile,
+      UnaryOperator<KeyBlockHeader> override,
+      WrapOptions options)
+      throws Tr31Exception {
+    KeyBlockVersion fromVersion = KeyBlock.parse(block, profile).header().version();
+    KeyBlockProtectionKey from = KeyBlocks.prepareFor(fromVersion, fromKbpk, profile);
+    KeyBlockProtectionKey to = null;
+    try {
+      to = KeyBlocks.prepareFor(toVersion, toKbpk, Profile.STRICT);
+      return Rewrap.builder(from, to)
+          .toVersion(toVersion)
+          .profile(profile)
+          .headerOverride(override)
+          .wrapOptions(options)
+          .build()
+          .rewrap(block);
+    } finally {
+      from.destroy();
+      if (to != null) {
+        to.destroy();
+      }
+    }
+  }
+
+  private static KeyBlockVersion version(String code) throws UsageException {
+    if (code == null) {
+      return KeyBlockVersion.D;
+    }
+    try {
+      KeyBlockVersion v = KeyBlockVersion.fromCode(code, 0);
+      if (!v.isProprietary()) {
+        return v;
+      }
+    } catch (Tr31FormatException e) {
+      // reported below
+    }
+    throw new UsageException("--to-version is A, B, C, D or E");
+  }
+
+  /** Parses {@code FIELD=VALUE} overrides into one function; every value checked here. */
+  static UnaryOperator<KeyBlockHeader> override(List<String> specs) throws UsageException {
+    List<UnaryOperator<KeyBlockHeader.Builder>> steps = new ArrayList<>();
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      if (eq < 0) {
+        throw new UsageException("--header-override takes FIELD=VALUE");
+      }
+      String field = spec.substring(0, eq);
+      String value = spec.substring(eq + 1);
+      try {
+        switch (field) {
+          case "usage":
+            KeyUsage u = KeyUsage.fromCode(value, 0);
+            steps.add(b -> b.keyUsage(u));
+            break;
+          case "mode":
+            ModeOfUse m = ModeOfUse.fromCode(value, 0);
+            steps.add(b -> b.modeOfUse(m));
+            break;
+          case "key-version":
+            KeyVersion kv = KeyVersion.parse(value, 0);
+            steps.add(b -> b.keyVersion(kv));
+            break;
+          case "exportability":
+            Exportability e = Exportability.fromCode(value, 0);
+            steps.add(b -> b.exportability(e));
+            break;
+          case "context":
+            KeyContext c = KeyContext.fromCode(value, 0);
+            steps.add(b -> b.keyContext(c));
+            break;
+          default:
+            throw new UsageException(
+                "--header-override field is usage, mode, key-version, exportability or context");
+        }
+      } catch (Tr31FormatException e) {
+        throw new UsageException("--header-override " + field + ": " + e.code().description());
+      }
+    }
+    if (steps.isEmpty()) {
+      return UnaryOperator.identity();
+    }
+    return h -> {
+      KeyBlockHeader.Builder b = h.toBuilder();
+      for (UnaryOperator<KeyBlockHeader.Builder> step : steps) {
+        b = step.apply(b);
+      }
+      return b.build();
+    };
+  }
+
+  private static String hex(Optional<KeyCheckValue> kcv) {
+    return kcv.map(KeyCheckValue::hex).orElse(null);
+  }
+}

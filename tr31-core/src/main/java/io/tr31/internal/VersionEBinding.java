@@ -1,0 +1,198 @@
+package io.tr31.internal;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The ISO 20038:2017 binding method (key block version {@code E}), prepared from one AES KBPK.
+ *
+ * <ul>
+ *   <li>KBEK derived as for version D but with key usage {@code 0002} (CTR), KBAK with {@code 0001}
+ *       exactly as D ({@link KeyDerivation}, ISO 20038 6.3).
+ *   <li>{@code seal}: MAC = AES-CMAC(KBAK, header || plaintext payload), 16 bytes; C =
+ *       AES-CTR(KBEK, initial counter block = MAC, payload), the counter incremented as one 128-bit
+ *       big-endian number. The payload is NOT padded to the block (ISO 20038 6.4).
+ *   <li>{@code open}: decrypt with the received MAC as initial counter, recompute the CMAC over
+ *       header || plaintext and compare in constant time; only then may the caller read the
+ *       payload.
+ * </ul>
+ *
+ * <h2>Security</h2>
+ *
+ * Thread-safe. On MAC failure the decrypted output is zeroed and the one {@link
+ * Tr31VerificationException} is thrown. Lengths are public and checked first. {@link #destroy()} is
+ * best effort as in {@link BlockCipher}; use after destroy throws {@link IllegalStateException};
+ * {@link #toString()} shows no key material.
+ */
+public final class VersionEBinding implements Binding {
+  private static final int BLOCK = 16;
+
+  private final int kbpkLengthBytes;
+  private final BlockCipher kbek;
+  private final Cmac kbak;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  private VersionEBinding(byte[] kbpk) {
+    Objects.requireNonNull(kbpk, "kbpk");
+    if (!BlockCipher.Algorithm.AES.permitsKeyLengthBytes(kbpk.length)) {
+      throw new IllegalArgumentException("version E KBPK has 16, 24 or 32 bytes");
+    }
+    this.kbpkLengthBytes = kbpk.length;
+    Cmac prf = Cmac.aes(kbpk);
+    byte[] encryptionKey = null;
+    byte[] authenticationKey = null;
+    try {
+      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CTR);
+      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
+      this.kbek = BlockCipher.aes(encryptionKey);
+      this.kbak = Cmac.aes(authenticationKey);
+    } finally {
+      Bytes.wipe(encryptionKey, authenticationKey);
+      prf.destroy();
+    }
+  }
+
+  /**
+   * Derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
+   *
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static VersionEBinding of(byte[] kbpk) {
+    return new VersionEBinding(kbpk);
+  }
+
+  /** The KBPK length in bytes. */
+  public int kbpkLengthBytes() {
+    return kbpkLengthBytes;
+  }
+
+  /** 16: the AES block, to which the header (not the payload) is aligned. */
+  @Override
+  public int blockBytes() {
+    return BLOCK;
+  }
+
+  /** 1: ISO 20038 CTR mode does not pad the payload. */
+  @Override
+  public int payloadBlockBytes() {
+    return 1;
+  }
+
+  @Override
+  public int macBytes() {
+    return BLOCK;
+  }
+
+  @Override
+  public byte[] seal(byte[] header, byte[] payload) {
+    Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(payload, "payload");
+    if (payload.length == 0) {
+      throw new IllegalArgumentException("empty payload");
+    }
+    checkNotDestroyed();
+    byte[] out = new byte[payload.length + BLOCK];
+    kbak.mac(header, 0, header.length, payload, 0, payload.length, out, payload.length);
+    ctr(out, payload.length, payload, out);
+    return out;
+  }
+
+  @Override
+  public byte[] open(byte[] header, byte[] ciphertext, byte[] mac)
+      throws Tr31FormatException, Tr31VerificationException {
+    Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(ciphertext, "ciphertext");
+    Objects.requireNonNull(mac, "mac");
+    if (mac.length != BLOCK) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1, "authenticator");
+    }
+    if (ciphertext.length == 0) {
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1);
+    }
+    checkNotDestroyed();
+    byte[] out = new byte[ciphertext.length];
+    byte[] computed = new byte[BLOCK];
+    boolean ok = false;
+    try {
+      // ISO 20038 6.4: the received MAC is the initial counter block; the MAC covers the
+      // plaintext, so decrypt first and read nothing before the comparison.
+      ctr(mac, 0, ciphertext, out);
+      kbak.mac(header, 0, header.length, out, 0, out.length, computed, 0);
+      ok = MessageDigest.isEqual(computed, mac);
+    } finally {
+      if (!ok) {
+        Arrays.fill(out, (byte) 0);
+      }
+      Bytes.wipe(computed);
+    }
+    if (!ok) {
+      throw new Tr31VerificationException();
+    }
+    return out;
+  }
+
+  /**
+   * AES-CTR over {@code in} into {@code out[0..in.length)} with the initial counter block {@code
+   * iv[ivOff..ivOff+16)} (NIST SP 800-38A 6.5, the whole block as the counter, big-endian).
+   */
+  private void ctr(byte[] iv, int ivOff, byte[] in, byte[] out) {
+    int blocks = (in.length + BLOCK - 1) / BLOCK;
+    byte[] counters = new byte[blocks * BLOCK];
+    byte[] stream = new byte[blocks * BLOCK];
+    try {
+      System.arraycopy(iv, ivOff, counters, 0, BLOCK);
+      for (int b = 1; b < blocks; b++) {
+        System.arraycopy(counters, (b - 1) * BLOCK, counters, b * BLOCK, BLOCK);
+        increment(counters, b * BLOCK);
+      }
+      kbek.encryptEcb(counters, 0, counters.length, stream, 0);
+      for (int i = 0; i < in.length; i++) {
+        out[i] = (byte) (in[i] ^ stream[i]);
+      }
+    } finally {
+      Bytes.wipe(counters, stream);
+    }
+  }
+
+  private static void increment(byte[] block, int off) {
+    for (int i = off + BLOCK - 1; i >= off; i--) {
+      if (++block[i] != 0) {
+        return;
+      }
+    }
+  }
+
+  private void checkNotDestroyed() {
+    if (destroyed.get()) {
+      throw new IllegalStateException("binding destroyed");
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (destroyed.getAndSet(true)) {
+      return;
+    }
+    kbek.destroy();
+    kbak.destroy();
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "VersionEBinding[E, AES-"
+        + (kbpkLengthBytes * 8)
+        + " KBPK, destroyed="
+        + destroyed.get()
+        + "]";
+  }
+}

@@ -1,0 +1,203 @@
+package io.tr31.terminal;
+
+import io.tr31.internal.Bytes;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Destroyable;
+
+/**
+ * What {@link KeySetIssuer#issue(IssueRequest)} should issue: the key set id, the key ids, the
+ * validity, and optionally keys to use instead of generating them.
+ *
+ * <p>Defaults: a key set id {@code ks-} followed by 8 random hex digits (drawn at issue time from
+ * the issuer's {@link java.security.SecureRandom}); key ids derived from the key set id as in the
+ * seed ({@code ks-2025-01} gives {@code tmk-2025-01}, any other id {@code X} gives {@code tmk-X});
+ * a validity of 365 days; fresh random keys.
+ *
+ * <h2>Security</h2>
+ *
+ * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} wipes the copies
+ * (best effort on the JVM) and the issuer never keeps them; issuing from a destroyed request throws
+ * {@link IllegalStateException}. Immutable after {@link Builder#build()} apart from {@link
+ * #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
+ *
+ * @since 0.1.0
+ */
+public final class IssueRequest implements Destroyable {
+  /** The default validity: 365 days. */
+  public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+
+  private final String keySetId;
+  private final Map<Slot, String> keyIds;
+  private final Duration validity;
+  private final Map<Slot, byte[]> keys;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  private IssueRequest(Builder b) {
+    this.keySetId = b.keySetId;
+    this.keyIds = new EnumMap<>(b.keyIds);
+    this.validity = b.validity;
+    this.keys = new EnumMap<>(Slot.class);
+    for (Map.Entry<Slot, byte[]> e : b.keys.entrySet()) {
+      keys.put(e.getKey(), e.getValue().clone());
+    }
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The requested key set id, if one was given. */
+  public Optional<String> keySetId() {
+    return Optional.ofNullable(keySetId);
+  }
+
+  /** The key id for {@code slot} under {@code keySetId}: the one given, or the derived default. */
+  String keyId(Slot slot, String keySetId) {
+    String given = keyIds.get(slot);
+    if (given != null) {
+      return given;
+    }
+    String suffix = keySetId.startsWith("ks-") ? keySetId.substring(2) : "-" + keySetId;
+    String derived = slot.jsonName() + suffix;
+    return derived.length() <= KeySetResponse.MAX_ID_CHARS
+        ? derived
+        : derived.substring(0, KeySetResponse.MAX_ID_CHARS);
+  }
+
+  /** How long the set is valid from its {@code issued_at}. */
+  public Duration validity() {
+    return validity;
+  }
+
+  /** A copy of the key given for {@code slot}, if any (the caller wipes it). */
+  Optional<byte[]> key(Slot slot) {
+    byte[] k = keys.get(slot);
+    if (destroyed.get()) {
+      throw new IllegalStateException("IssueRequest destroyed");
+    }
+    return k == null ? Optional.empty() : Optional.of(k.clone());
+  }
+
+  /** Wipes the copies of any keys given to the builder. Best effort on the JVM; idempotent. */
+  @Override
+  public void destroy() {
+    if (!destroyed.getAndSet(true)) {
+      for (byte[] k : keys.values()) {
+        Bytes.wipe(k);
+      }
+    }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "IssueRequest[keySetId="
+        + keySetId
+        + ", validity="
+        + validity
+        + ", given keys="
+        + keys.keySet()
+        + "]";
+  }
+
+  /**
+   * Builds an {@link IssueRequest}. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private String keySetId;
+    private final Map<Slot, String> keyIds = new EnumMap<>(Slot.class);
+    private Duration validity = DEFAULT_VALIDITY;
+    private final Map<Slot, byte[]> keys = new EnumMap<>(Slot.class);
+
+    private Builder() {}
+
+    /**
+     * Sets the key set id.
+     *
+     * @throws IllegalArgumentException unless 1-64 characters of {@code A-Z a-z 0-9 . _ -}
+     */
+    public Builder keySetId(String id) {
+      this.keySetId = checkId(id);
+      return this;
+    }
+
+    /** Sets the key id of one slot (same rule as the key set id). */
+    public Builder keyId(Slot slot, String id) {
+      keyIds.put(Objects.requireNonNull(slot, "slot"), checkId(id));
+      return this;
+    }
+
+    /**
+     * Sets the validity.
+     *
+     * @throws IllegalArgumentException unless a positive whole number of seconds
+     */
+    public Builder validity(Duration validity) {
+      Objects.requireNonNull(validity, "validity");
+      if (validity.isNegative() || validity.isZero() || validity.getNano() != 0) {
+        throw new IllegalArgumentException("validity must be a positive whole number of seconds");
+      }
+      this.validity = validity;
+      return this;
+    }
+
+    /**
+     * Uses {@code key} (copied) for {@code slot} instead of generating one.
+     *
+     * @throws IllegalArgumentException unless 32 bytes
+     */
+    public Builder key(Slot slot, byte[] key) {
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(key, "key");
+      if (key.length != Slot.KEY_BYTES) {
+        throw new IllegalArgumentException("key set keys have 32 bytes");
+      }
+      byte[] old = keys.put(slot, key.clone());
+      Bytes.wipe(old);
+      return this;
+    }
+
+    /**
+     * Returns the request; the builder's key copies are wiped.
+     *
+     * @throws IllegalArgumentException if two slots were given the same key (key separation)
+     */
+    public IssueRequest build() {
+      Slot[] given = keys.keySet().toArray(new Slot[0]);
+      for (int j = 1; j < given.length; j++) {
+        for (int i = 0; i < j; i++) {
+          if (java.security.MessageDigest.isEqual(keys.get(given[i]), keys.get(given[j]))) {
+            throw new IllegalArgumentException(
+                "the same key was given for " + given[i] + " and " + given[j]);
+          }
+        }
+      }
+      IssueRequest r = new IssueRequest(this);
+      for (byte[] k : keys.values()) {
+        Bytes.wipe(k);
+      }
+      keys.clear();
+      return r;
+    }
+
+    private static String checkId(String id) {
+      Objects.requireNonNull(id, "id");
+      if (!KeySetResponse.isValidId(id)) {
+        throw new IllegalArgumentException("ids are 1-64 characters of A-Z a-z 0-9 . _ -");
+      }
+      return id;
+    }
+  }
+}

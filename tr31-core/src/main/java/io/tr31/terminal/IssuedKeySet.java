@@ -1,0 +1,111 @@
+package io.tr31.terminal;
+
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.MacKey;
+import io.tr31.internal.Bytes;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.Destroyable;
+
+/**
+ * A key set as the server issued it: the response body for the terminal, and the server's own
+ * copies of the keys (the MSK and MAC key prepared, to open and verify what the terminal sends).
+ *
+ * <h2>Security</h2>
+ *
+ * <ul>
+ *   <li>{@link #json()} holds only key blocks (ciphertext), ids, times and KCVs: it may be sent and
+ *       logged.
+ *   <li>{@link #keyBytes(Slot)} returns a copy of a clear key for the server's key store (an HSM,
+ *       in production); the caller wipes it. {@link #destroy()} (or {@link #close()}) wipes this
+ *       object's copies and destroys the prepared keys; zeroing is best effort on the JVM.
+ *   <li>Thread-safe; use after destroy throws {@link IllegalStateException}. {@link #toString()}
+ *       shows the key set id only.
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class IssuedKeySet implements Destroyable, AutoCloseable {
+  private final KeySetResponse response;
+  private final Map<Slot, byte[]> keys;
+  private final EnvelopeKey msk;
+  private final MacKey mac;
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  /** Takes ownership of the key arrays. */
+  IssuedKeySet(KeySetResponse response, Map<Slot, byte[]> keys, SecureRandom random) {
+    this.response = Objects.requireNonNull(response, "response");
+    this.keys = new EnumMap<>(keys);
+    this.msk = EnvelopeKey.prepare(keys.get(Slot.MSK), random);
+    this.mac = MacKey.prepare(keys.get(Slot.MAC));
+  }
+
+  /** The response (metadata, key blocks, KCVs). */
+  public KeySetResponse response() {
+    return response;
+  }
+
+  /** The response body, in the seed's shape and field order. */
+  public String json() {
+    return response.toJson();
+  }
+
+  /** The server's prepared MSK, to open the terminal's envelopes. */
+  public EnvelopeKey msk() {
+    checkNotDestroyed();
+    return msk;
+  }
+
+  /** The server's prepared MAC key, to verify and sign envelope bodies. */
+  public MacKey mac() {
+    checkNotDestroyed();
+    return mac;
+  }
+
+  /** A copy of the clear key of {@code slot}; the caller wipes it. */
+  public byte[] keyBytes(Slot slot) {
+    byte[] copy = keys.get(Objects.requireNonNull(slot, "slot")).clone();
+    if (destroyed.get()) {
+      Bytes.wipe(copy);
+      throw new IllegalStateException("IssuedKeySet destroyed");
+    }
+    return copy;
+  }
+
+  private void checkNotDestroyed() {
+    if (destroyed.get()) {
+      throw new IllegalStateException("IssuedKeySet destroyed");
+    }
+  }
+
+  /** Wipes the keys and destroys the prepared MSK and MAC key. Idempotent. */
+  @Override
+  public void destroy() {
+    if (!destroyed.getAndSet(true)) {
+      for (byte[] k : keys.values()) {
+        Bytes.wipe(k);
+      }
+      msk.destroy();
+      mac.destroy();
+    }
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  /** Same as {@link #destroy()}, for try-with-resources. */
+  @Override
+  public void close() {
+    destroy();
+  }
+
+  @Override
+  public String toString() {
+    return "IssuedKeySet[" + response.keySetId() + (destroyed.get() ? ", destroyed]" : "]");
+  }
+}

@@ -1,0 +1,94 @@
+package io.tr31.terminal;
+
+import io.tr31.ErrorCode;
+import io.tr31.KeyBlockHeader;
+import io.tr31.Tr31FormatException;
+import io.tr31.UnwrappedKey;
+import io.tr31.header.KeyVersion;
+import io.tr31.optblock.HashAlgorithm;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The checks of a verified key block against its slot. Every value checked here was authenticated
+ * by the block's MAC before this runs; the JSON is what is being checked against it.
+ */
+final class SlotCheck {
+  private SlotCheck() {}
+
+  /**
+   * The header attributes, the optional blocks and the key length the slot requires.
+   *
+   * @throws KeySetException {@link ErrorCode#KEYSET_SLOT_MISMATCH} naming the attribute
+   */
+  static void header(Slot slot, UnwrappedKey key) throws KeySetException {
+    KeyBlockHeader h = key.header();
+    KeyBlockHeader t = slot.headerTemplate();
+    require(h.version() == t.version(), slot, "version");
+    require(h.keyUsageCode().equals(t.keyUsageCode()), slot, "key usage " + h.keyUsageCode());
+    require(h.algorithm() == t.algorithm(), slot, "algorithm " + h.algorithm().code());
+    require(h.modeOfUseCode().equals(t.modeOfUseCode()), slot, "mode of use " + h.modeOfUseCode());
+    require(h.keyVersion().equals(KeyVersion.none()), slot, "key version");
+    require(h.exportability() == t.exportability(), slot, "exportability");
+    require(h.keyContext() == t.keyContext(), slot, "key context");
+    require(key.keyLengthBytes() == Slot.KEY_BYTES, slot, "key length");
+    int expected = 0;
+    for (OptionalBlock b : h.optionalBlocks().asList()) {
+      OptionalBlockId id = b.knownId();
+      boolean allowed =
+          id == OptionalBlockId.LB
+              || id == OptionalBlockId.TS
+              || id == OptionalBlockId.PB
+              || (id == OptionalBlockId.HM && slot == Slot.MAC);
+      require(allowed, slot, "optional block " + b.id());
+      if (id != OptionalBlockId.PB) {
+        expected++;
+      }
+    }
+    require(expected == (slot == Slot.MAC ? 3 : 2), slot, "optional blocks");
+    if (slot == Slot.MAC) {
+      try {
+        HashAlgorithm hash = h.optionalBlocks().get(OptionalBlockId.HM).get().hmacHash();
+        require(hash == HashAlgorithm.SHA_256, slot, "HM is not SHA-256");
+      } catch (Tr31FormatException e) {
+        require(false, slot, "HM");
+      }
+    }
+  }
+
+  /**
+   * The slot name, ids and times bound in {@code LB} and {@code TS} against the JSON.
+   *
+   * @throws KeySetException {@link ErrorCode#KEYSET_SLOT_MISMATCH} when the label names another
+   *     slot, {@link ErrorCode#KEYSET_METADATA_MISMATCH} when ids or times differ
+   */
+  static void metadata(Slot slot, KeyBlockHeader h, KeySetResponse response)
+      throws KeySetException {
+    String label = h.optionalBlocks().get(OptionalBlockId.LB).map(OptionalBlock::data).orElse("");
+    int slash = label.indexOf('/');
+    String boundSlot = slash < 0 ? "" : label.substring(0, slash);
+    require(boundSlot.equals(slot.jsonName()), slot, "LB binds the block to another slot");
+    if (!label.equals(response.label(slot))) {
+      throw new KeySetException(
+          ErrorCode.KEYSET_METADATA_MISMATCH, slot, "LB (key set id, key id or expires_at)");
+    }
+    Optional<OptionalBlock> ts = h.optionalBlocks().get(OptionalBlockId.TS);
+    Instant stamped;
+    try {
+      stamped = ts.isPresent() ? ts.get().timestamp() : null;
+    } catch (Tr31FormatException e) {
+      stamped = null;
+    }
+    if (stamped == null || !stamped.equals(response.issuedAt())) {
+      throw new KeySetException(ErrorCode.KEYSET_METADATA_MISMATCH, slot, "TS (issued_at)");
+    }
+  }
+
+  private static void require(boolean ok, Slot slot, String what) throws KeySetException {
+    if (!ok) {
+      throw new KeySetException(ErrorCode.KEYSET_SLOT_MISMATCH, slot, what);
+    }
+  }
+}

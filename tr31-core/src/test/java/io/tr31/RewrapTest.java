@@ -1,0 +1,261 @@
+package io.tr31;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyVersion;
+import io.tr31.internal.Hex;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import io.tr31.optblock.OptionalBlockId;
+import io.tr31.testing.LegacyBlocks;
+import io.tr31.testing.Vectors;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Rewrap}: migration of TDES key blocks to AES version D (and between any versions). */
+class RewrapTest {
+  private static final byte[] TDES_KBPK = hex("89E88CF7931444F334BD7547FC3F380C");
+  // Made up for these tests: 3-key, so that X9.24-1 lets it protect 3-key TDES keys.
+  private static final byte[] TDES3_KBPK = hex(LegacyBlocks.TDES_KBPK);
+  // TR-31:2018 A.7.4's AES-256 KBPK (a published fact).
+  private static final byte[] AES_KBPK =
+      hex("88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6");
+  private static final WrapOptions LEGACY =
+      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+
+  private final List<KeyBlockProtectionKey> prepared = new ArrayList<>();
+
+  private static byte[] hex(String s) {
+    try {
+      return Hex.decode(s);
+    } catch (Tr31Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Keeps {@code k} for destruction after the test. */
+  private KeyBlockProtectionKey kept(KeyBlockProtectionKey k) {
+    prepared.add(k);
+    return k;
+  }
+
+  @AfterEach
+  void destroyKbpks() {
+    prepared.forEach(KeyBlockProtectionKey::destroy);
+  }
+
+  private static SecureRandom seeded(long seed) throws NoSuchAlgorithmException {
+    // SHA1PRNG seeded before its first use is deterministic: reproducible padding and keys.
+    SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+    r.setSeed(seed);
+    return r;
+  }
+
+  private static KeyBlockHeader header(String template) throws Tr31Exception {
+    return KeyBlockHeader.parse(template, Profile.STRICT);
+  }
+
+  @Test
+  void rewrap_versionBToD_keepsAttributesAndKeyAndPrintsKcv() throws Exception {
+    KeyBlockProtectionKey tdes =
+        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK, seeded(1)));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    KeyBlockHeader source =
+        header("B0000P0TE12S0000").withOptionalBlock(io.tr31.optblock.OptionalBlock.label("ATM"));
+    String old = tdes.wrap(source, key, WrapOptions.builder().kbpkKcv(KcvMethod.CMAC).build());
+
+    Rewrap.Result r = Rewrap.builder(tdes, aes).build().rewrap(old);
+
+    assertEquals('D', r.keyBlock().charAt(0));
+    try (UnwrappedKey back = aes.unwrap(r.keyBlock())) {
+      assertArrayEquals(key, back.keyBytes());
+      KeyBlockHeader h = back.header();
+      assertEquals(KeyBlockVersion.D, h.version());
+      assertEquals("P0", h.keyUsageCode());
+      assertEquals(KeyAlgorithm.TDES, h.algorithm());
+      assertEquals("E", h.modeOfUseCode());
+      assertEquals(KeyVersion.of("12"), h.keyVersion());
+      assertEquals(Exportability.SENSITIVE, h.exportability());
+      assertEquals("ATM", h.optionalBlocks().get(OptionalBlockId.LB).get().data());
+      // KP now names the new KBPK (verified by unwrap; checked here against it too).
+      String kp = h.optionalBlocks().get(OptionalBlockId.KP).get().data();
+      String aesKcv = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.CMAC, 5).hex();
+      assertEquals("01" + aesKcv, kp);
+    }
+    assertEquals(
+        KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5),
+        r.kcv(KcvMethod.CMAC).orElseThrow());
+    assertEquals(
+        KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.LEGACY, 3),
+        r.kcv(KcvMethod.LEGACY).orElseThrow());
+  }
+
+  @Test
+  void rewrap_publishedVersionABlock_toD_readsBackTheStatedKey() throws Exception {
+    // EFTlab BP-Tools sample (TR31-061): version A, P0/T/E, exportable.
+    Map<String, Object> v = Vectors.keyBlockVector("TR31-061");
+    byte[] kbpk = Hex.decode((String) v.get("kbpk_hex"));
+    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpk));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    String d = Rewrap.builder(from, to).build().rewrap((String) v.get("key_block")).keyBlock();
+    try (UnwrappedKey back = to.unwrap(d)) {
+      assertEquals(v.get("expected_key_hex"), Hex.encode(back.keyBytes()));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void rewrap_thalesVersion0Block_lenientOnly_toD() throws Exception {
+    // EFTlab BP-Tools sample of a Thales version '0' block (chhil/TR31Keyblock test javadoc).
+    Map<String, Object> v =
+        ((List<Map<String, Object>>)
+                Vectors.loadMap("tr31_header_vectors.json").get("proprietary_not_tr31"))
+            .get(0);
+    String block = (String) v.get("key_block");
+    KeyBlockProtectionKey from =
+        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex((String) v.get("kbpk_hex"))));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    assertEquals(
+        ErrorCode.INVALID_VERSION,
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(from, to).build().rewrap(block))
+            .code());
+    String d = Rewrap.builder(from, to).profile(Profile.LENIENT).build().rewrap(block).keyBlock();
+    try (UnwrappedKey back = to.unwrap(d)) {
+      assertEquals(v.get("expected_key_hex"), Hex.encode(back.keyBytes()));
+      assertEquals(KeyBlockVersion.D, back.header().version());
+    }
+  }
+
+  @Test
+  void rewrap_nonExportableKey_refusedWithKeyNotExportable() throws Exception {
+    // Thales payShield sample (TR31-001): version A, K0/T/N, exportability N.
+    Map<String, Object> v = Vectors.keyBlockVector("TR31-001");
+    byte[] kbpk = Hex.decode((String) v.get("kbpk_hex"));
+    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpk));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    Rewrap rewrap =
+        Rewrap.builder(from, to)
+            .headerOverride(h -> h.toBuilder().exportability(Exportability.EXPORTABLE).build())
+            .build();
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> rewrap.rewrap((String) v.get("key_block")));
+    assertEquals(ErrorCode.KEY_NOT_EXPORTABLE, e.code());
+  }
+
+  @Test
+  void rewrap_toDUnderTdesKbpk_saysVersionDNeedsAnAesKbpk() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    String old = tdes.wrap(header("B0000D0TB00E0000"), new byte[16]);
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, tdes).build().rewrap(old));
+    assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
+    assertTrue(e.getMessage().contains("version D needs an AES KBPK"), e.getMessage());
+  }
+
+  @Test
+  void rewrap_tamperedSource_failsVerificationAndWritesNothing() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    String old = tdes.wrap(header("C0000D0TB00E0000"), new byte[16], LEGACY);
+    char last = old.charAt(old.length() - 1);
+    String bad = old.substring(0, old.length() - 1) + (last == '0' ? '1' : '0');
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(bad));
+    assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
+  }
+
+  @Test
+  void rewrap_singleDesLegacyBlock_readUnderLenientOnly() throws Exception {
+    byte[] des = Hex.decode("0123456789ABCDEF");
+    byte[] kkk = new byte[24];
+    for (int i = 0; i < 3; i++) {
+      System.arraycopy(des, 0, kkk, 8 * i, 8);
+    }
+    byte[] key = Hex.decode("00112233445566778899AABBCCDDEEFF");
+    // TDES with K1 = K2 = K3 is single DES: how a single-DES host built its A blocks.
+    KeyBlockProtectionKey asTdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kkk));
+    String old = asTdes.wrap(header("A0000D0TB00E0000"), key, LEGACY);
+    KeyBlockProtectionKey single = kept(KeyBlockProtectionKey.prepareSingleDesLegacy(des));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    assertEquals(KeyAlgorithm.DES, single.algorithm());
+    assertEquals(
+        ErrorCode.INVALID_KBPK_LENGTH,
+        assertThrows(Tr31Exception.class, () -> single.unwrap(old, Profile.STRICT)).code());
+    assertEquals(
+        ErrorCode.UNSUPPORTED_OPERATION,
+        assertThrows(
+                Tr31Exception.class, () -> single.wrap(header("A0000D0TB00E0000"), key, LEGACY))
+            .code());
+    assertFalse(single.serves(KeyBlockVersion.B));
+    String d = Rewrap.builder(single, aes).profile(Profile.LENIENT).build().rewrap(old).keyBlock();
+    try (UnwrappedKey back = aes.unwrap(d)) {
+      assertArrayEquals(key, back.keyBytes());
+    }
+  }
+
+  /**
+   * The issue's migration: 10,000 mixed A/B/C blocks (2-key and 3-key TDES keys, several usages)
+   * re-wrapped to D and read back, every key and attribute intact.
+   */
+  @Test
+  void rewrap_tenThousandMixedLegacyBlocks_toD_allReadBack() throws Exception {
+    SecureRandom random = seeded(20261128L);
+    String[] templates = {
+      "A0000P0TE00E0000",
+      "B0000D0TB01E0000",
+      "C0000K0TB00S0000",
+      "B0000M3TC02E0000",
+      "A0000B0TX00E0000",
+      "C0000M1TC00E0000",
+      "B0000V2TN00S0000"
+    };
+    KeyBlockHeader[] headers = new KeyBlockHeader[templates.length];
+    for (int i = 0; i < templates.length; i++) {
+      headers[i] = header(templates[i]);
+    }
+    int n = 10_000;
+    List<String> blocks = new ArrayList<>(n);
+    List<byte[]> keys = new ArrayList<>(n);
+    List<String> failures = new ArrayList<>();
+    KeyBlockProtectionKey tdes =
+        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES3_KBPK, seeded(2)));
+    KeyBlockProtectionKey aes =
+        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK, seeded(3)));
+    for (int i = 0; i < n; i++) {
+      byte[] key = new byte[random.nextBoolean() ? 16 : 24];
+      random.nextBytes(key);
+      keys.add(key);
+      blocks.add(tdes.wrap(headers[i % headers.length], key, LEGACY));
+    }
+    Rewrap migration = Rewrap.builder(tdes, aes).build();
+    int[] perVersion = new int[3];
+    for (int i = 0; i < n; i++) {
+      perVersion[blocks.get(i).charAt(0) - 'A']++;
+      String d = migration.rewrap(blocks.get(i)).keyBlock();
+      try (UnwrappedKey back = aes.unwrap(d)) {
+        KeyBlockHeader expected =
+            Rewrap.targetHeader(headers[i % headers.length], KeyBlockVersion.D);
+        if (!java.util.Arrays.equals(keys.get(i), back.keyBytes())
+            || !back.header().encode(0).equals(expected.withPadding().encode(0))) {
+          failures.add(i + ": " + d);
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(n, perVersion[0] + perVersion[1] + perVersion[2]);
+    assertTrue(perVersion[0] > 0 && perVersion[1] > 0 && perVersion[2] > 0);
+  }
+}

@@ -1,0 +1,82 @@
+package io.tr31.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.KeyBlocks;
+import io.tr31.Profile;
+import io.tr31.UnwrappedKey;
+import io.tr31.internal.Hex;
+import io.tr31.testing.LegacyBlocks;
+import io.tr31.testing.Vectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Process-level tests of {@code tr31 rewrap} against the shaded jar. */
+class CliRewrapIT {
+  private static final String FROM = LegacyBlocks.TDES_KBPK;
+  private static final String TO = LegacyBlocks.AES_KBPK;
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String line) {
+    return (Map<String, Object>) Vectors.parseJson(line);
+  }
+
+  private static String unwrapHex(String block) throws Exception {
+    try (UnwrappedKey k = KeyBlocks.unwrap(Hex.decode(TO), block, Profile.STRICT)) {
+      return Hex.encode(k.keyBytes());
+    }
+  }
+
+  @Test
+  void rewrap_help_listedAndPrinted() {
+    CliProcess.Result r = CliProcess.run(null, "rewrap", "--help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.stdout().startsWith("Usage: tr31 rewrap"), r.stdout());
+    assertTrue(CliProcess.run(null, "--help").stdout().contains("rewrap"));
+  }
+
+  @Test
+  void rewrap_singleBlockWithKbpksFromEnv_printsBlockAndKcvs() throws Exception {
+    LegacyBlocks.Block b = LegacyBlocks.generate(1, 11).get(0);
+    CliProcess.Result r =
+        CliProcess.run(
+            b.keyBlock() + "\n",
+            Map.of("OLD_KBPK", FROM, "NEW_KBPK", TO),
+            "rewrap",
+            "--from-kbpk",
+            "env:OLD_KBPK",
+            "--to-kbpk",
+            "env:NEW_KBPK");
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> lines = r.lines();
+    assertEquals(3, lines.size(), r.stdout());
+    assertEquals(b.keyHex(), unwrapHex(lines.get(0)));
+    assertTrue(lines.get(2).startsWith("KCV (CMAC)"), lines.get(2));
+  }
+
+  @Test
+  void rewrapJson_batchOf500MixedABCBlocks_migratedToDAndReadBack() throws Exception {
+    List<LegacyBlocks.Block> blocks = LegacyBlocks.generate(500, 12);
+    StringBuilder in = new StringBuilder();
+    for (LegacyBlocks.Block b : blocks) {
+      in.append("{\"key_block\":\"").append(b.keyBlock()).append("\"}\n");
+    }
+    CliProcess.Result r =
+        CliProcess.run(in.toString(), "rewrap", "--json", "--from-kbpk", FROM, "--to-kbpk", TO);
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> lines = r.lines();
+    assertEquals(500, lines.size());
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Map<String, Object> o = json(lines.get(i));
+      if (!Boolean.TRUE.equals(o.get("ok"))
+          || !blocks.get(i).keyHex().equals(unwrapHex((String) o.get("key_block")))) {
+        failures.add(i + ": " + lines.get(i));
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+}

@@ -1,0 +1,113 @@
+package io.tr31.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.internal.Hex;
+import io.tr31.terminal.IssuedKeySet;
+import io.tr31.terminal.KeySetIssuer;
+import io.tr31.terminal.Slot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code keyset install} in process: every refusal exits 1 with the slot and the code on stderr,
+ * nothing on stdout, and no key (ZMK or any of the six, whole or its first 8 bytes, either case) in
+ * anything printed, refusals and the success summary alike.
+ */
+class KeySetCommandTest {
+  private static final String ZMK =
+      "5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D";
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Main.run(
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> secrets(IssuedKeySet set) {
+    List<String> hex = new ArrayList<>(List.of(ZMK));
+    for (Slot s : Slot.values()) {
+      hex.add(Hex.encode(set.keyBytes(s)));
+    }
+    List<String> all = new ArrayList<>();
+    for (String h : hex) {
+      all.add(h);
+      all.add(h.substring(0, 16));
+      all.add(h.toLowerCase(Locale.ROOT));
+      all.add(h.substring(0, 16).toLowerCase(Locale.ROOT));
+    }
+    return all;
+  }
+
+  @Test
+  void install_everyRefusalAndTheSummary_printNoKey() throws Exception {
+    byte[] zmk = Hex.decode(ZMK);
+    KeySetIssuer issuer = KeySetIssuer.prepare(zmk, new SecureRandom(), Clock.systemUTC());
+    try (IssuedKeySet set = issuer.issue("ks-cli", Duration.ofDays(2))) {
+      String json = set.json();
+      String kcv = set.response().kcv(Slot.TDK).hex();
+      List<String> tampered =
+          List.of(
+              json.replace(
+                  "\"tdk\":\"" + kcv + "\"",
+                  "\"tdk\":\"" + (kcv.startsWith("0") ? "1" : "0") + kcv.substring(1) + "\""),
+              json.replace("\"key_set_id\":\"ks-cli\"", "\"key_set_id\":\"ks-clj\""),
+              json.replace("\"usage\":\"pin-encryption\"", "\"usage\":\"pin-encryption\",\"x\":1"),
+              json.replace(
+                  "\"key_block\":\"" + b64(set, Slot.TPK),
+                  "\"key_block\":\"" + b64(set, Slot.MSK)));
+      List<String> printed = new ArrayList<>();
+      for (String t : tampered) {
+        Run r = run(t, "keyset", "install", "--zmk", ZMK);
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("tr31: KEYSET_"), r.err());
+        printed.add(r.err());
+      }
+      Run ok = run(json, "keyset", "install", "--zmk", ZMK);
+      assertEquals(0, ok.exit(), ok.err());
+      printed.add(ok.out());
+      for (String text : printed) {
+        for (String secret : secrets(set)) {
+          assertFalse(text.contains(secret), text);
+        }
+      }
+    } finally {
+      issuer.destroy();
+    }
+  }
+
+  private static String b64(IssuedKeySet set, Slot s) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(set.response().keyBlock(s).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void issue_printsOneLineOfJsonWithoutAKey() {
+    Run r = run("", "keyset", "issue", "--zmk", ZMK, "--key-set-id", "ks-x");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, r.out().lines().count());
+    assertTrue(r.out().startsWith("{\"key_set\":{\"key_set_id\":\"ks-x\""), r.out());
+    assertFalse(r.out().contains(ZMK));
+  }
+}

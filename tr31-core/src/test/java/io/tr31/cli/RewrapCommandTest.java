@@ -1,0 +1,176 @@
+package io.tr31.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.KeyBlocks;
+import io.tr31.Profile;
+import io.tr31.UnwrappedKey;
+import io.tr31.internal.Hex;
+import io.tr31.testing.LegacyBlocks;
+import io.tr31.testing.Vectors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code tr31 rewrap} run in-process through {@link Main#run}. */
+class RewrapCommandTest {
+  private static final String FROM = LegacyBlocks.TDES_KBPK;
+  private static final String TO = LegacyBlocks.AES_KBPK;
+
+  private record Run(int status, String out, String err) {
+    List<String> lines() {
+      return out.lines().toList();
+    }
+  }
+
+  private static Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String line) {
+    return (Map<String, Object>) Vectors.parseJson(line);
+  }
+
+  private static String unwrapHex(String kbpk, String block) throws Exception {
+    try (UnwrappedKey k = KeyBlocks.unwrap(Hex.decode(kbpk), block, Profile.STRICT)) {
+      return Hex.encode(k.keyBytes());
+    }
+  }
+
+  @Test
+  void rewrap_versionBBlock_printsVersionDBlockAndKcvs() throws Exception {
+    LegacyBlocks.Block b = LegacyBlocks.generate(2, 7).get(1);
+    Run r = run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, b.keyBlock());
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.lines();
+    assertEquals(3, lines.size(), r.out());
+    assertTrue(lines.get(0).startsWith("D"), lines.get(0));
+    assertEquals(b.keyHex(), unwrapHex(TO, lines.get(0)));
+    assertTrue(lines.get(1).matches("KCV \\(legacy\\) +[0-9A-F]{6}"), lines.get(1));
+    assertTrue(lines.get(2).matches("KCV \\(CMAC\\) +[0-9A-F]{10}"), lines.get(2));
+  }
+
+  @Test
+  void rewrap_toVersionEWithKeyVersionOverride_appliesBoth() throws Exception {
+    LegacyBlocks.Block b = LegacyBlocks.generate(1, 8).get(0);
+    Run r =
+        run(
+            b.keyBlock() + "\n",
+            "rewrap",
+            "--from-kbpk",
+            FROM,
+            "--to-kbpk",
+            TO,
+            "--to-version",
+            "E",
+            "--header-override",
+            "key-version=07");
+    assertEquals(0, r.status(), r.err());
+    String e = r.lines().get(0);
+    assertEquals('E', e.charAt(0));
+    assertEquals("07", e.substring(9, 11));
+    assertEquals(b.keyHex(), unwrapHex(TO, e));
+  }
+
+  @Test
+  void rewrap_nonExportableKey_exitsOneAndPrintsNoBlock() {
+    // Thales payShield sample (TR31-001): exportability N.
+    Map<String, Object> v = Vectors.keyBlockVector("TR31-001");
+    Run r =
+        run(
+            null,
+            "rewrap",
+            "--from-kbpk",
+            (String) v.get("kbpk_hex"),
+            "--to-kbpk",
+            TO,
+            (String) v.get("key_block"));
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("exportability N"), r.err());
+  }
+
+  @Test
+  void rewrap_usageErrors_exitTwo() {
+    String block = "B0000";
+    assertEquals(2, run(null, "rewrap", "--from-kbpk", FROM, block).status());
+    assertEquals(2, run(null, "rewrap", "--to-kbpk", TO, block).status());
+    assertEquals(
+        2,
+        run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, "--to-version", "0", block)
+            .status());
+    assertEquals(
+        2,
+        run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, "--header-override", "x=1", block)
+            .status());
+    assertTrue(run(null, "rewrap", "--help").out().startsWith("Usage: tr31 rewrap"));
+  }
+
+  @Test
+  void rewrap_toVersionCWithoutAllowDeprecated_refused_withItWritten() throws Exception {
+    LegacyBlocks.Block b = LegacyBlocks.generate(2, 9).get(1);
+    String[] args = {"rewrap", "--from-kbpk", FROM, "--to-kbpk", FROM, "--to-version", "C"};
+    Run refused = run(b.keyBlock(), args);
+    assertEquals(1, refused.status());
+    assertTrue(refused.err().contains("deprecated"), refused.err());
+    List<String> withFlag = new ArrayList<>(List.of(args));
+    withFlag.add("--allow-deprecated");
+    Run written = run(b.keyBlock(), withFlag.toArray(String[]::new));
+    assertEquals(0, written.status(), written.err());
+    assertEquals('C', written.lines().get(0).charAt(0));
+    assertEquals(b.keyHex(), unwrapHex(FROM, written.lines().get(0)));
+  }
+
+  @Test
+  void rewrapJson_batchOf500MixedBlocks_everyLineMigratedInOrder() throws Exception {
+    List<LegacyBlocks.Block> blocks = LegacyBlocks.generate(500, 10);
+    StringBuilder in = new StringBuilder();
+    for (LegacyBlocks.Block b : blocks) {
+      in.append("{\"key_block\":\"")
+          .append(b.keyBlock())
+          .append("\",\"from_kbpk\":\"")
+          .append(FROM)
+          .append("\",\"to_kbpk\":\"")
+          .append(TO)
+          .append("\",\"to_version\":\"D\"}\n");
+    }
+    in.append("{\"key_block\":\"B0000\"}\n");
+    in.append("not json\n");
+    Run r = run(in.toString(), "rewrap", "--json");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.lines();
+    assertEquals(502, lines.size());
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Map<String, Object> o = json(lines.get(i));
+      String block = (String) o.get("key_block");
+      if (!Boolean.TRUE.equals(o.get("ok"))
+          || block.charAt(0) != 'D'
+          || !blocks.get(i).keyHex().equals(unwrapHex(TO, block))
+          || !(o.get("kcv_cmac") instanceof String)) {
+        failures.add(i + ": " + lines.get(i));
+      }
+    }
+    assertEquals(List.of(), failures);
+    Map<String, Object> missingKbpk = json(lines.get(500));
+    assertEquals(false, missingKbpk.get("ok"));
+    assertEquals("INVALID_REQUEST", missingKbpk.get("error"));
+    assertEquals("INVALID_JSON", json(lines.get(501)).get("error"));
+  }
+}

@@ -1,0 +1,89 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import java.util.Arrays;
+
+/**
+ * Arbitrary header, ciphertext and MAC bytes into {@code open()} of the variant binding (A, C,
+ * {@code 0}) and the ISO 20038 binding (E): only the documented checked exceptions may come out,
+ * and whatever the fuzzer seals must open to itself.
+ */
+class LegacyAndIsoBindingFuzzTest {
+  private static byte[] padded(byte[] b, int n) {
+    return Arrays.copyOf(b, n);
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void variantOpen_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
+    int kbpkLength = data.pickValue(new int[] {8, 16, 24});
+    VariantBinding binding = VariantBinding.of(padded(data.consumeBytes(kbpkLength), kbpkLength));
+    byte[] header = padded(data.consumeBytes(64), data.consumeInt(8, 64));
+    byte[] mac = data.consumeBytes(data.consumeInt(0, 8));
+    byte[] ct = data.consumeRemainingAsBytes();
+    try {
+      // A 4-byte MAC: a random forgery verifies with probability 2^-32 (why X9.143 deprecates
+      // A and C), so success is possible and not asserted against.
+      binding.open(header, ct, mac);
+    } catch (Tr31VerificationException expected) {
+      // the usual outcome
+    } catch (Tr31FormatException e) {
+      if (e.code() != ErrorCode.INVALID_PAYLOAD_LENGTH
+          || (mac.length == 4 && ct.length > 0 && ct.length % 8 == 0)) {
+        throw new AssertionError("unexpected format failure " + e.code(), e);
+      }
+    }
+    if (ct.length > 0) {
+      byte[] payload = Arrays.copyOf(ct, (ct.length + 7) / 8 * 8);
+      byte[] sealed = binding.seal(header, payload);
+      try {
+        assertArrayEquals(
+            payload,
+            binding.open(
+                header,
+                Arrays.copyOf(sealed, payload.length),
+                Arrays.copyOfRange(sealed, payload.length, sealed.length)));
+      } catch (Tr31FormatException | Tr31VerificationException e) {
+        throw new AssertionError("own key block did not open", e);
+      }
+    }
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void versionEOpen_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
+    int kbpkLength = data.pickValue(new int[] {16, 24, 32});
+    VersionEBinding binding = VersionEBinding.of(padded(data.consumeBytes(kbpkLength), kbpkLength));
+    byte[] header = data.consumeBytes(data.consumeInt(0, 64));
+    byte[] mac = data.consumeBytes(data.consumeInt(0, 20));
+    byte[] ct = data.consumeRemainingAsBytes();
+    try {
+      byte[] plain = binding.open(header, ct, mac);
+      throw new AssertionError("random input verified: " + plain.length + " bytes");
+    } catch (Tr31VerificationException expected) {
+      // the usual outcome
+    } catch (Tr31FormatException e) {
+      if (e.code() != ErrorCode.INVALID_PAYLOAD_LENGTH || (mac.length == 16 && ct.length > 0)) {
+        throw new AssertionError("unexpected format failure " + e.code(), e);
+      }
+    }
+    if (ct.length > 0) {
+      // ISO 20038: no padding, any payload length.
+      byte[] sealed = binding.seal(header, ct);
+      try {
+        assertArrayEquals(
+            ct,
+            binding.open(
+                header,
+                Arrays.copyOf(sealed, ct.length),
+                Arrays.copyOfRange(sealed, ct.length, sealed.length)));
+      } catch (Tr31FormatException | Tr31VerificationException e) {
+        throw new AssertionError("own key block did not open", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.tr31.internal;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import io.tr31.Tr31Exception;
+import io.tr31.Tr31VerificationException;
+import io.tr31.testing.Gens;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Properties of the variant binding (versions A, C, {@code 0}) for single-DES, 2-key and 3-key
+ * KBPKs, with BouncyCastle (CBC and ISO 9797-1 MAC algorithm 1) as the oracle.
+ */
+class VariantBindingProperties {
+  private static Gen<byte[]> kbpks() {
+    return integers().between(0, 2).flatMap(i -> Gens.bytes(8 + 8 * i));
+  }
+
+  /** Headers as key blocks have them: 16 characters plus optional blocks, aligned to 8. */
+  private static Gen<byte[]> headers() {
+    return integers().between(2, 6).flatMap(n -> Gens.bytes(8 * n));
+  }
+
+  private static Gen<byte[]> payloads() {
+    return integers().between(1, 6).flatMap(n -> Gens.bytes(8 * n));
+  }
+
+  @Test
+  void seal_equalsBouncyCastleCbcAndIso9797Algorithm1Mac() {
+    qt().forAll(kbpks(), headers(), payloads())
+        .check(
+            (kbpk, header, payload) ->
+                Arrays.equals(
+                    BouncyCastleOracle.variantSeal(kbpk, header, payload),
+                    VariantBinding.of(kbpk).seal(header, payload)));
+  }
+
+  @Test
+  void openOfSeal_isIdentity() {
+    qt().forAll(kbpks(), headers(), payloads())
+        .check(
+            (kbpk, header, payload) -> {
+              VariantBinding binding = VariantBinding.of(kbpk);
+              byte[] sealed = binding.seal(header, payload);
+              try {
+                return Arrays.equals(
+                    payload,
+                    binding.open(
+                        header,
+                        Arrays.copyOf(sealed, payload.length),
+                        Arrays.copyOfRange(sealed, payload.length, sealed.length)));
+              } catch (Tr31Exception e) {
+                return false;
+              }
+            });
+  }
+
+  @Test
+  void anySingleBitFlip_inHeaderCiphertextOrMac_throwsVerification() {
+    qt().forAll(kbpks(), headers(), payloads(), integers().allPositive())
+        .check(
+            (kbpk, header, payload, r) -> {
+              VariantBinding binding = VariantBinding.of(kbpk);
+              byte[] sealed = binding.seal(header, payload);
+              byte[] all = BouncyCastleOracle.concat(header, sealed);
+              int bit = r % (all.length * 8);
+              all[bit / 8] ^= (byte) (1 << (bit % 8));
+              try {
+                binding.open(
+                    Arrays.copyOf(all, header.length),
+                    Arrays.copyOfRange(all, header.length, header.length + payload.length),
+                    Arrays.copyOfRange(all, header.length + payload.length, all.length));
+                return false;
+              } catch (Tr31VerificationException expected) {
+                return true;
+              } catch (Tr31Exception other) {
+                return false;
+              }
+            });
+  }
+}

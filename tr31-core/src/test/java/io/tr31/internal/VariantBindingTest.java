@@ -1,0 +1,84 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The variant binding (A, C, Thales 0) against every valid A and C vector, and its edges. */
+class VariantBindingTest {
+  private static List<BindingVectors.Block> validAandC() throws Exception {
+    List<BindingVectors.Block> out = new ArrayList<>(BindingVectors.valid("A", 8));
+    out.addAll(BindingVectors.valid("C", 8));
+    return out;
+  }
+
+  @Test
+  void open_everyValidVersionAAndCVector_recoversExpectedKey() throws Exception {
+    int run = 0;
+    for (BindingVectors.Block b : validAandC()) {
+      byte[] payload = VariantBinding.of(b.kbpk).open(b.header, b.ciphertext, b.mac);
+      assertEquals(b.expectedKeyHex, BindingVectors.keyHex(payload), b.id);
+      run++;
+    }
+    assertEquals(17, run);
+  }
+
+  @Test
+  void open_flippedCiphertextBit_throwsVerificationBeforeDecrypting() throws Exception {
+    BindingVectors.Block b = validAandC().get(0);
+    VariantBinding binding = VariantBinding.of(b.kbpk);
+    byte[] ct = b.ciphertext.clone();
+    ct[0] ^= 1;
+    assertThrows(Tr31VerificationException.class, () -> binding.open(b.header, ct, b.mac));
+    byte[] mac = b.mac.clone();
+    mac[3] ^= (byte) 0x80;
+    assertThrows(Tr31VerificationException.class, () -> binding.open(b.header, b.ciphertext, mac));
+  }
+
+  @Test
+  void open_badLengths_throwFormat() {
+    VariantBinding binding = VariantBinding.of(new byte[16]);
+    byte[] header = new byte[16];
+    assertEquals(
+        ErrorCode.INVALID_PAYLOAD_LENGTH,
+        assertThrows(
+                Tr31FormatException.class, () -> binding.open(header, new byte[16], new byte[8]))
+            .code());
+    assertThrows(Tr31FormatException.class, () -> binding.open(header, new byte[12], new byte[4]));
+    assertThrows(Tr31FormatException.class, () -> binding.open(header, new byte[0], new byte[4]));
+  }
+
+  @Test
+  void singleDesKbpk_equalsTdesWithThreeEqualKeys() throws Exception {
+    byte[] des = {1, 35, 69, 103, -119, -85, -51, -17};
+    byte[] kkk = new byte[24];
+    for (int i = 0; i < 3; i++) {
+      System.arraycopy(des, 0, kkk, 8 * i, 8);
+    }
+    byte[] header = "A0072P0TE00E0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] payload = new byte[24];
+    assertArrayEquals(
+        VariantBinding.of(kkk).seal(header, payload), VariantBinding.of(des).seal(header, payload));
+  }
+
+  @Test
+  void shape_toString_destroy() {
+    VariantBinding binding = VariantBinding.of(new byte[8]);
+    assertEquals(8, binding.blockBytes());
+    assertEquals(8, binding.payloadBlockBytes());
+    assertEquals(4, binding.macBytes());
+    assertEquals("VariantBinding[A/C/0, single DES KBPK, destroyed=false]", binding.toString());
+    assertThrows(IllegalArgumentException.class, () -> VariantBinding.of(new byte[32]));
+    assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[16], new byte[12]));
+    binding.destroy();
+    binding.destroy();
+    assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]));
+  }
+}

@@ -1,0 +1,61 @@
+package io.tr31.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
+import org.junit.jupiter.api.Test;
+
+/** The ISO 20038 binding (version E) against ISO 20038:2017 B.2 and its edges. */
+class VersionEBindingTest {
+  @Test
+  void open_everyValidVersionEVector_recoversExpectedKey() throws Exception {
+    int run = 0;
+    for (BindingVectors.Block b : BindingVectors.valid("E", 32)) {
+      byte[] payload = VersionEBinding.of(b.kbpk).open(b.header, b.ciphertext, b.mac);
+      assertEquals(b.expectedKeyHex, BindingVectors.keyHex(payload), b.id);
+      run++;
+    }
+    assertEquals(2, run);
+  }
+
+  @Test
+  void open_flippedBits_throwVerification() throws Exception {
+    BindingVectors.Block b = BindingVectors.valid("E", 32).get(0);
+    VersionEBinding binding = VersionEBinding.of(b.kbpk);
+    byte[] ct = b.ciphertext.clone();
+    ct[ct.length - 1] ^= 1;
+    assertThrows(Tr31VerificationException.class, () -> binding.open(b.header, ct, b.mac));
+    byte[] header = b.header.clone();
+    header[5] ^= 1;
+    assertThrows(Tr31VerificationException.class, () -> binding.open(header, b.ciphertext, b.mac));
+  }
+
+  @Test
+  void open_badLengths_throwFormat() {
+    VersionEBinding binding = VersionEBinding.of(new byte[16]);
+    assertEquals(
+        ErrorCode.INVALID_PAYLOAD_LENGTH,
+        assertThrows(
+                Tr31FormatException.class,
+                () -> binding.open(new byte[16], new byte[18], new byte[8]))
+            .code());
+    assertThrows(
+        Tr31FormatException.class, () -> binding.open(new byte[16], new byte[0], new byte[16]));
+  }
+
+  @Test
+  void shape_toString_destroy() {
+    VersionEBinding binding = VersionEBinding.of(new byte[32]);
+    assertEquals(16, binding.blockBytes());
+    assertEquals(1, binding.payloadBlockBytes());
+    assertEquals(16, binding.macBytes());
+    assertEquals(18 + 16, binding.seal(new byte[16], new byte[18]).length);
+    assertEquals("VersionEBinding[E, AES-256 KBPK, destroyed=false]", binding.toString());
+    assertThrows(IllegalArgumentException.class, () -> VersionEBinding.of(new byte[8]));
+    binding.destroy();
+    assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[18]));
+  }
+}

@@ -1,0 +1,80 @@
+package io.tr31.terminal;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Test fixtures: fixed ZMK, the seed's issue time, deterministic randomness, JSON surgery. */
+final class KeySets {
+  static final Instant ISSUED = Instant.parse("2025-12-13T14:25:30Z");
+  static final Instant EXPIRES = Instant.parse("2026-12-13T14:25:30Z");
+  static final Clock AT_ISSUE = Clock.fixed(ISSUED, ZoneOffset.UTC);
+  static final byte[] ZMK = bytes(32, 0x20);
+  static final byte[] OTHER_ZMK = bytes(32, 0x21);
+
+  private KeySets() {}
+
+  static byte[] bytes(int n, int start) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (start + i);
+    }
+    return b;
+  }
+
+  static SecureRandom seeded(long seed) {
+    try {
+      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+      r.setSeed(seed);
+      return r;
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static KeySetIssuer issuer(long seed) {
+    return KeySetIssuer.prepare(ZMK, seeded(seed), AT_ISSUE);
+  }
+
+  static KeySetInstaller installer() {
+    return installer(AT_ISSUE);
+  }
+
+  static KeySetInstaller installer(Clock clock) {
+    return KeySetInstaller.prepare(ZMK, clock, seeded(99));
+  }
+
+  /** The seed's example set: ks-2025-01, issued 2025-12-13T14:25:30Z, valid 365 days. */
+  static IssuedKeySet seedExample(long seed) throws Exception {
+    return issuer(seed).issue("ks-2025-01", Duration.ofDays(365));
+  }
+
+  /** A copy of {@code r} with the given key blocks replaced. */
+  static KeySetResponse withBlocks(KeySetResponse r, Map<Slot, String> replaced) {
+    Map<Slot, String> ids = new EnumMap<>(Slot.class);
+    Map<Slot, String> blocks = new EnumMap<>(Slot.class);
+    Map<Slot, io.tr31.kcv.KeyCheckValue> kcvs = new EnumMap<>(Slot.class);
+    for (Slot s : Slot.values()) {
+      ids.put(s, r.keyId(s));
+      blocks.put(s, replaced.getOrDefault(s, r.keyBlock(s)));
+      kcvs.put(s, r.kcv(s));
+    }
+    return new KeySetResponse(r.keySetId(), r.issuedAt(), r.expiresAt(), ids, blocks, kcvs);
+  }
+
+  /**
+   * Replaces exactly one occurrence of {@code from}; fails the test if there is not exactly one.
+   */
+  static String replaceOnce(String json, String from, String to) {
+    int i = json.indexOf(from);
+    if (i < 0 || json.indexOf(from, i + 1) >= 0) {
+      throw new AssertionError("expected exactly one " + from);
+    }
+    return json.substring(0, i) + to + json.substring(i + from.length());
+  }
+}
