@@ -14,7 +14,6 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.Arrays;
 
 /**
  * Strict streaming parser for both envelope formats (src/docs/ENVELOPE.md): fields in any order,
@@ -93,8 +92,17 @@ final class EnvelopeParser {
     return true;
   }
 
+  /** Whether {@code body} holds the public template bytes {@code expected} at {@code off}. */
   private static boolean regionEquals(byte[] body, int off, byte[] expected) {
-    return Arrays.equals(body, off, off + expected.length, expected, 0, expected.length);
+    if (off < 0 || off > body.length - expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (body[off + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A factory whose Jackson constraints bound every allocation by {@code maxBodyBytes}. */
