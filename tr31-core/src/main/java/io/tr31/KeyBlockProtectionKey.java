@@ -10,6 +10,7 @@ import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
@@ -91,11 +92,23 @@ public final class KeyBlockProtectionKey implements Destroyable {
     boolean aes = algorithm == KeyAlgorithm.AES;
     boolean tdes = algorithm == KeyAlgorithm.TDES;
     this.variant = aes ? null : VariantBinding.of(key);
-    this.versionB = tdes ? KeyDerivationBinding.versionB(key) : null;
-    this.versionD = aes ? KeyDerivationBinding.versionD(key) : null;
+    KeyDerivationBinding derivation =
+        aes ? KeyDerivationBinding.versionD(key) : tdes ? KeyDerivationBinding.versionB(key) : null;
+    this.versionB = tdes ? derivation : null;
+    this.versionD = aes ? derivation : null;
     this.versionE = aes ? VersionEBinding.of(key) : null;
-    this.kcvLegacy = KeyCheckValue.compute(algorithm, key, KcvMethod.LEGACY, 3).bytes();
-    this.kcvCmac = KeyCheckValue.compute(algorithm, key, KcvMethod.CMAC, 5).bytes();
+    if (derivation != null) {
+      // X9.24-1 KCVs of the KBPK from the cipher the derivation already keyed (one key schedule
+      // fewer): legacy = E(0), CMAC = CMAC(0 block); equal to KeyCheckValue.compute (tested).
+      byte[] zeros = derivation.kbpkEncryptedZeros();
+      byte[] cmac = derivation.kbpkCmacOfZeros();
+      this.kcvLegacy = Arrays.copyOf(zeros, 3);
+      this.kcvCmac = Arrays.copyOf(cmac, 5);
+      Bytes.wipe(zeros, cmac);
+    } else {
+      this.kcvLegacy = KeyCheckValue.compute(algorithm, key, KcvMethod.LEGACY, 3).bytes();
+      this.kcvCmac = KeyCheckValue.compute(algorithm, key, KcvMethod.CMAC, 5).bytes();
+    }
   }
 
   /**

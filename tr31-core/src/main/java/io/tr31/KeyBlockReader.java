@@ -7,7 +7,6 @@ import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,8 +35,9 @@ final class KeyBlockReader {
 
     // X9.143 7.x: the MAC covers the header exactly as received (an extended length may be
     // written as 02 or 04), never a re-encoding of it.
-    byte[] headerBytes = block.headerText().getBytes(StandardCharsets.US_ASCII);
-    byte[] plain = binding.open(headerBytes, block.encryptedPayload(), block.mac());
+    byte[] headerBytes = block.headerAscii();
+    // The block's own arrays (no copies): open() only reads them.
+    byte[] plain = binding.open(headerBytes, block.encryptedPayloadShared(), block.macShared());
     byte[] key = null;
     try {
       // X9.143 7.x: the MAC verified; now the length field may be read.
