@@ -86,17 +86,36 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   private KeyBlockProtectionKey(KeyAlgorithm algorithm, byte[] key, SecureRandom random)
       throws Tr31Exception {
+    this(algorithm, key, random, null);
+  }
+
+  /**
+   * @param only the one version a one-shot call needs (its binding alone is derived), or {@code
+   *     null} for every version the KBPK's algorithm serves
+   */
+  private KeyBlockProtectionKey(
+      KeyAlgorithm algorithm, byte[] key, SecureRandom random, KeyBlockVersion only)
+      throws Tr31Exception {
     this.algorithm = algorithm;
     this.lengthBytes = key.length;
     this.random = random;
     boolean aes = algorithm == KeyAlgorithm.AES;
     boolean tdes = algorithm == KeyAlgorithm.TDES;
-    this.variant = aes ? null : VariantBinding.of(key);
-    KeyDerivationBinding derivation =
-        aes ? KeyDerivationBinding.versionD(key) : tdes ? KeyDerivationBinding.versionB(key) : null;
+    boolean variantWanted =
+        only == null
+            || only == KeyBlockVersion.A
+            || only == KeyBlockVersion.C
+            || only == KeyBlockVersion.THALES_0;
+    this.variant = !aes && variantWanted ? VariantBinding.of(key) : null;
+    KeyDerivationBinding derivation = null;
+    if (aes && (only == null || only == KeyBlockVersion.D)) {
+      derivation = KeyDerivationBinding.versionD(key);
+    } else if (tdes && (only == null || only == KeyBlockVersion.B)) {
+      derivation = KeyDerivationBinding.versionB(key);
+    }
     this.versionB = tdes ? derivation : null;
     this.versionD = aes ? derivation : null;
-    this.versionE = aes ? VersionEBinding.of(key) : null;
+    this.versionE = aes && (only == null || only == KeyBlockVersion.E) ? VersionEBinding.of(key) : null;
     if (derivation != null) {
       // X9.24-1 KCVs of the KBPK from the cipher the derivation already keyed (one key schedule
       // fewer): legacy = E(0), CMAC = CMAC(0 block); equal to KeyCheckValue.compute (tested).
@@ -136,6 +155,13 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(random, "random");
+    checkPreparable(algorithm, key);
+    return new KeyBlockProtectionKey(algorithm, key, random);
+  }
+
+  /** The length and algorithm checks of {@link #prepare}, shared with the one-shot path. */
+  private static void checkPreparable(KeyAlgorithm algorithm, byte[] key)
+      throws Tr31UnsupportedException {
     switch (algorithm) {
       case AES:
         if (key.length != 16 && key.length != 24 && key.length != 32) {
@@ -161,7 +187,20 @@ public final class KeyBlockProtectionKey implements Destroyable {
                 + algorithm
                 + (algorithm == KeyAlgorithm.DES ? " (see prepareSingleDesLegacy)" : ""));
     }
-    return new KeyBlockProtectionKey(algorithm, key, random);
+  }
+
+  /**
+   * For the one-shot calls of {@link KeyBlocks}: a KBPK that derives only the binding of {@code
+   * version} (a one-shot unwrap of a D block need not derive E's keys). Same checks as {@link
+   * #prepare(KeyAlgorithm, byte[])}.
+   */
+  static KeyBlockProtectionKey prepareOneShot(
+      KeyAlgorithm algorithm, byte[] key, KeyBlockVersion version) throws Tr31Exception {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(version, "version");
+    checkPreparable(algorithm, key);
+    return new KeyBlockProtectionKey(algorithm, key, new SecureRandom(), version);
   }
 
   /**

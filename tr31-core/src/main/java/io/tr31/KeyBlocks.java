@@ -42,6 +42,17 @@ public final class KeyBlocks {
    */
   public static KeyBlockProtectionKey prepareFor(
       KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
+    return prepare(version, kbpk, profile, false);
+  }
+
+  /** {@link #prepareFor}, deriving only {@code version}'s binding: the one-shot calls' KBPK. */
+  private static KeyBlockProtectionKey prepareOneShot(
+      KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
+    return prepare(version, kbpk, profile, true);
+  }
+
+  private static KeyBlockProtectionKey prepare(
+      KeyBlockVersion version, byte[] kbpk, Profile profile, boolean oneShot) throws Tr31Exception {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(profile, "profile");
@@ -65,8 +76,11 @@ public final class KeyBlocks {
               + kbpk.length
               + " bytes");
     }
-    return KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
+    return oneShot
+        ? KeyBlockProtectionKey.prepareOneShot(kbpkAlgorithmFor(version), kbpk, version)
+        : KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
   }
+
 
   /**
    * Unwraps {@code keyBlock} under {@code kbpk}, prepared as {@link #prepareFor} says.
@@ -79,7 +93,7 @@ public final class KeyBlocks {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(profile, "profile");
     KeyBlock parsed = KeyBlock.parse(keyBlock, profile);
-    KeyBlockProtectionKey key = prepareFor(parsed.header().version(), kbpk, profile);
+    KeyBlockProtectionKey key = prepareOneShot(parsed.header().version(), kbpk, profile);
     try {
       return key.unwrap(parsed, profile);
     } finally {
@@ -98,7 +112,8 @@ public final class KeyBlocks {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(header, "header");
     KeyBlockProtectionKey prepared =
-        KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(header.version()), kbpk);
+        KeyBlockProtectionKey.prepareOneShot(
+            kbpkAlgorithmFor(header.version()), kbpk, header.version());
     try {
       return prepared.wrap(header, key, options);
     } finally {
