@@ -61,8 +61,9 @@ import javax.security.auth.Destroyable;
  *       ciphertext and is verified before decrypting.
  *   <li>Wrap refuses key lengths its header algorithm does not allow and key usage × algorithm ×
  *       mode of use combinations outside {@link io.tr31.header.KeyAttributePolicy}; padding comes
- *       from the {@link SecureRandom} given at preparation. It writes A and C only with {@link
- *       LegacyVersions#ALLOW_DEPRECATED} and never writes the proprietary {@code 0}.
+ *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It
+ *       writes A and C only with {@link LegacyVersions#ALLOW_DEPRECATED} and never writes the
+ *       proprietary {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
  *       kept. Zeroing is best effort on the JVM (the JDK's key objects and the garbage collector
@@ -81,6 +82,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
   private final Binding versionE;
   private final byte[] kcvLegacy;
   private final byte[] kcvCmac;
+  /** The caller's padding source, or {@code null} for the library's (buffered) one. */
   private final SecureRandom random;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
@@ -131,7 +133,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
   }
 
   /**
-   * Prepares a KBPK with a fresh {@link SecureRandom} for padding.
+   * Prepares a KBPK whose padding comes from the library's own {@link SecureRandom} (one shared
+   * instance, read through a small per-thread buffer whose bytes are used once and wiped).
    *
    * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
    *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
@@ -142,7 +145,11 @@ public final class KeyBlockProtectionKey implements Destroyable {
    */
   public static KeyBlockProtectionKey prepare(KeyAlgorithm algorithm, byte[] key)
       throws Tr31Exception {
-    return prepare(algorithm, key, new SecureRandom());
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(key, "key");
+    checkPreparable(algorithm, key);
+    // Padding from the library's shared SecureRandom, buffered per thread (internal.PaddingRandom).
+    return new KeyBlockProtectionKey(algorithm, key, null);
   }
 
   /**
@@ -200,7 +207,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(version, "version");
     checkPreparable(algorithm, key);
-    return new KeyBlockProtectionKey(algorithm, key, new SecureRandom(), version);
+    return new KeyBlockProtectionKey(algorithm, key, null, version);
   }
 
   /**
@@ -226,7 +233,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
       throw new Tr31UnsupportedException(
           ErrorCode.INVALID_KBPK_LENGTH, "a single-DES KBPK has 8 bytes, not " + key.length);
     }
-    return new KeyBlockProtectionKey(KeyAlgorithm.DES, key, new SecureRandom());
+    return new KeyBlockProtectionKey(KeyAlgorithm.DES, key, null);
   }
 
   /** The KBPK's algorithm: AES, TDES, or DES for {@link #prepareSingleDesLegacy}. */

@@ -4,6 +4,7 @@ import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
+import io.tr31.internal.PaddingRandom;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
@@ -27,7 +28,10 @@ final class KeyBlockWriter {
 
   private KeyBlockWriter() {}
 
-  /** What the writer needs to know about the KBPK (never the KBPK itself). */
+  /**
+   * What the writer needs to know about the KBPK (never the KBPK itself); {@code random} is the
+   * caller's padding source, or {@code null} for the library's.
+   */
   record Kbpk(int strengthBits, byte[] kcvLegacy, byte[] kcvCmac, SecureRandom random) {
     byte[] kcv(KcvMethod method) {
       return method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac;
@@ -95,7 +99,11 @@ final class KeyBlockWriter {
       payload[1] = (byte) bits;
       System.arraycopy(key, 0, payload, 2, key.length);
       // X9.143 7.2: padding is random.
-      kbpk.random().nextBytes(padding);
+      if (kbpk.random() == null) {
+        PaddingRandom.nextBytes(padding);
+      } else {
+        kbpk.random().nextBytes(padding);
+      }
       System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
 
       sealed = binding.seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);
