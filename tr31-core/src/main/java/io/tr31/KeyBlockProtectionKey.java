@@ -66,8 +66,11 @@ import javax.security.auth.Destroyable;
  *       proprietary {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
- *       kept. Zeroing is best effort on the JVM (the JDK's key objects and the garbage collector
- *       may hold copies). Use after destroy throws {@link IllegalStateException}.
+ *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, the JDK's
+ *       key objects cannot be wiped, and cipher state that other threads initialised with the
+ *       derived keys stays in those threads' {@code ThreadLocal} maps until the JDK expunges it
+ *       (pools of long-lived worker threads: see {@code SECURITY.md}). Use after destroy throws
+ *       {@link IllegalStateException}.
  *   <li>{@link #toString()} names the algorithm only.
  * </ul>
  *
