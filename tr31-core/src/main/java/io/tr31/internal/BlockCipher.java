@@ -28,8 +28,8 @@ import javax.security.auth.Destroyable;
  * ciphers (and so this key's schedule) in their {@link ThreadLocal} map until the JDK expunges the
  * stale entry, which may be much later: {@code destroy()} cannot reach another thread's state
  * without racing that thread's use of its {@code Cipher}. Temporaries this class makes (the
- * expanded 2-key TDES key, scratch blocks) are zeroed. Any use after destroy throws {@link IllegalStateException}. {@link
- * #toString()} never shows key material.
+ * expanded 2-key TDES key, scratch blocks) are zeroed. Any use after destroy throws {@link
+ * IllegalStateException}. {@link #toString()} never shows key material.
  */
 public final class BlockCipher implements Destroyable {
 
