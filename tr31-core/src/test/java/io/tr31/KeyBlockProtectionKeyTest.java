@@ -288,4 +288,15 @@ class KeyBlockProtectionKeyTest {
     KeyBlockHeader large = header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9860)));
     assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(large, KEY));
   }
+
+  @Test
+  void unwrap_kcBlockOnAnHmacKey_isRefusedBeforeDecryption() throws Exception {
+    // X9.24-1 defines no KCV for HMAC keys: a KC block there could never be checked. The refusal
+    // comes from public header data, so it is an "unsupported" error, not a verification failure.
+    KeyBlockHeader h =
+        KeyBlockHeader.parse("D0000M7HC00E0200HM0621KC0C01ABCDEF", Profile.STRICT).withPadding();
+    byte[] payload = new byte[32];
+    payload[1] = (byte) 128;
+    assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> kbpk().unwrap(authentic(h, payload)));
+  }
 }
