@@ -64,6 +64,21 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
+  /**
+   * A single-DES key as the TDES key K1K1K1 (the legacy field reality of single-DES KBPKs and DES
+   * KCVs: TDES with three equal keys is DES). The caller wipes the result.
+   */
+  public static byte[] singleDesAsTdes(byte[] key) {
+    if (key.length != 8) {
+      throw new IllegalArgumentException("a single-DES key has 8 bytes");
+    }
+    byte[] out = new byte[24];
+    for (int i = 0; i < 24; i += 8) {
+      System.arraycopy(key, 0, out, i, 8);
+    }
+    return out;
+  }
+
   /** Size of the per-thread scratch area used to chunk CBC-MAC updates. */
   static final int SCRATCH_BYTES = 512;
 

@@ -47,7 +47,7 @@ public final class VariantBinding implements Binding {
       throw new IllegalArgumentException("variant binding KBPK has 8, 16 or 24 bytes");
     }
     this.kbpkLengthBytes = kbpk.length;
-    byte[] key = kbpk.length == 8 ? singleDesAsTdes(kbpk) : kbpk.clone();
+    byte[] key = kbpk.length == 8 ? BlockCipher.singleDesAsTdes(kbpk) : kbpk.clone();
     byte[] encryptionKey = null;
     byte[] authenticationKey = null;
     try {
@@ -69,14 +69,6 @@ public final class VariantBinding implements Binding {
    */
   public static VariantBinding of(byte[] kbpk) {
     return new VariantBinding(kbpk);
-  }
-
-  private static byte[] singleDesAsTdes(byte[] k) {
-    byte[] out = new byte[24];
-    for (int i = 0; i < 3; i++) {
-      System.arraycopy(k, 0, out, 8 * i, 8);
-    }
-    return out;
   }
 
   /** The KBPK length in bytes (8 for single DES). */

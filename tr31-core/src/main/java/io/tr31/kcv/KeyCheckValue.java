@@ -141,11 +141,7 @@ public final class KeyCheckValue {
         return key.clone();
       case DES:
         requireKeyLength(key.length == 8, algorithm);
-        byte[] k = new byte[24];
-        for (int i = 0; i < 24; i += 8) {
-          System.arraycopy(key, 0, k, i, 8);
-        }
-        return k;
+        return BlockCipher.singleDesAsTdes(key);
       default:
         throw new Tr31UnsupportedException(
             ErrorCode.UNSUPPORTED_OPERATION, "no key check value for algorithm " + algorithm);
