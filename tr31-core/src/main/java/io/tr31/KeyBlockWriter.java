@@ -106,11 +106,14 @@ final class KeyBlockWriter {
       }
       System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
 
-      sealed = binding.seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);
-      char[] out = new char[(int) total];
-      headerText.getChars(0, headerChars, out, 0);
-      Hex.encodeInto(sealed, 0, sealed.length, out, headerChars);
-      return new String(out);
+      // One ASCII array holds the header (the MAC input) and then the hex: one String copy.
+      byte[] out = new byte[(int) total];
+      for (int i = 0; i < headerChars; i++) {
+        out[i] = (byte) headerText.charAt(i); // printable ASCII: the strict re-read checked it
+      }
+      sealed = binding.seal(Arrays.copyOf(out, headerChars), payload);
+      Hex.encodeAsciiInto(sealed, 0, sealed.length, out, headerChars);
+      return new String(out, StandardCharsets.ISO_8859_1);
     } finally {
       Bytes.wipe(payload, padding);
     }
