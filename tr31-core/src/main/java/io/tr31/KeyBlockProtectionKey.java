@@ -324,7 +324,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
    */
   public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
     Objects.requireNonNull(profile, "profile");
-    checkNotDestroyed();
+    checkNotDestroyed(); // before parsing: a destroyed key reads nothing
     return unwrap(KeyBlock.parse(keyBlock, profile), profile);
   }
 

@@ -299,4 +299,36 @@ class KeyBlockProtectionKeyTest {
     payload[1] = (byte) 128;
     assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> kbpk().unwrap(authentic(h, payload)));
   }
+
+  @Test
+  void prepare_withInjectedRandom_checksTheKbpkLengthToo() {
+    assertCode(
+        ErrorCode.INVALID_KBPK_LENGTH,
+        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[17], new java.security.SecureRandom()));
+  }
+
+  @Test
+  void isDestroyed_isFalseUntilDestroyed() throws Exception {
+    KeyBlockProtectionKey k = kbpk();
+    org.junit.jupiter.api.Assertions.assertFalse(k.isDestroyed());
+    k.destroy();
+    assertTrue(k.isDestroyed());
+  }
+
+  @Test
+  void unwrap_iso20038AlgorithmOutsideVersionE_strictRefusesAtOffset7_lenientAccepts() throws Exception {
+    // ISO 20038 defines algorithm I (HMAC-SHA-2) for version E only; a D block carrying it is
+    // authentic here but not X9.143.
+    KeyBlockHeader h = KeyBlockHeader.parse("D0000M7IC00E0000", Profile.LENIENT);
+    byte[] payload = new byte[32];
+    payload[1] = (byte) 128;
+    System.arraycopy(KEY, 0, payload, 2, 16);
+    String block = authentic(h, payload);
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk().unwrap(block, Profile.STRICT));
+    assertEquals(ErrorCode.INVALID_ALGORITHM, e.code());
+    assertEquals(7, e.offset());
+    try (UnwrappedKey u = kbpk().unwrap(block, Profile.LENIENT)) {
+      assertArrayEquals(KEY, u.keyBytes());
+    }
+  }
 }
