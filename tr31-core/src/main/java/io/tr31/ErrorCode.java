@@ -4,8 +4,8 @@ package io.tr31;
  * The precise reason a {@link Tr31Exception} was thrown.
  *
  * <p>Every code is stable API: scripts and the CLI's {@code --json} mode report it by {@link
- * #name()}. For key blocks, codes for failures that happen after decryption never appear: those
- * all collapse into {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted
+ * #name()}. For key blocks, codes for failures that happen after decryption never appear: those all
+ * collapse into {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted
  * data. The {@code TR31-DATA} envelope reports {@link #ENVELOPE_PADDING} after a verified MAC, as
  * its specification requires (src/docs/ENVELOPE.md).
  *
@@ -72,8 +72,8 @@ public enum ErrorCode {
   /** Header plus optional blocks is not a multiple of the cipher block size. */
   HEADER_NOT_BLOCK_ALIGNED("header is not a multiple of the cipher block size"),
   /**
-   * More than 99 optional blocks, or the optional blocks leave no room for the key within the
-   * key block's maximum length of 9999 characters.
+   * More than 99 optional blocks, or the optional blocks leave no room for the key within the key
+   * block's maximum length of 9999 characters.
    */
   TOO_MANY_OPTIONAL_BLOCKS("too many optional blocks"),
 
@@ -196,7 +196,9 @@ public enum ErrorCode {
   KEYSET_KEY_BLOCK_MALFORMED("key block is malformed"),
   /** A key block does not verify under its parent key (wrong ZMK, altered or foreign block). */
   KEYSET_UNWRAP_FAILED("key block does not verify under its parent key"),
-  /** A verified key block's header (usage, algorithm, mode, blocks, key length) is not its slot's. */
+  /**
+   * A verified key block's header (usage, algorithm, mode, blocks, key length) is not its slot's.
+   */
   KEYSET_SLOT_MISMATCH("key block header does not match the slot"),
   /** The authenticated LB/TS blocks disagree with the JSON metadata (ids, slot or times). */
   KEYSET_METADATA_MISMATCH("key set metadata does not match the authenticated key block"),

@@ -203,8 +203,8 @@ public final class KeyBlock {
   }
 
   /**
-   * The encrypted payload itself, not a copy, for the unwrap path inside this package (saves a
-   * copy per unwrap). Callers must not modify it.
+   * The encrypted payload itself, not a copy, for the unwrap path inside this package (saves a copy
+   * per unwrap). Callers must not modify it.
    */
   byte[] encryptedPayloadShared() {
     return payload;

@@ -79,8 +79,8 @@ public final class KeyBlockHeader {
   }
 
   /**
-   * Parses a header that must fill {@code text} exactly, as a wrap template does: characters
-   * after the declared optional blocks (a wrong block count) are an error, never ignored.
+   * Parses a header that must fill {@code text} exactly, as a wrap template does: characters after
+   * the declared optional blocks (a wrong block count) are an error, never ignored.
    *
    * @throws Tr31FormatException as {@link #parse}, and {@link ErrorCode#LENGTH_MISMATCH} at the
    *     first character after the header when {@code text} holds more

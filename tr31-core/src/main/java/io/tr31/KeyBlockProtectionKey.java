@@ -61,9 +61,9 @@ import javax.security.auth.Destroyable;
  *       ciphertext and is verified before decrypting.
  *   <li>Wrap refuses key lengths its header algorithm does not allow and key usage × algorithm ×
  *       mode of use combinations outside {@link io.tr31.header.KeyAttributePolicy}; padding comes
- *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It
- *       writes A and C only with {@link LegacyVersions#ALLOW_DEPRECATED} and never writes the
- *       proprietary {@code 0}.
+ *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It writes
+ *       A and C only with {@link LegacyVersions#ALLOW_DEPRECATED} and never writes the proprietary
+ *       {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
  *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, the JDK's
@@ -85,8 +85,10 @@ public final class KeyBlockProtectionKey implements Destroyable {
   private final Binding versionE;
   private final byte[] kcvLegacy;
   private final byte[] kcvCmac;
+
   /** The caller's padding source, or {@code null} for the library's (buffered) one. */
   private final SecureRandom random;
+
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private KeyBlockProtectionKey(KeyAlgorithm algorithm, byte[] key, SecureRandom random)
@@ -120,7 +122,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
     }
     this.versionB = tdes ? derivation : null;
     this.versionD = aes ? derivation : null;
-    this.versionE = aes && (only == null || only == KeyBlockVersion.E) ? VersionEBinding.of(key) : null;
+    this.versionE =
+        aes && (only == null || only == KeyBlockVersion.E) ? VersionEBinding.of(key) : null;
     if (derivation != null) {
       // X9.24-1 KCVs of the KBPK from the cipher the derivation already keyed (one key schedule
       // fewer): legacy = E(0), CMAC = CMAC(0 block); equal to KeyCheckValue.compute (tested).
@@ -160,8 +163,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *
    * @see #prepare(KeyAlgorithm, byte[])
    */
-  public static KeyBlockProtectionKey prepare(KeyAlgorithm algorithm, byte[] key, SecureRandom random)
-      throws Tr31Exception {
+  public static KeyBlockProtectionKey prepare(
+      KeyAlgorithm algorithm, byte[] key, SecureRandom random) throws Tr31Exception {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(random, "random");
@@ -176,7 +179,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
       case AES:
         if (key.length != 16 && key.length != 24 && key.length != 32) {
           throw new Tr31UnsupportedException(
-              ErrorCode.INVALID_KBPK_LENGTH, "an AES KBPK has 16, 24 or 32 bytes, not " + key.length);
+              ErrorCode.INVALID_KBPK_LENGTH,
+              "an AES KBPK has 16, 24 or 32 bytes, not " + key.length);
         }
         break;
       case TDES:
@@ -224,8 +228,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *
    * <h2>Security</h2>
    *
-   * Same guarantees as {@link #prepare}; single DES is broken by exhaustive search, so a block
-   * read this way is only as confidential as a 56-bit key made it.
+   * Same guarantees as {@link #prepare}; single DES is broken by exhaustive search, so a block read
+   * this way is only as confidential as a 56-bit key made it.
    *
    * @param key 8 bytes (parity ignored); copied, never kept
    * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} for any other length
@@ -344,8 +348,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   /**
    * ISO 20038:2017 defines algorithm codes {@code I} (HMAC-SHA-2) and {@code J} (HMAC-SHA-3);
-   * X9.143 Table 3 has neither, so outside version E the strict profile refuses them (public
-   * header data, checked before any decryption).
+   * X9.143 Table 3 has neither, so outside version E the strict profile refuses them (public header
+   * data, checked before any decryption).
    */
   static void checkAlgorithmForVersion(KeyBlockHeader header, Profile profile)
       throws Tr31FormatException {

@@ -44,7 +44,9 @@ final class KeyBlockWriter {
     KeyAlgorithm algorithm = header.algorithm();
     if (!algorithm.permitsKeyLengthBytes(key.length)) {
       throw new Tr31FormatException(
-          ErrorCode.INVALID_KEY_LENGTH, -1, key.length + " bytes for algorithm " + algorithm.code());
+          ErrorCode.INVALID_KEY_LENGTH,
+          -1,
+          key.length + " bytes for algorithm " + algorithm.code());
     }
     // X9.24-1: a key may only be protected by a key of equal or greater strength.
     int keyStrength = algorithm.securityStrengthBits(key.length);
@@ -131,8 +133,8 @@ final class KeyBlockWriter {
 
   /**
    * Adds the block when the options ask for it (replacing one given in the header); otherwise a
-   * KC/KP block the caller put in the header must match the key it describes: wrap never writes
-   * an authenticated header that asserts a false check value.
+   * KC/KP block the caller put in the header must match the key it describes: wrap never writes an
+   * authenticated header that asserts a false check value.
    */
   private static KeyBlockHeader kcvBlock(
       KeyBlockHeader h, OptionalBlockId id, Optional<KcvMethod> asked, KcvSource source)

@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * One-shot wrap and unwrap: the KBPK is prepared inside the call and destroyed before it returns.
  *
- * <p>The KBPK's algorithm follows from the key block version (X9.143 clause 5: versions A, B, C
- * and the proprietary {@code 0} use a TDES KBPK, or under the lenient profile an 8-byte single-DES
- * KBPK for A, C and {@code 0}; D and E an AES KBPK). For many blocks under one
- * KBPK, prepare a {@link KeyBlockProtectionKey} once instead.
+ * <p>The KBPK's algorithm follows from the key block version (X9.143 clause 5: versions A, B, C and
+ * the proprietary {@code 0} use a TDES KBPK, or under the lenient profile an 8-byte single-DES KBPK
+ * for A, C and {@code 0}; D and E an AES KBPK). For many blocks under one KBPK, prepare a {@link
+ * KeyBlockProtectionKey} once instead.
  *
  * <h2>Security</h2>
  *
@@ -63,9 +63,7 @@ public final class KeyBlocks {
     if (variant && kbpk.length == 8 && profile == Profile.LENIENT) {
       return KeyBlockProtectionKey.prepareSingleDesLegacy(kbpk);
     }
-    if (kbpkAlgorithmFor(version) == KeyAlgorithm.TDES
-        && kbpk.length != 16
-        && kbpk.length != 24) {
+    if (kbpkAlgorithmFor(version) == KeyAlgorithm.TDES && kbpk.length != 16 && kbpk.length != 24) {
       throw new Tr31UnsupportedException(
           ErrorCode.INVALID_KBPK_LENGTH,
           "version "
@@ -80,7 +78,6 @@ public final class KeyBlocks {
         ? KeyBlockProtectionKey.prepareOneShot(kbpkAlgorithmFor(version), kbpk, version)
         : KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
   }
-
 
   /**
    * Unwraps {@code keyBlock} under {@code kbpk}, prepared as {@link #prepareFor} says.

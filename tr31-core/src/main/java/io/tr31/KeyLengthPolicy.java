@@ -9,9 +9,9 @@ package io.tr31;
  * With {@link #OBFUSCATED} (the default) every AES or TDES key produces a payload of the same
  * length as the longest key of its algorithm, so the key block does not reveal, for example,
  * whether an AES key is 128 or 256 bits. HMAC and asymmetric keys have no maximum length and are
- * padded to the cipher block only: their length shows.
- * {@link #EXACT} pads only to the cipher block, as TR-31:2018 examples and many HSMs do; choose it
- * only to interoperate with a peer that requires it. Unwrap accepts both.
+ * padded to the cipher block only: their length shows. {@link #EXACT} pads only to the cipher
+ * block, as TR-31:2018 examples and many HSMs do; choose it only to interoperate with a peer that
+ * requires it. Unwrap accepts both.
  *
  * @since 0.1.0
  */

@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * The checked exception for every failure caused by untrusted input.
  *
- * <p>Carries an {@link ErrorCode} and, where it applies, the character offset in the input at
- * which the problem was found ({@link #offset()}, {@code -1} where no single position applies).
+ * <p>Carries an {@link ErrorCode} and, where it applies, the character offset in the input at which
+ * the problem was found ({@link #offset()}, {@code -1} where no single position applies).
  *
  * <h2>Security</h2>
  *
- * Messages are built from the error code's fixed description plus offsets and public header
- * fields; they never contain key material, plaintext or derived keys. Subclasses separate
- * format, unsupported and verification failures so callers can log them differently.
+ * Messages are built from the error code's fixed description plus offsets and public header fields;
+ * they never contain key material, plaintext or derived keys. Subclasses separate format,
+ * unsupported and verification failures so callers can log them differently.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 package io.tr31;
 
 /**
- * The input is well formed but asks for something this library does not do, or a key does not
- * fit the requested key block version (for example a TDES KBPK for version D).
+ * The input is well formed but asks for something this library does not do, or a key does not fit
+ * the requested key block version (for example a TDES KBPK for version D).
  *
  * <h2>Security</h2>
  *

@@ -5,11 +5,11 @@ package io.tr31;
  *
  * <h2>Security</h2>
  *
- * X9.143 binds the header and payload with a MAC; this library verifies it in constant time
- * before reading anything from the decrypted payload. Every failure from decryption onwards (MAC
- * mismatch, key length field, a {@code KC} or {@code KP} check value) throws this exception with code
- * {@link ErrorCode#VERIFICATION_FAILED}, the same message and no offset, so that the error
- * reveals nothing about the plaintext.
+ * X9.143 binds the header and payload with a MAC; this library verifies it in constant time before
+ * reading anything from the decrypted payload. Every failure from decryption onwards (MAC mismatch,
+ * key length field, a {@code KC} or {@code KP} check value) throws this exception with code {@link
+ * ErrorCode#VERIFICATION_FAILED}, the same message and no offset, so that the error reveals nothing
+ * about the plaintext.
  *
  * @since 0.1.0
  */

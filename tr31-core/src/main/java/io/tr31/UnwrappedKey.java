@@ -100,7 +100,10 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
 
   @Override
   public String toString() {
-    return "UnwrappedKey[" + header.encode(header.declaredKeyBlockLength()).substring(0, 16)
-        + ", " + key.length + " bytes]";
+    return "UnwrappedKey["
+        + header.encode(header.declaredKeyBlockLength()).substring(0, 16)
+        + ", "
+        + key.length
+        + " bytes]";
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * <h2>Security</h2>
  *
  * Immutable and thread-safe; holds no secrets. {@code KC} publishes a check value of the wrapped
- * key and {@code KP} one of the KBPK inside the (authenticated, unencrypted) header, as X9.143
- * 6.3 allows: a KCV identifies a key, it does not reveal it.
+ * key and {@code KP} one of the KBPK inside the (authenticated, unencrypted) header, as X9.143 6.3
+ * allows: a KCV identifies a key, it does not reveal it.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@
  *
  * Every method that reads untrusted input throws a checked {@link io.tr31.Tr31Exception} with an
  * {@link io.tr31.ErrorCode} and an offset; nothing secret reaches a message or {@code toString()}.
- * Zeroing of key material is best effort on the JVM: the garbage collector may have copied an
- * array before it was wiped.
+ * Zeroing of key material is best effort on the JVM: the garbage collector may have copied an array
+ * before it was wiped.
  *
  * @since 0.1.0
  */

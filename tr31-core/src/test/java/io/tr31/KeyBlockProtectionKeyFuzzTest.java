@@ -9,9 +9,9 @@ import io.tr31.internal.Hex;
 import io.tr31.testing.Vectors;
 
 /**
- * Coverage-guided fuzzing of unwrap, every version: any input under both profiles may only end in
- * a checked {@link Tr31Exception}; anything that unwraps must re-wrap and unwrap to the same key.
- * The seed corpora hold blocks built by our own wrap: versions D and E under the AES KBPK below
+ * Coverage-guided fuzzing of unwrap, every version: any input under both profiles may only end in a
+ * checked {@link Tr31Exception}; anything that unwraps must re-wrap and unwrap to the same key. The
+ * seed corpora hold blocks built by our own wrap: versions D and E under the AES KBPK below
  * (TR-31:2018 A.7.4's KBPK), versions A, B, C and Thales {@code 0} under a TDES KBPK (TR-31:2018
  * A.7.2.1's), so mutations reach the MAC check and beyond.
  */
@@ -131,8 +131,7 @@ class KeyBlockProtectionKeyFuzzTest {
     for (Profile profile : Profile.values()) {
       try (UnwrappedKey key = KBPK.unwrap(block, profile)) {
         int bits = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        assertArrayEquals(
-            java.util.Arrays.copyOfRange(payload, 2, 2 + bits / 8), key.keyBytes());
+        assertArrayEquals(java.util.Arrays.copyOfRange(payload, 2, 2 + bits / 8), key.keyBytes());
       } catch (Tr31VerificationException expected) {
         // the one error after decryption
       }

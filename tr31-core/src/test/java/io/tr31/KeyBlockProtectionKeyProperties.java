@@ -28,21 +28,28 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 
 /**
- * Properties of version D wrap/unwrap over generated KBPK sizes, key algorithms and lengths,
- * header fields, optional block sets and wrap options.
+ * Properties of version D wrap/unwrap over generated KBPK sizes, key algorithms and lengths, header
+ * fields, optional block sets and wrap options.
  *
- * <p>Shown to fail on deliberately broken implementations while written: with the MAC comparison
- * in {@code KeyDerivationBinding.open} replaced by {@code true}, {@link
- * #everySingleCharacterChange_isRejected} fails; with the key length field written as bytes
- * instead of bits, {@link #unwrapOfWrap_returnsTheKeyAndHeader} fails.
+ * <p>Shown to fail on deliberately broken implementations while written: with the MAC comparison in
+ * {@code KeyDerivationBinding.open} replaced by {@code true}, {@link
+ * #everySingleCharacterChange_isRejected} fails; with the key length field written as bytes instead
+ * of bits, {@link #unwrapOfWrap_returnsTheKeyAndHeader} fails.
  */
 class KeyBlockProtectionKeyProperties {
   /** A key to wrap, its header, and the wrap options. */
   record Case(byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options) {
     @Override
     public String toString() {
-      return "Case[kbpk " + kbpk.length + " bytes, " + header + ", key " + key.length + " bytes, "
-          + options + "]";
+      return "Case[kbpk "
+          + kbpk.length
+          + " bytes, "
+          + header
+          + ", key "
+          + key.length
+          + " bytes, "
+          + options
+          + "]";
     }
   }
 
@@ -51,13 +58,34 @@ class KeyBlockProtectionKeyProperties {
 
   private static final List<Spec> SPECS =
       List.of(
-          new Spec(KeyUsage.PIN_ENCRYPTION, KeyAlgorithm.AES, ModeOfUse.ENCRYPT_ONLY, new int[] {16, 24, 32}),
-          new Spec(KeyUsage.DATA_ENCRYPTION_SYMMETRIC, KeyAlgorithm.AES, ModeOfUse.ENCRYPT_DECRYPT, new int[] {16, 24, 32}),
-          new Spec(KeyUsage.KEY_BLOCK_PROTECTION, KeyAlgorithm.AES, ModeOfUse.ENCRYPT_DECRYPT, new int[] {32}),
-          new Spec(KeyUsage.KEY_ENCRYPTION, KeyAlgorithm.TDES, ModeOfUse.DECRYPT_ONLY, new int[] {16, 24}),
+          new Spec(
+              KeyUsage.PIN_ENCRYPTION,
+              KeyAlgorithm.AES,
+              ModeOfUse.ENCRYPT_ONLY,
+              new int[] {16, 24, 32}),
+          new Spec(
+              KeyUsage.DATA_ENCRYPTION_SYMMETRIC,
+              KeyAlgorithm.AES,
+              ModeOfUse.ENCRYPT_DECRYPT,
+              new int[] {16, 24, 32}),
+          new Spec(
+              KeyUsage.KEY_BLOCK_PROTECTION,
+              KeyAlgorithm.AES,
+              ModeOfUse.ENCRYPT_DECRYPT,
+              new int[] {32}),
+          new Spec(
+              KeyUsage.KEY_ENCRYPTION,
+              KeyAlgorithm.TDES,
+              ModeOfUse.DECRYPT_ONLY,
+              new int[] {16, 24}),
           new Spec(KeyUsage.BDK, KeyAlgorithm.TDES, ModeOfUse.DERIVE_KEYS, new int[] {16, 24}),
-          new Spec(KeyUsage.MAC_CMAC, KeyAlgorithm.AES, ModeOfUse.GENERATE_VERIFY, new int[] {16, 32}),
-          new Spec(KeyUsage.MAC_HMAC, KeyAlgorithm.HMAC, ModeOfUse.GENERATE_ONLY, new int[] {16, 20, 32, 33, 64}));
+          new Spec(
+              KeyUsage.MAC_CMAC, KeyAlgorithm.AES, ModeOfUse.GENERATE_VERIFY, new int[] {16, 32}),
+          new Spec(
+              KeyUsage.MAC_HMAC,
+              KeyAlgorithm.HMAC,
+              ModeOfUse.GENERATE_ONLY,
+              new int[] {16, 20, 32, 33, 64}));
 
   private static int pick(RandomnessSource in, int n) {
     return (int) in.next(Constraint.between(0, n - 1));
@@ -88,10 +116,14 @@ class KeyBlockProtectionKeyProperties {
         int strength = spec.algorithm().securityStrengthBits(key.length);
         int[] kbpkSizes = IntStream.of(16, 24, 32).filter(n -> n * 8 >= strength).toArray();
         byte[] kbpk = bytes(in, kbpkSizes[pick(in, kbpkSizes.length)]);
-        KeyVersion[] versions = {KeyVersion.none(), KeyVersion.component(1 + pick(in, 9)), KeyVersion.of("A7")};
+        KeyVersion[] versions = {
+          KeyVersion.none(), KeyVersion.component(1 + pick(in, 9)), KeyVersion.of("A7")
+        };
         List<OptionalBlock> blocks = new ArrayList<>();
         if (spec.algorithm() == KeyAlgorithm.HMAC) {
-          blocks.add(OptionalBlock.hmacHash(HashAlgorithm.values()[pick(in, HashAlgorithm.values().length)]));
+          blocks.add(
+              OptionalBlock.hmacHash(
+                  HashAlgorithm.values()[pick(in, HashAlgorithm.values().length)]));
         }
         if (pick(in, 2) == 1) {
           blocks.add(OptionalBlock.label(printable(in, 1, 40)));
@@ -151,8 +183,12 @@ class KeyBlockProtectionKeyProperties {
                 for (OptionalBlock b : c.header().optionalBlocks().asList()) {
                   assertEquals(b, h.optionalBlocks().get(b.id()).orElseThrow());
                 }
-                assertEquals(c.options().keyKcv().isPresent(), h.optionalBlocks().get(OptionalBlockId.KC).isPresent());
-                assertEquals(c.options().kbpkKcv().isPresent(), h.optionalBlocks().get(OptionalBlockId.KP).isPresent());
+                assertEquals(
+                    c.options().keyKcv().isPresent(),
+                    h.optionalBlocks().get(OptionalBlockId.KC).isPresent());
+                assertEquals(
+                    c.options().kbpkKcv().isPresent(),
+                    h.optionalBlocks().get(OptionalBlockId.KP).isPresent());
                 assertEquals(block.length(), h.declaredKeyBlockLength());
               } catch (Tr31Exception e) {
                 throw new AssertionError(c + ": " + e.getMessage(), e);

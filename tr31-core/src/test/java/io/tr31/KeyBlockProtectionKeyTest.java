@@ -51,10 +51,16 @@ class KeyBlockProtectionKeyTest {
   @Test
   void prepare_kbpkOfWrongSize_throwsInvalidKbpkLength() {
     for (int n : new int[] {0, 8, 15, 17, 20, 31, 33, 64}) {
-      assertCode(ErrorCode.INVALID_KBPK_LENGTH, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[n]));
+      assertCode(
+          ErrorCode.INVALID_KBPK_LENGTH,
+          () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[n]));
     }
-    assertCode(ErrorCode.INVALID_KBPK_LENGTH, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
-    assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.HMAC, new byte[32]));
+    assertCode(
+        ErrorCode.INVALID_KBPK_LENGTH,
+        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
+    assertCode(
+        ErrorCode.UNSUPPORTED_OPERATION,
+        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.HMAC, new byte[32]));
   }
 
   @Test
@@ -69,16 +75,20 @@ class KeyBlockProtectionKeyTest {
   @Test
   void oneShotUnwrap_kbpkOfWrongSizeForVersion_throwsInvalidKbpkLength() throws Exception {
     String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY);
-    assertCode(ErrorCode.INVALID_KBPK_LENGTH, () -> KeyBlocks.unwrap(new byte[19], block, Profile.STRICT));
+    assertCode(
+        ErrorCode.INVALID_KBPK_LENGTH, () -> KeyBlocks.unwrap(new byte[19], block, Profile.STRICT));
   }
 
   @Test
   void wrap_keyLengthNotAllowedForAlgorithm_throwsInvalidKeyLength() throws Exception {
     KeyBlockProtectionKey k = kbpk();
-    assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0AE00E0000"), new byte[20]));
+    assertCode(
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0AE00E0000"), new byte[20]));
     assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0TE00E0000"), new byte[8]));
-    assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[15]));
-    assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[5000]));
+    assertCode(
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[15]));
+    assertCode(
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[5000]));
   }
 
   @Test
@@ -104,9 +114,12 @@ class KeyBlockProtectionKeyTest {
     try (UnwrappedKey u = k.unwrap(block)) {
       OptionalBlock kc = u.header().optionalBlocks().get(OptionalBlockId.KC).orElseThrow();
       assertEquals(KcvMethod.CMAC, kc.kcvMethod());
-      assertArrayEquals(KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes(), kc.kcvBytes());
+      assertArrayEquals(
+          KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes(), kc.kcvBytes());
       OptionalBlock kp = u.header().optionalBlocks().get(OptionalBlockId.KP).orElseThrow();
-      assertArrayEquals(KeyCheckValue.compute(KeyAlgorithm.AES, KBPK, KcvMethod.LEGACY, 3).bytes(), kp.kcvBytes());
+      assertArrayEquals(
+          KeyCheckValue.compute(KeyAlgorithm.AES, KBPK, KcvMethod.LEGACY, 3).bytes(),
+          kp.kcvBytes());
     }
   }
 
@@ -114,7 +127,9 @@ class KeyBlockProtectionKeyTest {
   private static String authentic(KeyBlockHeader h, byte[] payload) {
     int total = h.encodedLengthChars() + 2 * payload.length + 32;
     String headerText = h.encode(total);
-    byte[] sealed = KeyDerivationBinding.versionD(KBPK).seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);
+    byte[] sealed =
+        KeyDerivationBinding.versionD(KBPK)
+            .seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);
     return headerText + Hex.encode(sealed);
   }
 
@@ -134,11 +149,14 @@ class KeyBlockProtectionKeyTest {
     otherKey[0] ^= 1;
     KeyBlockHeader wrongKc =
         h.withOptionalBlock(
-            OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC,
-                KeyCheckValue.compute(KeyAlgorithm.AES, otherKey, KcvMethod.CMAC, 5).bytes()))
-        .withPadding();
+                OptionalBlock.kcv(
+                    OptionalBlockId.KC,
+                    KcvMethod.CMAC,
+                    KeyCheckValue.compute(KeyAlgorithm.AES, otherKey, KcvMethod.CMAC, 5).bytes()))
+            .withPadding();
     KeyBlockHeader wrongKp =
-        h.withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {1, 2, 3}))
+        h.withOptionalBlock(
+                OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {1, 2, 3}))
             .withPadding();
     byte[] goodPayload = new byte[32];
     goodPayload[1] = (byte) 128;
@@ -216,7 +234,8 @@ class KeyBlockProtectionKeyTest {
       payload[1] = (byte) 128;
       System.arraycopy(KEY, 0, payload, 2, 16);
       byte[] sealed =
-          KeyDerivationBinding.versionD(KBPK).seal(header.getBytes(StandardCharsets.US_ASCII), payload);
+          KeyDerivationBinding.versionD(KBPK)
+              .seal(header.getBytes(StandardCharsets.US_ASCII), payload);
       try (UnwrappedKey u = kbpk().unwrap(header + Hex.encode(sealed))) {
         assertArrayEquals(KEY, u.keyBytes());
         assertTrue(u.header().optionalBlocks().get(OptionalBlockId.LB).isPresent());
@@ -225,23 +244,27 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
-  void unwrap_lenientKeyOfLengthWithoutKcvAndAKcBlock_failsAsVerificationNotFormat() throws Exception {
+  void unwrap_lenientKeyOfLengthWithoutKcvAndAKcBlock_failsAsVerificationNotFormat()
+      throws Exception {
     // An authentic 8-byte "T" key (lenient only) with a KC block: no X9.24 KCV exists for it.
     KeyBlockHeader h =
         KeyBlockHeader.parse("D0000P0TE00E0100KC0C00000000", Profile.STRICT).withPadding();
     byte[] payload = new byte[32];
     payload[1] = (byte) 64;
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> kbpk().unwrap(authentic(h, payload), Profile.LENIENT));
+        assertThrows(
+            Tr31Exception.class, () -> kbpk().unwrap(authentic(h, payload), Profile.LENIENT));
     assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
   }
 
   @Test
   void wrap_lenientHeaderLaunderedThroughWithOptionalBlock_isStillRefused() throws Exception {
-    KeyBlockHeader lenient = KeyBlockHeader.parse("D0000P0AE00E0100KS10DE#GBIC#OPT1", Profile.LENIENT);
+    KeyBlockHeader lenient =
+        KeyBlockHeader.parse("D0000P0AE00E0100KS10DE#GBIC#OPT1", Profile.LENIENT);
     KeyBlockHeader laundered = lenient.withOptionalBlock(OptionalBlock.label("X"));
     assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(laundered, KEY));
-    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient.toBuilder().build(), KEY));
+    assertCode(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient.toBuilder().build(), KEY));
   }
 
   @Test
@@ -249,18 +272,21 @@ class KeyBlockProtectionKeyTest {
     KeyBlockProtectionKey k = kbpk();
     byte[] rightKc = KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes();
     KeyBlockHeader right =
-        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKc));
+        header("D0000P0AE00E0000")
+            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKc));
     try (UnwrappedKey u = k.unwrap(k.wrap(right, KEY))) {
       assertArrayEquals(KEY, u.keyBytes());
     }
     byte[] wrongKc = rightKc.clone();
     wrongKc[0] ^= 1;
     KeyBlockHeader wrong =
-        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, wrongKc));
+        header("D0000P0AE00E0000")
+            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, wrongKc));
     assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrong, KEY));
     KeyBlockHeader wrongKp =
         header("D0000P0AE00E0000")
-            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {0, 0, 0}));
+            .withOptionalBlock(
+                OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {0, 0, 0}));
     assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrongKp, KEY));
     // Asking for KC in the options replaces a wrong one instead of refusing.
     String replaced = k.wrap(wrong, KEY, WrapOptions.builder().keyKcv(KcvMethod.CMAC).build());
@@ -272,9 +298,12 @@ class KeyBlockProtectionKeyTest {
   @Test
   void wrap_keyStrongerThanTheKbpk_throwsKbpkTooWeak() throws Exception {
     KeyBlockProtectionKey aes128 = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[16]);
-    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[32]));
-    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24]));
-    assertCode(ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32]));
+    assertCode(
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[32]));
+    assertCode(
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24]));
+    assertCode(
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32]));
     // Equal or weaker keys are fine: AES-128, 3-key TDES (112 bits), a 16-byte HMAC key.
     aes128.wrap(header("D0000P0AE00E0000"), new byte[16]);
     aes128.wrap(header("D0000P0TE00E0000"), new byte[24]);
@@ -283,9 +312,11 @@ class KeyBlockProtectionKeyTest {
 
   @Test
   void wrap_headerLeavingNoRoomForTheKey_throwsTooManyOptionalBlocks() throws Exception {
-    KeyBlockHeader huge = header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9960)));
+    KeyBlockHeader huge =
+        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9960)));
     assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(huge, KEY));
-    KeyBlockHeader large = header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9860)));
+    KeyBlockHeader large =
+        header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9860)));
     assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(large, KEY));
   }
 
@@ -304,7 +335,9 @@ class KeyBlockProtectionKeyTest {
   void prepare_withInjectedRandom_checksTheKbpkLengthToo() {
     assertCode(
         ErrorCode.INVALID_KBPK_LENGTH,
-        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[17], new java.security.SecureRandom()));
+        () ->
+            KeyBlockProtectionKey.prepare(
+                KeyAlgorithm.AES, new byte[17], new java.security.SecureRandom()));
   }
 
   @Test
@@ -316,7 +349,8 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
-  void unwrap_iso20038AlgorithmOutsideVersionE_strictRefusesAtOffset7_lenientAccepts() throws Exception {
+  void unwrap_iso20038AlgorithmOutsideVersionE_strictRefusesAtOffset7_lenientAccepts()
+      throws Exception {
     // ISO 20038 defines algorithm I (HMAC-SHA-2) for version E only; a D block carrying it is
     // authentic here but not X9.143.
     KeyBlockHeader h = KeyBlockHeader.parse("D0000M7IC00E0000", Profile.LENIENT);

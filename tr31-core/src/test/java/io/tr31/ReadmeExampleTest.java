@@ -44,7 +44,9 @@ class ReadmeExampleTest {
     List<String> lines = output.lines().toList();
     assertEquals(1, lines.size(), () -> "unexpected output " + lines);
     assertTrue(
-        lines.get(0).matches("D0\\d{3}P0AE00E0\\d00 \\.\\.\\. KCV [0-9A-F]{6}, 32-byte key, usage P0"),
+        lines
+            .get(0)
+            .matches("D0\\d{3}P0AE00E0\\d00 \\.\\.\\. KCV [0-9A-F]{6}, 32-byte key, usage P0"),
         lines.get(0));
   }
 }

@@ -214,8 +214,10 @@ public final class CpuTimeCheck {
       System.out.printf(
           "%s %d thread(s): CPU ns/op per thread %s, %.0f ops/s wall (x%.2f)%n",
           name,
-          threads, Arrays.toString(Arrays.stream(cpu).mapToLong(Math::round).toArray()),
-          throughput, throughput / single);
+          threads,
+          Arrays.toString(Arrays.stream(cpu).mapToLong(Math::round).toArray()),
+          throughput,
+          throughput / single);
     }
   }
 }

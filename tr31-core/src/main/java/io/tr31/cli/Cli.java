@@ -70,7 +70,9 @@ final class Cli {
     return new String(buf, 0, n);
   }
 
-  /** Reads a key argument ({@code HEX}, {@code @FILE}, {@code env:NAME}); errors name the option. */
+  /**
+   * Reads a key argument ({@code HEX}, {@code @FILE}, {@code env:NAME}); errors name the option.
+   */
   static byte[] key(String arg, String option) throws UsageException {
     try {
       return KeyArgument.read(arg);

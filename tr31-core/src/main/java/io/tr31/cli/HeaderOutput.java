@@ -60,7 +60,8 @@ final class HeaderOutput {
     row(out, "Optional blocks", String.valueOf(h.optionalBlocks().size()), "");
     for (OptionalBlock b : h.optionalBlocks().asList()) {
       OptionalBlockId known = b.knownId();
-      out.printf("  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
+      out.printf(
+          "  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
     }
     for (String w : warnings) {
       out.println("Warning: " + w);

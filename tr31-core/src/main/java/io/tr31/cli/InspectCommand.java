@@ -19,7 +19,8 @@ final class InspectCommand {
           "Decodes the header and optional blocks of a key block; no key is needed.",
           "KEYBLOCK defaults to the first line of standard input.",
           "  --profile P  strict (X9.143, default) or lenient (documented field deviations)",
-          "  --json       batch: one {\"key_block\": ...} object per stdin line, one result per line");
+          "  --json       batch: one {\"key_block\": ...} object per stdin line, one result per"
+              + " line");
 
   private InspectCommand() {}
 

@@ -12,10 +12,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code --json} batch loop: one JSON object in per line, exactly one JSON object out per
- * line, in order, flushed per line. A bad line yields an error object and never stops the batch.
- * Lines are bounded ({@link #MAX_LINE_CHARS}); a longer line is skipped to its end and reported.
- * Blank lines are requests too (they get an error object), so output lines match input lines.
+ * The {@code --json} batch loop: one JSON object in per line, exactly one JSON object out per line,
+ * in order, flushed per line. A bad line yields an error object and never stops the batch. Lines
+ * are bounded ({@link #MAX_LINE_CHARS}); a longer line is skipped to its end and reported. Blank
+ * lines are requests too (they get an error object), so output lines match input lines.
  */
 final class JsonLines {
   /** Longest accepted request line: a key block is at most 9999 characters. */

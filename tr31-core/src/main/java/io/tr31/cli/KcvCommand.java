@@ -16,14 +16,17 @@ final class KcvCommand {
   static final String HELP =
       String.join(
           "\n",
-          "Usage: tr31 kcv --algorithm AES|TDES --key K [--method legacy|cmac] [--length N] [--json]",
+          "Usage: tr31 kcv --algorithm AES|TDES --key K [--method legacy|cmac] [--length N]"
+              + " [--json]",
           "",
           "Computes a key check value.",
           "  --algorithm A  AES or TDES",
           "  --key K        the key: HEX, @FILE or env:NAME",
-          "  --method M     legacy (encrypt a zero block) or cmac; default cmac for AES, legacy for TDES",
+          "  --method M     legacy (encrypt a zero block) or cmac; default cmac for AES, legacy for"
+              + " TDES",
           "  --length N     bytes to keep: 1-3 for legacy (default 3), 1-5 for cmac (default 5)",
-          "  --json         batch: one {\"algorithm\",\"method\"?,\"key\",\"length\"?} object per line");
+          "  --json         batch: one {\"algorithm\",\"method\"?,\"key\",\"length\"?} object per"
+              + " line");
 
   private KcvCommand() {}
 
@@ -31,7 +34,10 @@ final class KcvCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o =
         Options.parse(
-            args, Set.of("--algorithm", "--key", "--method", "--length"), Set.of("--json"), Set.of());
+            args,
+            Set.of("--algorithm", "--key", "--method", "--length"),
+            Set.of("--json"),
+            Set.of());
     if (o.has("--json")) {
       Cli.noPositional(o);
       return JsonLines.run(
@@ -90,7 +96,10 @@ final class KcvCommand {
     if (n < 1 || n > method.maxLengthBytes()) {
       throw new RequestException(
           Request.INVALID_REQUEST,
-          "length is 1 to " + method.maxLengthBytes() + " for " + method.name().toLowerCase(java.util.Locale.ROOT));
+          "length is 1 to "
+              + method.maxLengthBytes()
+              + " for "
+              + method.name().toLowerCase(java.util.Locale.ROOT));
     }
     return KeyCheckValue.compute(algorithm, key, method, n).hex();
   }

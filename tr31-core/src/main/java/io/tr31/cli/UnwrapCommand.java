@@ -70,7 +70,8 @@ final class UnwrapCommand {
       throw new RequestException(Request.INVALID_REQUEST, "missing field \"kbpk\" (and no --kbpk)");
     }
     byte[] kbpk = kbpkHex != null ? Cli.hexField(kbpkHex, "kbpk") : defaultKbpk;
-    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile))) {
+    try (UnwrappedKey key =
+        KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile))) {
       byte[] k = key.keyBytes();
       try {
         g.writeStringField("key", Hex.encode(k));

@@ -63,8 +63,14 @@ final class WrapCommand {
                 Request.parse(
                     line,
                     Set.of(
-                        "kbpk", "header", "key", "optional_blocks", "kc", "kp",
-                        "key_length_obfuscation", "allow_deprecated"));
+                        "kbpk",
+                        "header",
+                        "key",
+                        "optional_blocks",
+                        "kc",
+                        "kp",
+                        "key_length_obfuscation",
+                        "allow_deprecated"));
             List<OptionalBlock> blocks = new ArrayList<>();
             for (String[] pair : r.optPairs("optional_blocks")) {
               blocks.add(OptionalBlock.parse(pair[0], pair[1]));

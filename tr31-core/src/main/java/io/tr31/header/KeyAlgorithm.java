@@ -89,10 +89,10 @@ public enum KeyAlgorithm {
   }
 
   /**
-   * The security strength in bits of a key of this algorithm and length (NIST SP 800-57 Part 1
-   * Rev. 5, Table 2): AES 128/192/256, 2-key TDES 80, 3-key TDES 112, DES 56, HMAC min(8 × length,
-   * 256). {@code 0} for asymmetric keys, whose strength a key block cannot tell (they are wrapped
-   * as opaque bytes), and for lengths the algorithm does not allow.
+   * The security strength in bits of a key of this algorithm and length (NIST SP 800-57 Part 1 Rev.
+   * 5, Table 2): AES 128/192/256, 2-key TDES 80, 3-key TDES 112, DES 56, HMAC min(8 × length, 256).
+   * {@code 0} for asymmetric keys, whose strength a key block cannot tell (they are wrapped as
+   * opaque bytes), and for lengths the algorithm does not allow.
    */
   public int securityStrengthBits(int keyLengthBytes) {
     if (!permitsKeyLengthBytes(keyLengthBytes)) {

@@ -24,8 +24,7 @@ public enum KeyContext {
   /** {@code 2}: key exchange context only. */
   EXCHANGE_ONLY("2", "key exchange context only");
 
-  private static final Map<String, KeyContext> BY_CODE =
-      Codes.index(values(), KeyContext::code);
+  private static final Map<String, KeyContext> BY_CODE = Codes.index(values(), KeyContext::code);
 
   private final String code;
   private final String meaning;

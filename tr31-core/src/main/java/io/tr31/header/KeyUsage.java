@@ -109,8 +109,7 @@ public enum KeyUsage {
   /** Any numeric-first code (IBM {@code 10}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) key usage");
 
-  private static final Map<String, KeyUsage> BY_CODE =
-      Codes.index(values(), KeyUsage::code);
+  private static final Map<String, KeyUsage> BY_CODE = Codes.index(values(), KeyUsage::code);
 
   private final String code;
   private final String meaning;

@@ -43,8 +43,7 @@ public enum ModeOfUse {
   /** A numeric code (IBM {@code 1}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) mode of use");
 
-  private static final Map<String, ModeOfUse> BY_CODE =
-      Codes.index(values(), ModeOfUse::code);
+  private static final Map<String, ModeOfUse> BY_CODE = Codes.index(values(), ModeOfUse::code);
 
   private final String code;
   private final String meaning;

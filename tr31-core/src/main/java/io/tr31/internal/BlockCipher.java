@@ -23,13 +23,13 @@ import javax.security.auth.Destroyable;
  * this class keeps no raw copy of the key, but the {@link SecretKeySpec} (whose {@code destroy} is
  * not implemented by the JDK and throws) and the JCE ciphers' key schedules cannot be wiped through
  * any public API. The destroying thread's own {@link Cipher} objects are re-keyed with a constant
- * all-zero key (replacing this key's schedule) and kept in that thread's {@link CipherPool} for
- * the next {@code BlockCipher}. Other threads that used this object keep their initialised
- * ciphers (and so this key's schedule) in their {@link ThreadLocal} map until the JDK expunges the
- * stale entry, which may be much later: {@code destroy()} cannot reach another thread's state
- * without racing that thread's use of its {@code Cipher}. Temporaries this class makes (the
- * expanded 2-key TDES key, scratch blocks) are zeroed. Any use after destroy throws {@link
- * IllegalStateException}. {@link #toString()} never shows key material.
+ * all-zero key (replacing this key's schedule) and kept in that thread's {@link CipherPool} for the
+ * next {@code BlockCipher}. Other threads that used this object keep their initialised ciphers (and
+ * so this key's schedule) in their {@link ThreadLocal} map until the JDK expunges the stale entry,
+ * which may be much later: {@code destroy()} cannot reach another thread's state without racing
+ * that thread's use of its {@code Cipher}. Temporaries this class makes (the expanded 2-key TDES
+ * key, scratch blocks) are zeroed. Any use after destroy throws {@link IllegalStateException}.
+ * {@link #toString()} never shows key material.
  */
 public final class BlockCipher implements Destroyable {
 

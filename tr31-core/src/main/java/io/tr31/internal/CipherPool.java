@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>{@link Cipher#getInstance} walks the provider list and instantiates the SPI reflectively: it
  * costs microseconds, several times the cost of {@link Cipher#init}. A one-shot unwrap prepares
- * five short-lived ciphers (KBPK PRF, KBEK, KBAK and two KBPK check values), so reusing the
- * {@code Cipher} objects and only re-keying them is what makes one-shot preparation cheap.
+ * five short-lived ciphers (KBPK PRF, KBEK, KBAK and two KBPK check values), so reusing the {@code
+ * Cipher} objects and only re-keying them is what makes one-shot preparation cheap.
  *
  * <h2>Security</h2>
  *

@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * Branch-free hexadecimal codec: the value of a digit never decides a branch, so decoding and
  * encoding key material does not leak it through timing. Errors are reported with the absolute
- * offset of the first offending character (an error path, which may branch on public data). The
- * one exception is {@code decodePublic}, a table-driven decoder for public data only (ciphertext,
- * MACs, IVs), whose memory access depends on the digit.
+ * offset of the first offending character (an error path, which may branch on public data). The one
+ * exception is {@code decodePublic}, a table-driven decoder for public data only (ciphertext, MACs,
+ * IVs), whose memory access depends on the digit.
  */
 public final class Hex {
   private Hex() {}
@@ -65,8 +65,8 @@ public final class Hex {
    * Decodes {@code s[start..end)}.
    *
    * @param allowLowerCase whether {@code a-f} are accepted (the lenient profile)
-   * @throws Tr31FormatException {@link ErrorCode#ODD_HEX_LENGTH}, {@link ErrorCode#INVALID_HEX}
-   *     or {@link ErrorCode#LOWERCASE_HEX}, with the absolute offset in {@code s}
+   * @throws Tr31FormatException {@link ErrorCode#ODD_HEX_LENGTH}, {@link ErrorCode#INVALID_HEX} or
+   *     {@link ErrorCode#LOWERCASE_HEX}, with the absolute offset in {@code s}
    */
   public static byte[] decode(CharSequence s, int start, int end, boolean allowLowerCase)
       throws Tr31FormatException {
@@ -185,8 +185,8 @@ public final class Hex {
   }
 
   /**
-   * Decodes {@code s[start..end)} (an even number of digits) into {@code dst} from {@code
-   * dstOff}. On error {@code dst} may hold partial output; callers wipe it.
+   * Decodes {@code s[start..end)} (an even number of digits) into {@code dst} from {@code dstOff}.
+   * On error {@code dst} may hold partial output; callers wipe it.
    */
   public static void decodeInto(
       CharSequence s, int start, int end, boolean allowLowerCase, byte[] dst, int dstOff)

@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Random padding bytes for key blocks (X9.143 7.2: padding is random), drawn from one shared
- * {@link SecureRandom} through a small per-thread buffer: one {@code nextBytes} call serves many
- * wraps instead of one call per wrap.
+ * Random padding bytes for key blocks (X9.143 7.2: padding is random), drawn from one shared {@link
+ * SecureRandom} through a small per-thread buffer: one {@code nextBytes} call serves many wraps
+ * instead of one call per wrap.
  *
  * <p>Each buffered byte is handed out once and wiped as it is used. Padding is not key material,
  * but it is encrypted with the key, so it still comes from a CSPRNG and is never reused. Callers

@@ -5,16 +5,22 @@ package io.tr31.kcv;
  *
  * <h2>Security</h2>
  *
- * A KCV identifies a key without revealing it; it is compared in constant time. {@link #LEGACY}
- * on AES keys is not what X9.24-1 specifies for AES, but is what the POS key download this
- * library serves defines ("encrypt a block of zeros, first 3 bytes"): both are offered, by name.
+ * A KCV identifies a key without revealing it; it is compared in constant time. {@link #LEGACY} on
+ * AES keys is not what X9.24-1 specifies for AES, but is what the POS key download this library
+ * serves defines ("encrypt a block of zeros, first 3 bytes"): both are offered, by name.
  *
  * @since 0.1.0
  */
 public enum KcvMethod {
-  /** Leftmost bytes (at most 3) of the key's encryption of one all-zero block. Block code {@code 00}. */
+  /**
+   * Leftmost bytes (at most 3) of the key's encryption of one all-zero block. Block code {@code
+   * 00}.
+   */
   LEGACY("00", 3),
-  /** Leftmost bytes (at most 5) of the CMAC of one all-zero block under the key. Block code {@code 01}. */
+  /**
+   * Leftmost bytes (at most 5) of the CMAC of one all-zero block under the key. Block code {@code
+   * 01}.
+   */
   CMAC("01", 5);
 
   private final String blockCode;
@@ -25,7 +31,9 @@ public enum KcvMethod {
     this.maxLengthBytes = maxLengthBytes;
   }
 
-  /** The two-digit prefix that names this method in {@code KC}, {@code KP} and {@code PK} blocks. */
+  /**
+   * The two-digit prefix that names this method in {@code KC}, {@code KP} and {@code PK} blocks.
+   */
   public String blockCode() {
     return blockCode;
   }

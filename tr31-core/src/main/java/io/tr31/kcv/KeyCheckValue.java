@@ -81,8 +81,8 @@ public final class KeyCheckValue {
    * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
    * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for HMAC and
    *     asymmetric algorithms, which have no X9.24-1 KCV
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does
-   *     not fit the algorithm (the key may come from untrusted input)
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
+   *     fit the algorithm (the key may come from untrusted input)
    * @throws IllegalArgumentException if {@code lengthBytes} is not allowed for the method
    */
   public static KeyCheckValue compute(

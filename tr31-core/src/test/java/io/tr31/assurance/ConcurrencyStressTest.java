@@ -65,8 +65,10 @@ class ConcurrencyStressTest {
                   try (UnwrappedKey u = kbpk.unwrap(block)) {
                     assertArrayEquals(key, u.keyBytes());
                   }
-                  String tampered = block.substring(0, 20) + (block.charAt(20) == '0' ? '1' : '0')
-                      + block.substring(21);
+                  String tampered =
+                      block.substring(0, 20)
+                          + (block.charAt(20) == '0' ? '1' : '0')
+                          + block.substring(21);
                   assertThrows(Tr31VerificationException.class, () -> kbpk.unwrap(tampered));
 
                   byte[] payload = new byte[random.nextInt(0, 2048)];

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * compare MAC, KCV, signature or key values as strings with {@code equals}.
  */
 class ConstantTimeComparisonTest {
-  private static final Pattern ARRAYS_EQUALS = Pattern.compile("Arrays\\.equals\\(|Arrays\\.mismatch\\(");
+  private static final Pattern ARRAYS_EQUALS =
+      Pattern.compile("Arrays\\.equals\\(|Arrays\\.mismatch\\(");
   private static final Pattern SECRET_STRING_EQUALS =
       Pattern.compile(
           "(?i)\\b\\w*(mac|kcv|signature|tag|secret)\\w*\\s*\\.\\s*equals(IgnoreCase)?\\("

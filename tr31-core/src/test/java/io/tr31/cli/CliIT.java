@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Process-level tests of the shaded {@code tr31} jar: exit codes, streams and the --json contract. */
+/**
+ * Process-level tests of the shaded {@code tr31} jar: exit codes, streams and the --json contract.
+ */
 class CliIT {
   // TR-31:2018 Annex A.7.4 (version D, AES-256 KBPK), as carried in ../shared/vectors (TR31-008).
   private static final Map<String, Object> A74 = Vectors.keyBlockVector("TR31-008");
@@ -47,7 +49,8 @@ class CliIT {
     assertTrue(r.stderr().contains("unknown option --nope"), r.stderr());
     assertEquals("", r.stdout());
     assertEquals(2, CliProcess.run(null, "unwrap", BLOCK).exitCode());
-    assertEquals(2, CliProcess.run(null, "unwrap", "--kbpk", KBPK, "--profile", "loose", BLOCK).exitCode());
+    assertEquals(
+        2, CliProcess.run(null, "unwrap", "--kbpk", KBPK, "--profile", "loose", BLOCK).exitCode());
   }
 
   @Test
@@ -62,7 +65,8 @@ class CliIT {
   @Test
   void unwrap_keyBlockFromStdinAndKbpkFromEnvAndFile(@TempDir Path tmp) throws Exception {
     CliProcess.Result viaEnv =
-        CliProcess.run(BLOCK + "\n", Map.of("TR31_KBPK", KBPK), "unwrap", "--kbpk", "env:TR31_KBPK");
+        CliProcess.run(
+            BLOCK + "\n", Map.of("TR31_KBPK", KBPK), "unwrap", "--kbpk", "env:TR31_KBPK");
     assertEquals(0, viaEnv.exitCode(), viaEnv.stderr());
     assertTrue(viaEnv.stdout().contains(KEY));
     Path f = tmp.resolve("kbpk.hex");
@@ -86,8 +90,18 @@ class CliIT {
   void wrapThenUnwrap_textMode_roundTripsWithKcBlock() {
     CliProcess.Result w =
         CliProcess.run(
-            null, "wrap", "--kbpk", KBPK, "--header", "D0000P0AE00E0000", "--key", KEY,
-            "--kc", "cmac", "--opt", "LB=terminal-1");
+            null,
+            "wrap",
+            "--kbpk",
+            KBPK,
+            "--header",
+            "D0000P0AE00E0000",
+            "--key",
+            KEY,
+            "--kc",
+            "cmac",
+            "--opt",
+            "LB=terminal-1");
     assertEquals(0, w.exitCode(), w.stderr());
     String block = w.stdout().strip();
     assertTrue(block.startsWith("D0"), block);
@@ -133,15 +147,18 @@ class CliIT {
     String wrong = "00".repeat(32);
     String input =
         String.join(
-            "\n",
-            "{\"key_block\":\"" + BLOCK + "\",\"kbpk\":\"" + KBPK + "\"}",
-            "not json",
-            "{\"key_block\":\"" + BLOCK + "\",\"kbpk\":\"" + wrong + "\"}",
-            "{\"key_block\":\"" + BLOCK + "\",\"key_block\":\"" + BLOCK + "\"}",
-            "{\"key_block\":\"" + BLOCK + "\",\"extra\":1}",
-            "",
-            "{\"key_block\":\"" + BLOCK.substring(0, 16) + BLOCK.substring(16).toLowerCase(java.util.Locale.ROOT) + "\",\"profile\":\"lenient\"}",
-            "{\"key_block\":\"" + BLOCK + "\"}")
+                "\n",
+                "{\"key_block\":\"" + BLOCK + "\",\"kbpk\":\"" + KBPK + "\"}",
+                "not json",
+                "{\"key_block\":\"" + BLOCK + "\",\"kbpk\":\"" + wrong + "\"}",
+                "{\"key_block\":\"" + BLOCK + "\",\"key_block\":\"" + BLOCK + "\"}",
+                "{\"key_block\":\"" + BLOCK + "\",\"extra\":1}",
+                "",
+                "{\"key_block\":\""
+                    + BLOCK.substring(0, 16)
+                    + BLOCK.substring(16).toLowerCase(java.util.Locale.ROOT)
+                    + "\",\"profile\":\"lenient\"}",
+                "{\"key_block\":\"" + BLOCK + "\"}")
             + "\n";
     CliProcess.Result r = CliProcess.run(input, "unwrap", "--json", "--kbpk", KBPK);
     assertEquals(0, r.exitCode(), r.stderr());
@@ -177,10 +194,15 @@ class CliIT {
   @Test
   void wrapJson_thenUnwrapJson_roundTrips() {
     String in =
-        "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\"" + KBPK
+        "{\"kbpk\":\""
+            + KBPK
+            + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\""
+            + KBPK
             + "\",\"optional_blocks\":[[\"LB\",\"kek-2025-01\"]],\"kc\":\"cmac\",\"kp\":\"cmac\","
             + "\"key_length_obfuscation\":true}\n"
-            + "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\"00\"}\n";
+            + "{\"kbpk\":\""
+            + KBPK
+            + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\"00\"}\n";
     CliProcess.Result w = CliProcess.run(in, "wrap", "--json");
     assertEquals(0, w.exitCode(), w.stderr());
     assertEquals(2, w.lines().size(), w.stdout());
@@ -190,7 +212,8 @@ class CliIT {
 
     String block = (String) ok.get("key_block");
     CliProcess.Result u =
-        CliProcess.run("{\"key_block\":\"" + block + "\",\"kbpk\":\"" + KBPK + "\"}\n", "unwrap", "--json");
+        CliProcess.run(
+            "{\"key_block\":\"" + block + "\",\"kbpk\":\"" + KBPK + "\"}\n", "unwrap", "--json");
     Map<String, Object> out = json(u.lines().get(0));
     assertEquals(KBPK, out.get("key"), u.stdout());
     assertEquals("K1", out.get("usage"));
@@ -207,14 +230,20 @@ class CliIT {
   void kcvJson_andInspectJson_followTheContract() {
     CliProcess.Result k =
         CliProcess.run(
-            "{\"algorithm\":\"AES\",\"method\":\"cmac\",\"key\":\"" + KEY + "\",\"length\":3}\n"
-                + "{\"algorithm\":\"AES\",\"method\":\"cmac\",\"key\":\"" + KEY + "\",\"length\":9}\n",
-            "kcv", "--json");
+            "{\"algorithm\":\"AES\",\"method\":\"cmac\",\"key\":\""
+                + KEY
+                + "\",\"length\":3}\n"
+                + "{\"algorithm\":\"AES\",\"method\":\"cmac\",\"key\":\""
+                + KEY
+                + "\",\"length\":9}\n",
+            "kcv",
+            "--json");
     assertEquals(2, k.lines().size(), k.stdout());
     assertTrue(((String) json(k.lines().get(0)).get("kcv")).matches("[0-9A-F]{6}"));
     assertEquals(Boolean.FALSE, json(k.lines().get(1)).get("ok"));
 
-    CliProcess.Result i = CliProcess.run("{\"key_block\":\"" + BLOCK + "\"}\n", "inspect", "--json");
+    CliProcess.Result i =
+        CliProcess.run("{\"key_block\":\"" + BLOCK + "\"}\n", "inspect", "--json");
     Map<String, Object> h = json(i.lines().get(0));
     assertEquals(Boolean.TRUE, h.get("ok"));
     assertEquals("P0", h.get("usage"));
@@ -228,8 +257,15 @@ class CliIT {
     Path sig = tmp.resolve("sig.hex");
     CliProcess.Result sealed =
         CliProcess.run(
-            "{\"amount\":1200}", "envelope", "seal", "--msk", msk, "--mac-key", mac,
-            "--signature-file", sig.toString());
+            "{\"amount\":1200}",
+            "envelope",
+            "seal",
+            "--msk",
+            msk,
+            "--mac-key",
+            mac,
+            "--signature-file",
+            sig.toString());
     assertEquals(0, sealed.exitCode(), sealed.stderr());
     assertTrue(sealed.stdout().startsWith("{\"format\":\"TR31-DATA\""), sealed.stdout());
     String signature;
@@ -239,12 +275,30 @@ class CliIT {
       throw new AssertionError(e);
     }
     CliProcess.Result opened =
-        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", signature);
+        CliProcess.run(
+            sealed.stdout(),
+            "envelope",
+            "open",
+            "--msk",
+            msk,
+            "--mac-key",
+            mac,
+            "--signature",
+            signature);
     assertEquals(0, opened.exitCode(), opened.stderr());
     assertEquals("{\"amount\":1200}", opened.stdout());
     String forged = signature.substring(0, 63) + (signature.endsWith("0") ? "1" : "0");
     CliProcess.Result refused =
-        CliProcess.run(sealed.stdout(), "envelope", "open", "--msk", msk, "--mac-key", mac, "--signature", forged);
+        CliProcess.run(
+            sealed.stdout(),
+            "envelope",
+            "open",
+            "--msk",
+            msk,
+            "--mac-key",
+            mac,
+            "--signature",
+            forged);
     assertEquals(1, refused.exitCode());
     assertEquals("", refused.stdout());
     assertEquals(0, CliProcess.run(null, "envelope", "--help").exitCode());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * order, and no line ever stops the batch.
  */
 class JsonBatchTest {
-  private static final String KBPK = "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
+  private static final String KBPK =
+      "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
 
   private static List<String> run(List<String> lines, String... args) {
     byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -70,7 +71,8 @@ class JsonBatchTest {
       for (int i = 0; i < hostileLines().size(); i++) {
         Map<String, Object> r = json(out.get(i));
         assertEquals(Boolean.FALSE, r.get("ok"), command + " line " + i + ": " + out.get(i));
-        assertFalse("INTERNAL_ERROR".equals(r.get("error")), command + " line " + i + ": " + out.get(i));
+        assertFalse(
+            "INTERNAL_ERROR".equals(r.get("error")), command + " line " + i + ": " + out.get(i));
       }
     }
   }
@@ -80,11 +82,27 @@ class JsonBatchTest {
     String big = "A".repeat(5000);
     List<String> lines =
         List.of(
-            "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\"" + KBPK.substring(0, 32)
-                + "\",\"optional_blocks\":[[\"LB\",\"" + big + "\"],[\"CT\",\"" + big + "\"]]}",
-            "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\"" + KBPK.substring(0, 32)
-                + "\",\"optional_blocks\":[[\"LB\",\"" + "B".repeat(9960) + "\"]],\"kc\":\"cmac\"}",
-            "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\"" + KBPK.substring(0, 32) + "\"}");
+            "{\"kbpk\":\""
+                + KBPK
+                + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\""
+                + KBPK.substring(0, 32)
+                + "\",\"optional_blocks\":[[\"LB\",\""
+                + big
+                + "\"],[\"CT\",\""
+                + big
+                + "\"]]}",
+            "{\"kbpk\":\""
+                + KBPK
+                + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\""
+                + KBPK.substring(0, 32)
+                + "\",\"optional_blocks\":[[\"LB\",\""
+                + "B".repeat(9960)
+                + "\"]],\"kc\":\"cmac\"}",
+            "{\"kbpk\":\""
+                + KBPK
+                + "\",\"header\":\"D0000P0AE00E0000\",\"key\":\""
+                + KBPK.substring(0, 32)
+                + "\"}");
     List<String> out = run(lines, "wrap", "--json");
     assertEquals(3, out.size());
     assertEquals("TOO_MANY_OPTIONAL_BLOCKS", json(out.get(0)).get("error"), out.get(0));
@@ -97,8 +115,11 @@ class JsonBatchTest {
     List<String> out =
         run(
             List.of(
-                "{\"kbpk\":\"" + KBPK + "\",\"header\":\"D0000P0AE00E0000KS0C0123456789\",\"key\":\""
-                    + KBPK.substring(0, 32) + "\"}"),
+                "{\"kbpk\":\""
+                    + KBPK
+                    + "\",\"header\":\"D0000P0AE00E0000KS0C0123456789\",\"key\":\""
+                    + KBPK.substring(0, 32)
+                    + "\"}"),
             "wrap",
             "--json");
     Map<String, Object> r = json(out.get(0));

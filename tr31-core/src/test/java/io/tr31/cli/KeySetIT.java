@@ -140,7 +140,9 @@ class KeySetIT {
     assertTrue(out.contains("Demo complete"), out);
     assertEquals(6, count(out, "verified"), out);
     assertFalse(out.contains("        key "), out);
-    assertFalse(Pattern.compile("(?<![0-9A-F])[0-9A-F]{64}(?![0-9A-F])").matcher(noSignature(out)).find(), out);
+    assertFalse(
+        Pattern.compile("(?<![0-9A-F])[0-9A-F]{64}(?![0-9A-F])").matcher(noSignature(out)).find(),
+        out);
   }
 
   @Test

@@ -27,13 +27,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * No exception message, CLI error line or {@code toString()} contains key, KBPK or derived-key
- * hex. Every failure path we can reach is driven with known secrets, and every text produced is
- * searched for each secret (upper and lower case, and its first 8 bytes alone).
+ * No exception message, CLI error line or {@code toString()} contains key, KBPK or derived-key hex.
+ * Every failure path we can reach is driven with known secrets, and every text produced is searched
+ * for each secret (upper and lower case, and its first 8 bytes alone).
  */
 class NoSecretsInOutputTest {
-  private static final byte[] KBPK = Hex(
-      "1F2E3D4C5B6A79880F1E2D3C4B5A69788796A5B4C3D2E1F00112233445566778");
+  private static final byte[] KBPK =
+      Hex("1F2E3D4C5B6A79880F1E2D3C4B5A69788796A5B4C3D2E1F00112233445566778");
   private static final byte[] KEY = Hex("A0B1C2D3E4F5061728394A5B6C7D8E9F");
 
   private static byte[] Hex(String s) {
@@ -91,7 +91,8 @@ class NoSecretsInOutputTest {
     KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK);
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
     String block = kbpk.wrap(header, KEY, WrapOptions.builder().keyKcv(KcvMethod.LEGACY).build());
-    String tampered = block.substring(0, 40) + (block.charAt(40) == '0' ? '1' : '0') + block.substring(41);
+    String tampered =
+        block.substring(0, 40) + (block.charAt(40) == '0' ? '1' : '0') + block.substring(41);
     byte[] otherKbpk = KBPK.clone();
     otherKbpk[0] ^= 1;
 
@@ -126,7 +127,8 @@ class NoSecretsInOutputTest {
     texts.add(cli("", "unwrap", "--kbpk", kbpkHex, tampered));
     texts.add(cli("", "unwrap", "--kbpk", kbpkHex + "0", block));
     texts.add(cli("", "unwrap", "--kbpk", kbpkHex.substring(2) + "ZZ", block));
-    texts.add(cli("", "wrap", "--kbpk", kbpkHex, "--header", "D0000P0AE00E0000", "--key", keyHex + "00"));
+    texts.add(
+        cli("", "wrap", "--kbpk", kbpkHex, "--header", "D0000P0AE00E0000", "--key", keyHex + "00"));
     texts.add(cli("", "wrap", "--kbpk", kbpkHex, "--header", "D0000P0AC00E0000", "--key", keyHex));
     texts.add(cli("", "kcv", "--algorithm", "AES", "--key", keyHex + "0"));
     // A key given where no argument belongs (a missing --key) must not be echoed.
@@ -137,16 +139,40 @@ class NoSecretsInOutputTest {
     texts.add(cli("", "unwrap", "--kbpk=" + kbpkHex + "Z", block));
     texts.add(
         cli(
-            "{\"key_block\":\"" + tampered + "\",\"kbpk\":\"" + kbpkHex + "\"}\n"
-                + "{\"key_block\":\"" + block + "\",\"kbpk\":\"" + otherHex + "\"}\n"
-                + "{\"key_block\":\"" + block + "\",\"kbpk\":\"" + kbpkHex + "Z\"}\n"
-                + "{\"key_block\":\"" + block + "\",\"kbpk\":\"" + kbpkHex + "\",\"kbpk\":\"00\"}\n"
-                + "{\"key_block\":\"" + block + "\",\"kbpk\":" + kbpkHex.substring(0, 20) + "}\n",
+            "{\"key_block\":\""
+                + tampered
+                + "\",\"kbpk\":\""
+                + kbpkHex
+                + "\"}\n"
+                + "{\"key_block\":\""
+                + block
+                + "\",\"kbpk\":\""
+                + otherHex
+                + "\"}\n"
+                + "{\"key_block\":\""
+                + block
+                + "\",\"kbpk\":\""
+                + kbpkHex
+                + "Z\"}\n"
+                + "{\"key_block\":\""
+                + block
+                + "\",\"kbpk\":\""
+                + kbpkHex
+                + "\",\"kbpk\":\"00\"}\n"
+                + "{\"key_block\":\""
+                + block
+                + "\",\"kbpk\":"
+                + kbpkHex.substring(0, 20)
+                + "}\n",
             "unwrap",
             "--json"));
     texts.add(
         cli(
-            "{\"kbpk\":\"" + kbpkHex + "\",\"header\":\"D0000P0AC00E0000\",\"key\":\"" + keyHex + "\"}\n",
+            "{\"kbpk\":\""
+                + kbpkHex
+                + "\",\"header\":\"D0000P0AC00E0000\",\"key\":\""
+                + keyHex
+                + "\"}\n",
             "wrap",
             "--json"));
 

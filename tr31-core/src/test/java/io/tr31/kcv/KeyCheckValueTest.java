@@ -136,7 +136,9 @@ class KeyCheckValueTest {
     KeyCheckValue full = KeyCheckValue.compute(KeyAlgorithm.AES, new byte[16], KcvMethod.CMAC, 5);
     byte[] two = java.util.Arrays.copyOf(full.bytes(), 2);
     byte[] one = java.util.Arrays.copyOf(full.bytes(), 1);
-    org.junit.jupiter.api.Assertions.assertTrue(full.matches(KeyCheckValue.of(KcvMethod.CMAC, two)));
-    org.junit.jupiter.api.Assertions.assertFalse(full.matches(KeyCheckValue.of(KcvMethod.CMAC, one)));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        full.matches(KeyCheckValue.of(KcvMethod.CMAC, two)));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        full.matches(KeyCheckValue.of(KcvMethod.CMAC, one)));
   }
 }
