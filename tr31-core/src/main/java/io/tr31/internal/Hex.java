@@ -48,14 +48,6 @@ public final class Hex {
     }
   }
 
-  /** Appends upper-case hex of {@code src[off..off+len)} to {@code sb}. */
-  public static void encodeInto(byte[] src, int off, int len, StringBuilder sb) {
-    for (int i = 0; i < len; i++) {
-      int b = src[off + i] & 0xFF;
-      sb.append(nibbleToChar(b >>> 4)).append(nibbleToChar(b & 0x0F));
-    }
-  }
-
   private static char nibbleToChar(int n) {
     // n + '0' for 0..9, n + 'A' - 10 for 10..15; ((9 - n) >> 31) is -1 exactly when n > 9.
     return (char) (n + 48 + (((9 - n) >> 31) & 7));
@@ -229,16 +221,5 @@ public final class Hex {
       }
     }
     throw new AssertionError("no invalid character found");
-  }
-
-  /** Whether {@code s[start..end)} holds only upper-case hex digits (public data only). */
-  public static boolean isUpperHex(CharSequence s, int start, int end) {
-    for (int i = start; i < end; i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) {
-        return false;
-      }
-    }
-    return true;
   }
 }
