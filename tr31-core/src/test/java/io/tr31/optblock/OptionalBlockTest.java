@@ -155,4 +155,29 @@ class OptionalBlockTest {
     assertThrows(IllegalArgumentException.class, () -> OptionalBlocks.of(List.of(lb, lb)));
     assertEquals(List.of(lb, pb), OptionalBlocks.of(List.of(pb)).with(lb).asList());
   }
+
+  @Test
+  void proprietary_digitThenAlphanumericId_isKeptAsGiven_elseRefused() {
+    OptionalBlock ibm = OptionalBlock.proprietary("10", "DE#GBIC");
+    assertEquals("10", ibm.id());
+    assertEquals("DE#GBIC", ibm.data());
+    for (String bad : new String[] {"1", "100", "A0", "/0", ":0", "1#"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> OptionalBlock.proprietary(bad, "x"), bad);
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> OptionalBlock.proprietary("10", "tab\there"));
+  }
+
+  @Test
+  void equalsAndHashCode_followIdAndData() {
+    OptionalBlock a = OptionalBlock.label("terminal-1");
+    OptionalBlock same = OptionalBlock.label("terminal-1");
+    OptionalBlock other = OptionalBlock.label("terminal-2");
+    assertEquals(a, same);
+    assertEquals(a.hashCode(), same.hashCode());
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, other);
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, OptionalBlock.proprietary("1L", "terminal-1"));
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, "LB0Eterminal-1");
+  }
 }
