@@ -104,6 +104,12 @@ public enum ErrorCode {
    * re-wrap refuses it.
    */
   KEY_NOT_EXPORTABLE("the key's exportability forbids exporting it"),
+  /**
+   * A re-wrap's header would let the key do more than its source header allowed: key usage,
+   * algorithm and key context must stay; mode of use and exportability may only narrow (X9.143
+   * binds the key to its attributes; re-wrapping must not launder them).
+   */
+  REWRAP_WIDENS_KEY_USE("a re-wrap may not widen what the key may be used for"),
   /** The key block version is recognised, but its cryptography is not implemented. */
   UNSUPPORTED_VERSION("key block version is not supported"),
   /** The requested operation is recognised but not available (for example a KCV method). */

@@ -2,13 +2,17 @@ package io.tr31;
 
 import io.tr31.header.Exportability;
 import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.ModeOfUse;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import io.tr31.optblock.OptionalBlocks;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -95,9 +99,7 @@ public final class Rewrap {
             "exportability N: the key may not be wrapped under another KBPK");
       }
       KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
-      if (target.version() != toVersion) {
-        throw new IllegalArgumentException("the header override changed the version");
-      }
+      requireNoWidening(source, target, toVersion);
       WrapOptions wrapOptions = options;
       Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
       if (kp.isPresent() && options.kbpkKcv().isEmpty()) {
@@ -114,6 +116,45 @@ public final class Rewrap {
       } finally {
         io.tr31.internal.Bytes.wipe(bytes);
       }
+    }
+  }
+
+  /** Modes of use each mode may narrow to (X9.143 Table 4): never to a mode that allows more. */
+  private static final Map<ModeOfUse, Set<ModeOfUse>> NARROWER =
+      Map.of(
+          ModeOfUse.NO_RESTRICTIONS, EnumSet.allOf(ModeOfUse.class),
+          ModeOfUse.ENCRYPT_DECRYPT, EnumSet.of(ModeOfUse.ENCRYPT_ONLY, ModeOfUse.DECRYPT_ONLY),
+          ModeOfUse.GENERATE_VERIFY, EnumSet.of(ModeOfUse.GENERATE_ONLY, ModeOfUse.VERIFY_ONLY),
+          ModeOfUse.SIGN_DECRYPT, EnumSet.of(ModeOfUse.SIGNATURE_ONLY, ModeOfUse.DECRYPT_ONLY));
+
+  /**
+   * The target header may change the version (the point of a re-wrap), the key version number,
+   * optional blocks and PB, and narrow mode of use and exportability; nothing else. A header
+   * override that widens what the key may do is refused, whoever wrote it (an API caller or a
+   * command line).
+   */
+  private static void requireNoWidening(
+      KeyBlockHeader source, KeyBlockHeader target, KeyBlockVersion toVersion)
+      throws Tr31UnsupportedException {
+    String widened = null;
+    if (target.version() != toVersion) {
+      widened = "version";
+    } else if (!target.keyUsageCode().equals(source.keyUsageCode())) {
+      widened = "key usage";
+    } else if (target.algorithm() != source.algorithm()) {
+      widened = "algorithm";
+    } else if (target.keyContext() != source.keyContext()) {
+      widened = "key context";
+    } else if (!target.modeOfUseCode().equals(source.modeOfUseCode())
+        && !NARROWER.getOrDefault(source.modeOfUse(), Set.of()).contains(target.modeOfUse())) {
+      widened = "mode of use";
+    } else if (target.exportability() != source.exportability()
+        && target.exportability() != Exportability.NON_EXPORTABLE) {
+      widened = "exportability";
+    }
+    if (widened != null) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.REWRAP_WIDENS_KEY_USE, "the target header changes the " + widened);
     }
   }
 

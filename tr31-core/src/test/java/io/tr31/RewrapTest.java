@@ -258,4 +258,37 @@ class RewrapTest {
     assertEquals(n, perVersion[0] + perVersion[1] + perVersion[2]);
     assertTrue(perVersion[0] > 0 && perVersion[1] > 0 && perVersion[2] > 0);
   }
+
+  @Test
+  void rewrap_headerOverrideWideningTheKeysUse_isRefused() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    // An encrypt-only PIN key, storage context: it must not come out as a key-encryption key.
+    String old = tdes.wrap(header("B0000P0TE00E0010"), key);
+    List<java.util.function.UnaryOperator<KeyBlockHeader>> widening =
+        List.of(
+            h -> h.toBuilder().keyUsage(io.tr31.header.KeyUsage.KEY_ENCRYPTION).build(),
+            h -> h.toBuilder().modeOfUse(io.tr31.header.ModeOfUse.ENCRYPT_DECRYPT).build(),
+            h -> h.toBuilder().keyContext(io.tr31.header.KeyContext.EXCHANGE_ONLY).build(),
+            h -> h.toBuilder().exportability(Exportability.SENSITIVE).build());
+    for (java.util.function.UnaryOperator<KeyBlockHeader> override : widening) {
+      Tr31Exception e =
+          assertThrows(
+              Tr31Exception.class,
+              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(old));
+      assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
+    }
+    // Narrowing is allowed: exportable to non-exportable.
+    String narrowed =
+        Rewrap.builder(tdes, aes)
+            .headerOverride(h -> h.toBuilder().exportability(Exportability.NON_EXPORTABLE).build())
+            .build()
+            .rewrap(old)
+            .keyBlock();
+    try (UnwrappedKey u = aes.unwrap(narrowed)) {
+      assertEquals(Exportability.NON_EXPORTABLE, u.header().exportability());
+      assertArrayEquals(key, u.keyBytes());
+    }
+  }
 }

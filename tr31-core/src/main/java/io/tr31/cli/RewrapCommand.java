@@ -129,6 +129,11 @@ final class RewrapCommand {
       throw new RequestException(
           Request.INVALID_REQUEST, "missing field \"from_kbpk\" (and no --from-kbpk)");
     }
+    if (toHex != null && defaultTo != null) {
+      // The operator chose the target KBPK: a request line may not send the key elsewhere.
+      throw new RequestException(
+          Request.INVALID_REQUEST, "to_kbpk is set by --to-kbpk and may not be overridden");
+    }
     if (toHex == null && defaultTo == null) {
       throw new RequestException(
           Request.INVALID_REQUEST, "missing field \"to_kbpk\" (and no --to-kbpk)");

@@ -132,4 +132,21 @@ class JsonBatchTest {
     List<String> out = run(List.of("{\"" + KBPK + "\":\"x\"}"), "inspect", "--json");
     assertFalse(out.get(0).contains(KBPK.substring(0, 16)), out.get(0));
   }
+
+  @Test
+  void rewrapJson_lineNamingItsOwnTargetKbpk_isRefusedWhenTheOperatorSetOne() {
+    String attacker = "11".repeat(32);
+    List<String> out =
+        run(
+            List.of("{\"key_block\":\"D0112P0AE00E0000\",\"to_kbpk\":\"" + attacker + "\"}"),
+            "rewrap",
+            "--json",
+            "--from-kbpk",
+            KBPK,
+            "--to-kbpk",
+            KBPK);
+    Map<String, Object> r = json(out.get(0));
+    assertEquals("INVALID_REQUEST", r.get("error"), out.get(0));
+    assertTrue(((String) r.get("message")).contains("--to-kbpk"), out.get(0));
+  }
 }
