@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 class KeyBlockFuzzTest {
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "15m")
   void parse_anyString_onlyCheckedExceptions_andHeaderRoundTrips(String s) {
     if (s == null) {
       return;

@@ -51,7 +51,7 @@ class KeyBlockProtectionKeyFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "15m")
   void unwrap_anyInput_throwsOnlyCheckedExceptions(FuzzedDataProvider data) {
     String block = data.consumeRemainingAsAsciiString();
     for (Profile profile : Profile.values()) {
@@ -69,7 +69,7 @@ class KeyBlockProtectionKeyFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "15m")
   void unwrapTdes_anyInput_throwsOnlyCheckedExceptions(FuzzedDataProvider data) {
     String block = data.consumeRemainingAsAsciiString();
     for (Profile profile : Profile.values()) {
@@ -111,7 +111,7 @@ class KeyBlockProtectionKeyFuzzTest {
    * header and the decrypted payload (length field, key, padding) and the block is sealed
    * authentically, so only the post-decryption checks stand between the input and a key.
    */
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "15m")
   void unwrap_authenticBlockWithAnyPayload_yieldsKeyOrTheOneVerificationError(
       FuzzedDataProvider data) throws Exception {
     KeyBlockHeader header =

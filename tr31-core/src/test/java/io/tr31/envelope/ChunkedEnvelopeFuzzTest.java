@@ -17,7 +17,7 @@ class ChunkedEnvelopeFuzzTest {
   private static final EnvelopeKey MSK = TestKeys.msk();
   private static final OpenOptions OPTIONS = OpenOptions.defaults().withMaxBodyBytes(1 << 16);
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void openChunked_anyBody_opensOrThrowsChecked(byte[] body) throws IOException, EnvelopeException {
     if (body == null) {
       return;
@@ -38,7 +38,7 @@ class ChunkedEnvelopeFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void sealChunked_anyPayloadAndChunkSize_roundTrips(byte[] data) throws EnvelopeException {
     if (data == null || data.length == 0) {
       return;

@@ -18,7 +18,7 @@ class EnvelopeFuzzTest {
   private static final MacKey MAC = TestKeys.mac();
   private static final OpenOptions OPTIONS = OpenOptions.defaults().withMaxBodyBytes(1 << 16);
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void open_anyBody_opensOrThrowsChecked(byte[] body) throws IOException {
     if (body == null) {
       return;

@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tr31.Tr31FormatException;
 
 class HexFuzzTest {
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void decode_anyString_roundTripsOrThrowsChecked(String s) {
     if (s == null) {
       return;

@@ -19,7 +19,7 @@ class LegacyAndIsoBindingFuzzTest {
     return Arrays.copyOf(b, n);
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void variantOpen_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
     int kbpkLength = data.pickValue(new int[] {8, 16, 24});
     VariantBinding binding = VariantBinding.of(padded(data.consumeBytes(kbpkLength), kbpkLength));
@@ -54,7 +54,7 @@ class LegacyAndIsoBindingFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void versionEOpen_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
     int kbpkLength = data.pickValue(new int[] {16, 24, 32});
     VersionEBinding binding = VersionEBinding.of(padded(data.consumeBytes(kbpkLength), kbpkLength));

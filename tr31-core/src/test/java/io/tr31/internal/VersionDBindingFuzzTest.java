@@ -21,7 +21,7 @@ class VersionDBindingFuzzTest {
     return Arrays.copyOf(b, n);
   }
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "15m")
   void open_arbitraryBytes_throwsOnlyDocumentedCheckedExceptions(FuzzedDataProvider data) {
     int kbpkLength = data.pickValue(new int[] {16, 24, 32});
     KeyDerivationBinding binding =

@@ -25,7 +25,7 @@ class KeySetJsonFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "5m")
+  @FuzzTest(maxDuration = "15m")
   void install_anyBody_installsOrThrowsKeySetException(byte[] body) {
     if (body == null) {
       return;
