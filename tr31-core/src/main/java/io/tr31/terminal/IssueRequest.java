@@ -21,7 +21,9 @@ import javax.security.auth.Destroyable;
  * <h2>Security</h2>
  *
  * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} wipes the copies
- * (best effort on the JVM) and the issuer never keeps them; issuing from a destroyed request throws
+ * (best effort on the JVM) and the issuer never keeps them. Key separation: {@link Builder#build()}
+ * refuses one key given for two slots, and {@link KeySetIssuer#issue(IssueRequest)} refuses a given
+ * key equal to its ZMK (the request does not know the ZMK); issuing from a destroyed request throws
  * {@link IllegalStateException}. Immutable after {@link Builder#build()} apart from {@link
  * #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
  *
