@@ -203,10 +203,15 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * Throws unless this set is live ({@link IllegalStateException}) and its clock is inside the
    * window.
    */
-  void checkValid() throws KeySetException {
+  private void checkValid() throws KeySetException {
     if (destroyed.get()) {
       throw new IllegalStateException("InstalledKeySet destroyed");
     }
+    checkWindow();
+  }
+
+  /** Throws unless the clock is inside the window. */
+  void checkWindow() throws KeySetException {
     checkWindow(response, clock.instant());
   }
 

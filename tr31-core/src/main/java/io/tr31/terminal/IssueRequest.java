@@ -67,9 +67,7 @@ public final class IssueRequest implements Destroyable {
     }
     String suffix = keySetId.startsWith("ks-") ? keySetId.substring(2) : "-" + keySetId;
     String derived = slot.jsonName() + suffix;
-    return derived.length() <= KeySetResponse.MAX_ID_CHARS
-        ? derived
-        : derived.substring(0, KeySetResponse.MAX_ID_CHARS);
+    return derived.substring(0, Math.min(derived.length(), KeySetResponse.MAX_ID_CHARS));
   }
 
   /** How long the set is valid from its {@code issued_at}. */
@@ -172,7 +170,8 @@ public final class IssueRequest implements Destroyable {
     }
 
     /**
-     * Returns the request; the builder's key copies are wiped.
+     * Returns the request; the builder's key copies are wiped and forgotten (building again gives a
+     * request without them).
      *
      * @throws IllegalArgumentException if two slots were given the same key (key separation)
      */

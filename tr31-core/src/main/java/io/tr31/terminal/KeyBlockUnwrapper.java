@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * The TMK or KEK of an {@link InstalledKeySet}, with exactly the authority its authenticated header
  * grants: unwrapping key blocks. Both headers say mode of use {@code D} (decrypt / unwrap only,
- * ANSI X9.143:2022 6.2, Table 4) and exportability {@code N}, so this type has no {@code wrap}
- * and never hands out the key.
+ * ANSI X9.143:2022 6.2, Table 4) and exportability {@code N}, so this type has no {@code wrap} and
+ * never hands out the key.
  *
  * <pre>{@code
  * try (UnwrappedKey tdk = keys.kek().unwrap(newTdkBlock)) {   // strict profile
@@ -29,9 +29,9 @@ import java.util.Objects;
  *       KeySetException} {@link io.tr31.ErrorCode#KEYSET_EXPIRED} or {@link
  *       io.tr31.ErrorCode#KEYSET_NOT_YET_VALID}), so a reference kept past {@code expires_at}
  *       unwraps nothing.
- *   <li>The unwrapped key belongs to the caller (close it). Its header is authenticated; the
- *       caller must honour it. This type does not check that the key fits the hierarchy (for
- *       example that a block under the TMK is a {@code K1} KEK).
+ *   <li>The unwrapped key belongs to the caller (close it). Its header is authenticated; the caller
+ *       must honour it. This type does not check that the key fits the hierarchy (for example that
+ *       a block under the TMK is a {@code K1} KEK).
  *   <li>Immutable and thread-safe. {@link #toString()} names the slot only.
  * </ul>
  *
@@ -79,10 +79,11 @@ public final class KeyBlockUnwrapper {
   public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
     Objects.requireNonNull(keyBlock, "keyBlock");
     Objects.requireNonNull(profile, "profile");
+    // The set destroys the KBPK: its state is the one to check, before the window.
     if (kbpk.isDestroyed()) {
       throw new IllegalStateException("InstalledKeySet destroyed");
     }
-    set.checkValid();
+    set.checkWindow();
     return kbpk.unwrap(keyBlock, profile);
   }
 

@@ -35,8 +35,7 @@ public final class KeySetException extends Tr31Exception {
    * @param detail secret-free detail (a field path, a reason), or {@code null}
    */
   public KeySetException(ErrorCode code, Slot slot, long offset, String detail) {
-    super(
-        code, offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset, detail(slot, detail));
+    super(code, (int) Math.min(offset, Integer.MAX_VALUE), detail(slot, detail));
     this.slot = slot;
   }
 

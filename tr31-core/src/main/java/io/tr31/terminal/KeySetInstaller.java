@@ -47,9 +47,9 @@ import javax.security.auth.Destroyable;
  *   <li>Not covered: replay of an older, unexpired key set that is otherwise valid; a terminal that
  *       must refuse it keeps the last installed {@link InstalledKeySet#issuedAt()} and compares.
  *   <li>The ZMK is held as a prepared {@link KeyBlockProtectionKey} and a 16-byte fingerprint (the
- *       AES encryption of a zero block, for the key separation check), never as clear bytes;
- *       {@link #destroy()} wipes both (best effort on the JVM). Thread-safe: concurrent installs
- *       share nothing but the ZMK.
+ *       AES encryption of a zero block, for the key separation check), never as clear bytes; {@link
+ *       #destroy()} wipes both (best effort on the JVM). Thread-safe: concurrent installs share
+ *       nothing but the ZMK.
  * </ul>
  *
  * @since 0.1.0

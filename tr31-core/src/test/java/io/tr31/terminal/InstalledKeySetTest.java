@@ -21,7 +21,6 @@ import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -174,8 +173,7 @@ class InstalledKeySetTest {
   }
 
   private List<Executable> accessors() {
-    return List.of(
-        keys::tmk, keys::kek, keys::msk, keys::mac, () -> keys.tpk(), () -> keys.tdk());
+    return List.of(keys::tmk, keys::kek, keys::msk, keys::mac, () -> keys.tpk(), () -> keys.tdk());
   }
 
   @Test
@@ -231,8 +229,7 @@ class InstalledKeySetTest {
     // A faulty server re-sent the ZMK as the TMK: a correct block under the ZMK, correctly bound.
     try (IssuedKeySet faulty = issueUnderZmkWithTmk(KeySets.ZMK)) {
       KeySetException e =
-          assertThrows(
-              KeySetException.class, () -> KeySets.installer().install(faulty.json()));
+          assertThrows(KeySetException.class, () -> KeySets.installer().install(faulty.json()));
       assertEquals(ErrorCode.KEYSET_DUPLICATE_KEY, e.code());
       assertEquals(Slot.TMK, e.slot().orElseThrow());
       assertTrue(e.getMessage().contains("same key as the ZMK"), e.getMessage());
