@@ -208,8 +208,11 @@ public enum ErrorCode {
   KEYSET_SLOT_MISMATCH("key block header does not match the slot"),
   /** The authenticated LB/TS blocks disagree with the JSON metadata (ids, slot or times). */
   KEYSET_METADATA_MISMATCH("key set metadata does not match the authenticated key block"),
-  /** Two slots hold the same key, which would defeat the separation of their roles. */
-  KEYSET_DUPLICATE_KEY("two slots hold the same key"),
+  /**
+   * Two slots hold the same key, or a slot holds the ZMK, which would defeat the separation of
+   * their roles.
+   */
+  KEYSET_DUPLICATE_KEY("two slots, or a slot and the ZMK, hold the same key"),
   /** The installed key's check value differs from the response's KCV. */
   KEYSET_KCV_MISMATCH("key check value does not match"),
   /** The clock is before the key set's {@code issued_at}. */

@@ -1,13 +1,16 @@
 package io.tr31.terminal;
 
+import io.tr31.ErrorCode;
 import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlockProtectionKey;
+import io.tr31.Tr31Exception;
 import io.tr31.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
 import io.tr31.kcv.KeyCheckValue;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,18 +21,31 @@ import javax.security.auth.Destroyable;
 /**
  * A verified, installed POS key set, ready to use: the MSK as a prepared {@link EnvelopeKey}, the
  * MAC key as a prepared {@link MacKey}, the TPK and TDK as {@link UnwrappedKey}s with their
- * authenticated headers, the TMK and KEK as prepared protection keys (to unwrap later key blocks),
- * and the authenticated metadata.
+ * authenticated headers, the TMK and KEK as unwrap-only {@link KeyBlockUnwrapper}s, and the
+ * authenticated metadata.
  *
  * <h2>Security</h2>
  *
  * <ul>
  *   <li>Only {@link KeySetInstaller} creates instances, after every check passed.
- *   <li>The returned key objects belong to this set: {@link #destroy()} (or {@link #close()})
- *       destroys all of them; zeroing is best effort on the JVM. Use after destroy throws {@link
- *       IllegalStateException}.
- *   <li>The TMK and KEK headers say mode {@code D} (unwrap only): use {@link #tmk()} and {@link
- *       #kek()} only to unwrap; the TPK header says {@code E} (encrypt only).
+ *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #msk()}, {@link
+ *       #mac()}, {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks
+ *       {@code issued_at <= now < expires_at} on the installer's {@link Clock} and throws {@link
+ *       KeySetException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link ErrorCode#KEYSET_NOT_YET_VALID})
+ *       outside it: an expired set seals, signs and unwraps nothing. Not covered: a {@link
+ *       EnvelopeKey} or {@link MacKey} reference the caller keeps past {@code expires_at} (those
+ *       types know nothing of the set); fetch them from the set for each message. {@link
+ *       #isValidAt(Instant)} tells when to request the next set.
+ *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
+ *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
+ *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) destroys them;
+ *       callers must not destroy what {@link #msk()} and {@link #mac()} return. Zeroing is best
+ *       effort on the JVM. Use after destroy throws {@link IllegalStateException}.
+ *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
+ *       exposed without wrap. The TPK's header says {@code E} (encrypt only), yet {@link
+ *       UnwrappedKey#keyBytes()} gives its clear bytes, because the terminal's PIN pad needs them
+ *       to encrypt PIN blocks; the library cannot enforce {@code E} beyond that point: the caller
+ *       uses the bytes only to encrypt PIN blocks, never to decrypt one, and wipes them.
  *   <li>Thread-safe. {@link #toString()} shows the key set id and validity only.
  * </ul>
  *
@@ -37,26 +53,27 @@ import javax.security.auth.Destroyable;
  */
 public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final KeySetResponse response;
+  private final Clock clock;
   private final Map<Slot, KeyBlockHeader> headers = new EnumMap<>(Slot.class);
   private final KeyBlockProtectionKey tmk;
   private final KeyBlockProtectionKey kek;
   private final EnvelopeKey msk;
   private final MacKey mac;
-  private final UnwrappedKey tpk;
-  private final UnwrappedKey tdk;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
-  /** Takes ownership of the keys; the MSK, MAC, TMK and KEK unwrapped keys are destroyed here. */
+  /**
+   * Takes ownership of the prepared TMK and KEK; the six unwrapped keys are destroyed here (the TPK
+   * and TDK are unwrapped again from their verified blocks on each access).
+   */
   InstalledKeySet(
       KeySetResponse response,
       Map<Slot, UnwrappedKey> keys,
       KeyBlockProtectionKey tmk,
       KeyBlockProtectionKey kek,
+      Clock clock,
       SecureRandom random) {
     this.response = response;
-    for (Map.Entry<Slot, UnwrappedKey> e : keys.entrySet()) {
-      headers.put(e.getKey(), e.getValue().header());
-    }
+    this.clock = clock;
     this.tmk = tmk;
     this.kek = kek;
     byte[] m = keys.get(Slot.MSK).keyBytes();
@@ -67,12 +84,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     } finally {
       Bytes.wipe(m, h);
     }
-    this.tpk = keys.get(Slot.TPK);
-    this.tdk = keys.get(Slot.TDK);
-    keys.get(Slot.TMK).destroy();
-    keys.get(Slot.KEK).destroy();
-    keys.get(Slot.MSK).destroy();
-    keys.get(Slot.MAC).destroy();
+    for (Map.Entry<Slot, UnwrappedKey> e : keys.entrySet()) {
+      headers.put(e.getKey(), e.getValue().header());
+      e.getValue().destroy();
+    }
   }
 
   /** The key set id (authenticated). */
@@ -90,6 +105,15 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     return response.expiresAt();
   }
 
+  /**
+   * Whether {@code now} is inside the validity window, {@code issued_at <= now < expires_at}: the
+   * window the key accessors enforce on the installer's clock. Pure; works after destroy.
+   */
+  public boolean isValidAt(Instant now) {
+    Objects.requireNonNull(now, "now");
+    return !now.isBefore(response.issuedAt()) && now.isBefore(response.expiresAt());
+  }
+
   /** The key id of {@code slot} (authenticated by its block's {@code LB}). */
   public String keyId(Slot slot) {
     return response.keyId(slot);
@@ -105,41 +129,102 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     return headers.get(Objects.requireNonNull(slot, "slot"));
   }
 
-  /** The TMK, prepared to unwrap a new KEK. */
-  public KeyBlockProtectionKey tmk() {
-    return live(tmk);
+  /**
+   * The TMK, to unwrap a new KEK; unwrap only (its header says mode {@code D}).
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public KeyBlockUnwrapper tmk() throws KeySetException {
+    checkValid();
+    return new KeyBlockUnwrapper(this, Slot.TMK, tmk);
   }
 
-  /** The KEK, prepared to unwrap new working keys. */
-  public KeyBlockProtectionKey kek() {
-    return live(kek);
+  /**
+   * The KEK, to unwrap new working keys; unwrap only (its header says mode {@code D}).
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public KeyBlockUnwrapper kek() throws KeySetException {
+    checkValid();
+    return new KeyBlockUnwrapper(this, Slot.KEK, kek);
   }
 
-  /** The MSK, prepared as the {@code TR31-DATA} envelope key. */
-  public EnvelopeKey msk() {
-    return live(msk);
+  /**
+   * The MSK, prepared as the {@code TR31-DATA} envelope key; owned by this set (do not destroy it).
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public EnvelopeKey msk() throws KeySetException {
+    checkValid();
+    return msk;
   }
 
-  /** The MAC key, prepared as the HMAC-SHA256 signer (header {@code M7}, {@code HM} SHA-256). */
-  public MacKey mac() {
-    return live(mac);
+  /**
+   * The MAC key, prepared as the HMAC-SHA256 signer (header {@code M7}, {@code HM} SHA-256); owned
+   * by this set (do not destroy it).
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public MacKey mac() throws KeySetException {
+    checkValid();
+    return mac;
   }
 
-  /** The TPK (header {@code P0 A E}: PIN encryption, encrypt only). */
-  public UnwrappedKey tpk() {
-    return live(tpk);
+  /**
+   * A new copy of the TPK (header {@code P0 A E}: PIN encryption, encrypt only), which the caller
+   * owns and closes; each call unwraps the verified block again under the KEK.
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public UnwrappedKey tpk() throws KeySetException {
+    return copy(Slot.TPK);
   }
 
-  /** The TDK (header {@code D0 A B}: data encryption). */
-  public UnwrappedKey tdk() {
-    return live(tdk);
+  /**
+   * A new copy of the TDK (header {@code D0 A B}: data encryption), which the caller owns and
+   * closes; each call unwraps the verified block again under the KEK.
+   *
+   * @throws KeySetException outside the validity window
+   */
+  public UnwrappedKey tdk() throws KeySetException {
+    return copy(Slot.TDK);
   }
 
-  private <T> T live(T key) {
+  private UnwrappedKey copy(Slot slot) throws KeySetException {
+    checkValid();
+    try {
+      return kek.unwrap(response.keyBlock(slot));
+    } catch (Tr31Exception e) {
+      throw new AssertionError("a block verified at install unwraps again", e);
+    }
+  }
+
+  /**
+   * Throws unless this set is live ({@link IllegalStateException}) and its clock is inside the
+   * window.
+   */
+  private void checkValid() throws KeySetException {
     if (destroyed.get()) {
       throw new IllegalStateException("InstalledKeySet destroyed");
     }
-    return key;
+    checkWindow();
+  }
+
+  /** Throws unless the clock is inside the window. */
+  void checkWindow() throws KeySetException {
+    checkWindow(response, clock.instant());
+  }
+
+  /**
+   * {@code issued_at <= now < expires_at}, on times the TMK's {@code LB}/{@code TS} authenticated.
+   */
+  static void checkWindow(KeySetResponse response, Instant now) throws KeySetException {
+    if (now.isBefore(response.issuedAt())) {
+      throw new KeySetException(ErrorCode.KEYSET_NOT_YET_VALID, null, null);
+    }
+    if (!now.isBefore(response.expiresAt())) {
+      throw new KeySetException(ErrorCode.KEYSET_EXPIRED, null, null);
+    }
   }
 
   /** Destroys every key of the set. Idempotent. */
@@ -150,8 +235,6 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
       kek.destroy();
       msk.destroy();
       mac.destroy();
-      tpk.destroy();
-      tdk.destroy();
     }
   }
 

@@ -21,7 +21,9 @@ import javax.security.auth.Destroyable;
  * <h2>Security</h2>
  *
  * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} wipes the copies
- * (best effort on the JVM) and the issuer never keeps them; issuing from a destroyed request throws
+ * (best effort on the JVM) and the issuer never keeps them. Key separation: {@link Builder#build()}
+ * refuses one key given for two slots, and {@link KeySetIssuer#issue(IssueRequest)} refuses a given
+ * key equal to its ZMK (the request does not know the ZMK); issuing from a destroyed request throws
  * {@link IllegalStateException}. Immutable after {@link Builder#build()} apart from {@link
  * #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
  *
@@ -65,9 +67,7 @@ public final class IssueRequest implements Destroyable {
     }
     String suffix = keySetId.startsWith("ks-") ? keySetId.substring(2) : "-" + keySetId;
     String derived = slot.jsonName() + suffix;
-    return derived.length() <= KeySetResponse.MAX_ID_CHARS
-        ? derived
-        : derived.substring(0, KeySetResponse.MAX_ID_CHARS);
+    return derived.substring(0, Math.min(derived.length(), KeySetResponse.MAX_ID_CHARS));
   }
 
   /** How long the set is valid from its {@code issued_at}. */
@@ -170,7 +170,8 @@ public final class IssueRequest implements Destroyable {
     }
 
     /**
-     * Returns the request; the builder's key copies are wiped.
+     * Returns the request; the builder's key copies are wiped and forgotten (building again gives a
+     * request without them).
      *
      * @throws IllegalArgumentException if two slots were given the same key (key separation)
      */

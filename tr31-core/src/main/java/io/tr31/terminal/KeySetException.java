@@ -9,8 +9,9 @@ import java.util.Optional;
  * metadata or the validity window does not check out.
  *
  * <p>The {@link #code()} is one of the {@code KEYSET_*} constants of {@link ErrorCode}; {@link
- * #slot()} names the key the failure concerns, when there is one; {@link #offset()} is the
- * character offset in the JSON for format errors, otherwise {@code -1}.
+ * #slot()} names the key the failure concerns, when there is one; {@link #offset()} is the offset
+ * in the JSON body (in bytes of its UTF-8; the same as characters for ASCII) for format errors,
+ * otherwise {@code -1}.
  *
  * <h2>Security</h2>
  *
@@ -31,12 +32,11 @@ public final class KeySetException extends Tr31Exception {
    *
    * @param code a {@code KEYSET_*} code
    * @param slot the slot concerned, or {@code null}
-   * @param offset the character offset in the JSON, or {@code -1}
+   * @param offset the offset in the JSON body, or {@code -1}
    * @param detail secret-free detail (a field path, a reason), or {@code null}
    */
   public KeySetException(ErrorCode code, Slot slot, long offset, String detail) {
-    super(
-        code, offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset, detail(slot, detail));
+    super(code, (int) Math.min(offset, Integer.MAX_VALUE), detail(slot, detail));
     this.slot = slot;
   }
 

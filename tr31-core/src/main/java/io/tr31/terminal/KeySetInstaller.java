@@ -10,11 +10,9 @@ import io.tr31.internal.Bytes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
@@ -26,8 +24,9 @@ import javax.security.auth.Destroyable;
  * (under the KEK): unwrap the version D block under the strict profile (MAC verified in constant
  * time before anything in it is read), check its authenticated header against the {@link Slot},
  * check the bound metadata ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in
- * constant time; finally check that no two slots hold the same key, and {@code issued_at <= now <
- * expires_at} with the injected {@link Clock}.
+ * constant time; finally check that no two of the six keys and the ZMK are the same key, and {@code
+ * issued_at <= now < expires_at} with the injected {@link Clock}, which the {@link InstalledKeySet}
+ * keeps checking on every key access.
  *
  * <pre>{@code
  * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());
@@ -47,20 +46,24 @@ import javax.security.auth.Destroyable;
  *       TDK share attributes).
  *   <li>Not covered: replay of an older, unexpired key set that is otherwise valid; a terminal that
  *       must refuse it keeps the last installed {@link InstalledKeySet#issuedAt()} and compares.
- *   <li>The ZMK is held as a prepared {@link KeyBlockProtectionKey}; {@link #destroy()} wipes it
- *       (best effort on the JVM). Thread-safe: concurrent installs share nothing but the ZMK.
+ *   <li>The ZMK is held as a prepared {@link KeyBlockProtectionKey} and a 16-byte fingerprint (the
+ *       AES encryption of a zero block, for the key separation check), never as clear bytes; {@link
+ *       #destroy()} wipes both (best effort on the JVM). Thread-safe: concurrent installs share
+ *       nothing but the ZMK.
  * </ul>
  *
  * @since 0.1.0
  */
 public final class KeySetInstaller implements Destroyable {
   private final KeyBlockProtectionKey zmk;
+  private final byte[] zmkFingerprint;
   private final Clock clock;
   private final SecureRandom random;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
 
-  private KeySetInstaller(KeyBlockProtectionKey zmk, Clock clock, SecureRandom random) {
+  private KeySetInstaller(
+      KeyBlockProtectionKey zmk, byte[] zmkFingerprint, Clock clock, SecureRandom random) {
     this.zmk = zmk;
+    this.zmkFingerprint = zmkFingerprint;
     this.clock = clock;
     this.random = random;
   }
@@ -81,7 +84,7 @@ public final class KeySetInstaller implements Destroyable {
   public static KeySetInstaller prepare(byte[] zmk, Clock clock, SecureRandom random) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(random, "random");
-    return new KeySetInstaller(prepareZmk(zmk, random), clock, random);
+    return new KeySetInstaller(prepareZmk(zmk, random), KeySetKcv.fingerprint(zmk), clock, random);
   }
 
   static KeyBlockProtectionKey prepareZmk(byte[] zmk, SecureRandom random) {
@@ -118,6 +121,7 @@ public final class KeySetInstaller implements Destroyable {
     Objects.requireNonNull(response, "response");
     checkNotDestroyed();
     Map<Slot, UnwrappedKey> keys = new EnumMap<>(Slot.class);
+    Map<Slot, byte[]> fingerprints = new EnumMap<>(Slot.class);
     KeyBlockProtectionKey tmk = null;
     KeyBlockProtectionKey kek = null;
     InstalledKeySet installed = null;
@@ -133,6 +137,7 @@ public final class KeySetInstaller implements Destroyable {
           if (!KeySetKcv.matches(response.kcv(slot), bytes)) {
             throw new KeySetException(ErrorCode.KEYSET_KCV_MISMATCH, slot, null);
           }
+          fingerprints.put(slot, KeySetKcv.fingerprint(bytes));
           if (slot == Slot.TMK) {
             tmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, bytes, random);
           } else if (slot == Slot.KEK) {
@@ -146,11 +151,14 @@ public final class KeySetInstaller implements Destroyable {
           Bytes.wipe(bytes);
         }
       }
-      distinct(keys);
-      checkWindow(response, clock.instant());
-      installed = new InstalledKeySet(response, keys, tmk, kek, random);
+      distinct(fingerprints);
+      InstalledKeySet.checkWindow(response, clock.instant());
+      installed = new InstalledKeySet(response, keys, tmk, kek, clock, random);
       return installed;
     } finally {
+      for (byte[] f : fingerprints.values()) {
+        Bytes.wipe(f);
+      }
       if (installed == null) {
         for (UnwrappedKey k : keys.values()) {
           k.destroy();
@@ -179,63 +187,48 @@ public final class KeySetInstaller implements Destroyable {
   }
 
   /**
-   * Key separation: the six roles never share a key (a server that put one key in two slots would
-   * let, for example, the data key decrypt what the encrypt-only PIN key protects). Constant-time
-   * comparisons; copies wiped.
+   * Key separation: the six roles and the ZMK never share a key (a server that put one key in two
+   * slots would let, for example, the data key decrypt what the encrypt-only PIN key protects; a
+   * TMK equal to the ZMK would merge the ceremony key with the transport key). Compares the keys'
+   * fingerprints ({@link KeySetKcv#fingerprint}) in constant time: the installer holds the ZMK only
+   * in prepared form and as its fingerprint.
    */
-  private static void distinct(Map<Slot, UnwrappedKey> keys) throws KeySetException {
+  private void distinct(Map<Slot, byte[]> fingerprints) throws KeySetException {
     Slot[] slots = Slot.values();
-    for (int j = 1; j < slots.length; j++) {
-      byte[] b = keys.get(slots[j]).keyBytes();
-      try {
-        for (int i = 0; i < j; i++) {
-          byte[] a = keys.get(slots[i]).keyBytes();
-          boolean same = MessageDigest.isEqual(a, b);
-          Bytes.wipe(a);
-          if (same) {
-            throw new KeySetException(
-                ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as " + slots[i].jsonName());
-          }
+    for (int j = 0; j < slots.length; j++) {
+      byte[] b = fingerprints.get(slots[j]);
+      if (MessageDigest.isEqual(zmkFingerprint, b)) {
+        throw new KeySetException(ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as the ZMK");
+      }
+      for (int i = 0; i < j; i++) {
+        if (MessageDigest.isEqual(fingerprints.get(slots[i]), b)) {
+          throw new KeySetException(
+              ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as " + slots[i].jsonName());
         }
-      } finally {
-        Bytes.wipe(b);
       }
     }
   }
 
-  /**
-   * {@code issued_at <= now < expires_at}, on times the TMK's {@code LB}/{@code TS} authenticated.
-   */
-  static void checkWindow(KeySetResponse response, Instant now) throws KeySetException {
-    if (now.isBefore(response.issuedAt())) {
-      throw new KeySetException(ErrorCode.KEYSET_NOT_YET_VALID, null, null);
-    }
-    if (!now.isBefore(response.expiresAt())) {
-      throw new KeySetException(ErrorCode.KEYSET_EXPIRED, null, null);
-    }
-  }
-
   private void checkNotDestroyed() {
-    if (destroyed.get()) {
+    if (zmk.isDestroyed()) {
       throw new IllegalStateException("KeySetInstaller destroyed");
     }
   }
 
-  /** Wipes the prepared ZMK. Best effort on the JVM; idempotent. */
+  /** Wipes the prepared ZMK and its fingerprint. Best effort on the JVM; idempotent. */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      zmk.destroy();
-    }
+    zmk.destroy();
+    Bytes.wipe(zmkFingerprint);
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return zmk.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return "KeySetInstaller[ZMK AES-256" + (destroyed.get() ? ", destroyed]" : "]");
+    return "KeySetInstaller[ZMK AES-256" + (zmk.isDestroyed() ? ", destroyed]" : "]");
   }
 }

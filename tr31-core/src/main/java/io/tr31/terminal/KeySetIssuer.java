@@ -10,6 +10,7 @@ import io.tr31.internal.Hex;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
@@ -48,20 +48,26 @@ import javax.security.auth.Destroyable;
  *   <li>The TMK and KEK are prepared as protection keys only for the duration of one {@code issue}
  *       and destroyed before it returns; every temporary key array is wiped in {@code finally}
  *       (best effort on the JVM).
- *   <li>The ZMK is copied into a prepared {@link KeyBlockProtectionKey}; {@link #destroy()} wipes
- *       it. Thread-safe if the injected {@link SecureRandom} is (the JDK's is).
+ *   <li>Key separation: a key given in the {@link IssueRequest} that equals the ZMK is refused
+ *       (constant-time comparison of fingerprints, {@link KeySetKcv}); the request itself refuses
+ *       one key given for two slots.
+ *   <li>The ZMK is copied into a prepared {@link KeyBlockProtectionKey} and kept as a 16-byte
+ *       fingerprint, never as clear bytes; {@link #destroy()} wipes both. Thread-safe if the
+ *       injected {@link SecureRandom} is (the JDK's is).
  * </ul>
  *
  * @since 0.1.0
  */
 public final class KeySetIssuer implements Destroyable {
   private final KeyBlockProtectionKey zmk;
+  private final byte[] zmkFingerprint;
   private final SecureRandom random;
   private final Clock clock;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
 
-  private KeySetIssuer(KeyBlockProtectionKey zmk, SecureRandom random, Clock clock) {
+  private KeySetIssuer(
+      KeyBlockProtectionKey zmk, byte[] zmkFingerprint, SecureRandom random, Clock clock) {
     this.zmk = zmk;
+    this.zmkFingerprint = zmkFingerprint;
     this.random = random;
     this.clock = clock;
   }
@@ -82,6 +88,7 @@ public final class KeySetIssuer implements Destroyable {
   public static KeySetIssuer prepare(byte[] zmk, SecureRandom random, Clock clock) {
     return new KeySetIssuer(
         KeySetInstaller.prepareZmk(zmk, random),
+        KeySetKcv.fingerprint(zmk),
         Objects.requireNonNull(random, "random"),
         Objects.requireNonNull(clock, "clock"));
   }
@@ -96,7 +103,8 @@ public final class KeySetIssuer implements Destroyable {
    *
    * @throws Tr31Exception only if wrapping fails, which cannot happen for the fixed templates
    * @throws IllegalArgumentException if {@code issued_at} or {@code expires_at} falls outside the
-   *     years 0000-9999
+   *     years 0000-9999, or a key given in the request is the ZMK (key separation: the ceremony key
+   *     never travels as a key of the set)
    */
   public IssuedKeySet issue(IssueRequest request) throws Tr31Exception {
     Objects.requireNonNull(request, "request");
@@ -118,6 +126,7 @@ public final class KeySetIssuer implements Destroyable {
       for (Slot slot : Slot.values()) {
         byte[] key = request.key(slot).orElseGet(() -> fresh());
         keys.put(slot, key);
+        requireNotZmk(slot, key);
         ids.put(slot, request.keyId(slot, keySetId));
         kcvs.put(slot, KeySetKcv.compute(key));
         String label = KeySetResponse.label(slot, keySetId, ids.get(slot), expiresAt);
@@ -149,6 +158,16 @@ public final class KeySetIssuer implements Destroyable {
     }
   }
 
+  /** Constant time, on fingerprints: the issuer holds no clear copy of the ZMK. */
+  private void requireNotZmk(Slot slot, byte[] key) {
+    byte[] f = KeySetKcv.fingerprint(key);
+    boolean same = MessageDigest.isEqual(zmkFingerprint, f);
+    Bytes.wipe(f);
+    if (same) {
+      throw new IllegalArgumentException("the key given for " + slot + " is the ZMK");
+    }
+  }
+
   private byte[] fresh() {
     byte[] k = new byte[Slot.KEY_BYTES];
     random.nextBytes(k);
@@ -172,26 +191,25 @@ public final class KeySetIssuer implements Destroyable {
   }
 
   private void checkNotDestroyed() {
-    if (destroyed.get()) {
+    if (zmk.isDestroyed()) {
       throw new IllegalStateException("KeySetIssuer destroyed");
     }
   }
 
-  /** Wipes the prepared ZMK. Best effort on the JVM; idempotent. */
+  /** Wipes the prepared ZMK and its fingerprint. Best effort on the JVM; idempotent. */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      zmk.destroy();
-    }
+    zmk.destroy();
+    Bytes.wipe(zmkFingerprint);
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return zmk.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return "KeySetIssuer[ZMK AES-256" + (destroyed.get() ? ", destroyed]" : "]");
+    return "KeySetIssuer[ZMK AES-256" + (zmk.isDestroyed() ? ", destroyed]" : "]");
   }
 }

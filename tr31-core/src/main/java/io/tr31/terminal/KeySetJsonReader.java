@@ -318,8 +318,8 @@ final class KeySetJsonReader {
     return offset(p.currentTokenLocation());
   }
 
+  /** Both {@code parse} methods hand Jackson bytes: its locations carry byte offsets only. */
   private static long offset(JsonLocation loc) {
-    long chars = loc.getCharOffset();
-    return chars >= 0 ? chars : loc.getByteOffset();
+    return loc.getByteOffset();
   }
 }

@@ -2,6 +2,7 @@ package io.tr31.terminal;
 
 import io.tr31.Tr31Exception;
 import io.tr31.header.KeyAlgorithm;
+import io.tr31.internal.BlockCipher;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.util.Objects;
@@ -65,6 +66,23 @@ public final class KeySetKcv {
       return expected.matches(CIPHER, key);
     } catch (Tr31Exception e) {
       return false; // not a 32-byte key: cannot match
+    }
+  }
+
+  /**
+   * The whole AES-256 encryption of one zero block under {@code key} (16 bytes, of which the KCV is
+   * the first 3): equal for equal keys and, for different keys, equal with probability 2^-128. The
+   * issuer and installer keep this instead of a clear copy of the ZMK, to refuse a set key equal to
+   * it; compared with {@link java.security.MessageDigest#isEqual}. The caller wipes it.
+   */
+  static byte[] fingerprint(byte[] key) {
+    BlockCipher aes = BlockCipher.aes(key);
+    try {
+      byte[] block = new byte[aes.blockSizeBytes()];
+      aes.encryptEcb(block, 0, block.length, block, 0);
+      return block;
+    } finally {
+      aes.destroy();
     }
   }
 

@@ -171,14 +171,4 @@ public enum Slot {
     }
     return b.build();
   }
-
-  /** The slot for a JSON name, or {@code null}. */
-  static Slot fromJsonName(String name) {
-    for (Slot s : values()) {
-      if (s.jsonName.equals(name)) {
-        return s;
-      }
-    }
-    return null;
-  }
 }

@@ -49,12 +49,13 @@ final class SlotCheck {
     }
     require(expected == (slot == Slot.MAC ? 3 : 2), slot, "optional blocks");
     if (slot == Slot.MAC) {
+      HashAlgorithm hash;
       try {
-        HashAlgorithm hash = h.optionalBlocks().get(OptionalBlockId.HM).get().hmacHash();
-        require(hash == HashAlgorithm.SHA_256, slot, "HM is not SHA-256");
+        hash = h.optionalBlocks().get(OptionalBlockId.HM).get().hmacHash();
       } catch (Tr31FormatException e) {
-        require(false, slot, "HM");
+        hash = null; // the strict parser already refuses a malformed HM; refused below regardless
       }
+      require(hash == HashAlgorithm.SHA_256, slot, "HM is not SHA-256");
     }
   }
 
@@ -67,9 +68,8 @@ final class SlotCheck {
   static void metadata(Slot slot, KeyBlockHeader h, KeySetResponse response)
       throws KeySetException {
     String label = h.optionalBlocks().get(OptionalBlockId.LB).map(OptionalBlock::data).orElse("");
-    int slash = label.indexOf('/');
-    String boundSlot = slash < 0 ? "" : label.substring(0, slash);
-    require(boundSlot.equals(slot.jsonName()), slot, "LB binds the block to another slot");
+    // Slot names contain no '/': the label binds this slot exactly when it starts "name/".
+    require(label.startsWith(slot.jsonName() + "/"), slot, "LB binds the block to another slot");
     if (!label.equals(response.label(slot))) {
       throw new KeySetException(
           ErrorCode.KEYSET_METADATA_MISMATCH, slot, "LB (key set id, key id or expires_at)");

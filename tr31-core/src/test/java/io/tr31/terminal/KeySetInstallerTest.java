@@ -380,20 +380,6 @@ class KeySetInstallerTest {
   }
 
   @Test
-  void installedSet_destroy_destroysEveryKey() throws Exception {
-    InstalledKeySet keys = KeySets.installer().install(json);
-    var msk = keys.msk();
-    var mac = keys.mac();
-    var tpk = keys.tpk();
-    var kek = keys.kek();
-    keys.destroy();
-    assertTrue(keys.isDestroyed());
-    assertTrue(msk.isDestroyed() && mac.isDestroyed() && tpk.isDestroyed() && kek.isDestroyed());
-    assertThrows(IllegalStateException.class, keys::msk);
-    assertFalse(keys.toString().contains(Hex.encode(issued.keyBytes(Slot.MSK))));
-  }
-
-  @Test
   void issue_givenKeys_areUsedAndKeyIdsFollowTheSeed() throws Exception {
     byte[] tpk = KeySets.bytes(32, 0x70);
     IssueRequest request = IssueRequest.builder().keySetId("ks-2025-07").key(Slot.TPK, tpk).build();

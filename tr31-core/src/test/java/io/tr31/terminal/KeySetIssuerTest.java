@@ -19,7 +19,8 @@ class KeySetIssuerTest {
     assertEquals("KeySetIssuer[ZMK AES-256]", issuer.toString());
     try (IssuedKeySet set = issuer.issue("ks-test-01", Duration.ofDays(1))) {
       KeySetInstaller installer =
-          KeySetInstaller.prepare(KeySets.ZMK.clone(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
+          KeySetInstaller.prepare(
+              KeySets.ZMK.clone(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
       InstalledKeySet installed = installer.install(set.json());
       assertEquals("ks-test-01", installed.keySetId());
       installed.destroy();

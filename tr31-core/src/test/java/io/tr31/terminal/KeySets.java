@@ -67,6 +67,34 @@ final class KeySets {
     return new KeySetResponse(r.keySetId(), r.issuedAt(), r.expiresAt(), ids, blocks, kcvs);
   }
 
+  /** A clock a test moves, to use an installed set at several times. */
+  static final class SettableClock extends Clock {
+    private volatile Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
   /**
    * Replaces exactly one occurrence of {@code from}; fails the test if there is not exactly one.
    */

@@ -1,0 +1,292 @@
+package io.tr31.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.ErrorCode;
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlockProtectionKey;
+import io.tr31.Profile;
+import io.tr31.UnwrappedKey;
+import io.tr31.WrapOptions;
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.MacKey;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The installed set after install: unwrap-only TMK and KEK, caller-owned TPK and TDK copies, the
+ * validity window enforced on every key access, and destruction.
+ */
+class InstalledKeySetTest {
+  private IssuedKeySet issued;
+  private KeySets.SettableClock clock;
+  private InstalledKeySet keys;
+
+  @BeforeEach
+  void install() throws Exception {
+    issued = KeySets.seedExample(21);
+    clock = new KeySets.SettableClock(KeySets.ISSUED);
+    keys = KeySets.installer(clock).install(issued.json());
+  }
+
+  @AfterEach
+  void destroy() {
+    keys.destroy();
+    issued.destroy();
+  }
+
+  /** A block the server wraps later under its copy of {@code parent}, with a slot's header. */
+  private String serverWraps(Slot parent, Slot template, byte[] key) throws Exception {
+    KeyBlockProtectionKey p =
+        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(parent));
+    try {
+      return p.wrap(template.headerTemplate(), key, WrapOptions.defaults());
+    } finally {
+      p.destroy();
+    }
+  }
+
+  @Test
+  void kek_unwrapsANewWorkingKeyTheServerWrapsLater() throws Exception {
+    byte[] next = KeySets.bytes(32, 0x50);
+    String block = serverWraps(Slot.KEK, Slot.TDK, next);
+    try (UnwrappedKey tdk = keys.kek().unwrap(block)) {
+      assertArrayEquals(next, tdk.keyBytes());
+      assertEquals("D0", tdk.header().keyUsageCode());
+    }
+    try (UnwrappedKey tdk = keys.kek().unwrap(block, Profile.LENIENT)) {
+      assertArrayEquals(next, tdk.keyBytes());
+    }
+  }
+
+  @Test
+  void tmk_unwrapsANewKekButNotABlockUnderTheKek() throws Exception {
+    byte[] next = KeySets.bytes(32, 0x60);
+    try (UnwrappedKey kek = keys.tmk().unwrap(serverWraps(Slot.TMK, Slot.KEK, next))) {
+      assertArrayEquals(next, kek.keyBytes());
+    }
+    String underKek = serverWraps(Slot.KEK, Slot.TDK, next);
+    assertThrows(io.tr31.Tr31VerificationException.class, () -> keys.tmk().unwrap(underKek));
+  }
+
+  @Test
+  void tmkAndKek_areUnwrapOnly_noWrapNoKeyBytesNoDestroy() throws Exception {
+    Set<String> methods =
+        Arrays.stream(KeyBlockUnwrapper.class.getMethods())
+            .map(Method::getName)
+            .collect(Collectors.toSet());
+    assertTrue(methods.contains("unwrap"), methods.toString());
+    for (String forbidden : List.of("wrap", "keyBytes", "destroy", "kcv")) {
+      assertFalse(methods.contains(forbidden), forbidden);
+    }
+    KeyBlockUnwrapper tmk = keys.tmk();
+    KeyBlockUnwrapper kek = keys.kek();
+    assertEquals(Slot.TMK, tmk.slot());
+    assertEquals(Slot.KEK, kek.slot());
+    assertSame(keys.header(Slot.TMK), tmk.header());
+    assertSame(keys.header(Slot.KEK), kek.header());
+    assertEquals("D", kek.header().modeOfUseCode());
+    assertEquals("N", kek.header().exportability().code());
+    assertEquals("KeyBlockUnwrapper[kek, unwrap only]", kek.toString());
+  }
+
+  @Test
+  void tpkAndTdk_closingTheReturnedKey_leavesTheSetUsable() throws Exception {
+    try (UnwrappedKey tpk = keys.tpk();
+        UnwrappedKey tdk = keys.tdk()) {
+      assertEquals("P0", tpk.header().keyUsageCode());
+      assertEquals("E", tpk.header().modeOfUseCode());
+      assertEquals("D0", tdk.header().keyUsageCode());
+    }
+    try (UnwrappedKey tpk = keys.tpk();
+        UnwrappedKey tdk = keys.tdk()) {
+      assertArrayEquals(issued.keyBytes(Slot.TPK), tpk.keyBytes());
+      assertArrayEquals(issued.keyBytes(Slot.TDK), tdk.keyBytes());
+    }
+  }
+
+  @Test
+  void tpk_eachCallReturnsANewKeyTheCallerOwns() throws Exception {
+    UnwrappedKey first = keys.tpk();
+    UnwrappedKey second = keys.tpk();
+    assertNotSame(first, second);
+    first.destroy();
+    assertFalse(second.isDestroyed());
+    assertArrayEquals(issued.keyBytes(Slot.TPK), second.keyBytes());
+    second.destroy();
+  }
+
+  @Test
+  void everyKeyAccessor_atExpiresAt_throwsExpired_metadataStaysReadable() throws Exception {
+    KeyBlockUnwrapper kept = keys.kek();
+    String block = serverWraps(Slot.KEK, Slot.TDK, KeySets.bytes(32, 0x50));
+    clock.set(KeySets.EXPIRES);
+    for (Executable access : accessors()) {
+      KeySetException e = assertThrows(KeySetException.class, access);
+      assertEquals(ErrorCode.KEYSET_EXPIRED, e.code());
+    }
+    KeySetException e = assertThrows(KeySetException.class, () -> kept.unwrap(block));
+    assertEquals(ErrorCode.KEYSET_EXPIRED, e.code());
+    assertEquals("ks-2025-01", keys.keySetId());
+    assertEquals(KeySets.EXPIRES, keys.expiresAt());
+    assertEquals(issued.response().kcv(Slot.MSK), keys.kcv(Slot.MSK));
+  }
+
+  @Test
+  void everyKeyAccessor_oneSecondBeforeExpiry_works() throws Throwable {
+    clock.set(KeySets.EXPIRES.minusSeconds(1));
+    for (Executable access : accessors()) {
+      access.execute();
+    }
+  }
+
+  @Test
+  void everyKeyAccessor_clockBeforeIssuedAt_throwsNotYetValid() throws Exception {
+    KeyBlockUnwrapper kept = keys.tmk();
+    clock.set(KeySets.ISSUED.minusSeconds(1));
+    for (Executable access : accessors()) {
+      KeySetException e = assertThrows(KeySetException.class, access);
+      assertEquals(ErrorCode.KEYSET_NOT_YET_VALID, e.code());
+    }
+    assertThrows(KeySetException.class, () -> kept.unwrap("D0000"));
+    clock.set(KeySets.ISSUED);
+    assertEquals(issued.keyBytes(Slot.TDK).length, keys.tdk().keyLengthBytes());
+  }
+
+  private List<Executable> accessors() {
+    return List.of(keys::tmk, keys::kek, keys::msk, keys::mac, () -> keys.tpk(), () -> keys.tdk());
+  }
+
+  @Test
+  void isValidAt_isIssuedAtInclusiveToExpiresAtExclusive() {
+    assertFalse(keys.isValidAt(KeySets.ISSUED.minusSeconds(1)));
+    assertTrue(keys.isValidAt(KeySets.ISSUED));
+    assertTrue(keys.isValidAt(KeySets.EXPIRES.minusNanos(1)));
+    assertFalse(keys.isValidAt(KeySets.EXPIRES));
+    keys.destroy();
+    assertTrue(keys.isValidAt(KeySets.ISSUED));
+  }
+
+  @Test
+  void destroy_destroysTheSetsKeys_andEveryAccessThrowsIllegalState() throws Exception {
+    EnvelopeKey msk = keys.msk();
+    MacKey mac = keys.mac();
+    KeyBlockUnwrapper tmk = keys.tmk();
+    KeyBlockUnwrapper kek = keys.kek();
+    UnwrappedKey tpk = keys.tpk();
+    String block = serverWraps(Slot.KEK, Slot.TDK, KeySets.bytes(32, 0x50));
+    assertFalse(keys.isDestroyed());
+    assertFalse(keys.toString().contains("destroyed"));
+    keys.close();
+    assertTrue(keys.isDestroyed());
+    assertTrue(msk.isDestroyed());
+    assertTrue(mac.isDestroyed());
+    assertThrows(IllegalStateException.class, () -> tmk.unwrap(block));
+    assertThrows(IllegalStateException.class, () -> kek.unwrap(block));
+    // Even outside the window, destruction is what a destroyed set reports.
+    clock.set(KeySets.EXPIRES);
+    assertThrows(IllegalStateException.class, () -> kek.unwrap(block));
+    for (Executable access : accessors()) {
+      assertThrows(IllegalStateException.class, access);
+    }
+    assertFalse(tpk.isDestroyed(), "the caller's copy is the caller's");
+    tpk.destroy();
+    assertEquals(
+        "InstalledKeySet[ks-2025-01, valid 2025-12-13T14:25:30Z .. 2026-12-13T14:25:30Z,"
+            + " destroyed]",
+        keys.toString());
+    keys.destroy();
+  }
+
+  @Test
+  void toString_showsIdAndValidityOnly() throws Exception {
+    assertEquals(
+        "InstalledKeySet[ks-2025-01, valid 2025-12-13T14:25:30Z .. 2026-12-13T14:25:30Z]",
+        keys.toString());
+  }
+
+  @Test
+  void install_tmkEqualToTheZmk_refusedForKeySeparation() throws Exception {
+    // A faulty server re-sent the ZMK as the TMK: a correct block under the ZMK, correctly bound.
+    try (IssuedKeySet faulty = issueUnderZmkWithTmk(KeySets.ZMK)) {
+      KeySetException e =
+          assertThrows(KeySetException.class, () -> KeySets.installer().install(faulty.json()));
+      assertEquals(ErrorCode.KEYSET_DUPLICATE_KEY, e.code());
+      assertEquals(Slot.TMK, e.slot().orElseThrow());
+      assertTrue(e.getMessage().contains("same key as the ZMK"), e.getMessage());
+    }
+  }
+
+  @Test
+  void install_tmkNotEqualToTheZmk_isAcceptedByTheSameConstruction() throws Exception {
+    try (IssuedKeySet fine = issueUnderZmkWithTmk(KeySets.bytes(32, 0x77));
+        InstalledKeySet got = KeySets.installer().install(fine.json())) {
+      assertEquals("ks-2025-01", got.keySetId());
+    }
+  }
+
+  /**
+   * A set whose TMK is {@code tmk}, with its TMK block wrapped under {@link KeySets#ZMK}: issued
+   * under another ZMK (the issuer refuses its own ZMK as a key), then the TMK block re-wrapped.
+   */
+  private static IssuedKeySet issueUnderZmkWithTmk(byte[] tmk) throws Exception {
+    KeySetIssuer other =
+        KeySetIssuer.prepare(KeySets.OTHER_ZMK, KeySets.seeded(3), KeySets.AT_ISSUE);
+    KeyBlockProtectionKey zmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KeySets.ZMK);
+    try (IssuedKeySet set =
+        other.issue(IssueRequest.builder().keySetId("ks-2025-01").key(Slot.TMK, tmk).build())) {
+      KeySetResponse r = set.response();
+      KeyBlockHeader header =
+          Slot.TMK
+              .headerTemplate()
+              .withOptionalBlock(OptionalBlock.label(r.label(Slot.TMK)))
+              .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
+      String block = zmk.wrap(header, tmk, WrapOptions.defaults());
+      Map<Slot, byte[]> keys = new EnumMap<>(Slot.class);
+      for (Slot s : Slot.values()) {
+        keys.put(s, set.keyBytes(s));
+      }
+      return new IssuedKeySet(
+          KeySets.withBlocks(r, Map.of(Slot.TMK, block)), keys, KeySets.seeded(4));
+    } finally {
+      zmk.destroy();
+      other.destroy();
+    }
+  }
+
+  @Test
+  void issue_givenKeyEqualToTheZmk_throwsIllegalArgument() {
+    for (Slot s : List.of(Slot.TMK, Slot.KEK, Slot.MAC)) {
+      IssueRequest request = IssueRequest.builder().key(s, KeySets.ZMK).build();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> KeySets.issuer(5).issue(request));
+      assertEquals("the key given for " + s + " is the ZMK", e.getMessage());
+    }
+  }
+
+  @Test
+  void seal_withTheInstalledMsk_opensOnTheServer() throws Exception {
+    byte[] charge = "{\"amount\":1}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = keys.msk().seal(charge).getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(charge, issued.msk().open(body, keys.mac().sign(body), issued.mac()));
+  }
+}

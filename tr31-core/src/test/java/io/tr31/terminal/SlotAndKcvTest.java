@@ -1,0 +1,63 @@
+package io.tr31.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.ErrorCode;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyUsage;
+import io.tr31.header.ModeOfUse;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The slot table of src/docs/KEYSET.md, the seed's KCV, and the exception's offset. */
+class SlotAndKcvTest {
+  @Test
+  void slots_haveTheDocumentedRolesAndParents() {
+    assertEquals(KeyUsage.KEY_BLOCK_PROTECTION, Slot.KEK.keyUsage());
+    assertEquals(KeyUsage.PIN_ENCRYPTION, Slot.TPK.keyUsage());
+    assertEquals(KeyAlgorithm.HMAC, Slot.MAC.algorithm());
+    assertEquals(KeyAlgorithm.AES, Slot.TDK.algorithm());
+    assertEquals(ModeOfUse.DECRYPT_ONLY, Slot.TMK.modeOfUse());
+    assertEquals(ModeOfUse.GENERATE_VERIFY, Slot.MAC.modeOfUse());
+    assertEquals(Optional.empty(), Slot.TMK.parent());
+    assertEquals(Optional.of(Slot.TMK), Slot.KEK.parent());
+    assertEquals(Optional.of(Slot.KEK), Slot.MSK.parent());
+    assertEquals("ZMK", Slot.TMK.parentName());
+    assertEquals("TMK", Slot.KEK.parentName());
+    assertEquals("KEK", Slot.MAC.parentName());
+  }
+
+  @Test
+  void fingerprint_isTheWholeZeroBlockEncryption_whoseFirstThreeBytesAreTheKcv() {
+    byte[] key = KeySets.bytes(32, 5);
+    byte[] f = KeySetKcv.fingerprint(key);
+    assertEquals(16, f.length);
+    assertEquals(KeySetKcv.compute(key), KeySetKcv.of(Arrays.copyOf(f, 3)));
+    assertFalse(Arrays.equals(f, KeySetKcv.fingerprint(KeySets.bytes(32, 6))));
+  }
+
+  @Test
+  void matches_anotherMethodLengthOrKeySize_isFalse() {
+    byte[] key = KeySets.bytes(32, 5);
+    KeyCheckValue kcv = KeySetKcv.compute(key);
+    assertTrue(KeySetKcv.matches(kcv, key));
+    assertFalse(KeySetKcv.matches(KeyCheckValue.of(KcvMethod.CMAC, kcv.bytes()), key));
+    assertFalse(KeySetKcv.matches(KeyCheckValue.of(KcvMethod.LEGACY, new byte[2]), key));
+    assertFalse(KeySetKcv.matches(kcv, new byte[31]));
+  }
+
+  @Test
+  void exception_offsetBeyondAnInt_isClampedAndShown() {
+    KeySetException e =
+        new KeySetException(ErrorCode.KEYSET_TOO_LARGE, Slot.TPK, Long.MAX_VALUE, "x");
+    assertEquals(Integer.MAX_VALUE, e.offset());
+    assertEquals(5, new KeySetException(ErrorCode.KEYSET_TOO_LARGE, null, 5, null).offset());
+    assertEquals(-1, new KeySetException(ErrorCode.KEYSET_EXPIRED, null, null).offset());
+    assertTrue(e.getMessage().contains("slot tpk: x"), e.getMessage());
+  }
+}

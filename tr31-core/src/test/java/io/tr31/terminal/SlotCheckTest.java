@@ -1,0 +1,173 @@
+package io.tr31.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.ErrorCode;
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlockProtectionKey;
+import io.tr31.WrapOptions;
+import io.tr31.header.Exportability;
+import io.tr31.header.KeyAlgorithm;
+import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyContext;
+import io.tr31.header.KeyUsage;
+import io.tr31.header.KeyVersion;
+import io.tr31.header.ModeOfUse;
+import io.tr31.optblock.HashAlgorithm;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import io.tr31.optblock.OptionalBlocks;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A faulty or hostile server that holds the real KEK can wrap any header it likes: every slot
+ * attribute is checked on its own. Each block below is correctly wrapped under the KEK, carries the
+ * slot's own key (so its KCV matches) and its correct {@code LB} and {@code TS}, and differs from
+ * the slot's header in exactly one attribute.
+ */
+class SlotCheckTest {
+  private static IssuedKeySet issued;
+
+  @BeforeAll
+  static void issue() throws Exception {
+    issued = KeySets.seedExample(31);
+  }
+
+  @AfterAll
+  static void destroy() {
+    issued.destroy();
+  }
+
+  /** The slot's template changed by {@code change}, bound with the set's {@code LB}, {@code TS}. */
+  private static KeyBlockHeader header(Slot slot, UnaryOperator<KeyBlockHeader.Builder> change) {
+    KeyBlockHeader h = change.apply(slot.headerTemplate().toBuilder()).build();
+    return withBinding(slot, h);
+  }
+
+  private static KeyBlockHeader withBinding(Slot slot, KeyBlockHeader h) {
+    KeySetResponse r = issued.response();
+    return h.withOptionalBlock(OptionalBlock.label(r.label(slot)))
+        .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
+  }
+
+  /** Installs the set with {@code slot}'s block replaced by {@code header} over the slot's key. */
+  private static void install(Slot slot, KeyBlockHeader header, byte[] key) throws Exception {
+    KeyBlockProtectionKey kek =
+        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(Slot.KEK));
+    String block;
+    try {
+      block = kek.wrap(header, key, WrapOptions.defaults());
+    } finally {
+      kek.destroy();
+    }
+    String body = KeySets.withBlocks(issued.response(), Map.of(slot, block)).toJson();
+    KeySets.installer().install(body).destroy();
+  }
+
+  private static void refused(Slot slot, KeyBlockHeader header, String what) {
+    refused(slot, header, issued.keyBytes(slot), what);
+  }
+
+  private static void refused(Slot slot, KeyBlockHeader header, byte[] key, String what) {
+    KeySetException e = assertThrows(KeySetException.class, () -> install(slot, header, key));
+    assertEquals(ErrorCode.KEYSET_SLOT_MISMATCH, e.code(), e.getMessage());
+    assertEquals(slot, e.slot().orElseThrow());
+    assertTrue(e.getMessage().contains(what), e.getMessage());
+  }
+
+  @Test
+  void theSlotsOwnHeader_craftedTheSameWay_installs() throws Exception {
+    for (Slot s : List.of(Slot.MSK, Slot.TPK, Slot.TDK, Slot.MAC)) {
+      install(s, header(s, b -> b), issued.keyBytes(s));
+    }
+  }
+
+  @Test
+  void versionE_refused() {
+    refused(Slot.MSK, header(Slot.MSK, b -> b.version(KeyBlockVersion.E)), "version");
+  }
+
+  @Test
+  void anotherUsageWithTheSameAlgorithmAndMode_refused() {
+    refused(
+        Slot.TPK,
+        header(Slot.TPK, b -> b.keyUsage(KeyUsage.DATA_ENCRYPTION_SYMMETRIC)),
+        "key usage D0");
+  }
+
+  @Test
+  void encryptOnlyInsteadOfBoth_refused() {
+    refused(Slot.MSK, header(Slot.MSK, b -> b.modeOfUse(ModeOfUse.ENCRYPT_ONLY)), "mode of use E");
+  }
+
+  @Test
+  void aKeyVersion_refused() {
+    refused(Slot.TDK, header(Slot.TDK, b -> b.keyVersion(KeyVersion.of("01"))), "key version");
+  }
+
+  @Test
+  void exportable_refused() {
+    refused(
+        Slot.TPK,
+        header(Slot.TPK, b -> b.exportability(Exportability.EXPORTABLE)),
+        "exportability");
+  }
+
+  @Test
+  void storageContext_refused() {
+    refused(Slot.MSK, header(Slot.MSK, b -> b.keyContext(KeyContext.STORAGE_ONLY)), "key context");
+  }
+
+  @Test
+  void anExtraOptionalBlock_refusedNamingIt() {
+    KeyBlockHeader h =
+        header(Slot.TDK, b -> b)
+            .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TC, KeySets.ISSUED));
+    refused(Slot.TDK, h, "optional block TC");
+  }
+
+  @Test
+  void hmBlockOutsideTheMacSlot_refused() {
+    KeyBlockHeader h =
+        header(Slot.MSK, b -> b).withOptionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_256));
+    refused(Slot.MSK, h, "optional block HM");
+  }
+
+  @Test
+  void missingTs_refusedAsAHeaderMismatchBeforeTheMetadataCheck() {
+    KeyBlockHeader h =
+        Slot.TDK
+            .headerTemplate()
+            .withOptionalBlock(OptionalBlock.label(issued.response().label(Slot.TDK)));
+    refused(Slot.TDK, h, "optional blocks");
+  }
+
+  @Test
+  void macWithoutHm_refused() {
+    KeyBlockHeader noHm =
+        Slot.MAC.headerTemplate().toBuilder().optionalBlocks(OptionalBlocks.of(List.of())).build();
+    refused(Slot.MAC, withBinding(Slot.MAC, noHm), "optional blocks");
+  }
+
+  @Test
+  void macWithSha384_refused() {
+    KeyBlockHeader sha384 =
+        Slot.MAC.headerTemplate().toBuilder()
+            .optionalBlocks(
+                OptionalBlocks.of(List.of(OptionalBlock.hmacHash(HashAlgorithm.SHA_384))))
+            .build();
+    refused(Slot.MAC, withBinding(Slot.MAC, sha384), "HM is not SHA-256");
+  }
+
+  @Test
+  void aSixteenByteKey_refused() {
+    refused(Slot.MSK, header(Slot.MSK, b -> b), KeySets.bytes(16, 1), "key length");
+  }
+}
