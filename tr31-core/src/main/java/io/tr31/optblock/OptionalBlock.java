@@ -111,14 +111,17 @@ public final class OptionalBlock {
     }
   }
 
-  /** {@code KC}, {@code KP} or {@code PK}: method block code then the KCV in upper-case hex. */
+  /**
+   * {@code KC}, {@code KP} or {@code PK}: method block code then the KCV in upper-case hex, 2 bytes
+   * up to the method's maximum (3 legacy, 5 CMAC).
+   */
   public static OptionalBlock kcv(OptionalBlockId id, KcvMethod method, byte[] kcv) {
     if (id != OptionalBlockId.KC && id != OptionalBlockId.KP && id != OptionalBlockId.PK) {
       throw new IllegalArgumentException("KCV blocks are KC, KP or PK");
     }
     Objects.requireNonNull(method, "method");
-    if (kcv.length < 1 || kcv.length > method.maxLengthBytes()) {
-      throw new IllegalArgumentException("KCV must be 1.." + method.maxLengthBytes() + " bytes");
+    if (kcv.length < BlockStructure.MIN_KCV_BYTES || kcv.length > method.maxLengthBytes()) {
+      throw new IllegalArgumentException("KCV must be 2.." + method.maxLengthBytes() + " bytes");
     }
     return of(id, method.blockCode() + Hex.encode(kcv));
   }
