@@ -268,6 +268,16 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
+  void wrap_ksOnAnAesKey_isRefusedByTheStrictReRead() throws Exception {
+    // X9.143:2021 6.3.6.8: KS belongs to TDES DUKPT. The builder does not know the rule; the
+    // strict re-read of the emitted header does, so wrap never writes such a block.
+    KeyBlockHeader aesWithKs =
+        header("D0000B1AX00E0000")
+            .withOptionalBlock(OptionalBlock.hex(OptionalBlockId.KS, "00604B120F9292800000"));
+    assertCode(ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH, () -> kbpk().wrap(aesWithKs, KEY));
+  }
+
+  @Test
   void wrap_kcOrKpGivenInTheHeader_mustMatchTheKeyTheyName() throws Exception {
     KeyBlockProtectionKey k = kbpk();
     byte[] rightKc = KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes();

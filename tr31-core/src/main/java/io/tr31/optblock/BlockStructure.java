@@ -91,7 +91,7 @@ final class BlockStructure {
   private static void kcv(
       OptionalBlockId id, String d, int offset, boolean lenient, List<String> warnings)
       throws Tr31FormatException {
-    KcvMethod m = d.length() < 2 ? null : KcvMethod.fromBlockCode(d.substring(0, 2));
+    KcvMethod m = kcvMethod(d);
     if (m == null) {
       throw BlockRules.invalid(offset, id, "unknown KCV method");
     }
@@ -102,6 +102,11 @@ final class BlockStructure {
     if (kcvChars / 2 < MIN_KCV_BYTES) {
       breach(lenient, warnings, offset + 2, id, "KCV shorter than 2 bytes");
     }
+  }
+
+  /** The KCV method named by the first two characters of KC, KP or PK data, or null. */
+  static KcvMethod kcvMethod(String d) {
+    return d.length() < 2 ? null : KcvMethod.fromBlockCode(d.substring(0, 2));
   }
 
   /**

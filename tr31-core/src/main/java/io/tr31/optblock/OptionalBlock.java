@@ -215,7 +215,7 @@ public final class OptionalBlock {
   /** The KCV method of a {@code KC}/{@code KP}/{@code PK} block. */
   public KcvMethod kcvMethod() throws Tr31FormatException {
     require(OptionalBlockId.KC, OptionalBlockId.KP, OptionalBlockId.PK);
-    KcvMethod m = data.length() < 2 ? null : KcvMethod.fromBlockCode(data.substring(0, 2));
+    KcvMethod m = BlockStructure.kcvMethod(data);
     if (m == null) {
       throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + ": method");
     }
