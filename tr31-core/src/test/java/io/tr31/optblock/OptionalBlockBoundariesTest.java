@@ -168,4 +168,90 @@ class OptionalBlockBoundariesTest {
     assertEquals("SHA-256", HashAlgorithm.SHA_256.standardName());
     assertEquals("Label", OptionalBlockId.LB.meaning());
   }
+
+  private static Tr31FormatException blocksError(String text, int count, Profile p) {
+    return assertThrows(
+        Tr31FormatException.class, () -> OptionalBlocks.parse(text, 0, text.length(), count, p));
+  }
+
+  @Test
+  void lengths_checkedAgainstTheRemainingInput_ofTheSecondBlockToo() throws Exception {
+    // The second block starts at 5: its length is compared with what remains after it (15), not
+    // with the whole text.
+    Tr31FormatException ext = blocksError("LB05ALB00040010ABCDE", 2, Profile.STRICT);
+    assertEquals(ErrorCode.EXTENDED_LENGTH_OVERFLOW, ext.code());
+    assertEquals(11, ext.offset());
+    Tr31FormatException shortLen = blocksError("LB05ALB10ABCDE", 2, Profile.STRICT);
+    assertEquals(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, shortLen.code());
+    assertEquals(7, shortLen.offset());
+    assertEquals(
+        "ABCDE",
+        OptionalBlocks.parse("LB05AFL0004000FABCDE", 0, 20, 2, Profile.STRICT)
+            .asList()
+            .get(1)
+            .data());
+  }
+
+  @Test
+  void lengths_smallestAllowed_andTheOffsetOfATooSmallOne() throws Exception {
+    assertEquals("", OptionalBlocks.parse("LB04", 0, 4, 1, Profile.STRICT).asList().get(0).data());
+    Tr31FormatException tooShort = blocksError("LB03", 1, Profile.STRICT);
+    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, tooShort.code());
+    assertEquals(2, tooShort.offset());
+    assertTrue(tooShort.getMessage().contains("LB"), tooShort.getMessage());
+    assertEquals(
+        "", OptionalBlocks.parse("LB0004000A", 0, 10, 1, Profile.STRICT).asList().get(0).data());
+    Tr31FormatException extTooShort = blocksError("LB00040009", 1, Profile.STRICT);
+    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_LENGTH, extTooShort.code());
+    assertEquals(6, extTooShort.offset());
+  }
+
+  @Test
+  void ids_twoPrintableAlphanumerics_truncationAtTheLengthField() throws Exception {
+    Tr31FormatException control = blocksError("L\u000104", 1, Profile.LENIENT);
+    assertEquals(ErrorCode.INVALID_CHARACTER, control.code());
+    assertEquals(1, control.offset());
+    Tr31FormatException dash = blocksError("L-04", 1, Profile.LENIENT);
+    assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_ID, dash.code());
+    assertEquals(0, dash.offset());
+    Tr31FormatException idOnly = blocksError("LB", 1, Profile.STRICT);
+    assertEquals(ErrorCode.OPTIONAL_BLOCK_TRUNCATED, idOnly.code());
+    assertEquals(2, idOnly.offset());
+    assertEquals(0, blocksError("L", 1, Profile.STRICT).offset());
+  }
+
+  @Test
+  void proprietaryIds_firstDigit0To9_onlyLenient() throws Exception {
+    for (String id : new String[] {"0A", "9Z"}) {
+      OptionalBlocks b = OptionalBlocks.parse(id + "04", 0, 4, 1, Profile.LENIENT);
+      assertEquals(id, b.asList().get(0).id());
+      assertEquals(1, b.warnings().size());
+      assertEquals(
+          ErrorCode.INVALID_OPTIONAL_BLOCK_ID, blocksError(id + "04", 1, Profile.STRICT).code());
+    }
+    assertEquals(
+        ErrorCode.INVALID_OPTIONAL_BLOCK_ID, blocksError("AZ04", 1, Profile.LENIENT).code());
+  }
+
+  @Test
+  void timestamps_yearsZeroTo9999_areWritten() {
+    assertEquals(
+        "TC1399991231235959Z",
+        OptionalBlock.timestamp(OptionalBlockId.TC, java.time.Instant.parse("9999-12-31T23:59:59Z"))
+            .toString());
+    assertEquals(
+        "TC1300000101000000Z",
+        OptionalBlock.timestamp(OptionalBlockId.TC, java.time.Instant.parse("0000-01-01T00:00:00Z"))
+            .toString());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            OptionalBlock.timestamp(
+                OptionalBlockId.TC, java.time.Instant.parse("+10000-01-01T00:00:00Z")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            OptionalBlock.timestamp(
+                OptionalBlockId.TC, java.time.Instant.parse("-0001-12-31T23:59:59Z")));
+  }
 }
