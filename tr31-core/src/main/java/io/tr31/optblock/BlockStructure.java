@@ -151,7 +151,7 @@ final class BlockStructure {
     }
     int pos = 2;
     do {
-      int length = d.length() - pos < 6 ? -1 : hex4(d, pos + 2);
+      int length = d.length() - pos < 6 ? 0 : hex4(d, pos + 2);
       if (!(d.startsWith("00", pos) || d.startsWith("01", pos))
           || length <= 0
           || length > d.length() - pos - 6) {
@@ -162,13 +162,16 @@ final class BlockStructure {
     } while (pos < d.length());
   }
 
-  /** Four upper-case hex digits at {@code at} (the caller checked they exist), or -1. */
+  /**
+   * Four upper-case hex digits at {@code at} (the caller checked they exist), or 0 when they are
+   * not hex: a zero length is refused as well, so the caller needs no second marker.
+   */
   private static int hex4(String d, int at) {
     int v = 0;
     for (int k = at; k < at + 4; k++) {
       char c = d.charAt(k);
       if (!BlockRules.isUpperHex(c)) {
-        return -1;
+        return 0;
       }
       v = (v << 4) | Character.digit(c, 16);
     }

@@ -296,7 +296,7 @@ public final class OptionalBlock {
 
   @Override
   public int hashCode() {
-    return id.hashCode() * 31 + data.hashCode();
+    return Objects.hash(id, data);
   }
 
   @Override

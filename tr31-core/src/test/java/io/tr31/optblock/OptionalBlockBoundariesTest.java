@@ -254,4 +254,28 @@ class OptionalBlockBoundariesTest {
             OptionalBlock.timestamp(
                 OptionalBlockId.TC, java.time.Instant.parse("-0001-12-31T23:59:59Z")));
   }
+
+  @Test
+  void characterClasses_firstAndLastOfEachRange() {
+    for (char c : "09AZaz".toCharArray()) {
+      assertTrue(BlockRules.isAlphanumeric(c), String.valueOf(c));
+    }
+    for (char c : "/:@[`{".toCharArray()) {
+      assertFalse(BlockRules.isAlphanumeric(c), String.valueOf(c));
+    }
+    for (char c : "09AF".toCharArray()) {
+      assertTrue(BlockRules.isUpperHex(c), String.valueOf(c));
+    }
+    for (char c : "/:@Gaf".toCharArray()) {
+      assertFalse(BlockRules.isUpperHex(c), String.valueOf(c));
+    }
+    assertTrue(BlockRules.isLowerHex('a'));
+    assertTrue(BlockRules.isLowerHex('f'));
+    assertFalse(BlockRules.isLowerHex('`'));
+    assertFalse(BlockRules.isLowerHex('g'));
+    assertTrue(BlockRules.isPrintable(' '));
+    assertTrue(BlockRules.isPrintable('~'));
+    assertFalse(BlockRules.isPrintable('\u001F'));
+    assertFalse(BlockRules.isPrintable('\u007F'));
+  }
 }

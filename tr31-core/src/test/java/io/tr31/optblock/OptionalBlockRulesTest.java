@@ -111,6 +111,7 @@ class OptionalBlockRulesTest {
     strictRefusesLenientWarns(ct("03AB"), 4); // unknown format
     strictRefusesLenientWarns(ct("02"), 6); // a chain needs entries
     strictRefusesLenientWarns(ct("020000FFAB"), 6); // length runs past the block
+    strictRefusesLenientWarns(ct("02000003AB"), 6); // by one character
     strictRefusesLenientWarns(ct("02000002AB030001C"), 14); // second format unknown
     strictRefusesLenientWarns(ct("02000002AB0100"), 14); // second entry truncated
     strictRefusesLenientWarns(ct("02000000AB"), 6); // a zero-length certificate
@@ -131,6 +132,17 @@ class OptionalBlockRulesTest {
     strictRefusesLenientWarns("DA0B01P0TEQ", 10); // exportability
     strictRefusesLenientWarns("DA1001P0TEED0AEX", 15); // in the second entry
     strictRefusesLenientWarns("DA0B0110TEE", 6); // proprietary usage is never derivable
+  }
+
+  @Test
+  void da_charactersOutsideFormatAn_refusedUnderBothProfiles() throws Exception {
+    // The format (X9.143 format AN) is not one of the tolerances: only the table codes are.
+    for (Profile p : Profile.values()) {
+      Tr31FormatException e =
+          assertThrows(Tr31FormatException.class, () -> parse("DA0B01P0T-E", p), p.name());
+      assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, e.code());
+      assertEquals(9, e.offset());
+    }
   }
 
   @Test
