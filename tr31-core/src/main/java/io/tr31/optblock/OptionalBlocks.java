@@ -71,7 +71,10 @@ public final class OptionalBlocks {
 
   /**
    * Parses {@code count} optional blocks of untrusted {@code text} starting at {@code start}; reads
-   * no further than {@code end}. Offsets in errors are absolute in {@code text}.
+   * no further than {@code end}. Offsets in errors are absolute in {@code text}. Each block's data
+   * format and structure are checked; the rules that depend on the header's algorithm are not (see
+   * {@link #parse(CharSequence, int, int, int, Profile, KeyAlgorithm)}, which the header parser
+   * uses).
    *
    * @throws Tr31FormatException {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED}, {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_ID}, {@link ErrorCode#INVALID_OPTIONAL_BLOCK_LENGTH},
