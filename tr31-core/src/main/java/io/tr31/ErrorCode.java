@@ -67,6 +67,13 @@ public enum ErrorCode {
   DUPLICATE_OPTIONAL_BLOCK("duplicate optional block ID"),
   /** An optional block's data breaks the data format its ID requires. */
   INVALID_OPTIONAL_BLOCK_DATA("optional block data does not match its required format"),
+  /**
+   * An optional block does not fit the header's algorithm (X9.143 6.3): a block the algorithm does
+   * not allow ({@code KS} on a key that is not TDES, {@code HM} on a key that is not HMAC; the
+   * offset is the block's ID), or a block it requires and that is missing ({@code HM} for an
+   * X9.143 HMAC key; the offset is the algorithm field, 7).
+   */
+  OPTIONAL_BLOCK_ALGORITHM_MISMATCH("optional block does not fit the header's algorithm"),
   /** The padding block {@code PB} is not the last optional block. */
   PADDING_BLOCK_NOT_LAST("padding block PB is not the last optional block"),
   /** Header plus optional blocks is not a multiple of the cipher block size. */

@@ -92,7 +92,8 @@ final class HeaderParser {
     }
 
     OptionalBlocks blocks =
-        OptionalBlocks.parse(text, KeyBlockHeader.FIXED_LENGTH_CHARS, end, count, profile);
+        OptionalBlocks.parse(
+            text, KeyBlockHeader.FIXED_LENGTH_CHARS, end, count, profile, b.algorithm);
     b.optionalBlocks = blocks;
     warnings.addAll(blocks.warnings());
 

@@ -14,7 +14,13 @@ package io.tr31;
  *   <tbody>
  *     <tr><td>hex digits (payload, MAC, hex optional blocks)</td><td>0-9 A-F</td>
  *         <td>also a-f</td></tr>
- *     <tr><td>KS optional block data</td><td>hex</td><td>printable ASCII (IBM, GBIC)</td></tr>
+ *     <tr><td>KS optional block data</td><td>20 hex digits</td>
+ *         <td>printable ASCII of any length (IBM, GBIC; 16-digit KSNs of older hosts), with a
+ *         warning</td></tr>
+ *     <tr><td>KS on a key that is not TDES, HM on a key that is not HMAC</td><td>refused</td>
+ *         <td>reported as a warning</td></tr>
+ *     <tr><td>BI, CT and DA structure (X9.143:2021 6.3.6.2-6.3.6.4); a 1-byte KCV in KC, KP,
+ *         PK</td><td>refused</td><td>reported as a warning</td></tr>
  *     <tr><td>key usage, mode of use, optional block IDs</td><td>X9.143 tables</td>
  *         <td>also numeric proprietary codes (IBM usage {@code 10}, mode {@code 1}, block {@code 10})</td></tr>
  *     <tr><td>key block version</td><td>A B C D E</td>
@@ -23,6 +29,8 @@ package io.tr31;
  *         <td>also without {@code Z} (the ANSI X9.143:2021 8.2 sample)</td></tr>
  *     <tr><td>key usage × algorithm × mode of use</td><td>must be permitted</td>
  *         <td>reported as a warning</td></tr>
+ *     <tr><td>decoded key length the header's algorithm does not allow (an 8-byte {@code T}
+ *         key)</td><td>refused (as the one verification error)</td><td>accepted</td></tr>
  *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>
  *     <tr><td>Thales proprietary version {@code 0} (variant binding)</td><td>refused</td>
  *         <td>read, labelled proprietary; never written</td></tr>

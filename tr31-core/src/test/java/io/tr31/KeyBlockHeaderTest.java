@@ -16,6 +16,7 @@ import io.tr31.kcv.KcvMethod;
 import io.tr31.optblock.HashAlgorithm;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
+import io.tr31.optblock.OptionalBlocks;
 import org.junit.jupiter.api.Test;
 
 class KeyBlockHeaderTest {
@@ -150,5 +151,48 @@ class KeyBlockHeaderTest {
     KeyBlockHeader b = KeyBlockHeader.parse("D0144P0AE00E0000", Profile.STRICT);
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
+  }
+
+  /** 99 distinct proprietary blocks ({@code 1A04}, {@code 1B04}, …): X9.143's maximum. */
+  private static java.util.List<OptionalBlock> ninetyNineBlocks() {
+    String second = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    java.util.List<OptionalBlock> blocks = new java.util.ArrayList<>();
+    for (int i = 0; i < 99; i++) {
+      blocks.add(OptionalBlock.proprietary((1 + i / 26) + "" + second.charAt(i % 26), ""));
+    }
+    return blocks;
+  }
+
+  @Test
+  void hundredthOptionalBlock_isRefused_alsoWhenItWouldBeThePaddingBlock() {
+    java.util.List<OptionalBlock> max = ninetyNineBlocks();
+    OptionalBlocks ninetyNine = OptionalBlocks.of(max);
+    assertEquals(99, ninetyNine.size());
+    java.util.List<OptionalBlock> tooMany = new java.util.ArrayList<>(max);
+    tooMany.add(OptionalBlock.label("x"));
+    assertThrows(IllegalArgumentException.class, () -> OptionalBlocks.of(tooMany));
+    assertThrows(IllegalArgumentException.class, () -> ninetyNine.with(OptionalBlock.label("x")));
+    // 16 + 99 × 4 = 412 characters: a D header needs a PB to align, and PB would be the 100th.
+    KeyBlockHeader h =
+        KeyBlockHeader.builder()
+            .version(KeyBlockVersion.D)
+            .keyUsage(KeyUsage.PIN_ENCRYPTION)
+            .algorithm(KeyAlgorithm.AES)
+            .modeOfUse(ModeOfUse.ENCRYPT_ONLY)
+            .exportability(Exportability.EXPORTABLE)
+            .optionalBlocks(ninetyNine)
+            .build();
+    assertThrows(IllegalStateException.class, h::withPadding);
+    // 98 empty blocks and one of 8 characters: 16 + 392 + 8 = 416 = 52 × 8, aligned for version B,
+    // so no PB is needed and 99 blocks are fine.
+    java.util.List<OptionalBlock> aligned = new java.util.ArrayList<>(max.subList(0, 98));
+    aligned.add(OptionalBlock.proprietary("9Z", "ABCD"));
+    KeyBlockHeader b =
+        h.toBuilder()
+            .version(KeyBlockVersion.B)
+            .algorithm(KeyAlgorithm.TDES)
+            .optionalBlocks(OptionalBlocks.of(aligned))
+            .build();
+    assertEquals(b, b.withPadding());
   }
 }

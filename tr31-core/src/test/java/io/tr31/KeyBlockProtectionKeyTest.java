@@ -268,6 +268,16 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
+  void wrap_ksOnAnAesKey_isRefusedByTheStrictReRead() throws Exception {
+    // X9.143:2021 6.3.6.8: KS belongs to TDES DUKPT. The builder does not know the rule; the
+    // strict re-read of the emitted header does, so wrap never writes such a block.
+    KeyBlockHeader aesWithKs =
+        header("D0000B1AX00E0000")
+            .withOptionalBlock(OptionalBlock.hex(OptionalBlockId.KS, "00604B120F9292800000"));
+    assertCode(ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH, () -> kbpk().wrap(aesWithKs, KEY));
+  }
+
+  @Test
   void wrap_kcOrKpGivenInTheHeader_mustMatchTheKeyTheyName() throws Exception {
     KeyBlockProtectionKey k = kbpk();
     byte[] rightKc = KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes();
@@ -332,6 +342,27 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
+  void unwrap_kcBlockOnAnAsymmetricKey_isRefusedBeforeDecryptionEvenWithABadMac() throws Exception {
+    // X9.24-1 defines no KCV for RSA keys either. Decided from public header data: a block whose
+    // MAC would not verify gets the same refusal, so nothing was decrypted or verified first.
+    KeyBlockHeader h =
+        KeyBlockHeader.parse("D0000S0RS00N0100KC0A00ABCD", Profile.STRICT).withPadding();
+    byte[] payload = new byte[32];
+    payload[1] = (byte) 128;
+    String block = authentic(h, payload);
+    assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> kbpk().unwrap(block));
+    assertCode(ErrorCode.UNSUPPORTED_OPERATION, () -> kbpk().unwrap(flipLastMacDigit(block)));
+    // Without the KC block the same bad MAC is what is reported.
+    String noKc = authentic(header("D0000S0RS00N0000"), payload);
+    assertCode(ErrorCode.VERIFICATION_FAILED, () -> kbpk().unwrap(flipLastMacDigit(noKc)));
+  }
+
+  private static String flipLastMacDigit(String block) {
+    char last = block.charAt(block.length() - 1);
+    return block.substring(0, block.length() - 1) + (last == '0' ? '1' : '0');
+  }
+
+  @Test
   void prepare_withInjectedRandom_checksTheKbpkLengthToo() {
     assertCode(
         ErrorCode.INVALID_KBPK_LENGTH,
@@ -351,18 +382,22 @@ class KeyBlockProtectionKeyTest {
   @Test
   void unwrap_iso20038AlgorithmOutsideVersionE_strictRefusesAtOffset7_lenientAccepts()
       throws Exception {
-    // ISO 20038 defines algorithm I (HMAC-SHA-2) for version E only; a D block carrying it is
-    // authentic here but not X9.143.
-    KeyBlockHeader h = KeyBlockHeader.parse("D0000M7IC00E0000", Profile.LENIENT);
-    byte[] payload = new byte[32];
-    payload[1] = (byte) 128;
-    System.arraycopy(KEY, 0, payload, 2, 16);
-    String block = authentic(h, payload);
-    Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk().unwrap(block, Profile.STRICT));
-    assertEquals(ErrorCode.INVALID_ALGORITHM, e.code());
-    assertEquals(7, e.offset());
-    try (UnwrappedKey u = kbpk().unwrap(block, Profile.LENIENT)) {
-      assertArrayEquals(KEY, u.keyBytes());
+    // ISO 20038 defines algorithms I (HMAC-SHA-2) and J (HMAC-SHA-3) for version E only; a D
+    // block carrying one is authentic here but not X9.143.
+    for (String template : new String[] {"D0000M7IC00E0000", "D0000M7JC00E0000"}) {
+      KeyBlockHeader h = KeyBlockHeader.parse(template, Profile.LENIENT);
+      byte[] payload = new byte[32];
+      payload[1] = (byte) 128;
+      System.arraycopy(KEY, 0, payload, 2, 16);
+      String block = authentic(h, payload);
+      Tr31Exception e =
+          assertThrows(Tr31Exception.class, () -> kbpk().unwrap(block, Profile.STRICT));
+      assertEquals(ErrorCode.INVALID_ALGORITHM, e.code(), template);
+      assertEquals(7, e.offset(), template);
+      try (UnwrappedKey u = kbpk().unwrap(block, Profile.LENIENT)) {
+        assertArrayEquals(KEY, u.keyBytes(), template);
+        assertEquals(h.algorithm(), u.algorithm(), template);
+      }
     }
   }
 

@@ -118,12 +118,12 @@ class KeyBlockTest {
 
   @Test
   void parse_duplicateBlock_throwsDuplicate() {
-    assertRejected("D0032P0AE00E0200KS080000KS080000", ErrorCode.DUPLICATE_OPTIONAL_BLOCK, 24);
+    assertRejected("D0032P0AE00E0200LB080000LB080000", ErrorCode.DUPLICATE_OPTIONAL_BLOCK, 24);
   }
 
   @Test
   void parse_paddingNotLast_throwsPaddingNotLast() {
-    assertRejected("D0032P0AE00E0200PB080000KS080000", ErrorCode.PADDING_BLOCK_NOT_LAST, 16);
+    assertRejected("D0032P0AE00E0200PB080000LB080000", ErrorCode.PADDING_BLOCK_NOT_LAST, 16);
   }
 
   @Test

@@ -3,8 +3,8 @@ package io.tr31.optblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-import io.tr31.kcv.KcvMethod;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The data format rules of ANSI X9.143:2022 6.3 (Table 7 and the per-block clauses), enforced on
@@ -32,6 +32,7 @@ final class BlockRules {
 
   /**
    * Validates {@code data} of a known block. {@code offset} is the absolute offset of the data.
+   * Under the lenient profile the tolerances of {@link Profile} are recorded in {@code warnings}.
    *
    * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA}
    */
@@ -39,12 +40,14 @@ final class BlockRules {
       OptionalBlockId id, String data, Profile profile, int offset, List<String> warnings)
       throws Tr31FormatException {
     boolean lenient = profile == Profile.LENIENT;
+    String d = data;
     switch (id.format()) {
       case HEX:
         int bad = firstNonHex(data, lenient);
         if (bad >= 0) {
-          if (lenient && id == OptionalBlockId.KS && printable(data) < 0) {
-            // IBM and GBIC write printable ASCII in KS (KS10DE#GBIC#OPT1).
+          if (lenient && id == OptionalBlockId.KS) {
+            // IBM and GBIC write printable ASCII in KS (KS10DE#GBIC#OPT1); the parser has already
+            // checked that every character is printable.
             warnings.add("optional block KS holds non-hex data (tolerated)");
             return;
           }
@@ -53,6 +56,7 @@ final class BlockRules {
         if (lenient && firstNonHex(data, false) >= 0) {
           warnings.add("optional block " + id + " holds lower-case hex (tolerated)");
         }
+        d = data.toUpperCase(Locale.ROOT);
         break;
       case ALPHANUMERIC:
         for (int i = 0; i < data.length(); i++) {
@@ -74,62 +78,7 @@ final class BlockRules {
       default:
         break; // printable ASCII: already checked character by character by the parser
     }
-    typed(id, data.toUpperCase(java.util.Locale.ROOT), offset);
-  }
-
-  /** The per-ID structure (X9.143:2022 6.3.x; TR31-NOTES 4). */
-  private static void typed(OptionalBlockId id, String d, int offset) throws Tr31FormatException {
-    switch (id) {
-      case KC:
-      case KP:
-      case PK:
-        KcvMethod m = d.length() < 2 ? null : KcvMethod.fromBlockCode(d.substring(0, 2));
-        int kcvChars = d.length() - 2;
-        if (m == null) {
-          throw invalid(offset, id, "unknown KCV method");
-        }
-        if (kcvChars < 2 || kcvChars % 2 != 0 || kcvChars / 2 > m.maxLengthBytes()) {
-          throw invalid(offset + 2, id, "KCV length");
-        }
-        break;
-      case HM:
-        if (d.length() != 2 || HashAlgorithm.fromCode(d) == null) {
-          throw invalid(offset, id, "unknown hash algorithm");
-        }
-        break;
-      case IK:
-        if (d.length() != 16) {
-          throw invalid(offset, id, "initial key ID must be 16 hex digits");
-        }
-        break;
-      case AL:
-        // X9.143:2021 6.3.6.1 Table 8 as openemv/tr31 cites it: version 01, then 00 ephemeral or
-        // 01 static.
-        if (!(d.equals("0100") || d.equals("0101"))) {
-          throw invalid(offset, id, "version 01 then 00 (ephemeral) or 01 (static) expected");
-        }
-        break;
-      case DA:
-        if (d.length() < 7 || !d.startsWith("01") || (d.length() - 2) % 5 != 0) {
-          throw invalid(offset, id, "version 01 then 5-character entries expected");
-        }
-        break;
-      case WP:
-        // X9.143:2021 6.3.6.15, Table 23: version 00, then pedigree 0 (equal or greater
-        // strength), 1 (lesser), 2 (asymmetric at quantum risk), 3 (both).
-        if (d.length() != 3 || !d.startsWith("00") || d.charAt(2) < '0' || d.charAt(2) > '3') {
-          throw invalid(offset, id, "version 00 then pedigree 0-3 expected");
-        }
-        break;
-      case KS:
-      case BI:
-        if (d.isEmpty()) {
-          throw invalid(offset, id, "empty");
-        }
-        break;
-      default:
-        break;
-    }
+    BlockStructure.check(id, d, offset, lenient, warnings);
   }
 
   /** Index of the first non-hex character, or -1. */

@@ -111,14 +111,17 @@ public final class OptionalBlock {
     }
   }
 
-  /** {@code KC}, {@code KP} or {@code PK}: method block code then the KCV in upper-case hex. */
+  /**
+   * {@code KC}, {@code KP} or {@code PK}: method block code then the KCV in upper-case hex, 2 bytes
+   * up to the method's maximum (3 legacy, 5 CMAC).
+   */
   public static OptionalBlock kcv(OptionalBlockId id, KcvMethod method, byte[] kcv) {
     if (id != OptionalBlockId.KC && id != OptionalBlockId.KP && id != OptionalBlockId.PK) {
       throw new IllegalArgumentException("KCV blocks are KC, KP or PK");
     }
     Objects.requireNonNull(method, "method");
-    if (kcv.length < 1 || kcv.length > method.maxLengthBytes()) {
-      throw new IllegalArgumentException("KCV must be 1.." + method.maxLengthBytes() + " bytes");
+    if (kcv.length < BlockStructure.MIN_KCV_BYTES || kcv.length > method.maxLengthBytes()) {
+      throw new IllegalArgumentException("KCV must be 2.." + method.maxLengthBytes() + " bytes");
     }
     return of(id, method.blockCode() + Hex.encode(kcv));
   }
@@ -212,7 +215,7 @@ public final class OptionalBlock {
   /** The KCV method of a {@code KC}/{@code KP}/{@code PK} block. */
   public KcvMethod kcvMethod() throws Tr31FormatException {
     require(OptionalBlockId.KC, OptionalBlockId.KP, OptionalBlockId.PK);
-    KcvMethod m = data.length() < 2 ? null : KcvMethod.fromBlockCode(data.substring(0, 2));
+    KcvMethod m = BlockStructure.kcvMethod(data);
     if (m == null) {
       throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + ": method");
     }
@@ -293,7 +296,7 @@ public final class OptionalBlock {
 
   @Override
   public int hashCode() {
-    return id.hashCode() * 31 + data.hashCode();
+    return Objects.hash(id, data);
   }
 
   @Override

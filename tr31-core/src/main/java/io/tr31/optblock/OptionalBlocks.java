@@ -3,6 +3,7 @@ package io.tr31.optblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
+import io.tr31.header.KeyAlgorithm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -70,7 +71,10 @@ public final class OptionalBlocks {
 
   /**
    * Parses {@code count} optional blocks of untrusted {@code text} starting at {@code start}; reads
-   * no further than {@code end}. Offsets in errors are absolute in {@code text}.
+   * no further than {@code end}. Offsets in errors are absolute in {@code text}. Each block's data
+   * format and structure are checked; the rules that depend on the header's algorithm are not (see
+   * {@link #parse(CharSequence, int, int, int, Profile, KeyAlgorithm)}, which the header parser
+   * uses).
    *
    * @throws Tr31FormatException {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED}, {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_ID}, {@link ErrorCode#INVALID_OPTIONAL_BLOCK_LENGTH},
@@ -80,6 +84,29 @@ public final class OptionalBlocks {
    */
   public static OptionalBlocks parse(
       CharSequence text, int start, int end, int count, Profile profile)
+      throws Tr31FormatException {
+    return parseBlocks(text, start, end, count, profile, null);
+  }
+
+  /**
+   * Parses the optional blocks of a header whose algorithm is known, and also applies the rules
+   * that tie a block to the algorithm (X9.143:2021 6.3.6.5 and 6.3.6.8): {@code KS} only on TDES
+   * keys, {@code HM} only on HMAC keys. The strict profile refuses a breach; the lenient profile
+   * records it as a warning.
+   *
+   * @throws Tr31FormatException as {@link #parse(CharSequence, int, int, int, Profile)}, and {@link
+   *     ErrorCode#OPTIONAL_BLOCK_ALGORITHM_MISMATCH}
+   */
+  public static OptionalBlocks parse(
+      CharSequence text, int start, int end, int count, Profile profile, KeyAlgorithm algorithm)
+      throws Tr31FormatException {
+    return parseBlocks(
+        text, start, end, count, profile, Objects.requireNonNull(algorithm, "algorithm"));
+  }
+
+  /** The parse; {@code algorithm} is null when the header's algorithm is not known. */
+  private static OptionalBlocks parseBlocks(
+      CharSequence text, int start, int end, int count, Profile profile, KeyAlgorithm algorithm)
       throws Tr31FormatException {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(profile, "profile");
@@ -155,6 +182,9 @@ public final class OptionalBlocks {
         throw new Tr31FormatException(ErrorCode.PADDING_BLOCK_NOT_LAST, starts[i], id);
       }
       out.add(OptionalBlock.trusted(id, data));
+    }
+    if (algorithm != null) {
+      AlgorithmRules.check(out, starts, algorithm, profile, warnings);
     }
     return new OptionalBlocks(
         Collections.unmodifiableList(out), Collections.unmodifiableList(warnings), pos - start);

@@ -39,7 +39,7 @@ class CliVersionsTest {
   }
 
   private static String profileOf(Map<String, Object> v) {
-    return v.containsKey("strict_header_validation") ? "lenient" : "strict";
+    return Vectors.strictRefuses(v) ? "lenient" : "strict";
   }
 
   @Test

@@ -88,7 +88,7 @@ class JsonBatchTest {
                 + KBPK.substring(0, 32)
                 + "\",\"optional_blocks\":[[\"LB\",\""
                 + big
-                + "\"],[\"CT\",\""
+                + "\"],[\"CT\",\"00"
                 + big
                 + "\"]]}",
             "{\"kbpk\":\""

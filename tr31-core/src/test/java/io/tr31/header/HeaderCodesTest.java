@@ -73,4 +73,87 @@ class HeaderCodesTest {
         assertThrows(Tr31FormatException.class, () -> KeyVersion.parse("1 ", 9));
     assertEquals(ErrorCode.INVALID_KEY_VERSION, e.code());
   }
+
+  @Test
+  void everyConstant_namesItsMeaningInTheStandardsWords() {
+    for (KeyUsage u : KeyUsage.values()) {
+      assertFalse(u.meaning().isBlank(), u.name());
+    }
+    for (ModeOfUse m : ModeOfUse.values()) {
+      assertFalse(m.meaning().isBlank(), m.name());
+    }
+    for (KeyAlgorithm a : KeyAlgorithm.values()) {
+      assertFalse(a.meaning().isBlank(), a.name());
+    }
+    for (KeyBlockVersion v : KeyBlockVersion.values()) {
+      assertFalse(v.meaning().isBlank(), v.name());
+    }
+    for (Exportability e : Exportability.values()) {
+      assertFalse(e.meaning().isBlank(), e.name());
+    }
+    for (KeyContext c : KeyContext.values()) {
+      assertFalse(c.meaning().isBlank(), c.name());
+    }
+    assertEquals("PIN encryption", KeyUsage.PIN_ENCRYPTION.meaning());
+    assertEquals("exportable under a trusted key", Exportability.EXPORTABLE.meaning());
+  }
+
+  private enum Sample {
+    A("A"),
+    B("B"),
+    NONE(""),
+    AGAIN("A");
+
+    final String code;
+
+    Sample(String code) {
+      this.code = code;
+    }
+  }
+
+  @Test
+  void codeIndex_leavesOutTheEmptyCode_andRefusesADuplicate() {
+    Sample[] unique = {Sample.A, Sample.B, Sample.NONE};
+    assertEquals(java.util.Map.of("A", Sample.A, "B", Sample.B), Codes.index(unique, s -> s.code));
+    // A duplicated code in a table is a programming error, caught when the enum is initialised.
+    assertThrows(AssertionError.class, () -> Codes.index(Sample.values(), s -> s.code));
+  }
+
+  @Test
+  void keyLengths_perAlgorithm_andTheirSecurityStrength() {
+    assertTrue(KeyAlgorithm.DES.permitsKeyLengthBytes(8));
+    assertFalse(KeyAlgorithm.DES.permitsKeyLengthBytes(16));
+    assertEquals(56, KeyAlgorithm.DES.securityStrengthBits(8));
+    assertEquals(0, KeyAlgorithm.DES.securityStrengthBits(7));
+    for (KeyAlgorithm hmac :
+        new KeyAlgorithm[] {KeyAlgorithm.HMAC, KeyAlgorithm.HMAC_SHA2, KeyAlgorithm.HMAC_SHA3}) {
+      assertFalse(hmac.permitsKeyLengthBytes(15), hmac.name());
+      assertTrue(hmac.permitsKeyLengthBytes(16), hmac.name());
+      assertEquals(128, hmac.securityStrengthBits(16), hmac.name());
+      assertEquals(256, hmac.securityStrengthBits(64), hmac.name());
+    }
+    assertFalse(KeyAlgorithm.RSA.permitsKeyLengthBytes(0));
+    assertTrue(KeyAlgorithm.RSA.permitsKeyLengthBytes(1));
+    assertEquals(0, KeyAlgorithm.RSA.securityStrengthBits(256));
+    assertEquals(80, KeyAlgorithm.TDES.securityStrengthBits(16));
+    assertEquals(112, KeyAlgorithm.TDES.securityStrengthBits(24));
+    assertEquals(192, KeyAlgorithm.AES.securityStrengthBits(24));
+  }
+
+  @Test
+  void keyVersion_componentsAreC1ToC9_valueSemantics() throws Exception {
+    assertTrue(KeyVersion.parse("c1", 9).isComponent());
+    assertTrue(KeyVersion.parse("c9", 9).isComponent());
+    assertEquals(9, KeyVersion.parse("c9", 9).componentNumber());
+    assertFalse(KeyVersion.parse("c0", 9).isComponent());
+    assertFalse(KeyVersion.parse("cA", 9).isComponent());
+    assertFalse(KeyVersion.parse("C1", 9).isComponent());
+    assertThrows(IllegalStateException.class, () -> KeyVersion.of("A7").componentNumber());
+    assertEquals(KeyVersion.of("A7"), KeyVersion.parse("A7", 9));
+    assertEquals(KeyVersion.of("A7").hashCode(), KeyVersion.parse("A7", 9).hashCode());
+    assertFalse(KeyVersion.of("A7").equals(KeyVersion.of("A8")));
+    assertFalse(KeyVersion.of("A7").equals("A7"));
+    assertEquals("A7", KeyVersion.of("A7").toString());
+    assertEquals(KeyVersion.none(), KeyVersion.of("00"));
+  }
 }

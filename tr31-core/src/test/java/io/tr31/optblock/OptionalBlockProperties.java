@@ -34,7 +34,7 @@ class OptionalBlockProperties {
 
   @Test
   void kcvBlock_readsBackMethodAndBytes() {
-    qt().forAll(integers().between(0, 1), Gens.bytes(1, 5))
+    qt().forAll(integers().between(0, 1), Gens.bytes(2, 5))
         .assuming((m, kcv) -> kcv.length <= KcvMethod.values()[m].maxLengthBytes())
         .check(
             (m, kcv) -> {

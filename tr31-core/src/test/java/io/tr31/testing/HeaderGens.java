@@ -17,6 +17,7 @@ import io.tr31.optblock.OptionalBlocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
@@ -60,6 +61,16 @@ public final class HeaderGens {
   private static final String ALNUM =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final String PRINTABLE = printable();
+  private static final String[] DA_USAGES =
+      Stream.of(KeyUsage.values())
+          .map(KeyUsage::code)
+          .filter(c -> !c.isEmpty())
+          .toArray(String[]::new);
+  private static final String[] DA_MODES =
+      Stream.of(ModeOfUse.values())
+          .map(ModeOfUse::code)
+          .filter(c -> !c.isEmpty())
+          .toArray(String[]::new);
 
   private static String printable() {
     StringBuilder sb = new StringBuilder();
@@ -76,7 +87,7 @@ public final class HeaderGens {
       case KP:
       case PK:
         KcvMethod m = pick(in, KcvMethod.values());
-        byte[] kcv = new byte[pick(in, 1, m.maxLengthBytes())];
+        byte[] kcv = new byte[pick(in, 2, m.maxLengthBytes())];
         for (int i = 0; i < kcv.length; i++) {
           kcv[i] = (byte) pick(in, 0, 255);
         }
@@ -91,8 +102,10 @@ public final class HeaderGens {
       case IK:
         return OptionalBlock.hex(id, chars(in, HEX, 16, 16));
       case KS:
+        return OptionalBlock.hex(id, chars(in, HEX, 20, 20));
       case BI:
-        return OptionalBlock.hex(id, chars(in, HEX, 1, 24));
+        return OptionalBlock.hex(
+            id, pick(in, 0, 1) == 0 ? "00" + chars(in, HEX, 10, 10) : "01" + chars(in, HEX, 8, 8));
       case AL:
         return OptionalBlock.asymmetricKeyLife(pick(in, 0, 1) == 1);
       case WP:
@@ -100,13 +113,26 @@ public final class HeaderGens {
       case DA:
         List<String> entries = new ArrayList<>();
         for (int i = pick(in, 1, 4); i > 0; i--) {
-          entries.add(chars(in, ALNUM, 5, 5));
+          entries.add(
+              pick(in, DA_USAGES)
+                  + pick(in, KeyAlgorithm.values()).code()
+                  + pick(in, DA_MODES)
+                  + pick(in, Exportability.values()).code());
         }
         return OptionalBlock.derivationsAllowed(entries);
       case PB:
         return OptionalBlock.padding(pick(in, 0, 20));
       case CT:
-        return OptionalBlock.of(id, chars(in, PRINTABLE, 0, 700)); // exercises extended length
+        if (pick(in, 0, 1) == 0) { // one certificate; long enough to exercise extended length
+          return OptionalBlock.of(id, "0" + pick(in, 0, 1) + chars(in, PRINTABLE, 1, 700));
+        }
+        StringBuilder chain = new StringBuilder("02");
+        for (int i = pick(in, 1, 3); i > 0; i--) {
+          String cert = chars(in, PRINTABLE, 1, 200);
+          chain.append('0').append(pick(in, 0, 1)).append(String.format("%04X", cert.length()));
+          chain.append(cert);
+        }
+        return OptionalBlock.of(id, chain.toString());
       default:
         return OptionalBlock.of(id, chars(in, PRINTABLE, 0, 300));
     }
@@ -129,6 +155,16 @@ public final class HeaderGens {
       }
       List<OptionalBlock> blocks = new ArrayList<>();
       List<OptionalBlockId> ids = new ArrayList<>(List.of(OptionalBlockId.values()));
+      // X9.143:2021 6.3.6.5 and 6.3.6.8: KS only on TDES keys, HM only on HMAC keys.
+      KeyAlgorithm algorithm = (KeyAlgorithm) t[1];
+      if (algorithm != KeyAlgorithm.TDES) {
+        ids.remove(OptionalBlockId.KS);
+      }
+      if (algorithm != KeyAlgorithm.HMAC
+          && algorithm != KeyAlgorithm.HMAC_SHA2
+          && algorithm != KeyAlgorithm.HMAC_SHA3) {
+        ids.remove(OptionalBlockId.HM);
+      }
       boolean pb = false;
       for (int n = pick(in, 0, 8); n > 0; n--) {
         OptionalBlockId id = ids.remove(pick(in, 0, ids.size() - 1));

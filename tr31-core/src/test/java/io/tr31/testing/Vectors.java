@@ -19,7 +19,24 @@ import java.util.Map;
  * vectors are required evidence (DEVELOPERS.md).
  */
 public final class Vectors {
+  /**
+   * Valid blocks of {@code tr31_vectors.json} that the strict profile refuses although the file has
+   * no {@code strict_header_validation} note for them: X9.143 rules this project enforces beyond
+   * the file's strict decoder (CONFORMANCE.md 4.9), each with the code and the reason. The lenient
+   * profile reads them with a warning.
+   */
+  public static final Map<String, String> STRICTER_THAN_THE_FILE =
+      Map.of(
+          "TR31-049", "INVALID_OPTIONAL_BLOCK_DATA: KS of 16 hex digits (X9.143:2021 Table 16: 20)",
+          "TR31-072", "OPTIONAL_BLOCK_ALGORITHM_MISMATCH: KS on an AES key (TDES DUKPT only)");
+
   private Vectors() {}
+
+  /** Whether the strict profile refuses this valid vector: the file's note or the list above. */
+  public static boolean strictRefuses(Map<String, Object> v) {
+    return v.containsKey("strict_header_validation")
+        || STRICTER_THAN_THE_FILE.containsKey(v.get("id"));
+  }
 
   /** The vectors directory; throws {@link AssertionError} when it is absent. */
   public static Path dir() {
