@@ -66,10 +66,10 @@ import javax.security.auth.Destroyable;
  *       {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
- *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, and the
- *       JCE key schedules of the derived keys cannot be wiped, only dropped (destroy drops the
- *       ciphers of every thread at once; a cipher in use by another thread is dropped when its
- *       operation ends). Use after destroy throws {@link IllegalStateException}.
+ *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, and the JCE
+ *       key schedules of the derived keys cannot be wiped, only dropped (destroy drops the ciphers
+ *       of every thread at once; a cipher in use by another thread is dropped when its operation
+ *       ends). Use after destroy throws {@link IllegalStateException}.
  *   <li>{@link #toString()} names the algorithm only.
  * </ul>
  *

@@ -13,10 +13,10 @@ import javax.security.auth.Destroyable;
  * <p>The subkeys K1 and K2 are computed in the constructor (SP 800-38B 6.1: L = E_K(0^b), K1 =
  * dbl(L), K2 = dbl(K1), with R_128 = 0x87 and R_64 = 0x1B). {@link #mac(byte[], int, int, byte[],
  * int, int, byte[], int)} authenticates the concatenation of two byte ranges (a key block's header
- * and payload) without concatenating them: all blocks but the last go through the cipher's
- * zero-IV CBC encryptor (whose chaining state is the CMAC state), the last block is
- * XORed with K1 (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final
- * {@code doFinal} both produces the tag and restores the zero IV.
+ * and payload) without concatenating them: all blocks but the last go through the cipher's zero-IV
+ * CBC encryptor (whose chaining state is the CMAC state), the last block is XORed with K1
+ * (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final {@code doFinal}
+ * both produces the tag and restores the zero IV.
  *
  * <h2>Security</h2>
  *

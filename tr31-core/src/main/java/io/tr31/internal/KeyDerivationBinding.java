@@ -187,9 +187,7 @@ public final class KeyDerivationBinding implements Binding {
       throws Tr31FormatException, Tr31VerificationException {
     if (mac.length != blockBytes) {
       throw new Tr31FormatException(
-          ErrorCode.INVALID_PAYLOAD_LENGTH,
-          header.length + 2 * ciphertext.length,
-          "authenticator");
+          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
     }
     byte[] out = new byte[ciphertext.length];
     open(header, 0, header.length, ciphertext, 0, ciphertext.length, mac, 0, out, 0);
@@ -202,8 +200,8 @@ public final class KeyDerivationBinding implements Binding {
    * failure the output range is zeroed before the exception is thrown. The output must not overlap
    * the inputs.
    *
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} at offset {@code hLen} (the
-   *     first ciphertext character of the key block text) if {@code cLen} is not a positive
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} at offset {@code hLen}
+   *     (the first ciphertext character of the key block text) if {@code cLen} is not a positive
    *     multiple of the block size (checked before decrypting)
    * @throws Tr31VerificationException if the MAC does not verify
    */

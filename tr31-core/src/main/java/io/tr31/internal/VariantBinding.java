@@ -113,9 +113,7 @@ public final class VariantBinding implements Binding {
     // Offsets in the key block text header || hex(ciphertext) || hex(MAC), as KeyBlock.parse.
     if (mac.length != MAC_BYTES) {
       throw new Tr31FormatException(
-          ErrorCode.INVALID_PAYLOAD_LENGTH,
-          header.length + 2 * ciphertext.length,
-          "authenticator");
+          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
     }
     if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);

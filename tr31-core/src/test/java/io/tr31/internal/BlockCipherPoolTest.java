@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state pool of {@link BlockCipher} (security review 1, finding 5): {@code destroy()} from any
- * thread leaves no state behind, a state in use is released when returned, the pool is bounded,
- * and concurrent use is correct.
+ * thread leaves no state behind, a state in use is released when returned, the pool is bounded, and
+ * concurrent use is correct.
  */
 class BlockCipherPoolTest {
   private static final byte[] KEY = new byte[32];
@@ -31,7 +31,9 @@ class BlockCipherPoolTest {
     new Random(5).nextBytes(KEY);
   }
 
-  /** Runs {@code task} on a new thread and waits for it (a fresh thread has an empty CipherPool). */
+  /**
+   * Runs {@code task} on a new thread and waits for it (a fresh thread has an empty CipherPool).
+   */
   static void onNewThread(ThrowingRunnable task) throws Exception {
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     Thread t =
@@ -176,11 +178,14 @@ class BlockCipherPoolTest {
           BlockCipher.State s = first.borrow();
           Cipher ecb = s.ciphers()[0];
           first.giveBack(s);
-          assertEquals(0, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
+          assertEquals(
+              0, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
           first.destroy();
-          assertEquals(1, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
+          assertEquals(
+              1, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
           // States that never made a decryptor or CBC encryptor give back nothing for them.
-          assertEquals(0, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_DECRYPT));
+          assertEquals(
+              0, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_DECRYPT));
 
           byte[] key2 = KEY.clone();
           key2[0] ^= 1;

@@ -2,10 +2,8 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
@@ -82,8 +80,7 @@ class BlockCipherTest {
       assertThrows(
           IllegalArgumentException.class, () -> aes.decryptCbc(iv, 0, b, 0, len, b.clone(), 0));
     }
-    assertThrows(
-        IndexOutOfBoundsException.class, () -> aes.encryptEcb(b, 0, -16, b.clone(), 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> aes.encryptEcb(b, 0, -16, b.clone(), 0));
     assertThrows(IndexOutOfBoundsException.class, () -> aes.decryptEcb(b, 16, 32, b.clone(), 0));
     assertThrows(
         IndexOutOfBoundsException.class, () -> aes.decryptCbc(iv, 1, b, 0, 16, b.clone(), 0));
