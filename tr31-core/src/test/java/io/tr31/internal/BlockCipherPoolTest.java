@@ -143,14 +143,19 @@ class BlockCipherPoolTest {
     BlockCipher bc = BlockCipher.aes(KEY);
     BlockCipher.State inUse = bc.borrow();
     inUse.ecbEncryptor();
+    BlockCipher.State inUseWithoutCiphers = bc.borrow();
     BlockCipher.State idle = bc.borrow();
     bc.giveBack(idle);
     onNewThread(bc::destroy);
     assertReleased(idle);
     assertFalse(inUse.released);
+    // The key is wiped: a state borrowed before destroy() cannot key a new cipher after it.
+    assertThrows(IllegalStateException.class, inUseWithoutCiphers::cbcEncryptor);
     bc.giveBack(inUse);
+    bc.giveBack(inUseWithoutCiphers);
     assertEquals(0, bc.pooledStates());
     assertReleased(inUse);
+    assertReleased(inUseWithoutCiphers);
   }
 
   @Test
