@@ -236,7 +236,7 @@ public final class Cmac implements Destroyable {
   private int feed(BlockCipher.State s, Cipher cbc, byte[] src, int off, int len, int buffered)
       throws GeneralSecurityException {
     int bs = s.block.length;
-    if (buffered > 0) {
+    if (buffered != 0) {
       int take = Math.min(bs - buffered, len);
       System.arraycopy(src, off, s.block, buffered, take);
       buffered += take;

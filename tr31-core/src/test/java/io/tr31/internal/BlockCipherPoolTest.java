@@ -89,6 +89,30 @@ class BlockCipherPoolTest {
   }
 
   @Test
+  void everyOperation_returnsItsStateToThePool() {
+    BlockCipher bc = BlockCipher.aes(KEY);
+    byte[] b = new byte[32];
+    byte[] iv = new byte[16];
+    bc.encryptEcb(b, 0, 32, b.clone(), 0);
+    BlockCipher.State s = bc.borrow();
+    bc.giveBack(s);
+    List<Runnable> operations =
+        List.of(
+            () -> bc.encryptEcb(b, 0, 32, b.clone(), 0),
+            () -> bc.decryptEcb(b, 0, 32, b.clone(), 0),
+            () -> bc.encryptCbc(iv, 0, b, 0, 32, b.clone(), 0),
+            () -> bc.encryptCbc(iv, 0, new byte[1024], 0, 1024, new byte[1024], 0),
+            () -> bc.decryptCbc(iv, 0, b, 0, 32, b.clone(), 0));
+    for (Runnable op : operations) {
+      op.run();
+      assertEquals(1, bc.pooledStates());
+      BlockCipher.State again = bc.borrow();
+      assertSame(s, again);
+      bc.giveBack(again);
+    }
+  }
+
+  @Test
   void destroy_fromAnotherThread_leavesNoPooledStateAndReleasesEveryState() throws Exception {
     BlockCipher bc = BlockCipher.aes(KEY);
     // Several threads at once, so that the pool ends up holding several states.
@@ -188,6 +212,9 @@ class BlockCipherPoolTest {
           first.destroy();
           assertEquals(
               1, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
+          // Pooled re-keyed with the constant all-zero AES-128 key (FIPS 197 C.1 style known
+          // answer AES-128(0, 0)), no longer with this key's schedule.
+          assertEquals("66E94BD4EF8A2C3B884CFA59CA342B2E", Hex.encode(ecb.doFinal(new byte[16])));
           // States that never made a decryptor or CBC encryptor give back nothing for them.
           assertEquals(
               0, CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_DECRYPT));
@@ -203,6 +230,23 @@ class BlockCipherPoolTest {
           Cipher jdk = Cipher.getInstance("AES/ECB/NoPadding");
           jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key2, "AES"));
           assertArrayEquals(jdk.doFinal(new byte[16]), out);
+        });
+  }
+
+  @Test
+  void cipherPool_keepsAtMostMaxPerKindPerThread() throws Exception {
+    onNewThread(
+        () -> {
+          List<BlockCipher> ciphers = new ArrayList<>();
+          for (int i = 0; i < CipherPool.MAX_PER_KIND + 2; i++) {
+            BlockCipher bc = BlockCipher.aes(KEY);
+            bc.encryptEcb(new byte[16], 0, 16, new byte[16], 0);
+            ciphers.add(bc);
+          }
+          ciphers.forEach(BlockCipher::destroy);
+          assertEquals(
+              CipherPool.MAX_PER_KIND,
+              CipherPool.pooled(BlockCipher.Algorithm.AES, CipherPool.Kind.ECB_ENCRYPT));
         });
   }
 

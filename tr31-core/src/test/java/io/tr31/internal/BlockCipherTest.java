@@ -2,8 +2,10 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
@@ -105,6 +107,18 @@ class BlockCipherTest {
       assertEquals(8, tdes.blockSizeBytes());
       assertEquals(BlockCipher.Algorithm.TDES, tdes.algorithm());
     }
+  }
+
+  @Test
+  void destroy_thenUse_throwsIllegalState() {
+    BlockCipher aes = BlockCipher.aes(new byte[16]);
+    assertFalse(aes.isDestroyed());
+    aes.destroy();
+    aes.destroy();
+    assertTrue(aes.isDestroyed());
+    assertEquals("BlockCipher[AES-128, destroyed=true]", aes.toString());
+    assertThrows(
+        IllegalStateException.class, () -> aes.encryptEcb(new byte[16], 0, 16, new byte[16], 0));
   }
 
   @Test
