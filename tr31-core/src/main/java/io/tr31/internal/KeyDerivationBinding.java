@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
  * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
- * what this library holds (derived keys are wiped right after the ciphers are prepared; the JCE key
- * objects cannot be wiped, see {@link BlockCipher}); use after destroy throws {@link
- * IllegalStateException}. {@link #toString()} shows no key material.
+ * what this library holds (derived keys are wiped right after the ciphers are prepared, the
+ * ciphers' key copies on destroy; the JCE key schedules cannot be wiped, only dropped, see {@link
+ * BlockCipher}); use after destroy throws {@link IllegalStateException}. {@link #toString()} shows
+ * no key material.
  */
 public final class KeyDerivationBinding implements Binding {
   private final BlockCipher.Algorithm algorithm;
