@@ -66,11 +66,10 @@ import javax.security.auth.Destroyable;
  *       {@code 0}.
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
- *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, the JDK's
- *       key objects cannot be wiped, and cipher state that other threads initialised with the
- *       derived keys stays in those threads' {@code ThreadLocal} maps until the JDK expunges it
- *       (pools of long-lived worker threads: see {@code SECURITY.md}). Use after destroy throws
- *       {@link IllegalStateException}.
+ *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, and the JCE
+ *       key schedules of the derived keys cannot be wiped, only dropped (destroy drops the ciphers
+ *       of every thread at once; a cipher in use by another thread is dropped when its operation
+ *       ends). Use after destroy throws {@link IllegalStateException}.
  *   <li>{@link #toString()} names the algorithm only.
  * </ul>
  *
@@ -140,7 +139,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   /**
    * Prepares a KBPK whose padding comes from the library's own {@link SecureRandom} (one shared
-   * instance, read through a small per-thread buffer whose bytes are used once and wiped).
+   * instance, drawn from once per wrap: nothing is drawn ahead).
    *
    * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
    *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
@@ -154,7 +153,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
     checkPreparable(algorithm, key);
-    // Padding from the library's shared SecureRandom, buffered per thread (internal.PaddingRandom).
+    // Padding from the library's shared SecureRandom, one draw per wrap (internal.PaddingRandom).
     return new KeyBlockProtectionKey(algorithm, key, null);
   }
 

@@ -37,7 +37,10 @@ public interface Binding extends Destroyable {
    * returns.
    *
    * @return the plaintext payload (the caller wipes it)
-   * @throws Tr31FormatException the ciphertext or MAC length does not fit the binding (public)
+   * @throws Tr31FormatException the ciphertext or MAC length does not fit the binding (public),
+   *     with its offset in the key block text {@code header || hex(ciphertext) || hex(mac)}: the
+   *     header length for the ciphertext, as {@code KeyBlock.parse} reports it, and {@code
+   *     header.length + 2 * ciphertext.length} for the MAC
    * @throws Tr31VerificationException the MAC does not verify (one fixed message)
    */
   byte[] open(byte[] header, byte[] ciphertext, byte[] mac)

@@ -1,35 +1,37 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
 /**
- * A prepared AES or TDES block cipher: the key is checked once, and every thread gets its own JCE
- * {@link Cipher} instances, initialised on first use and never re-initialised afterwards.
+ * A prepared AES or TDES block cipher: the key is checked once, and each operation borrows
+ * initialised JCE {@link Cipher} instances from a small pool this object owns.
  *
  * <p>Offers raw ECB over whole blocks and CBC with the IV folded into the first block by this class
  * (X9.143 binds the IV to the MAC, so the IV changes on every call while the key does not; folding
- * it in avoids a {@code Cipher.init} per call). {@link Cmac} builds on the per-thread CBC encryptor
- * with an all-zero IV.
+ * it in avoids a {@code Cipher.init} per call). {@link Cmac} builds on the CBC encryptor with an
+ * all-zero IV.
  *
  * <h2>Security</h2>
  *
- * Thread-safe: per-thread state lives in a {@link ThreadLocal}. {@link #destroy()} is best effort:
- * this class keeps no raw copy of the key, but the {@link SecretKeySpec} (whose {@code destroy} is
- * not implemented by the JDK and throws) and the JCE ciphers' key schedules cannot be wiped through
- * any public API. The destroying thread's own {@link Cipher} objects are re-keyed with a constant
- * all-zero key (replacing this key's schedule) and kept in that thread's {@link CipherPool} for the
- * next {@code BlockCipher}. Other threads that used this object keep their initialised ciphers (and
- * so this key's schedule) in their {@link ThreadLocal} map until the JDK expunges the stale entry,
- * which may be much later: {@code destroy()} cannot reach another thread's state without racing
- * that thread's use of its {@code Cipher}. Temporaries this class makes (the expanded 2-key TDES
- * key, scratch blocks) are zeroed. Any use after destroy throws {@link IllegalStateException}.
- * {@link #toString()} never shows key material.
+ * Thread-safe: an operation borrows a {@link State} (ciphers and scratch buffers, used by one
+ * thread at a time) from this object's pool of at most {@link #POOL_SLOTS} states and returns it
+ * afterwards; a thread that finds the pool empty makes a new state, and a state returned to a full
+ * pool is released. Nothing is kept per thread, so {@link #destroy()} reaches every idle state: it
+ * marks this object destroyed, wipes its copy of the key and drains the pool, zeroing each state's
+ * scratch buffers and dropping its ciphers (they are re-keyed with a constant all-zero key, which
+ * replaces this key's schedule, and kept in {@link CipherPool} for the next {@code BlockCipher}). A
+ * state another thread is using during {@code destroy()} is released in the same way when that
+ * operation returns it. Best effort: JCE key schedules cannot be wiped through any public API, only
+ * dropped (the JCE replaces its key arrays on re-keying and does not zero them), and the JCE may
+ * keep other copies of the key. Any use after destroy throws {@link IllegalStateException}; an
+ * operation already running in another thread may complete or throw it. Temporaries this class
+ * makes (the expanded 2-key TDES key, scratch blocks) are zeroed. {@link #toString()} never shows
+ * key material.
  */
 public final class BlockCipher implements Destroyable {
 
@@ -79,13 +81,20 @@ public final class BlockCipher implements Destroyable {
     return out;
   }
 
-  /** Size of the per-thread scratch area used to chunk CBC-MAC updates. */
+  /** Size of each state's scratch area (one-call CBC and CMAC over a whole key block). */
   static final int SCRATCH_BYTES = 512;
+
+  /**
+   * Idle states one object keeps: enough for every core to run an operation at once, with slack for
+   * threads preempted while holding one. More concurrent threads still work; their extra states are
+   * released when returned.
+   */
+  static final int POOL_SLOTS = 2 * Runtime.getRuntime().availableProcessors();
 
   private final Algorithm algorithm;
   private final int keyLengthBytes;
-  private final SecretKeySpec keySpec;
-  private final ThreadLocal<State> state = new ThreadLocal<>();
+  private final RawKey key;
+  private final AtomicReferenceArray<State> pool = new AtomicReferenceArray<>(POOL_SLOTS);
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private BlockCipher(Algorithm algorithm, byte[] key) {
@@ -102,15 +111,15 @@ public final class BlockCipher implements Destroyable {
       try {
         System.arraycopy(key, 0, k1k2k1, 0, 16);
         System.arraycopy(key, 0, k1k2k1, 16, 8);
-        this.keySpec = new SecretKeySpec(k1k2k1, algorithm.jceName);
+        this.key = new RawKey(algorithm.jceName, k1k2k1);
       } finally {
         Bytes.wipe(k1k2k1);
       }
     } else {
-      this.keySpec = new SecretKeySpec(key, algorithm.jceName);
+      this.key = new RawKey(algorithm.jceName, key);
     }
-    // No cipher is created here: each thread creates (or takes from its pool, see CipherPool)
-    // only the ciphers it uses, which keeps one-shot preparation cheap.
+    // No cipher is created here: states are made on first use and take their ciphers from
+    // CipherPool, which keeps one-shot preparation cheap.
   }
 
   /**
@@ -148,21 +157,35 @@ public final class BlockCipher implements Destroyable {
   }
 
   /**
-   * ECB-encrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
+   * ECB-encrypts {@code len} bytes (a positive multiple of the block size) from {@code in} to
+   * {@code out}.
    */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
     checkBlocks(in, inOff, len, out, outOff);
-    State s = current();
-    run(s.ecbEncryptor(), in, inOff, len, out, outOff);
+    State s = borrow();
+    try {
+      s.ecbEncryptor().doFinal(in, inOff, len, out, outOff);
+    } catch (GeneralSecurityException e) {
+      throw fail(s, e);
+    } finally {
+      giveBack(s);
+    }
   }
 
   /**
-   * ECB-decrypts {@code len} bytes (a multiple of the block size) from {@code in} to {@code out}.
+   * ECB-decrypts {@code len} bytes (a positive multiple of the block size) from {@code in} to
+   * {@code out}.
    */
   public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
     checkBlocks(in, inOff, len, out, outOff);
-    State s = current();
-    run(s.ecbDecryptor(), in, inOff, len, out, outOff);
+    State s = borrow();
+    try {
+      s.ecbDecryptor().doFinal(in, inOff, len, out, outOff);
+    } catch (GeneralSecurityException e) {
+      throw fail(s, e);
+    } finally {
+      giveBack(s);
+    }
   }
 
   /**
@@ -171,69 +194,76 @@ public final class BlockCipher implements Destroyable {
    */
   public void encryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(in, inOff, len, out, outOff);
-    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
-    if (len == 0) {
-      throw new IllegalArgumentException("empty CBC input");
-    }
-    int bs = blockSizeBytes();
-    State s = current();
-    if (len <= SCRATCH_BYTES) {
-      encryptCbcOneCall(s, iv, ivOff, in, inOff, len, out, outOff);
-      return;
-    }
-    byte[] first = s.block;
+    State s = borrow();
     try {
-      // CBC with IV v equals CBC with a zero IV over (P1 xor v, P2, ...): the zero-IV encryptor
-      // is initialised once per thread, and doFinal restores its zero IV for the next call.
+      encryptCbc(s, iv, ivOff, in, inOff, len, out, outOff);
+    } finally {
+      giveBack(s);
+    }
+  }
+
+  /** {@link #encryptCbc(byte[], int, byte[], int, int, byte[], int)} on a borrowed state. */
+  void encryptCbc(
+      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    checkBlocks(in, inOff, len, out, outOff);
+    int bs = blockSizeBytes();
+    Objects.checkFromIndexSize(ivOff, bs, iv.length);
+    // CBC with IV v equals CBC with a zero IV over (P1 xor v, P2, ...): the zero-IV encryptor is
+    // initialised once per state, and doFinal restores its zero IV for the next call. Up to the
+    // scratch size the whole input is copied and encrypted in one doFinal (the JCE overhead per
+    // call exceeds the cipher work on a key block's payload); beyond it only the first block is.
+    boolean oneCall = len <= SCRATCH_BYTES;
+    byte[] buf = oneCall ? s.scratch : s.block;
+    int copied = oneCall ? len : bs;
+    try {
+      System.arraycopy(in, inOff, buf, 0, copied);
       for (int i = 0; i < bs; i++) {
-        first[i] = (byte) (in[inOff + i] ^ iv[ivOff + i]);
+        buf[i] ^= iv[ivOff + i];
       }
       Cipher cbc = s.cbcEncryptor();
-      if (len == bs) {
-        cbc.doFinal(first, 0, bs, out, outOff);
+      if (oneCall) {
+        cbc.doFinal(buf, 0, len, out, outOff);
       } else {
-        cbc.update(first, 0, bs, out, outOff);
+        cbc.update(buf, 0, bs, out, outOff);
         cbc.doFinal(in, inOff + bs, len - bs, out, outOff + bs);
       }
     } catch (GeneralSecurityException e) {
-      throw fail(e);
+      throw fail(s, e);
     } finally {
-      Bytes.wipe(first);
+      Bytes.wipe(buf, 0, copied);
     }
   }
 
   /**
-   * CBC with the IV folded into a scratch copy of the input: one {@code doFinal} (the JCE overhead
-   * per call is larger than the AES work on a key block's payload).
-   */
-  private void encryptCbcOneCall(
-      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    byte[] buf = s.scratch;
-    try {
-      System.arraycopy(in, inOff, buf, 0, len);
-      for (int i = 0; i < blockSizeBytes(); i++) {
-        buf[i] ^= iv[ivOff + i];
-      }
-      s.cbcEncryptor().doFinal(buf, 0, len, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw fail(e);
-    } finally {
-      Arrays.fill(buf, 0, len, (byte) 0);
-    }
-  }
-
-  /**
-   * CBC-decrypts {@code len} bytes (a multiple of the block size) under {@code
+   * CBC-decrypts {@code len} bytes (a positive multiple of the block size) under {@code
    * iv[ivOff..ivOff+blockSize)}: ECB-decrypts every block in one call, then XORs each with the
    * previous ciphertext block (the IV for the first). Input and output ranges must not overlap.
    */
   public void decryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
-    decryptEcb(in, inOff, len, out, outOff);
+    State s = borrow();
+    try {
+      decryptCbc(s, iv, ivOff, in, inOff, len, out, outOff);
+    } finally {
+      giveBack(s);
+    }
+  }
+
+  /**
+   * {@link #decryptCbc(byte[], int, byte[], int, int, byte[], int)} on a borrowed state; uses no
+   * buffer of the state.
+   */
+  void decryptCbc(
+      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    checkBlocks(in, inOff, len, out, outOff);
     int bs = blockSizeBytes();
-    for (int i = 0; i < len && i < bs; i++) {
+    Objects.checkFromIndexSize(ivOff, bs, iv.length);
+    try {
+      s.ecbDecryptor().doFinal(in, inOff, len, out, outOff);
+    } catch (GeneralSecurityException e) {
+      throw fail(s, e);
+    }
+    for (int i = 0; i < bs; i++) {
       out[outOff + i] ^= iv[ivOff + i];
     }
     for (int i = bs; i < len; i++) {
@@ -241,42 +271,68 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  /** This thread's state; package-private for {@link Cmac}. */
-  State current() {
+  /**
+   * Takes an idle state from the pool, or makes one; the caller hands it back with {@link
+   * #giveBack(State)} in a {@code finally}. Package-private for {@link Cmac} and the bindings.
+   *
+   * @throws IllegalStateException if this object is destroyed
+   */
+  State borrow() {
     if (destroyed.get()) {
       throw new IllegalStateException("block cipher destroyed");
     }
-    State s = state.get();
-    if (s == null) {
-      s = new State(algorithm, keySpec);
-      state.set(s);
+    for (int i = 0; i < POOL_SLOTS; i++) {
+      State s = pool.get(i);
+      if (s != null && pool.compareAndSet(i, s, null)) {
+        return s;
+      }
     }
-    return s;
+    return new State(algorithm, key);
   }
 
-  /** Drops this thread's state after a provider failure left a cipher in an unknown state. */
-  RuntimeException fail(GeneralSecurityException e) {
-    // Not returned to the pool: its state is unknown.
-    state.remove();
+  /**
+   * Returns a borrowed state to the pool (its scratch buffers already wiped by the operation), or
+   * releases it when the pool is full or this object was destroyed.
+   */
+  void giveBack(State s) {
+    for (int i = 0; i < POOL_SLOTS; i++) {
+      if (pool.compareAndSet(i, null, s)) {
+        // destroy() sets the flag before draining: if it was set, the drain may have passed this
+        // slot already, so take the state back out (unless the drain got it first).
+        if (destroyed.get() && pool.compareAndSet(i, s, null)) {
+          s.release();
+        }
+        return;
+      }
+    }
+    s.release();
+  }
+
+  /** Idle states in the pool (for tests). */
+  int pooledStates() {
+    int n = 0;
+    for (int i = 0; i < POOL_SLOTS; i++) {
+      n += pool.get(i) == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  /** Drops the state's ciphers after a provider failure left one in an unknown state. */
+  RuntimeException fail(State s, GeneralSecurityException e) {
+    // Not pooled: its state is unknown. The state makes fresh ciphers on its next use.
+    s.dropCiphers();
     // Provider failures here are bugs (lengths are checked first); the message is the provider's
     // class name only, never data.
     return new IllegalStateException("block cipher failure: " + e.getClass().getSimpleName());
   }
 
-  private void run(Cipher c, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    try {
-      c.doFinal(in, inOff, len, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw fail(e);
-    }
-  }
-
   private void checkBlocks(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    if (len < 0 || len % blockSizeBytes() != 0) {
-      throw new IllegalArgumentException("length is not a multiple of the block size");
-    }
+    // A negative length fails these bounds checks first.
     Objects.checkFromIndexSize(inOff, len, in.length);
     Objects.checkFromIndexSize(outOff, len, out.length);
+    if (len == 0 || len % blockSizeBytes() != 0) {
+      throw new IllegalArgumentException("length is not a positive multiple of the block size");
+    }
   }
 
   @Override
@@ -284,12 +340,12 @@ public final class BlockCipher implements Destroyable {
     if (destroyed.getAndSet(true)) {
       return;
     }
-    State s = state.get();
-    state.remove();
-    if (s != null) {
-      // This thread's ciphers are re-keyed with a constant key (dropping this key's schedule)
-      // and kept for the next BlockCipher on this thread: Cipher.getInstance costs microseconds.
-      s.release();
+    key.destroy();
+    for (int i = 0; i < POOL_SLOTS; i++) {
+      State s = pool.getAndSet(i, null);
+      if (s != null) {
+        s.release();
+      }
     }
   }
 
@@ -310,16 +366,18 @@ public final class BlockCipher implements Destroyable {
   }
 
   /**
-   * Per-thread ciphers (created lazily) and scratch buffers (wiped after each use). Must not
-   * reference the owning {@link BlockCipher}: a thread's map holds its values strongly, so a value
-   * reaching back to its {@link ThreadLocal} key would keep both alive forever.
+   * One borrower's ciphers (created lazily) and scratch buffers (wiped by every operation that
+   * writes them). Used by one thread at a time: the pool's atomic hand-over orders its uses.
    */
   static final class State {
     private final Algorithm algorithm;
-    private final SecretKeySpec keySpec;
+    private final RawKey key;
     private Cipher ecbEncryptor;
     private Cipher ecbDecryptor;
     private Cipher cbcEncryptor;
+
+    /** Set once the ciphers went back to {@link CipherPool}; such a state is never pooled. */
+    boolean released;
 
     /** One block of scratch. */
     final byte[] block;
@@ -327,26 +385,38 @@ public final class BlockCipher implements Destroyable {
     /** A second block of scratch. */
     final byte[] last;
 
-    /** Output sink for CBC-MAC chunks. */
+    /** Scratch for one-call CBC and CMAC. */
     final byte[] scratch = new byte[SCRATCH_BYTES];
 
-    State(Algorithm algorithm, SecretKeySpec keySpec) {
+    /**
+     * The received and the computed MAC of {@link KeyDerivationBinding#open}, reserved for it: it
+     * calls {@link #decryptCbc(State, byte[], int, byte[], int, int, byte[], int)} and CMAC code
+     * while holding them, so no other code may ever use these two arrays.
+     */
+    final byte[] macReceived;
+
+    /** See {@link #macReceived}. */
+    final byte[] macComputed;
+
+    State(Algorithm algorithm, RawKey key) {
       this.algorithm = algorithm;
-      this.keySpec = keySpec;
+      this.key = key;
       this.block = new byte[algorithm.blockSizeBytes];
       this.last = new byte[algorithm.blockSizeBytes];
+      this.macReceived = new byte[algorithm.blockSizeBytes];
+      this.macComputed = new byte[algorithm.blockSizeBytes];
     }
 
     Cipher ecbEncryptor() {
       if (ecbEncryptor == null) {
-        ecbEncryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_ENCRYPT, keySpec);
+        ecbEncryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_ENCRYPT, key);
       }
       return ecbEncryptor;
     }
 
     Cipher ecbDecryptor() {
       if (ecbDecryptor == null) {
-        ecbDecryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_DECRYPT, keySpec);
+        ecbDecryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_DECRYPT, key);
       }
       return ecbDecryptor;
     }
@@ -354,20 +424,30 @@ public final class BlockCipher implements Destroyable {
     /** The CBC encryptor with an all-zero IV; every use must end with {@code doFinal}. */
     Cipher cbcEncryptor() {
       if (cbcEncryptor == null) {
-        cbcEncryptor = CipherPool.take(algorithm, CipherPool.Kind.CBC_ENCRYPT, keySpec);
+        cbcEncryptor = CipherPool.take(algorithm, CipherPool.Kind.CBC_ENCRYPT, key);
       }
       return cbcEncryptor;
     }
 
-    /** Hands this state's ciphers back to this thread's pool; the state is unusable afterwards. */
-    void release() {
-      CipherPool.give(algorithm, CipherPool.Kind.ECB_ENCRYPT, ecbEncryptor);
-      CipherPool.give(algorithm, CipherPool.Kind.ECB_DECRYPT, ecbDecryptor);
-      CipherPool.give(algorithm, CipherPool.Kind.CBC_ENCRYPT, cbcEncryptor);
+    /** The ciphers this state holds now (for tests). */
+    Cipher[] ciphers() {
+      return new Cipher[] {ecbEncryptor, ecbDecryptor, cbcEncryptor};
+    }
+
+    void dropCiphers() {
       ecbEncryptor = null;
       ecbDecryptor = null;
       cbcEncryptor = null;
-      Bytes.wipe(block, last, scratch);
+    }
+
+    /** Hands the ciphers to the calling thread's {@link CipherPool} and wipes the buffers. */
+    void release() {
+      released = true;
+      CipherPool.give(algorithm, CipherPool.Kind.ECB_ENCRYPT, ecbEncryptor);
+      CipherPool.give(algorithm, CipherPool.Kind.ECB_DECRYPT, ecbDecryptor);
+      CipherPool.give(algorithm, CipherPool.Kind.CBC_ENCRYPT, cbcEncryptor);
+      dropCiphers();
+      Bytes.wipe(block, last, scratch, macReceived, macComputed);
     }
   }
 }

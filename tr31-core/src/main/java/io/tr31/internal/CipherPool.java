@@ -1,6 +1,7 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,8 +45,8 @@ final class CipherPool {
 
   private static final ThreadLocal<Slots> POOL = ThreadLocal.withInitial(Slots::new);
 
-  private static final SecretKeySpec AES_ZERO = new SecretKeySpec(new byte[16], "AES");
-  private static final SecretKeySpec TDES_ZERO = new SecretKeySpec(new byte[24], "DESede");
+  private static final Key AES_ZERO = new SecretKeySpec(new byte[16], "AES");
+  private static final Key TDES_ZERO = new SecretKeySpec(new byte[24], "DESede");
 
   private CipherPool() {}
 
@@ -66,7 +67,7 @@ final class CipherPool {
   }
 
   /** A cipher of this kind initialised with {@code key} (and an all-zero IV for CBC). */
-  static Cipher take(BlockCipher.Algorithm algorithm, Kind kind, SecretKeySpec key) {
+  static Cipher take(BlockCipher.Algorithm algorithm, Kind kind, Key key) {
     Slots slots = POOL.get();
     int i = index(algorithm, kind);
     Cipher c = null;
@@ -105,7 +106,12 @@ final class CipherPool {
     slots.stacks[i][slots.sizes[i]++] = c;
   }
 
-  private static void init(Cipher c, BlockCipher.Algorithm algorithm, Kind kind, SecretKeySpec key)
+  /** Ciphers of this algorithm and kind pooled on the calling thread (for tests). */
+  static int pooled(BlockCipher.Algorithm algorithm, Kind kind) {
+    return POOL.get().sizes[index(algorithm, kind)];
+  }
+
+  private static void init(Cipher c, BlockCipher.Algorithm algorithm, Kind kind, Key key)
       throws GeneralSecurityException {
     if (kind == Kind.CBC_ENCRYPT) {
       c.init(kind.opmode, key, new IvParameterSpec(new byte[algorithm.blockSizeBytes()]));

@@ -1,7 +1,6 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
@@ -14,10 +13,10 @@ import javax.security.auth.Destroyable;
  * <p>The subkeys K1 and K2 are computed in the constructor (SP 800-38B 6.1: L = E_K(0^b), K1 =
  * dbl(L), K2 = dbl(K1), with R_128 = 0x87 and R_64 = 0x1B). {@link #mac(byte[], int, int, byte[],
  * int, int, byte[], int)} authenticates the concatenation of two byte ranges (a key block's header
- * and payload) without concatenating them: all blocks but the last go through the cipher's
- * per-thread zero-IV CBC encryptor (whose chaining state is the CMAC state), the last block is
- * XORed with K1 (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final
- * {@code doFinal} both produces the tag and restores the zero IV.
+ * and payload) without concatenating them: all blocks but the last go through the cipher's zero-IV
+ * CBC encryptor (whose chaining state is the CMAC state), the last block is XORed with K1
+ * (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final {@code doFinal}
+ * both produces the tag and restores the zero IV.
  *
  * <h2>Security</h2>
  *
@@ -40,16 +39,10 @@ public final class Cmac implements Destroyable {
   public Cmac(BlockCipher cipher) {
     this.cipher = Objects.requireNonNull(cipher, "cipher");
     int bs = cipher.blockSizeBytes();
-    byte[] zero = new byte[bs];
-    byte[] l = new byte[bs];
+    byte[] l = encryptZeroBlock(cipher);
     try {
-      // L = E_K(0^b), computed with the zero-IV CBC encryptor every mac uses (CBC of one block
-      // under a zero IV is ECB), so a Cmac needs one JCE cipher, not two.
-      cipher.current().cbcEncryptor().doFinal(zero, 0, bs, l, 0);
       this.k1 = dbl(l);
       this.k2 = dbl(k1);
-    } catch (GeneralSecurityException e) {
-      throw cipher.fail(e);
     } finally {
       Bytes.wipe(l);
     }
@@ -106,12 +99,23 @@ public final class Cmac implements Destroyable {
     if (destroyed.get()) {
       throw new IllegalStateException("CMAC destroyed");
     }
+    return encryptZeroBlock(cipher);
+  }
+
+  /**
+   * E_K(0^b) with the zero-IV CBC encryptor every mac uses (CBC of one block under a zero IV is
+   * ECB), so a Cmac needs one JCE cipher, not two.
+   */
+  private static byte[] encryptZeroBlock(BlockCipher cipher) {
     int bs = cipher.blockSizeBytes();
     byte[] out = new byte[bs];
+    BlockCipher.State s = cipher.borrow();
     try {
-      cipher.current().cbcEncryptor().doFinal(new byte[bs], 0, bs, out, 0);
+      s.cbcEncryptor().doFinal(new byte[bs], 0, bs, out, 0);
     } catch (GeneralSecurityException e) {
-      throw cipher.fail(e);
+      throw cipher.fail(s, e);
+    } finally {
+      cipher.giveBack(s);
     }
     return out;
   }
@@ -146,7 +150,7 @@ public final class Cmac implements Destroyable {
     if (destroyed.get()) {
       throw new IllegalStateException("CMAC destroyed");
     }
-    BlockCipher.State s = cipher.current();
+    BlockCipher.State s = cipher.borrow();
     long total = (long) aLen + bLen;
     // SP 800-38B 6.2: n = ceil(total / b), at least one block; the last block is special.
     long lastStart = total == 0 ? 0 : ((total - 1) / bs) * bs;
@@ -179,35 +183,36 @@ public final class Cmac implements Destroyable {
       }
       cbc.doFinal(last, 0, bs, out, outOff);
     } catch (GeneralSecurityException e) {
-      throw cipher.fail(e);
+      throw cipher.fail(s, e);
     } finally {
       Bytes.wipe(last, s.block);
-      Arrays.fill(s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart), (byte) 0);
+      Bytes.wipe(s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart));
+      cipher.giveBack(s);
     }
   }
 
   /**
    * Writes the full-block CMAC of {@code msg[off..off+len)} to {@code out[outOff..)} in one cipher
-   * call, OVERWRITING the last block of the range (the caller passes a scratch copy). Falls back to
-   * {@link #mac(byte[], int, int, byte[], int, int, byte[], int)} (without touching {@code msg})
-   * when the length is not a positive multiple of the block size or exceeds the scratch area.
+   * call, OVERWRITING the last block of the range (the caller passes a scratch copy).
    *
    * <p>For a block-aligned message SP 800-38B 6.2 is CBC under a zero IV over M1 .. Mn-1, (Mn XOR
-   * K1), and the tag is the last ciphertext block: one {@code doFinal} into this thread's scratch
-   * area, which is wiped afterwards.
+   * K1), and the tag is the last ciphertext block: one {@code doFinal} into the scratch area of a
+   * borrowed state, which is wiped afterwards.
+   *
+   * @throws IllegalArgumentException unless {@code len} is a positive multiple of the block size of
+   *     at most {@link BlockCipher#SCRATCH_BYTES}
    */
   public void macAlignedDestroying(byte[] msg, int off, int len, byte[] out, int outOff) {
     int bs = cipher.blockSizeBytes();
-    if (len <= 0 || len % bs != 0 || len > BlockCipher.SCRATCH_BYTES) {
-      mac(msg, off, len, msg, off + len, 0, out, outOff);
-      return;
-    }
     Objects.checkFromIndexSize(off, len, msg.length);
     Objects.checkFromIndexSize(outOff, bs, out.length);
+    if (len == 0 || len % bs != 0 || len > BlockCipher.SCRATCH_BYTES) {
+      throw new IllegalArgumentException("not a block-aligned message that fits the scratch area");
+    }
     if (destroyed.get()) {
       throw new IllegalStateException("CMAC destroyed");
     }
-    BlockCipher.State s = cipher.current();
+    BlockCipher.State s = cipher.borrow();
     byte[] sink = s.scratch;
     int last = off + len - bs;
     try {
@@ -217,9 +222,10 @@ public final class Cmac implements Destroyable {
       s.cbcEncryptor().doFinal(msg, off, len, sink, 0);
       System.arraycopy(sink, len - bs, out, outOff, bs);
     } catch (GeneralSecurityException e) {
-      throw cipher.fail(e);
+      throw cipher.fail(s, e);
     } finally {
-      Arrays.fill(sink, 0, len, (byte) 0);
+      Bytes.wipe(sink, 0, len);
+      cipher.giveBack(s);
     }
   }
 
@@ -230,7 +236,7 @@ public final class Cmac implements Destroyable {
   private int feed(BlockCipher.State s, Cipher cbc, byte[] src, int off, int len, int buffered)
       throws GeneralSecurityException {
     int bs = s.block.length;
-    if (buffered > 0 && len > 0) {
+    if (buffered != 0) {
       int take = Math.min(bs - buffered, len);
       System.arraycopy(src, off, s.block, buffered, take);
       buffered += take;
@@ -249,11 +255,8 @@ public final class Cmac implements Destroyable {
       len -= chunk;
       full -= chunk;
     }
-    if (len > 0) {
-      System.arraycopy(src, off, s.block, buffered, len);
-      buffered += len;
-    }
-    return buffered;
+    System.arraycopy(src, off, s.block, buffered, len);
+    return buffered + len;
   }
 
   @Override

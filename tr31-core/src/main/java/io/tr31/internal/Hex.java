@@ -71,7 +71,7 @@ public final class Hex {
       decodeInto(s, start, end, allowLowerCase, out, 0);
     } catch (Tr31FormatException e) {
       // The input may be a key with one bad digit: do not leave its decoded prefix behind.
-      java.util.Arrays.fill(out, (byte) 0);
+      Bytes.wipe(out);
       throw e;
     }
     return out;
@@ -117,7 +117,7 @@ public final class Hex {
       out[o] = (byte) ((hi << 4) | (lo & 0x0F));
     }
     if (bad < 0) {
-      throw firstError(s, start, end, allowLowerCase);
+      throw firstError(s, start, allowLowerCase);
     }
     return out;
   }
@@ -144,7 +144,7 @@ public final class Hex {
       out[o] = (byte) ((hi << 4) | (lo & 0x0F));
     }
     if (bad < 0) {
-      throw firstError(CharBuffer.wrap(chars, off, len), 0, len, allowLowerCase);
+      throw firstError(CharBuffer.wrap(chars, off, len), 0, allowLowerCase);
     }
     return out;
   }
@@ -192,7 +192,7 @@ public final class Hex {
       dst[o] = (byte) ((hi << 4) | (lo & 0x0F));
     }
     if (bad < 0) {
-      throw firstError(s, start, end, allowLowerCase);
+      throw firstError(s, start, allowLowerCase);
     }
   }
 
@@ -206,10 +206,12 @@ public final class Hex {
     return v | ~(isDigit | isUpper | isLower);
   }
 
-  /** Error path only: finds the first rejected character. Branches on public, invalid input. */
-  private static Tr31FormatException firstError(
-      CharSequence s, int start, int end, boolean allowLowerCase) {
-    for (int i = start; i < end; i++) {
+  /**
+   * Error path only: finds the first rejected character from {@code start}; the caller found one
+   * before its end, so the loop needs no bound. Branches on public, invalid input.
+   */
+  private static Tr31FormatException firstError(CharSequence s, int start, boolean allowLowerCase) {
+    for (int i = start; ; i++) {
       char c = s.charAt(i);
       boolean digit = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
       boolean lower = c >= 'a' && c <= 'f';
@@ -220,6 +222,5 @@ public final class Hex {
         return new Tr31FormatException(ErrorCode.INVALID_HEX, i);
       }
     }
-    throw new AssertionError("no invalid character found");
   }
 }

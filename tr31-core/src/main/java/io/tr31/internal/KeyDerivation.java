@@ -65,10 +65,9 @@ public final class KeyDerivation {
     byte[] out = new byte[keyLength];
     byte[] block = null;
     try {
-      input[1] = (byte) (purpose.code >>> 8);
-      input[2] = (byte) purpose.code;
-      input[3] = 0x00; // separator
-      input[4] = (byte) (algorithmCode >>> 8);
+      // Byte 0 is the counter. Every key usage (0000-0002) and algorithm code (0000-0004) is
+      // below 256, so bytes 1 and 4 (their high bytes) and byte 3 (the separator) stay zero.
+      input[2] = (byte) purpose.code();
       input[5] = (byte) algorithmCode;
       input[6] = (byte) (lengthBits >>> 8);
       input[7] = (byte) lengthBits;

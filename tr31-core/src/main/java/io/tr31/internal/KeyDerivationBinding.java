@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
  * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
- * what this library holds (derived keys are wiped right after the ciphers are prepared; the JCE key
- * objects cannot be wiped, see {@link BlockCipher}); use after destroy throws {@link
- * IllegalStateException}. {@link #toString()} shows no key material.
+ * what this library holds (derived keys are wiped right after the ciphers are prepared, the
+ * ciphers' key copies on destroy; the JCE key schedules cannot be wiped, only dropped, see {@link
+ * BlockCipher}); use after destroy throws {@link IllegalStateException}. {@link #toString()} shows
+ * no key material.
  */
 public final class KeyDerivationBinding implements Binding {
   private final BlockCipher.Algorithm algorithm;
@@ -143,31 +144,36 @@ public final class KeyDerivationBinding implements Binding {
       int pLen,
       byte[] out,
       int outOff) {
+    Objects.checkFromIndexSize(hOff, hLen, header.length);
     Objects.checkFromIndexSize(pOff, pLen, payload.length);
     Objects.checkFromIndexSize(outOff, pLen + blockBytes, out.length);
-    if (pLen <= 0 || pLen % blockBytes != 0) {
+    if (pLen == 0 || pLen % blockBytes != 0) {
       throw new IllegalArgumentException("payload must be a positive multiple of the block size");
     }
     checkNotDestroyed();
-    Objects.checkFromIndexSize(hOff, hLen, header.length);
     int macOff = outOff + pLen;
-    // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the CBC IV.
     int n = hLen + pLen;
-    if (n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0) {
-      // Header || payload side by side in the KBEK's per-thread scratch: the CMAC is one cipher
-      // call (Cmac#macAlignedDestroying), and the scratch is wiped before encryption reuses it.
-      byte[] buf = kbek.current().scratch;
-      try {
-        System.arraycopy(header, hOff, buf, 0, hLen);
-        System.arraycopy(payload, pOff, buf, hLen, pLen);
-        kbak.macAlignedDestroying(buf, 0, n, out, macOff);
-      } finally {
-        Arrays.fill(buf, 0, n, (byte) 0);
+    BlockCipher.State s = kbek.borrow();
+    try {
+      // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
+      if (n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0) {
+        // Header || payload side by side in the KBEK state's scratch: the CMAC is one cipher call
+        // (Cmac#macAlignedDestroying), and the scratch is wiped before encryption reuses it.
+        byte[] buf = s.scratch;
+        try {
+          System.arraycopy(header, hOff, buf, 0, hLen);
+          System.arraycopy(payload, pOff, buf, hLen, pLen);
+          kbak.macAlignedDestroying(buf, 0, n, out, macOff);
+        } finally {
+          Bytes.wipe(buf, 0, n);
+        }
+      } else {
+        kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
       }
-    } else {
-      kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+      kbek.encryptCbc(s, out, macOff, payload, pOff, pLen, out, outOff);
+    } finally {
+      kbek.giveBack(s);
     }
-    kbek.encryptCbc(out, macOff, payload, pOff, pLen, out, outOff);
   }
 
   /**
@@ -175,15 +181,15 @@ public final class KeyDerivationBinding implements Binding {
    *
    * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} if the ciphertext is not a
    *     positive multiple of the block size or the MAC is not {@link #macBytes()} bytes long
-   *     (checked before decrypting)
+   *     (checked before decrypting), at the offset in the key block text (see {@link Binding})
    * @throws Tr31VerificationException if the MAC does not verify
    */
   public byte[] open(byte[] header, byte[] ciphertext, byte[] mac)
       throws Tr31FormatException, Tr31VerificationException {
     if (mac.length != blockBytes) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1, "authenticator");
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
     }
-    checkCiphertextLength(ciphertext.length);
     byte[] out = new byte[ciphertext.length];
     open(header, 0, header.length, ciphertext, 0, ciphertext.length, mac, 0, out, 0);
     return out;
@@ -195,8 +201,9 @@ public final class KeyDerivationBinding implements Binding {
    * failure the output range is zeroed before the exception is thrown. The output must not overlap
    * the inputs.
    *
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} if {@code cLen} is not a
-   *     positive multiple of the block size (checked before decrypting)
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_PAYLOAD_LENGTH} at offset {@code hLen}
+   *     (the first ciphertext character of the key block text) if {@code cLen} is not a positive
+   *     multiple of the block size (checked before decrypting)
    * @throws Tr31VerificationException if the MAC does not verify
    */
   public void open(
@@ -214,19 +221,21 @@ public final class KeyDerivationBinding implements Binding {
     Objects.checkFromIndexSize(hOff, hLen, header.length);
     Objects.checkFromIndexSize(cOff, cLen, ct.length);
     Objects.checkFromIndexSize(macOff, blockBytes, mac.length);
-    checkCiphertextLength(cLen);
     Objects.checkFromIndexSize(outOff, cLen, out.length);
+    if (cLen == 0 || cLen % blockBytes != 0) {
+      // X9.143: the same check KeyBlock.parse makes, at the same offset.
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, hLen);
+    }
     checkNotDestroyed();
-    // Per-thread scratch blocks of the KBEK cipher (its CBC decryption does not use them): no
-    // allocation on the hot path.
-    BlockCipher.State scratch = kbek.current();
-    byte[] received = scratch.block;
-    byte[] computed = scratch.last;
+    BlockCipher.State s = kbek.borrow();
+    // The state's MAC buffers, reserved for this method: no allocation on the hot path.
+    byte[] received = s.macReceived;
+    byte[] computed = s.macComputed;
     int n = hLen + cLen;
-    // Header || plaintext side by side in the KBEK's scratch area when they fit and align (every
+    // Header || plaintext side by side in the state's scratch when they fit and align (every
     // version D or B key block does): the CMAC is then one cipher call instead of three.
     boolean contiguous = n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0;
-    byte[] buf = scratch.scratch;
+    byte[] buf = s.scratch;
     boolean ok = false;
     try {
       System.arraycopy(mac, macOff, received, 0, blockBytes);
@@ -234,11 +243,12 @@ public final class KeyDerivationBinding implements Binding {
       // the plaintext. Nothing in the plaintext is read before the MAC check below.
       if (contiguous) {
         System.arraycopy(header, hOff, buf, 0, hLen);
-        kbek.decryptCbc(received, 0, ct, cOff, cLen, buf, hLen);
+        kbek.decryptCbc(s, received, 0, ct, cOff, cLen, buf, hLen);
+        // Copied out before the CMAC overwrites the last block of buf; zeroed below on failure.
         System.arraycopy(buf, hLen, out, outOff, cLen);
         kbak.macAlignedDestroying(buf, 0, n, computed, 0);
       } else {
-        kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
+        kbek.decryptCbc(s, received, 0, ct, cOff, cLen, out, outOff);
         kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
       }
       ok = MessageDigest.isEqual(computed, received);
@@ -246,19 +256,12 @@ public final class KeyDerivationBinding implements Binding {
       if (!ok) {
         Arrays.fill(out, outOff, outOff + cLen, (byte) 0);
       }
-      if (contiguous) {
-        Arrays.fill(buf, 0, n, (byte) 0);
-      }
+      Bytes.wipe(buf, 0, contiguous ? n : 0);
       Bytes.wipe(computed, received);
+      kbek.giveBack(s);
     }
     if (!ok) {
       throw new Tr31VerificationException();
-    }
-  }
-
-  private void checkCiphertextLength(int len) throws Tr31FormatException {
-    if (len <= 0 || len % blockBytes != 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1);
     }
   }
 

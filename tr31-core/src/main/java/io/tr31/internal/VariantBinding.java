@@ -110,11 +110,13 @@ public final class VariantBinding implements Binding {
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(mac, "mac");
     checkHeader(header);
+    // Offsets in the key block text header || hex(ciphertext) || hex(MAC), as KeyBlock.parse.
     if (mac.length != MAC_BYTES) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1, "authenticator");
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
     }
     if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1);
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
     }
     checkNotDestroyed();
     // Encrypt-then-MAC (TR-31:2018 A.3.1): authenticate the ciphertext before decrypting it.

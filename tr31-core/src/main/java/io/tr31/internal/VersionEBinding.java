@@ -4,7 +4,6 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -108,11 +107,13 @@ public final class VersionEBinding implements Binding {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(mac, "mac");
+    // Offsets in the key block text header || hex(ciphertext) || hex(MAC), as KeyBlock.parse.
     if (mac.length != BLOCK) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1, "authenticator");
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
     }
     if (ciphertext.length == 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, -1);
+      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
     }
     checkNotDestroyed();
     byte[] out = new byte[ciphertext.length];
@@ -126,7 +127,7 @@ public final class VersionEBinding implements Binding {
       ok = MessageDigest.isEqual(computed, mac);
     } finally {
       if (!ok) {
-        Arrays.fill(out, (byte) 0);
+        Bytes.wipe(out); // never handed out on failure: a temporary
       }
       Bytes.wipe(computed);
     }
@@ -141,9 +142,11 @@ public final class VersionEBinding implements Binding {
    * iv[ivOff..ivOff+16)} (NIST SP 800-38A 6.5, the whole block as the counter, big-endian).
    */
   private void ctr(byte[] iv, int ivOff, byte[] in, byte[] out) {
-    int blocks = (in.length + BLOCK - 1) / BLOCK;
-    byte[] counters = new byte[blocks * BLOCK];
-    byte[] stream = new byte[blocks * BLOCK];
+    // The key stream covers in.length rounded up to whole blocks.
+    int streamLength = in.length + (-in.length & (BLOCK - 1));
+    int blocks = streamLength / BLOCK;
+    byte[] counters = new byte[streamLength];
+    byte[] stream = new byte[streamLength];
     try {
       System.arraycopy(iv, ivOff, counters, 0, BLOCK);
       for (int b = 1; b < blocks; b++) {
@@ -159,7 +162,8 @@ public final class VersionEBinding implements Binding {
     }
   }
 
-  private static void increment(byte[] block, int off) {
+  /** Adds one to the 128-bit big-endian number {@code block[off..off+16)}, modulo 2^128. */
+  static void increment(byte[] block, int off) {
     for (int i = off + BLOCK - 1; i >= off; i--) {
       if (++block[i] != 0) {
         return;

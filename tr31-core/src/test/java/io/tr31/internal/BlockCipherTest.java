@@ -2,10 +2,13 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -28,7 +31,9 @@ class BlockCipherTest {
   void cbc_foldedIv_equalsJdkCbc() throws Exception {
     byte[] key = Hex.decode("0123456789ABCDEFFEDCBA98765432100011223344556677");
     byte[] iv = Hex.decode("A0A1A2A3A4A5A6A7A8A9AAABACADAEAF");
-    byte[] plain = new byte[64];
+    // Every length up to twice the 512-byte scratch area: one doFinal up to it, first block then
+    // the rest beyond it.
+    byte[] plain = new byte[1024];
     for (int i = 0; i < plain.length; i++) {
       plain[i] = (byte) (i * 13);
     }
@@ -45,7 +50,7 @@ class BlockCipherTest {
         assertArrayEquals(expected, ct, alg + " encrypt " + len);
         byte[] back = new byte[len];
         bc.decryptCbc(iv, 0, ct, 0, len, back, 0);
-        assertArrayEquals(java.util.Arrays.copyOf(plain, len), back, alg + " decrypt " + len);
+        assertArrayEquals(Arrays.copyOf(plain, len), back, alg + " decrypt " + len);
       }
     }
   }
@@ -67,26 +72,59 @@ class BlockCipherTest {
     assertThrows(IllegalArgumentException.class, () -> BlockCipher.aes(new byte[8]));
     assertThrows(IllegalArgumentException.class, () -> BlockCipher.tdes(new byte[8]));
     BlockCipher aes = BlockCipher.aes(new byte[16]);
+    byte[] b = new byte[32];
+    byte[] iv = new byte[16];
+    for (int len : new int[] {0, 8, 15, 17}) {
+      assertThrows(IllegalArgumentException.class, () -> aes.encryptEcb(b, 0, len, b.clone(), 0));
+      assertThrows(IllegalArgumentException.class, () -> aes.decryptEcb(b, 0, len, b.clone(), 0));
+      assertThrows(
+          IllegalArgumentException.class, () -> aes.encryptCbc(iv, 0, b, 0, len, b.clone(), 0));
+      assertThrows(
+          IllegalArgumentException.class, () -> aes.decryptCbc(iv, 0, b, 0, len, b.clone(), 0));
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> aes.encryptEcb(b, 0, -16, b.clone(), 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> aes.decryptEcb(b, 16, 32, b.clone(), 0));
     assertThrows(
-        IllegalArgumentException.class, () -> aes.encryptEcb(new byte[15], 0, 15, new byte[16], 0));
+        IndexOutOfBoundsException.class, () -> aes.decryptCbc(iv, 1, b, 0, 16, b.clone(), 0));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> aes.encryptCbc(new byte[16], 0, new byte[0], 0, 0, new byte[0], 0));
+        IndexOutOfBoundsException.class, () -> aes.encryptCbc(iv, 1, b, 0, 16, b.clone(), 0));
+  }
+
+  @Test
+  void ecb_roundTrip_tdesTwoAndThreeKey() {
+    byte[] in = new byte[24];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = (byte) (i * 31);
+    }
+    for (int n : new int[] {16, 24}) {
+      BlockCipher tdes = BlockCipher.tdes(Arrays.copyOf(in, n));
+      byte[] ct = new byte[24];
+      tdes.encryptEcb(in, 0, 24, ct, 0);
+      byte[] back = new byte[24];
+      tdes.decryptEcb(ct, 0, 24, back, 0);
+      assertArrayEquals(in, back);
+      assertEquals(n, tdes.keyLengthBytes());
+      assertEquals(8, tdes.blockSizeBytes());
+      assertEquals(BlockCipher.Algorithm.TDES, tdes.algorithm());
+    }
   }
 
   @Test
   void destroy_thenUse_throwsIllegalState() {
     BlockCipher aes = BlockCipher.aes(new byte[16]);
+    assertFalse(aes.isDestroyed());
     aes.destroy();
+    aes.destroy();
+    assertTrue(aes.isDestroyed());
     assertEquals("BlockCipher[AES-128, destroyed=true]", aes.toString());
     assertThrows(
         IllegalStateException.class, () -> aes.encryptEcb(new byte[16], 0, 16, new byte[16], 0));
   }
 
   @Test
-  void unreachableCipher_isCollectedDespiteThreadLocalState() throws Exception {
-    // The per-thread state must not reference its owner, or the thread's ThreadLocal map would
-    // keep every BlockCipher (and its key schedule) alive for the thread's lifetime.
+  void unreachableCipher_isCollectedWithItsStates() throws Exception {
+    // Nothing outside the object (no thread-local map, no static pool) may keep a used cipher,
+    // or its key schedule, alive.
     BlockCipher bc = BlockCipher.aes(new byte[16]);
     bc.encryptEcb(new byte[16], 0, 16, new byte[16], 0);
     WeakReference<BlockCipher> ref = new WeakReference<>(bc);

@@ -156,4 +156,51 @@ class CmacTest {
     }
     assertEquals(List.of(), errors);
   }
+
+  @Test
+  void destroy_destroysTheOwnedCipherAndRefusesEveryOperation() throws Exception {
+    BlockCipher cipher = BlockCipher.aes(hex(RFC4493_KEY));
+    Cmac cmac = new Cmac(cipher);
+    assertEquals(16, cmac.keyLengthBytes());
+    assertEquals(BlockCipher.Algorithm.AES, cmac.algorithm());
+    cmac.destroy();
+    assertTrue(cipher.isDestroyed());
+    assertThrows(IllegalStateException.class, cmac::encryptedZeroBlock);
+    assertThrows(
+        IllegalStateException.class,
+        () -> cmac.macAlignedDestroying(new byte[16], 0, 16, new byte[16], 0));
+  }
+
+  @Test
+  void encryptedZeroBlock_isTheCipherOfAZeroBlock() throws Exception {
+    // FIPS 197 / RFC 4493 2.3: L = AES-128(K, 0) for the RFC 4493 key.
+    assertEquals(
+        "7DF76B0C1AB899B33E42F047B91B546F",
+        Hex.encode(Cmac.aes(hex(RFC4493_KEY)).encryptedZeroBlock()));
+  }
+
+  @Test
+  void macAlignedDestroying_onlyWholeBlocksThatFitTheScratch() throws Exception {
+    Cmac aes = Cmac.aes(hex(RFC4493_KEY));
+    Cmac tdes = Cmac.tdes(hex(RFC4493_KEY));
+    byte[] big = new byte[BlockCipher.SCRATCH_BYTES + 16];
+    for (int len : new int[] {0, 8, 15, 17, BlockCipher.SCRATCH_BYTES + 16}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> aes.macAlignedDestroying(big.clone(), 0, len, new byte[16], 0),
+          "length " + len);
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> tdes.macAlignedDestroying(big.clone(), 0, 12, new byte[8], 0));
+    for (Cmac cmac : new Cmac[] {aes, tdes}) {
+      byte[] msg = new byte[BlockCipher.SCRATCH_BYTES];
+      for (int i = 0; i < msg.length; i++) {
+        msg[i] = (byte) i;
+      }
+      byte[] tag = new byte[cmac.macLengthBytes()];
+      cmac.macAlignedDestroying(msg.clone(), 0, msg.length, tag, 0);
+      assertArrayEquals(cmac.mac(msg), tag);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.tr31.internal;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.tr31.Tr31Exception;
 import io.tr31.testing.Gens;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,32 @@ class KeyDerivationBindingOracleProperties {
                 Arrays.equals(
                     BouncyCastleOracle.derivationSeal(true, kbpk, header, payload),
                     KeyDerivationBinding.versionD(kbpk).seal(header, payload)));
+  }
+
+  @Test
+  void versionD_anyHeaderLength_sealEqualsBouncyCastleAndOpens() {
+    // Headers of any length up to beyond the 512-byte scratch area: unaligned or long ones take
+    // the two-range CMAC, the others the one-call CMAC.
+    qt().forAll(
+            integers().between(0, 2).flatMap(i -> Gens.bytes(16 + 8 * i)),
+            Gens.bytes(0, 560),
+            integers().between(1, 4).flatMap(n -> Gens.bytes(16 * n)))
+        .check(
+            (kbpk, header, payload) -> {
+              KeyDerivationBinding binding = KeyDerivationBinding.versionD(kbpk);
+              byte[] sealed = binding.seal(header, payload);
+              try {
+                return Arrays.equals(
+                        BouncyCastleOracle.derivationSeal(true, kbpk, header, payload), sealed)
+                    && Arrays.equals(
+                        payload,
+                        binding.open(
+                            header,
+                            Arrays.copyOf(sealed, payload.length),
+                            Arrays.copyOfRange(sealed, payload.length, sealed.length)));
+              } catch (Tr31Exception e) {
+                return false;
+              }
+            });
   }
 }

@@ -64,4 +64,12 @@ class KeyDerivationTest {
     assertEquals(24, kbek.length);
     assertEquals(Hex.encode(second, 0, 8), Hex.encode(kbek, 16, 8));
   }
+
+  @Test
+  void purposeCodes_areTheKeyUsageFieldsOfTheDerivationInput() {
+    // TR-31:2018 A.3.2 and ISO 20038 6.3: 0000 CBC encryption, 0001 MAC, 0002 CTR encryption.
+    assertEquals(0x0000, KeyDerivation.Purpose.ENCRYPTION_CBC.code());
+    assertEquals(0x0001, KeyDerivation.Purpose.AUTHENTICATION.code());
+    assertEquals(0x0002, KeyDerivation.Purpose.ENCRYPTION_CTR.code());
+  }
 }

@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PaddingRandomTest {
   @Test
-  void nextBytes_acrossBufferBoundaries_neverRepeatsAChunk() {
-    // 2,000 draws of 46 bytes cross the 256-byte buffer many times; a reused or zero-filled
-    // buffer would repeat (or zero) a chunk.
+  void nextBytes_twoThousandDraws_neverRepeatNorStayZero() {
+    // A reused or unfilled source would repeat (or zero) a draw.
     Set<String> seen = new HashSet<>();
     byte[] zeros = new byte[46];
     for (int i = 0; i < 2000; i++) {

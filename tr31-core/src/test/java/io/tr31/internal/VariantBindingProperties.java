@@ -81,4 +81,16 @@ class VariantBindingProperties {
               }
             });
   }
+
+  @Test
+  void seal_unalignedHeader_equalsBouncyCastleWithZeroPadding() {
+    // ISO 9797-1 padding method 1 (zeros) for a header || ciphertext that is not block aligned,
+    // which only a direct caller can produce: key block headers are aligned (X9.143 6.3).
+    qt().forAll(kbpks(), Gens.bytes(8, 60), payloads())
+        .check(
+            (kbpk, header, payload) ->
+                Arrays.equals(
+                    BouncyCastleOracle.variantSeal(kbpk, header, payload),
+                    VariantBinding.of(kbpk).seal(header, payload)));
+  }
 }

@@ -2,12 +2,15 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,76 @@ class VariantBindingTest {
     binding.destroy();
     binding.destroy();
     assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]));
+  }
+
+  @Test
+  void open_badLengths_reportTheirOffsetInTheKeyBlockText() {
+    VariantBinding binding = VariantBinding.of(new byte[16]);
+    byte[] header = new byte[16];
+    assertEquals(
+        16 + 32,
+        assertThrows(
+                Tr31FormatException.class, () -> binding.open(header, new byte[16], new byte[8]))
+            .offset());
+    assertEquals(
+        16,
+        assertThrows(
+                Tr31FormatException.class, () -> binding.open(header, new byte[12], new byte[4]))
+            .offset());
+  }
+
+  @Test
+  void header_mustSupplyTheEightByteIv() throws Exception {
+    byte[] kbpk = new byte[16];
+    VariantBinding binding = VariantBinding.of(kbpk);
+    byte[] payload = new byte[8];
+    assertThrows(IllegalArgumentException.class, () -> binding.seal(new byte[7], payload));
+    assertThrows(
+        IllegalArgumentException.class, () -> binding.open(new byte[7], payload, new byte[4]));
+    byte[] header = "A0000P0T".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] sealed = binding.seal(header, payload);
+    assertArrayEquals(BouncyCastleOracle.variantSeal(kbpk, header, payload), sealed);
+    assertArrayEquals(
+        payload, binding.open(header, Arrays.copyOf(sealed, 8), Arrays.copyOfRange(sealed, 8, 12)));
+  }
+
+  @Test
+  void destroy_thenUse_throwsIllegalStateNamingTheBinding() {
+    VariantBinding binding = VariantBinding.of(new byte[24]);
+    assertEquals(24, binding.kbpkLengthBytes());
+    assertEquals("VariantBinding[A/C/0, TDES-192 KBPK, destroyed=false]", binding.toString());
+    assertFalse(binding.isDestroyed());
+    binding.destroy();
+    assertTrue(binding.isDestroyed());
+    assertEquals(
+        "binding destroyed",
+        assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]))
+            .getMessage());
+    assertEquals(
+        "binding destroyed",
+        assertThrows(
+                IllegalStateException.class,
+                () -> binding.open(new byte[16], new byte[16], new byte[4]))
+            .getMessage());
+  }
+
+  @Test
+  void destroy_releasesKbekAndKbakCiphers() throws Exception {
+    BlockCipherPoolTest.onNewThread(
+        () -> {
+          VariantBinding binding = VariantBinding.of(new byte[16]);
+          byte[] header = new byte[16];
+          byte[] sealed = binding.seal(header, new byte[16]);
+          binding.open(header, Arrays.copyOf(sealed, 16), Arrays.copyOfRange(sealed, 16, 20));
+          assertEquals(0, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          binding.destroy();
+          // KBEK: CBC encryptor (seal), ECB decryptor (open); KBAK: CBC encryptor (the MAC).
+          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          assertEquals(1, pooled(CipherPool.Kind.ECB_DECRYPT));
+        });
+  }
+
+  private static int pooled(CipherPool.Kind kind) {
+    return CipherPool.pooled(BlockCipher.Algorithm.TDES, kind);
   }
 }

@@ -2,6 +2,7 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,5 +134,94 @@ class VersionDBindingTest {
     assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]));
     assertThrows(
         IllegalStateException.class, () -> binding.open(new byte[16], new byte[16], new byte[16]));
+  }
+
+  @Test
+  void open_badLengths_reportTheirOffsetInTheKeyBlockText() {
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(new byte[16]);
+    byte[] h = "D0000P0AE00E0000".getBytes(StandardCharsets.US_ASCII);
+    // Ciphertext errors at the first payload character (as KeyBlock.parse), MAC errors where
+    // the MAC's hex starts.
+    assertEquals(16, formatError(() -> binding.open(h, new byte[17], new byte[16])).offset());
+    assertEquals(16, formatError(() -> binding.open(h, new byte[0], new byte[16])).offset());
+    Tr31FormatException mac = formatError(() -> binding.open(h, new byte[32], new byte[15]));
+    assertEquals(ErrorCode.INVALID_PAYLOAD_LENGTH, mac.code());
+    assertEquals(16 + 64, mac.offset());
+    byte[] out = new byte[24];
+    assertEquals(
+        5,
+        formatError(() -> binding.open(h, 0, 5, new byte[24], 0, 24, new byte[16], 0, out, 0))
+            .offset());
+  }
+
+  private interface Opening {
+    void run() throws Exception;
+  }
+
+  private static Tr31FormatException formatError(Opening o) {
+    return assertThrows(Tr31FormatException.class, o::run);
+  }
+
+  @Test
+  void destroy_thenCheckValuesOrUse_throwIllegalStateNamingTheBinding() {
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(new byte[24]);
+    assertEquals(24, binding.kbpkLengthBytes());
+    assertFalse(binding.isDestroyed());
+    binding.destroy();
+    assertThrows(IllegalStateException.class, binding::kbpkEncryptedZeros);
+    assertThrows(IllegalStateException.class, binding::kbpkCmacOfZeros);
+    assertEquals(
+        "binding destroyed",
+        assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]))
+            .getMessage());
+    assertEquals(
+        "binding destroyed",
+        assertThrows(
+                IllegalStateException.class,
+                () -> binding.open(new byte[16], new byte[16], new byte[16]))
+            .getMessage());
+  }
+
+  @Test
+  void destroy_releasesKbekAndKbakCiphers_andPreparationReleasesTheKbpkPrf() throws Exception {
+    BlockCipherPoolTest.onNewThread(
+        () -> {
+          KeyDerivationBinding binding = KeyDerivationBinding.versionD(Hex.decode(A74_KBPK));
+          // The KBPK's CMAC (PRF) is destroyed once the keys are derived: its cipher is back
+          // in this thread's pool, re-keyed with the zero key.
+          assertEquals(1, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          byte[] header = A74_HEADER.getBytes(StandardCharsets.US_ASCII);
+          byte[] payload = new byte[32];
+          byte[] sealed = binding.seal(header, payload);
+          binding.open(
+              header, Arrays.copyOf(sealed, 32), Arrays.copyOfRange(sealed, 32, sealed.length));
+          assertEquals(0, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          assertEquals(0, pooled(CipherPool.Kind.ECB_DECRYPT));
+          binding.destroy();
+          // KBEK: CBC encryptor (seal) and ECB decryptor (open); KBAK: CBC encryptor (CMAC).
+          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          assertEquals(1, pooled(CipherPool.Kind.ECB_DECRYPT));
+        });
+  }
+
+  private static int pooled(CipherPool.Kind kind) {
+    return CipherPool.pooled(BlockCipher.Algorithm.AES, kind);
+  }
+
+  @Test
+  void sealAndOpen_headerPlusPayloadBeyondTheScratchArea_matchBouncyCastle() throws Exception {
+    byte[] kbpk = Hex.decode(A74_KBPK);
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(kbpk);
+    // 496 + 32 bytes exceed the 512-byte scratch: the CMAC runs over two ranges.
+    byte[] header = new byte[496];
+    Arrays.fill(header, (byte) '0');
+    byte[] payload = new byte[32];
+    payload[1] = (byte) 0x80;
+    byte[] sealed = binding.seal(header, payload);
+    assertArrayEquals(BouncyCastleOracle.derivationSeal(true, kbpk, header, payload), sealed);
+    assertArrayEquals(
+        payload,
+        binding.open(
+            header, Arrays.copyOf(sealed, 32), Arrays.copyOfRange(sealed, 32, sealed.length)));
   }
 }

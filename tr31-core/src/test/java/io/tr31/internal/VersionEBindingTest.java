@@ -1,7 +1,9 @@
 package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
@@ -57,5 +59,75 @@ class VersionEBindingTest {
     assertThrows(IllegalArgumentException.class, () -> VersionEBinding.of(new byte[8]));
     binding.destroy();
     assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[18]));
+  }
+
+  @Test
+  void open_badLengths_reportTheirOffsetInTheKeyBlockText() {
+    VersionEBinding binding = VersionEBinding.of(new byte[16]);
+    assertEquals(
+        16 + 36,
+        assertThrows(
+                Tr31FormatException.class,
+                () -> binding.open(new byte[16], new byte[18], new byte[8]))
+            .offset());
+    assertEquals(
+        16,
+        assertThrows(
+                Tr31FormatException.class,
+                () -> binding.open(new byte[16], new byte[0], new byte[16]))
+            .offset());
+  }
+
+  @Test
+  void increment_carriesThroughAllSixteenBytesAndWraps() throws Exception {
+    // NIST SP 800-38A B.1: the whole block is the counter (as the JDK's AES/CTR counts).
+    byte[] block = Hex.decode("00AA" + "00FFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "BB");
+    VersionEBinding.increment(block, 2);
+    assertEquals("00AA" + "01000000000000000000000000000000" + "BB", Hex.encode(block));
+    byte[] max = Hex.decode("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+    VersionEBinding.increment(max, 0);
+    assertEquals("00000000000000000000000000000000", Hex.encode(max));
+    byte[] low = Hex.decode("000000000000000000000000000000FE");
+    VersionEBinding.increment(low, 0);
+    assertEquals("000000000000000000000000000000FF", Hex.encode(low));
+  }
+
+  @Test
+  void destroy_thenUse_throwsIllegalStateNamingTheBinding() {
+    VersionEBinding binding = VersionEBinding.of(new byte[24]);
+    assertEquals(24, binding.kbpkLengthBytes());
+    assertFalse(binding.isDestroyed());
+    binding.destroy();
+    binding.destroy();
+    assertTrue(binding.isDestroyed());
+    assertEquals(
+        "binding destroyed",
+        assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[5]))
+            .getMessage());
+    assertEquals(
+        "binding destroyed",
+        assertThrows(
+                IllegalStateException.class,
+                () -> binding.open(new byte[16], new byte[5], new byte[16]))
+            .getMessage());
+  }
+
+  @Test
+  void destroy_releasesKbekAndKbakCiphers_andPreparationReleasesTheKbpkPrf() throws Exception {
+    BlockCipherPoolTest.onNewThread(
+        () -> {
+          VersionEBinding binding = VersionEBinding.of(new byte[32]);
+          assertEquals(1, pooled(CipherPool.Kind.CBC_ENCRYPT));
+          binding.seal(new byte[16], new byte[40]);
+          assertEquals(0, pooled(CipherPool.Kind.ECB_ENCRYPT));
+          binding.destroy();
+          // KBEK: ECB encryptor (the counter blocks); KBAK: CBC encryptor (CMAC).
+          assertEquals(1, pooled(CipherPool.Kind.ECB_ENCRYPT));
+          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
+        });
+  }
+
+  private static int pooled(CipherPool.Kind kind) {
+    return CipherPool.pooled(BlockCipher.Algorithm.AES, kind);
   }
 }
