@@ -35,6 +35,11 @@ public final class KeyBlocks {
    * on the key (a cache-timing side channel). Call this once at start-up, before serving untrusted
    * traffic, on servers where an attacker could time operations. It uses no caller key and leaves
    * no key behind; it takes well under a second on current hardware. Thread-safe.
+   *
+   * <p>It helps AES only (versions D and E, AES KCVs). The JDK's TDES and DES (SunJCE {@code
+   * DESede}) are table-based Java with no intrinsic, compiled or not: versions A, B, C and {@code
+   * 0}, TDES and DES KCVs keep a key-dependent cache footprint after warm-up. Where operations can
+   * be timed, migrate to AES KBPKs ({@link Rewrap}).
    */
   public static void warmUp() {
     java.security.SecureRandom random = new java.security.SecureRandom();
