@@ -224,4 +224,26 @@ class KeyBlockProtectionKeyLifecycleTest {
     u.destroy(); // idempotent
     assertTrue(u.isDestroyed());
   }
+
+  @Test
+  void wrap_padding_isFreshRandomPerWrap_orComesFromTheInjectedSource() throws Exception {
+    KeyBlockHeader h = header("D0000P0AE00E0000");
+    KeyBlockProtectionKey library = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
+    try {
+      // X9.143 7.2: random padding; version D's IV is the MAC over the padded key, so equal
+      // padding would give equal blocks for equal keys.
+      assertFalse(library.wrap(h, KEY).equals(library.wrap(h, KEY)));
+    } finally {
+      library.destroy();
+    }
+    String[] seeded = new String[2];
+    for (int i = 0; i < 2; i++) {
+      java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+      r.setSeed(42);
+      KeyBlockProtectionKey k = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK, r);
+      seeded[i] = k.wrap(h, KEY);
+      k.destroy();
+    }
+    assertEquals(seeded[0], seeded[1]);
+  }
 }

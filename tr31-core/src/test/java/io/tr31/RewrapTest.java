@@ -375,4 +375,27 @@ class RewrapTest {
     KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
     assertThrows(NullPointerException.class, () -> Rewrap.builder(aes, aes).targetContext(null));
   }
+
+  @Test
+  void rewrap_sourceWithKpAndOptionsAskingForKc_writesBoth_resultNamesOnlyTheBlock()
+      throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String old =
+        tdes.wrap(
+            header("B0000P0TE00E0000"), key, WrapOptions.builder().kbpkKcv(KcvMethod.LEGACY).build());
+    Rewrap.Result r =
+        Rewrap.builder(tdes, aes)
+            .wrapOptions(WrapOptions.builder().keyKcv(KcvMethod.CMAC).build())
+            .build()
+            .rewrap(old);
+    KeyBlockHeader h = KeyBlockHeader.parse(r.keyBlock(), Profile.STRICT);
+    String kc = KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5).hex();
+    assertEquals("01" + kc, h.optionalBlocks().get(OptionalBlockId.KC).orElseThrow().data());
+    // KP keeps the source's method (legacy) and names the new KBPK.
+    String kp = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.LEGACY, 3).hex();
+    assertEquals("00" + kp, h.optionalBlocks().get(OptionalBlockId.KP).orElseThrow().data());
+    assertEquals("Rewrap.Result[" + r.keyBlock() + "]", r.toString());
+  }
 }
