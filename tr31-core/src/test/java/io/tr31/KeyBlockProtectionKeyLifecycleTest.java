@@ -246,4 +246,25 @@ class KeyBlockProtectionKeyLifecycleTest {
     }
     assertEquals(seeded[0], seeded[1]);
   }
+
+  @Test
+  void destroyedKbpk_throwsIllegalStateWhateverTheInput() throws Exception {
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
+    // A KC block on an HMAC key is refused from the header alone: a live KBPK reports that.
+    KeyBlock kcOnHmac =
+        KeyBlock.parse(
+            "D0144M7HC00E0300HM0621KC0C01ABCDEFPB0E0000000000" + "0".repeat(96), Profile.STRICT);
+    assertEquals(
+        ErrorCode.UNSUPPORTED_OPERATION,
+        assertThrows(Tr31Exception.class, () -> aes.unwrap(kcOnHmac, Profile.STRICT)).code());
+    aes.destroy();
+    // Use after destroy is reported before anything about the input: malformed text, a header
+    // refused from public data, a version this KBPK cannot write.
+    assertThrows(IllegalStateException.class, () -> aes.unwrap("not a key block"));
+    assertThrows(IllegalStateException.class, () -> aes.unwrap(kcOnHmac, Profile.STRICT));
+    assertThrows(IllegalStateException.class, () -> aes.wrap(header("B0000P0TE00E0000"), KEY));
+    assertThrows(
+        IllegalStateException.class,
+        () -> aes.wrap(KeyBlockHeader.parse("00000P0TE00E0000", Profile.LENIENT), KEY));
+  }
 }

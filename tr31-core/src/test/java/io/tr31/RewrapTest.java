@@ -384,7 +384,9 @@ class RewrapTest {
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     String old =
         tdes.wrap(
-            header("B0000P0TE00E0000"), key, WrapOptions.builder().kbpkKcv(KcvMethod.LEGACY).build());
+            header("B0000P0TE00E0000"),
+            key,
+            WrapOptions.builder().kbpkKcv(KcvMethod.LEGACY).build());
     Rewrap.Result r =
         Rewrap.builder(tdes, aes)
             .wrapOptions(WrapOptions.builder().keyKcv(KcvMethod.CMAC).build())

@@ -16,7 +16,8 @@ class WrapOptionsTest {
     assertEquals(Optional.empty(), d.kbpkKcv());
     assertEquals(KeyLengthPolicy.OBFUSCATED, d.keyLengthPolicy());
     assertEquals(LegacyVersions.REFUSE, d.legacyVersions());
-    assertEquals("WrapOptions[kc=null, kp=null, keyLength=OBFUSCATED, legacy=REFUSE]", d.toString());
+    assertEquals(
+        "WrapOptions[kc=null, kp=null, keyLength=OBFUSCATED, legacy=REFUSE]", d.toString());
   }
 
   @Test

@@ -96,7 +96,15 @@ final class RewrapCommand {
             out,
             (line, g) ->
                 rewrapJson(
-                    line, g, defaultFrom, defaultTo, toVersion, profile, override, target, options));
+                    line,
+                    g,
+                    defaultFrom,
+                    defaultTo,
+                    toVersion,
+                    profile,
+                    override,
+                    target,
+                    options));
       }
       if (from == null) {
         throw new UsageException("missing --from-kbpk");
