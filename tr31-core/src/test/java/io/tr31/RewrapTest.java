@@ -400,4 +400,58 @@ class RewrapTest {
     assertEquals("00" + kp, h.optionalBlocks().get(OptionalBlockId.KP).orElseThrow().data());
     assertEquals("Rewrap.Result[" + r.keyBlock() + "]", r.toString());
   }
+
+  @Test
+  void rewrap_headerOverrideNarrowingTheMode_orChangingTheKeyVersion_isAllowed() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    // X9.143 Table 4: B narrows to E or D, C to G or V.
+    String[][] cases = {
+      {"B0000D0TB00E0000", "E"}, {"B0000D0TB00E0000", "D"},
+      {"B0000M3TC00E0000", "G"}, {"B0000M3TC00E0000", "V"}
+    };
+    for (String[] c : cases) {
+      String old = tdes.wrap(header(c[0]), key);
+      io.tr31.header.ModeOfUse narrower =
+          io.tr31.header.ModeOfUse.fromCode(c[1], 0, Profile.STRICT);
+      String d =
+          Rewrap.builder(tdes, aes)
+              .headerOverride(h -> h.toBuilder().modeOfUse(narrower).build())
+              .build()
+              .rewrap(old)
+              .keyBlock();
+      try (UnwrappedKey back = aes.unwrap(d)) {
+        assertEquals(c[1], back.header().modeOfUseCode(), c[0]);
+      }
+    }
+    String old = tdes.wrap(header("B0000D0TB00E0000"), key);
+    String renumbered =
+        Rewrap.builder(tdes, aes)
+            .headerOverride(h -> h.toBuilder().keyVersion(KeyVersion.of("07")).build())
+            .build()
+            .rewrap(old)
+            .keyBlock();
+    assertEquals("07", renumbered.substring(9, 11));
+  }
+
+  @Test
+  void rewrap_headerOverrideChangingTheVersionOrWideningANarrowMode_isRefused() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String macGenerate = tdes.wrap(header("B0000M3TG00E0000"), key);
+    List<java.util.function.UnaryOperator<KeyBlockHeader>> refused =
+        List.of(
+            h -> h.toBuilder().version(KeyBlockVersion.E).build(),
+            h -> h.toBuilder().modeOfUse(io.tr31.header.ModeOfUse.VERIFY_ONLY).build(),
+            h -> h.toBuilder().modeOfUse(io.tr31.header.ModeOfUse.GENERATE_VERIFY).build());
+    for (java.util.function.UnaryOperator<KeyBlockHeader> override : refused) {
+      Tr31Exception e =
+          assertThrows(
+              Tr31Exception.class,
+              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(macGenerate));
+      assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
+    }
+  }
 }
