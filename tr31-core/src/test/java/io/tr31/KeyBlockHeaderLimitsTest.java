@@ -128,4 +128,37 @@ class KeyBlockHeaderLimitsTest {
       assertNotEquals(base.hashCode(), other.hashCode(), other.toString());
     }
   }
+
+  @Test
+  void parseExact_refusesCharactersAfterTheDeclaredBlocks_atTheFirstUnreadOffset()
+      throws Exception {
+    assertEquals(pinKey().build(), KeyBlockHeader.parseExact("D0000P0AE00E0000", Profile.STRICT));
+    KeyBlockHeader labelled = KeyBlockHeader.parseExact("D0000P0AE00E0100LB06AB", Profile.STRICT);
+    assertEquals(1, labelled.optionalBlocks().size());
+    String[][] cases = {
+      {"D0000P0AE00E0000X", "16"}, {"D0000P0AE00E0100LB06ABKS0C0123456789", "22"}
+    };
+    for (String[] c : cases) {
+      Tr31FormatException e =
+          assertThrows(
+              Tr31FormatException.class, () -> KeyBlockHeader.parseExact(c[0], Profile.STRICT));
+      assertEquals(ErrorCode.LENGTH_MISMATCH, e.code(), c[0]);
+      assertEquals(Integer.parseInt(c[1]), e.offset(), c[0]);
+    }
+  }
+
+  @Test
+  void parse_sixteenCharactersAreAHeader_fifteenAreTruncatedAtTheirEnd() throws Exception {
+    assertEquals(16, KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT).encodedLengthChars());
+    Tr31FormatException e =
+        assertThrows(
+            Tr31FormatException.class,
+            () -> KeyBlockHeader.parse("D0000P0AE00E000", Profile.STRICT));
+    assertEquals(ErrorCode.HEADER_TRUNCATED, e.code());
+    assertEquals(15, e.offset());
+    assertEquals(
+        ErrorCode.NULL_INPUT,
+        assertThrows(Tr31FormatException.class, () -> KeyBlockHeader.parse(null, Profile.STRICT))
+            .code());
+  }
 }
