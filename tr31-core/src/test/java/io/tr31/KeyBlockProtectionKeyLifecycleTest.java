@@ -267,4 +267,47 @@ class KeyBlockProtectionKeyLifecycleTest {
         IllegalStateException.class,
         () -> aes.wrap(KeyBlockHeader.parse("00000P0TE00E0000", Profile.LENIENT), KEY));
   }
+
+  /** The value of the private field {@code name} of {@code o}: what destroy() must have wiped. */
+  private static Object field(Object o, String name) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+    f.setAccessible(true);
+    return f.get(o);
+  }
+
+  @Test
+  void destroy_destroysEveryDerivedBindingAndWipesTheKbpkKcvs() throws Exception {
+    // No public API can see the derived keys, so the test looks inside: the security claim is
+    // that destroy() reaches every one of them.
+    for (KeyAlgorithm a : List.of(KeyAlgorithm.AES, KeyAlgorithm.TDES)) {
+      KeyBlockProtectionKey k =
+          KeyBlockProtectionKey.prepare(a, a == KeyAlgorithm.AES ? AES_KBPK : TDES_KBPK);
+      List<Binding> bindings = new ArrayList<>();
+      for (String name : List.of("variant", "versionB", "versionD", "versionE")) {
+        Binding b = (Binding) field(k, name);
+        if (b != null) {
+          assertFalse(b.isDestroyed(), name);
+          bindings.add(b);
+        }
+      }
+      assertEquals(2, bindings.size(), a.toString()); // AES: D and E; TDES: variant and B
+      k.destroy();
+      for (Binding b : bindings) {
+        assertTrue(b.isDestroyed(), a + " " + b);
+      }
+      assertArrayEquals(new byte[3], (byte[]) field(k, "kcvLegacy"));
+      assertArrayEquals(new byte[5], (byte[]) field(k, "kcvCmac"));
+    }
+  }
+
+  @Test
+  void unwrappedKey_destroy_wipesItsCopyOfTheKey() throws Exception {
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
+    UnwrappedKey u = aes.unwrap(aes.wrap(header("D0000P0AE00E0000"), KEY));
+    aes.destroy();
+    byte[] inside = (byte[]) field(u, "key");
+    assertArrayEquals(KEY, inside);
+    u.destroy();
+    assertArrayEquals(new byte[16], inside);
+  }
 }
