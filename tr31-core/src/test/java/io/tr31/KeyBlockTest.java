@@ -214,4 +214,25 @@ class KeyBlockTest {
       }
     }
   }
+
+  @Test
+  void parse_lenientLowerCaseHex_warningNamesTheFirstLowerCaseOffset() throws Exception {
+    // D_BLOCK's MAC (offset 80 on) has its first letter at 81 ("7E8E..." -> "7e8e...").
+    String lowerMac = D_BLOCK.substring(0, 80) + D_BLOCK.substring(80).toLowerCase();
+    assertEquals(
+        java.util.List.of("lower-case hex in payload or MAC from offset 81 (tolerated)"),
+        KeyBlock.parse(lowerMac, Profile.LENIENT).warnings());
+    assertEquals(java.util.List.of(), KeyBlock.parse(D_BLOCK, Profile.LENIENT).warnings());
+    assertEquals(D_BLOCK, KeyBlock.parse(D_BLOCK, Profile.LENIENT).toString());
+  }
+
+  @Test
+  void parse_versionE_threePayloadBytesAreTheMinimum() throws Exception {
+    // ISO 20038 (CTR, no padding): the 2-byte length field and at least one key byte.
+    String mac = "0".repeat(32);
+    KeyBlock three = KeyBlock.parse("E0054B0TV16N0000" + "ABCDEF" + mac, Profile.STRICT);
+    assertEquals(3, three.encryptedPayload().length);
+    assertRejected("E0052B0TV16N0000" + "ABCD" + mac, ErrorCode.INVALID_PAYLOAD_LENGTH, 16);
+    assertRejected("E0053B0TV16N0000" + "ABCDE" + mac, ErrorCode.INVALID_PAYLOAD_LENGTH, 16);
+  }
 }

@@ -2,7 +2,9 @@ package io.tr31;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.header.KeyBlockVersion;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@link KeyBlocks}: which KBPK a version needs, and the one-shot calls. */
 class KeyBlocksTest {
   private static final byte[] KEY = new byte[16];
+  private static final byte[] KEY8 = new byte[8];
 
   @Test
   void prepareFor_decisionTable_versionLengthAndProfile() throws Exception {
@@ -70,5 +73,25 @@ class KeyBlocksTest {
       // The caller's KBPK is neither kept nor modified.
       assertEquals(1, kbpk[0]);
     }
+  }
+
+  @Test
+  void prepare_eightByteTdesKbpk_messagePointsToTheSingleDesLegacyPreparation() {
+    // Users get the KBPK type wrong (psec issue 8): the refusal says what to call instead.
+    Tr31Exception e8 =
+        assertThrows(
+            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, KEY8));
+    assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e8.code());
+    assertTrue(e8.getMessage().contains("prepareSingleDesLegacy"), e8.getMessage());
+    Tr31Exception e32 =
+        assertThrows(
+            Tr31Exception.class,
+            () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
+    assertFalse(e32.getMessage().contains("prepareSingleDesLegacy"), e32.getMessage());
+    Tr31Exception des =
+        assertThrows(
+            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.DES, KEY8));
+    assertEquals(ErrorCode.UNSUPPORTED_OPERATION, des.code());
+    assertTrue(des.getMessage().contains("prepareSingleDesLegacy"), des.getMessage());
   }
 }
