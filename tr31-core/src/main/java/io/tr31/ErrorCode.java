@@ -55,7 +55,10 @@ public enum ErrorCode {
   INCOMPATIBLE_KEY_ATTRIBUTES("key usage, algorithm and mode of use are not permitted together"),
 
   // ---- optional blocks (X9.143 6.3) -------------------------------------------------------
-  /** An optional block ID is not two printable characters, or unknown under the strict profile. */
+  /**
+   * An optional block ID has a printable character that is not a letter or digit, or is unknown
+   * under the strict profile (a character outside printable ASCII is {@link #INVALID_CHARACTER}).
+   */
   INVALID_OPTIONAL_BLOCK_ID("invalid optional block ID"),
   /** An optional block length is not hex, or smaller than the block's own ID and length. */
   INVALID_OPTIONAL_BLOCK_LENGTH("invalid optional block length"),
@@ -111,6 +114,12 @@ public enum ErrorCode {
    * re-wrap refuses it.
    */
   KEY_NOT_EXPORTABLE("the key's exportability forbids exporting it"),
+  /**
+   * The key's context is {@code 1}, storage only (X9.143:2022 6.2, Table 6): re-wrap refuses it
+   * unless the caller states that the target KBPK is a storage key ({@link
+   * Rewrap.TargetContext#STORAGE}).
+   */
+  KEY_STORAGE_ONLY("the key's context restricts it to storage"),
   /**
    * A re-wrap's header would let the key do more than its source header allowed: key usage,
    * algorithm and key context must stay; mode of use and exportability may only narrow (X9.143

@@ -151,11 +151,11 @@ public final class KeyBlock {
       if (!upper && !lower) {
         throw new Tr31FormatException(ErrorCode.INVALID_HEX, i);
       }
-      if (lower && firstLower < 0) {
+      if (lower && firstLower == -1) {
         firstLower = i;
       }
     }
-    if (firstLower >= 0) {
+    if (firstLower != -1) {
       warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
     }
     int payloadChars = n - headerLength - 2 * v.macLengthBytes();

@@ -64,6 +64,10 @@ import javax.security.auth.Destroyable;
  *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It writes
  *       A and C only with {@link LegacyVersions#ALLOW_DEPRECATED} and never writes the proprietary
  *       {@code 0}.
+ *   <li>Side channels: the block ciphers are the JDK's. AES becomes AES-NI intrinsics once
+ *       compiled ({@link KeyBlocks#warmUp()} compiles it before real keys are used); TDES and DES
+ *       (versions A, B, C and {@code 0}) are table-based Java with no intrinsic, so their memory
+ *       accesses depend on the key whatever the warm-up (a cache-timing exposure).
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
  *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, and the JCE
@@ -105,6 +109,27 @@ public final class KeyBlockProtectionKey implements Destroyable {
     this.algorithm = algorithm;
     this.lengthBytes = key.length;
     this.random = random;
+    Binding[] slots = new Binding[SLOTS];
+    byte[][] kcvs = new byte[2][];
+    buildOrDestroy(slots, () -> derive(algorithm, key, only, slots, kcvs));
+    this.variant = slots[VARIANT];
+    this.versionB = slots[VERSION_B];
+    this.versionD = slots[VERSION_D];
+    this.versionE = slots[VERSION_E];
+    this.kcvLegacy = kcvs[0];
+    this.kcvCmac = kcvs[1];
+  }
+
+  private static final int VARIANT = 0;
+  private static final int VERSION_B = 1;
+  private static final int VERSION_D = 2;
+  private static final int VERSION_E = 3;
+  private static final int SLOTS = 4;
+
+  /** Derives the bindings into {@code slots}, one at a time, then the KBPK's KCVs. */
+  private static void derive(
+      KeyAlgorithm algorithm, byte[] key, KeyBlockVersion only, Binding[] slots, byte[][] kcvs)
+      throws Tr31Exception {
     boolean aes = algorithm == KeyAlgorithm.AES;
     boolean tdes = algorithm == KeyAlgorithm.TDES;
     boolean variantWanted =
@@ -112,28 +137,54 @@ public final class KeyBlockProtectionKey implements Destroyable {
             || only == KeyBlockVersion.A
             || only == KeyBlockVersion.C
             || only == KeyBlockVersion.THALES_0;
-    this.variant = !aes && variantWanted ? VariantBinding.of(key) : null;
+    if (!aes && variantWanted) {
+      slots[VARIANT] = VariantBinding.of(key);
+    }
     KeyDerivationBinding derivation = null;
     if (aes && (only == null || only == KeyBlockVersion.D)) {
       derivation = KeyDerivationBinding.versionD(key);
+      slots[VERSION_D] = derivation;
     } else if (tdes && (only == null || only == KeyBlockVersion.B)) {
       derivation = KeyDerivationBinding.versionB(key);
+      slots[VERSION_B] = derivation;
     }
-    this.versionB = tdes ? derivation : null;
-    this.versionD = aes ? derivation : null;
-    this.versionE =
-        aes && (only == null || only == KeyBlockVersion.E) ? VersionEBinding.of(key) : null;
+    if (aes && (only == null || only == KeyBlockVersion.E)) {
+      slots[VERSION_E] = VersionEBinding.of(key);
+    }
     if (derivation != null) {
       // X9.24-1 KCVs of the KBPK from the cipher the derivation already keyed (one key schedule
       // fewer): legacy = E(0), CMAC = CMAC(0 block); equal to KeyCheckValue.compute (tested).
       byte[] zeros = derivation.kbpkEncryptedZeros();
       byte[] cmac = derivation.kbpkCmacOfZeros();
-      this.kcvLegacy = Arrays.copyOf(zeros, 3);
-      this.kcvCmac = Arrays.copyOf(cmac, 5);
+      kcvs[0] = Arrays.copyOf(zeros, 3);
+      kcvs[1] = Arrays.copyOf(cmac, 5);
       Bytes.wipe(zeros, cmac);
     } else {
-      this.kcvLegacy = KeyCheckValue.compute(algorithm, key, KcvMethod.LEGACY, 3).bytes();
-      this.kcvCmac = KeyCheckValue.compute(algorithm, key, KcvMethod.CMAC, 5).bytes();
+      kcvs[0] = KeyCheckValue.compute(algorithm, key, KcvMethod.LEGACY, 3).bytes();
+      kcvs[1] = KeyCheckValue.compute(algorithm, key, KcvMethod.CMAC, 5).bytes();
+    }
+  }
+
+  /** A step of preparation that fills binding slots. */
+  interface BuildStep {
+    void run() throws Tr31Exception;
+  }
+
+  /**
+   * Runs {@code step}; if it throws anything (a JCE provider failure surfaces as an unchecked
+   * exception half-way through), destroys every binding it already put into {@code slots} and
+   * rethrows: a failed preparation leaves no derived key keyed in a cipher.
+   */
+  static void buildOrDestroy(Binding[] slots, BuildStep step) throws Tr31Exception {
+    try {
+      step.run();
+    } catch (Throwable t) {
+      for (Binding b : slots) {
+        if (b != null) {
+          b.destroy();
+        }
+      }
+      throw t;
     }
   }
 

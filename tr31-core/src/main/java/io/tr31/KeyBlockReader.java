@@ -92,11 +92,12 @@ final class KeyBlockReader {
     }
   }
 
-  /** Constant time: {@code expected} equals the same-length prefix of {@code full}. */
+  /**
+   * Constant time: {@code expected} equals the same-length prefix of {@code full}. {@code expected}
+   * has 1 to the method's maximum bytes ({@link KeyCheckValue#of} refuses other lengths) and {@code
+   * full} has the maximum, so the prefix is always real data.
+   */
   private static boolean prefixEquals(byte[] expected, byte[] full) {
-    if (expected.length == 0 || expected.length > full.length) {
-      return false;
-    }
     return MessageDigest.isEqual(expected, Arrays.copyOf(full, expected.length));
   }
 }

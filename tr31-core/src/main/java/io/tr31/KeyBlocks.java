@@ -26,36 +26,37 @@ public final class KeyBlocks {
   static final int WARM_UP_ROUNDS = 20_000;
 
   /**
-   * Runs throwaway AES wrap/unwrap round trips under a random, immediately destroyed KBPK, so that
+   * Runs throwaway AES wrap/unwrap round trips under a public, immediately destroyed KBPK, so that
    * HotSpot compiles AES to its AES-NI intrinsics before real keys are used.
    *
    * <h2>Security</h2>
    *
    * Until the JIT compiles it, the JDK's AES runs table-based Java code whose memory accesses depend
    * on the key (a cache-timing side channel). Call this once at start-up, before serving untrusted
-   * traffic, on servers where an attacker could time operations. It uses no caller key and leaves
-   * no key behind; it takes well under a second on current hardware. Thread-safe.
+   * traffic, on servers where an attacker could time operations. It uses no caller key: its KBPK
+   * and key are all-zero constants (which code gets compiled does not depend on the key's value),
+   * so there is no secret to leave behind; it takes well under a second on current hardware.
+   * Thread-safe.
+   *
+   * <p>It helps AES only (versions D and E, AES KCVs). The JDK's TDES and DES (SunJCE {@code
+   * DESede}) are table-based Java with no intrinsic, compiled or not: versions A, B, C and {@code
+   * 0}, TDES and DES KCVs keep a key-dependent cache footprint after warm-up. Where operations can
+   * be timed, migrate to AES KBPKs ({@link Rewrap}).
    */
   public static void warmUp() {
-    java.security.SecureRandom random = new java.security.SecureRandom();
-    byte[] kbpkBytes = new byte[32];
-    byte[] key = new byte[32];
-    random.nextBytes(kbpkBytes);
-    random.nextBytes(key);
-    KeyBlockProtectionKey kbpk = null;
     try {
-      kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
-      KeyBlockHeader header = KeyBlockHeader.parse("D0000D0AB00N0000", Profile.STRICT);
-      for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-        kbpk.unwrap(kbpk.wrap(header, key)).destroy();
+      KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[32]);
+      try {
+        KeyBlockHeader header = KeyBlockHeader.parse("D0000D0AB00N0000", Profile.STRICT);
+        byte[] key = new byte[32];
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+          kbpk.unwrap(kbpk.wrap(header, key)).destroy();
+        }
+      } finally {
+        kbpk.destroy();
       }
     } catch (Tr31Exception e) {
       throw new IllegalStateException("warm-up failed: " + e.code(), e);
-    } finally {
-      if (kbpk != null) {
-        kbpk.destroy();
-      }
-      io.tr31.internal.Bytes.wipe(kbpkBytes, key);
     }
   }
 

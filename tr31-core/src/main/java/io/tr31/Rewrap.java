@@ -2,6 +2,7 @@ package io.tr31;
 
 import io.tr31.header.Exportability;
 import io.tr31.header.KeyBlockVersion;
+import io.tr31.header.KeyContext;
 import io.tr31.header.ModeOfUse;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
@@ -36,6 +37,11 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>A key whose authenticated header says exportability {@code N} (X9.143 6.2, Table 5: not
  *       exportable) is refused with {@link ErrorCode#KEY_NOT_EXPORTABLE}, whatever the override.
+ *   <li>A key whose authenticated header says key context {@code 1} (X9.143:2022 6.2, Table 6:
+ *       storage context only) is refused with {@link ErrorCode#KEY_STORAGE_ONLY} unless the caller
+ *       states, with {@link Builder#targetContext}({@link TargetContext#STORAGE}), that the target
+ *       KBPK is a storage key: a storage block must not become an exchange block. The new block
+ *       keeps the source's key context whatever the target.
  *   <li>The recovered key lives only inside {@link #rewrap} and is wiped before it returns (best
  *       effort on the JVM). The result carries the new block and the key's check values, which
  *       identify the key without revealing it.
@@ -54,6 +60,7 @@ public final class Rewrap {
   private final Profile profile;
   private final UnaryOperator<KeyBlockHeader> headerOverride;
   private final WrapOptions options;
+  private final TargetContext targetContext;
 
   private Rewrap(Builder b) {
     this.from = b.from;
@@ -62,6 +69,31 @@ public final class Rewrap {
     this.profile = b.profile;
     this.headerOverride = b.headerOverride;
     this.options = b.options;
+    this.targetContext = b.targetContext;
+  }
+
+  /**
+   * What the caller states the target KBPK is used for: it decides whether storage-only blocks
+   * (key context {@code 1}, X9.143:2022 Table 6) may be re-wrapped.
+   *
+   * <h2>Security</h2>
+   *
+   * The library cannot tell a storage KBPK from an exchange KBPK: the caller states it, and the
+   * default assumes the more dangerous case (the new block may leave this system).
+   *
+   * @since 0.1.0
+   */
+  public enum TargetContext {
+    /**
+     * The target KBPK may be shared with another party (the default): storage-only blocks are
+     * refused with {@link ErrorCode#KEY_STORAGE_ONLY}.
+     */
+    EXCHANGE,
+    /**
+     * The target KBPK is a local storage key (for example a new storage KBPK of the same system):
+     * storage-only blocks are re-wrapped and stay storage-only.
+     */
+    STORAGE
   }
 
   /** A builder re-wrapping blocks read under {@code from} into blocks under {@code to}. */
@@ -85,7 +117,10 @@ public final class Rewrap {
    * Unwraps {@code keyBlock} under the source KBPK and wraps its key under the target KBPK.
    *
    * @throws Tr31Exception anything unwrap throws; {@link ErrorCode#KEY_NOT_EXPORTABLE} when the
-   *     key's exportability is {@code N}; anything wrap throws for the target header (for example
+   *     key's exportability is {@code N}; {@link ErrorCode#KEY_STORAGE_ONLY} for a key of context
+   *     {@code 1} unless the target is {@link TargetContext#STORAGE}; {@link
+   *     ErrorCode#REWRAP_WIDENS_KEY_USE} when the header override widens the key's use; anything
+   *     wrap throws for the target header (for example
    *     {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when the target KBPK cannot serve the version)
    */
   public Result rewrap(CharSequence keyBlock) throws Tr31Exception {
@@ -97,6 +132,14 @@ public final class Rewrap {
         throw new Tr31UnsupportedException(
             ErrorCode.KEY_NOT_EXPORTABLE,
             "exportability N: the key may not be wrapped under another KBPK");
+      }
+      if (source.keyContext() == KeyContext.STORAGE_ONLY
+          && targetContext != TargetContext.STORAGE) {
+        // X9.143:2022 Table 6: context 1 is for storage under a local key, not for exchange.
+        throw new Tr31UnsupportedException(
+            ErrorCode.KEY_STORAGE_ONLY,
+            "key context 1 (storage only): re-wrap it only under a storage KBPK"
+                + " (TargetContext.STORAGE)");
       }
       KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
       requireNoWidening(source, target, toVersion);
@@ -216,6 +259,7 @@ public final class Rewrap {
     private Profile profile = Profile.STRICT;
     private UnaryOperator<KeyBlockHeader> headerOverride = UnaryOperator.identity();
     private WrapOptions options = WrapOptions.defaults();
+    private TargetContext targetContext = TargetContext.EXCHANGE;
 
     private Builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
       this.from = Objects.requireNonNull(from, "from");
@@ -246,6 +290,16 @@ public final class Rewrap {
     /** The wrap options for the new blocks (default {@link WrapOptions#defaults()}). */
     public Builder wrapOptions(WrapOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * What the target KBPK is used for (default {@link TargetContext#EXCHANGE}, which refuses
+     * storage-only blocks). State {@link TargetContext#STORAGE} only when the target KBPK never
+     * leaves this system.
+     */
+    public Builder targetContext(TargetContext context) {
+      this.targetContext = Objects.requireNonNull(context, "context");
       return this;
     }
 

@@ -5,7 +5,11 @@ package io.tr31;
  *
  * <h2>Security</h2>
  *
- * Thrown only before any decryption, from public data; its message names the field and offset.
+ * Reading a key block, it is thrown only before any decryption, from public data; its message
+ * names the field and offset (a check that needs the decrypted payload fails with {@link
+ * Tr31VerificationException} instead). Elsewhere (wrap, {@link
+ * io.tr31.kcv.KeyCheckValue#compute}) it reports the shape of the caller's input, such as a key
+ * length, never its content.
  *
  * @since 0.1.0
  */

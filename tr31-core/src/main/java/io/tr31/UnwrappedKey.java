@@ -51,12 +51,17 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
     return key.length;
   }
 
-  /** A copy of the key; the caller is responsible for wiping it. */
+  /**
+   * A copy of the key; the caller is responsible for wiping it.
+   *
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public byte[] keyBytes() {
-    checkNotDestroyed();
+    // Copy first, then check (as BouncyCastle does): destroy() sets the flag before it wipes, so
+    // a copy taken before an unset flag is complete. A copy that raced with destroy() may be
+    // partly wiped: it is wiped and never handed out (first review, finding 14).
     byte[] copy = key.clone();
     if (destroyed.get()) {
-      // destroy() ran while copying: the copy may be partly wiped; do not hand it out.
       Bytes.wipe(copy);
       throw new IllegalStateException("key destroyed");
     }
@@ -67,15 +72,16 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
    * Computes the key's check value (ANSI X9.24-1:2017 Annex A).
    *
    * @throws Tr31UnsupportedException the key's algorithm has no KCV of that method
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyCheckValue kcv(KcvMethod method, int lengthBytes) throws Tr31Exception {
-    checkNotDestroyed();
-    return KeyCheckValue.compute(header.algorithm(), key, method, lengthBytes);
-  }
-
-  private void checkNotDestroyed() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("key destroyed");
+    // From a complete copy: a destroy() racing with the computation cannot yield the KCV of a
+    // half-wiped key.
+    byte[] copy = keyBytes();
+    try {
+      return KeyCheckValue.compute(header.algorithm(), copy, method, lengthBytes);
+    } finally {
+      Bytes.wipe(copy);
     }
   }
 

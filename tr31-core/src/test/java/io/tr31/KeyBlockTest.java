@@ -23,6 +23,11 @@ class KeyBlockTest {
     assertEquals(offset, e.offset(), e::getMessage);
   }
 
+  /** {@link #D_BLOCK} with character {@code i} replaced by {@code c}. */
+  private static String at(int i, char c) {
+    return D_BLOCK.substring(0, i) + c + D_BLOCK.substring(i + 1);
+  }
+
   @Test
   void parse_validSample_exposesPartsAsCopies() throws Exception {
     KeyBlock b = KeyBlock.parse(D_BLOCK, Profile.STRICT);
@@ -166,5 +171,68 @@ class KeyBlockTest {
     String pinMac = "D0112P0AC00E0000" + D_BLOCK.substring(16);
     assertRejected(pinMac, ErrorCode.INCOMPATIBLE_KEY_ATTRIBUTES, 5);
     assertTrue(KeyBlock.parse(pinMac, Profile.LENIENT).warnings().get(0).contains("P0"));
+  }
+
+  @Test
+  void parse_headerNotAlignedButPayloadAndMacLengthsValid_throwsNotAligned() {
+    // 24-character header, 32-byte payload, 16-byte MAC: only the alignment rule is broken, so
+    // the strict fast path must refuse it too.
+    String kb = "D0120P0AE00E0100LB08ABCD" + D_BLOCK.substring(16);
+    assertEquals(120, kb.length());
+    assertRejected(kb, ErrorCode.HEADER_NOT_BLOCK_ALIGNED, 24);
+    assertEquals(ErrorCode.HEADER_NOT_BLOCK_ALIGNED, reject(kb, Profile.LENIENT).code());
+  }
+
+  @Test
+  void parse_9999Characters_isReadAndRefusedOnItsContent_10000IsTooLong() {
+    String max = "D9999P0AE00E0000" + "0".repeat(9999 - 16);
+    // Declared length and alignment fit; 9951 payload characters are odd.
+    assertRejected(max, ErrorCode.INVALID_PAYLOAD_LENGTH, 16);
+    assertRejected(max + "0", ErrorCode.INPUT_TOO_LONG, 9999);
+  }
+
+  @Test
+  void parse_spaceAndTildeInTheFixedHeader_areFieldErrorsNotCharacterErrors() {
+    // 0x20 and 0x7E are printable ASCII: the field's own rule reports them.
+    assertRejected(" " + D_BLOCK.substring(1), ErrorCode.INVALID_VERSION, 0);
+    assertRejected("~" + D_BLOCK.substring(1), ErrorCode.INVALID_VERSION, 0);
+    assertRejected(at(7, ' '), ErrorCode.INVALID_ALGORITHM, 7);
+    assertRejected(at(11, '~'), ErrorCode.INVALID_EXPORTABILITY, 11);
+    assertRejected(at(8, (char) 0x7F), ErrorCode.INVALID_CHARACTER, 8);
+    assertRejected(at(9, (char) 0x1F), ErrorCode.INVALID_CHARACTER, 9);
+  }
+
+  @Test
+  void headerParse_nonAsciiInTheFixedHeader_throwsInvalidCharacterAtItsOffset() {
+    for (int i = 0; i < 16; i++) {
+      for (char c : new char[] {0x00, 0x1F, 0x7F, 0xE9}) {
+        String h = "D0112P0AE00E0000".substring(0, i) + c + "D0112P0AE00E0000".substring(i + 1);
+        Tr31FormatException e =
+            assertThrows(Tr31FormatException.class, () -> KeyBlockHeader.parse(h, Profile.LENIENT));
+        assertEquals(ErrorCode.INVALID_CHARACTER, e.code(), h);
+        assertEquals(i, e.offset(), h);
+      }
+    }
+  }
+
+  @Test
+  void parse_lenientLowerCaseHex_warningNamesTheFirstLowerCaseOffset() throws Exception {
+    // D_BLOCK's MAC (offset 80 on) has its first letter at 81 ("7E8E..." -> "7e8e...").
+    String lowerMac = D_BLOCK.substring(0, 80) + D_BLOCK.substring(80).toLowerCase();
+    assertEquals(
+        java.util.List.of("lower-case hex in payload or MAC from offset 81 (tolerated)"),
+        KeyBlock.parse(lowerMac, Profile.LENIENT).warnings());
+    assertEquals(java.util.List.of(), KeyBlock.parse(D_BLOCK, Profile.LENIENT).warnings());
+    assertEquals(D_BLOCK, KeyBlock.parse(D_BLOCK, Profile.LENIENT).toString());
+  }
+
+  @Test
+  void parse_versionE_threePayloadBytesAreTheMinimum() throws Exception {
+    // ISO 20038 (CTR, no padding): the 2-byte length field and at least one key byte.
+    String mac = "0".repeat(32);
+    KeyBlock three = KeyBlock.parse("E0054B0TV16N0000" + "ABCDEF" + mac, Profile.STRICT);
+    assertEquals(3, three.encryptedPayload().length);
+    assertRejected("E0052B0TV16N0000" + "ABCD" + mac, ErrorCode.INVALID_PAYLOAD_LENGTH, 16);
+    assertRejected("E0053B0TV16N0000" + "ABCDE" + mac, ErrorCode.INVALID_PAYLOAD_LENGTH, 16);
   }
 }

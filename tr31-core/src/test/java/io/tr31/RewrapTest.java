@@ -276,12 +276,18 @@ class RewrapTest {
       Tr31Exception e =
           assertThrows(
               Tr31Exception.class,
-              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(old));
+              () ->
+                  Rewrap.builder(tdes, aes)
+                      .targetContext(Rewrap.TargetContext.STORAGE)
+                      .headerOverride(override)
+                      .build()
+                      .rewrap(old));
       assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
     }
     // Narrowing is allowed: exportable to non-exportable.
     String narrowed =
         Rewrap.builder(tdes, aes)
+            .targetContext(Rewrap.TargetContext.STORAGE)
             .headerOverride(h -> h.toBuilder().exportability(Exportability.NON_EXPORTABLE).build())
             .build()
             .rewrap(old)
@@ -289,6 +295,163 @@ class RewrapTest {
     try (UnwrappedKey u = aes.unwrap(narrowed)) {
       assertEquals(Exportability.NON_EXPORTABLE, u.header().exportability());
       assertArrayEquals(key, u.keyBytes());
+    }
+  }
+
+  @Test
+  void rewrap_storageOnlyKey_refusedUnlessTheTargetIsAStorageKbpk() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    // X9.143:2022 Table 6: context 1 = storage only.
+    String storage = tdes.wrap(header("B0000P0TE00E0010"), key);
+
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(storage));
+    assertEquals(ErrorCode.KEY_STORAGE_ONLY, e.code());
+    assertTrue(e instanceof Tr31UnsupportedException, e.getClass().getName());
+    Tr31Exception stated =
+        assertThrows(
+            Tr31Exception.class,
+            () ->
+                Rewrap.builder(tdes, aes)
+                    .targetContext(Rewrap.TargetContext.EXCHANGE)
+                    .build()
+                    .rewrap(storage));
+    assertEquals(ErrorCode.KEY_STORAGE_ONLY, stated.code());
+
+    String stored =
+        Rewrap.builder(tdes, aes)
+            .targetContext(Rewrap.TargetContext.STORAGE)
+            .build()
+            .rewrap(storage)
+            .keyBlock();
+    try (UnwrappedKey back = aes.unwrap(stored)) {
+      assertEquals(io.tr31.header.KeyContext.STORAGE_ONLY, back.header().keyContext());
+      assertArrayEquals(key, back.keyBytes());
+    }
+  }
+
+  @Test
+  void rewrap_exchangeAndWrappingKeyContexts_areRewrappedToAnyTargetAndKept() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    for (String template : List.of("B0000P0TE00E0000", "B0000P0TE00E0020")) {
+      String old = tdes.wrap(header(template), key);
+      for (Rewrap.TargetContext target : Rewrap.TargetContext.values()) {
+        String d = Rewrap.builder(tdes, aes).targetContext(target).build().rewrap(old).keyBlock();
+        try (UnwrappedKey back = aes.unwrap(d)) {
+          assertEquals(template.substring(14, 15), back.header().keyContext().code(), d);
+          assertArrayEquals(key, back.keyBytes());
+        }
+      }
+    }
+  }
+
+  @Test
+  void rewrap_storageOnlyAndNonExportable_reportsNonExportableFirst_tamperedReportsVerification()
+      throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String both = tdes.wrap(header("B0000P0TE00N0010"), key);
+    assertEquals(
+        ErrorCode.KEY_NOT_EXPORTABLE,
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(both))
+            .code());
+    // The context is read from the authenticated header: a block altered to context 1 fails its
+    // MAC before any context rule is applied.
+    String exchange = tdes.wrap(header("B0000P0TE00E0020"), key);
+    String altered = exchange.substring(0, 14) + "1" + exchange.substring(15);
+    assertEquals(
+        ErrorCode.VERIFICATION_FAILED,
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(altered))
+            .code());
+  }
+
+  @Test
+  void builder_nullTargetContext_throwsNullPointer() throws Exception {
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    assertThrows(NullPointerException.class, () -> Rewrap.builder(aes, aes).targetContext(null));
+  }
+
+  @Test
+  void rewrap_sourceWithKpAndOptionsAskingForKc_writesBoth_resultNamesOnlyTheBlock()
+      throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String old =
+        tdes.wrap(
+            header("B0000P0TE00E0000"),
+            key,
+            WrapOptions.builder().kbpkKcv(KcvMethod.LEGACY).build());
+    Rewrap.Result r =
+        Rewrap.builder(tdes, aes)
+            .wrapOptions(WrapOptions.builder().keyKcv(KcvMethod.CMAC).build())
+            .build()
+            .rewrap(old);
+    KeyBlockHeader h = KeyBlockHeader.parse(r.keyBlock(), Profile.STRICT);
+    String kc = KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5).hex();
+    assertEquals("01" + kc, h.optionalBlocks().get(OptionalBlockId.KC).orElseThrow().data());
+    // KP keeps the source's method (legacy) and names the new KBPK.
+    String kp = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.LEGACY, 3).hex();
+    assertEquals("00" + kp, h.optionalBlocks().get(OptionalBlockId.KP).orElseThrow().data());
+    assertEquals("Rewrap.Result[" + r.keyBlock() + "]", r.toString());
+  }
+
+  @Test
+  void rewrap_headerOverrideNarrowingTheMode_orChangingTheKeyVersion_isAllowed() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    // X9.143 Table 4: B narrows to E or D, C to G or V.
+    String[][] cases = {
+      {"B0000D0TB00E0000", "E"}, {"B0000D0TB00E0000", "D"},
+      {"B0000M3TC00E0000", "G"}, {"B0000M3TC00E0000", "V"}
+    };
+    for (String[] c : cases) {
+      String old = tdes.wrap(header(c[0]), key);
+      io.tr31.header.ModeOfUse narrower =
+          io.tr31.header.ModeOfUse.fromCode(c[1], 0, Profile.STRICT);
+      String d =
+          Rewrap.builder(tdes, aes)
+              .headerOverride(h -> h.toBuilder().modeOfUse(narrower).build())
+              .build()
+              .rewrap(old)
+              .keyBlock();
+      try (UnwrappedKey back = aes.unwrap(d)) {
+        assertEquals(c[1], back.header().modeOfUseCode(), c[0]);
+      }
+    }
+    String old = tdes.wrap(header("B0000D0TB00E0000"), key);
+    String renumbered =
+        Rewrap.builder(tdes, aes)
+            .headerOverride(h -> h.toBuilder().keyVersion(KeyVersion.of("07")).build())
+            .build()
+            .rewrap(old)
+            .keyBlock();
+    assertEquals("07", renumbered.substring(9, 11));
+  }
+
+  @Test
+  void rewrap_headerOverrideChangingTheVersionOrWideningANarrowMode_isRefused() throws Exception {
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String macGenerate = tdes.wrap(header("B0000M3TG00E0000"), key);
+    List<java.util.function.UnaryOperator<KeyBlockHeader>> refused =
+        List.of(
+            h -> h.toBuilder().version(KeyBlockVersion.E).build(),
+            h -> h.toBuilder().modeOfUse(io.tr31.header.ModeOfUse.VERIFY_ONLY).build(),
+            h -> h.toBuilder().modeOfUse(io.tr31.header.ModeOfUse.GENERATE_VERIFY).build());
+    for (java.util.function.UnaryOperator<KeyBlockHeader> override : refused) {
+      Tr31Exception e =
+          assertThrows(
+              Tr31Exception.class,
+              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(macGenerate));
+      assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
     }
   }
 }

@@ -38,12 +38,13 @@ final class RewrapCommand {
       String.join(
           "\n",
           "Usage: tr31 rewrap --from-kbpk K1 --to-kbpk K2 [--to-version V] [--profile P]",
-          "                   [--header-override FIELD=VALUE]... [--allow-deprecated] [--json]",
-          "                   [KEYBLOCK]",
+          "                   [--header-override FIELD=VALUE]... [--allow-deprecated]",
+          "                   [--to-storage-kbpk] [--json] [KEYBLOCK]",
           "",
           "Unwraps a key block under K1 and wraps its key under K2 in version V (default D),",
           "keeping usage, algorithm, mode of use, key version, exportability, key context and",
-          "optional blocks (PB and KP recomputed). Refuses keys whose exportability is N.",
+          "optional blocks (PB and KP recomputed). Refuses keys whose exportability is N, and",
+          "storage-only keys (context 1) unless --to-storage-kbpk is given.",
           "Prints the new key block and the key's KCVs. KEYBLOCK defaults to the first stdin line.",
           "  --from-kbpk K   KBPK of the block: HEX, @FILE or env:NAME (TDES for A/B/C/0, AES for",
           "                  D/E; 8-byte single DES for A/C/0 under --profile lenient)",
@@ -53,6 +54,8 @@ final class RewrapCommand {
           "  --header-override FIELD=VALUE  change a header field of the new block (repeatable):",
           "                  usage, mode, key-version, exportability, context",
           "  --allow-deprecated  allow writing the X9.143-deprecated versions A and C",
+          "  --to-storage-kbpk   K2 is a local storage KBPK: re-wrap storage-only (context 1)",
+          "                  blocks too (they stay context 1)",
           "  --json          batch: one"
               + " {\"key_block\",\"from_kbpk\"?,\"to_kbpk\"?,\"to_version\"?,",
           "                  \"profile\"?} object per stdin line; out {\"ok\":true,\"key_block\",",
@@ -66,11 +69,13 @@ final class RewrapCommand {
         Options.parse(
             args,
             Set.of("--from-kbpk", "--to-kbpk", "--to-version", "--profile", "--header-override"),
-            Set.of("--json", "--allow-deprecated"),
+            Set.of("--json", "--allow-deprecated", "--to-storage-kbpk"),
             Set.of("--header-override"));
     Profile profile = Cli.profile(o.get("--profile"));
     KeyBlockVersion toVersion = version(o.get("--to-version"));
     UnaryOperator<KeyBlockHeader> override = override(o.all("--header-override"));
+    Rewrap.TargetContext target =
+        o.has("--to-storage-kbpk") ? Rewrap.TargetContext.STORAGE : Rewrap.TargetContext.EXCHANGE;
     WrapOptions options =
         WrapOptions.builder()
             .legacyVersions(
@@ -90,7 +95,16 @@ final class RewrapCommand {
             in,
             out,
             (line, g) ->
-                rewrapJson(line, g, defaultFrom, defaultTo, toVersion, profile, override, options));
+                rewrapJson(
+                    line,
+                    g,
+                    defaultFrom,
+                    defaultTo,
+                    toVersion,
+                    profile,
+                    override,
+                    target,
+                    options));
       }
       if (from == null) {
         throw new UsageException("missing --from-kbpk");
@@ -99,7 +113,7 @@ final class RewrapCommand {
         throw new UsageException("missing --to-kbpk");
       }
       String block = Cli.keyBlockArgument(o, in);
-      Rewrap.Result r = rewrap(block, from, to, toVersion, profile, override, options);
+      Rewrap.Result r = rewrap(block, from, to, toVersion, profile, override, target, options);
       out.println(r.keyBlock());
       out.println(
           "KCV (legacy)     " + r.kcv(KcvMethod.LEGACY).map(KeyCheckValue::hex).orElse("n/a"));
@@ -119,6 +133,7 @@ final class RewrapCommand {
       KeyBlockVersion defaultVersion,
       Profile defaultProfile,
       UnaryOperator<KeyBlockHeader> override,
+      Rewrap.TargetContext target,
       WrapOptions options)
       throws Tr31Exception, RequestException, IOException {
     Request r =
@@ -154,7 +169,7 @@ final class RewrapCommand {
       from = fromHex != null ? Cli.hexField(fromHex, "from_kbpk") : defaultFrom;
       to = toHex != null ? Cli.hexField(toHex, "to_kbpk") : defaultTo;
       Rewrap.Result result =
-          rewrap(r.string("key_block"), from, to, toVersion, profile, override, options);
+          rewrap(r.string("key_block"), from, to, toVersion, profile, override, target, options);
       g.writeStringField("key_block", result.keyBlock());
       Cli.writeNullableString(g, "kcv_cmac", hex(result.kcv(KcvMethod.CMAC)));
       Cli.writeNullableString(g, "kcv_legacy", hex(result.kcv(KcvMethod.LEGACY)));
@@ -175,6 +190,7 @@ final class RewrapCommand {
       KeyBlockVersion toVersion,
       Profile profile,
       UnaryOperator<KeyBlockHeader> override,
+      Rewrap.TargetContext target,
       WrapOptions options)
       throws Tr31Exception {
     KeyBlockVersion fromVersion = KeyBlock.parse(block, profile).header().version();
@@ -186,6 +202,7 @@ final class RewrapCommand {
           .toVersion(toVersion)
           .profile(profile)
           .headerOverride(override)
+          .targetContext(target)
           .wrapOptions(options)
           .build()
           .rewrap(block);

@@ -12,7 +12,8 @@ import java.util.Map;
  * <h2>Security</h2>
  *
  * Immutable. Reported, not enforced: the caller decides whether a storage-only block may be used
- * for exchange.
+ * for exchange. The one exception is {@link io.tr31.Rewrap}, which refuses a storage-only key
+ * unless the caller states that the target KBPK is a storage key.
  *
  * @since 0.1.0
  */

@@ -92,20 +92,17 @@ public final class KeyCheckValue {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(method, "method");
     checkLength(method, lengthBytes);
-    byte[] cipherKey = cipherKey(algorithm, key);
-    BlockCipher cipher = null;
+    BlockCipher cipher = cipherFor(algorithm, key);
     byte[] full = null;
     try {
-      BlockCipher.Algorithm blockAlgorithm =
-          algorithm == KeyAlgorithm.AES ? BlockCipher.Algorithm.AES : BlockCipher.Algorithm.TDES;
-      cipher = BlockCipher.of(blockAlgorithm, cipherKey);
       byte[] zeros = new byte[cipher.blockSizeBytes()];
       if (method == KcvMethod.LEGACY) {
         // X9.24-1:2017 A.2: encrypt one all-zero block.
         full = new byte[zeros.length];
         cipher.encryptEcb(zeros, 0, zeros.length, full, 0);
       } else {
-        // X9.24-1:2017 A.3: CMAC of one all-zero block (a complete block: subkey K1).
+        // X9.24-1:2017 A.3: CMAC of one all-zero block (a complete block: subkey K1). The
+        // finally below destroys the cipher; the CMAC's subkeys are wiped with it.
         Cmac cmac = new Cmac(cipher);
         try {
           full = cmac.mac(zeros);
@@ -115,10 +112,8 @@ public final class KeyCheckValue {
       }
       return new KeyCheckValue(method, Arrays.copyOf(full, lengthBytes));
     } finally {
-      if (cipher != null) {
-        cipher.destroy();
-      }
-      Bytes.wipe(cipherKey, full);
+      cipher.destroy();
+      Bytes.wipe(full);
     }
   }
 
@@ -129,19 +124,27 @@ public final class KeyCheckValue {
         || algorithm == KeyAlgorithm.DES;
   }
 
-  /** A copy of the key to feed the block cipher: DES is expanded to K1K1K1 (TDES with one key). */
-  private static byte[] cipherKey(KeyAlgorithm algorithm, byte[] key)
+  /**
+   * The block cipher under {@code key} (copied into the cipher, never kept): DES is expanded to
+   * K1K1K1 (TDES with one key).
+   */
+  private static BlockCipher cipherFor(KeyAlgorithm algorithm, byte[] key)
       throws Tr31UnsupportedException, Tr31FormatException {
     switch (algorithm) {
       case AES:
         requireKeyLength(BlockCipher.Algorithm.AES.permitsKeyLengthBytes(key.length), algorithm);
-        return key.clone();
+        return BlockCipher.aes(key);
       case TDES:
         requireKeyLength(BlockCipher.Algorithm.TDES.permitsKeyLengthBytes(key.length), algorithm);
-        return key.clone();
+        return BlockCipher.tdes(key);
       case DES:
         requireKeyLength(key.length == 8, algorithm);
-        return BlockCipher.singleDesAsTdes(key);
+        byte[] k1k1k1 = BlockCipher.singleDesAsTdes(key);
+        try {
+          return BlockCipher.tdes(k1k1k1);
+        } finally {
+          Bytes.wipe(k1k1k1);
+        }
       default:
         throw new Tr31UnsupportedException(
             ErrorCode.UNSUPPORTED_OPERATION, "no key check value for algorithm " + algorithm);
@@ -236,9 +239,6 @@ public final class KeyCheckValue {
   /** Equal when method and bytes are equal (constant-time comparison of the bytes). */
   @Override
   public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
     if (!(o instanceof KeyCheckValue)) {
       return false;
     }
@@ -246,9 +246,10 @@ public final class KeyCheckValue {
     return method == other.method && MessageDigest.isEqual(value, other.value);
   }
 
+  /** From the bytes only (equal values have equal bytes; the method seldom tells them apart). */
   @Override
   public int hashCode() {
-    return 31 * method.hashCode() + Arrays.hashCode(value);
+    return Arrays.hashCode(value);
   }
 
   /** For example {@code KeyCheckValue[CMAC, 08793E25AB]}; a KCV is public. */

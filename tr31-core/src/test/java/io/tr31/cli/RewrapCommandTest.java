@@ -173,4 +173,36 @@ class RewrapCommandTest {
     assertEquals("INVALID_REQUEST", missingKbpk.get("error"));
     assertEquals("INVALID_JSON", json(lines.get(501)).get("error"));
   }
+
+  @Test
+  void rewrap_storageOnlyKey_refusedWithoutToStorageKbpk_rewrappedWithIt() throws Exception {
+    byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
+    String storage =
+        KeyBlocks.wrap(
+            Hex.decode(FROM),
+            io.tr31.KeyBlockHeader.parse("B0000P0TE00E0010", Profile.STRICT),
+            key,
+            io.tr31.WrapOptions.defaults());
+    Run refused = run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, storage);
+    assertEquals(1, refused.status());
+    assertEquals("", refused.out());
+    assertTrue(refused.err().contains("KEY_STORAGE_ONLY"), refused.err());
+    Run json =
+        run(
+            "{\"key_block\":\"" + storage + "\"}\n",
+            "rewrap",
+            "--json",
+            "--from-kbpk",
+            FROM,
+            "--to-kbpk",
+            TO);
+    assertEquals("KEY_STORAGE_ONLY", json(json.lines().get(0)).get("error"), json.out());
+
+    Run stored =
+        run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, "--to-storage-kbpk", storage);
+    assertEquals(0, stored.status(), stored.err());
+    String d = stored.lines().get(0);
+    assertEquals('1', d.charAt(14), d);
+    assertEquals("F039121BEC83D26B169BDCD5B22AAF8F", unwrapHex(TO, d));
+  }
 }

@@ -141,4 +141,66 @@ class KeyCheckValueTest {
     org.junit.jupiter.api.Assertions.assertFalse(
         full.matches(KeyCheckValue.of(KcvMethod.CMAC, one)));
   }
+
+  @Test
+  void parseHex_oneToMaxBytesPerMethod_otherLengthsInvalidOptionalBlockData() throws Exception {
+    assertEquals(1, KeyCheckValue.parseHex(KcvMethod.LEGACY, "AB").lengthBytes());
+    assertEquals(3, KeyCheckValue.parseHex(KcvMethod.LEGACY, "ABCDEF").lengthBytes());
+    assertEquals(1, KeyCheckValue.parseHex(KcvMethod.CMAC, "AB").lengthBytes());
+    assertEquals(5, KeyCheckValue.parseHex(KcvMethod.CMAC, "0123456789").lengthBytes());
+    String[][] bad = {
+      {"LEGACY", ""}, {"LEGACY", "ABCDEF01"}, {"CMAC", ""}, {"CMAC", "0123456789AB"}
+    };
+    for (String[] b : bad) {
+      io.tr31.Tr31FormatException e =
+          assertThrows(
+              io.tr31.Tr31FormatException.class,
+              () -> KeyCheckValue.parseHex(KcvMethod.valueOf(b[0]), b[1]));
+      assertEquals(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, e.code(), b[0] + " " + b[1]);
+    }
+  }
+
+  @Test
+  void compute_singleDesKeyOfOtherLength_throwsCheckedInvalidKeyLength() {
+    for (int n : new int[] {0, 7, 9, 16, 24}) {
+      io.tr31.Tr31FormatException e =
+          assertThrows(
+              io.tr31.Tr31FormatException.class,
+              () -> KeyCheckValue.compute(KeyAlgorithm.DES, new byte[n], KcvMethod.LEGACY, 3));
+      assertEquals(ErrorCode.INVALID_KEY_LENGTH, e.code(), n + " bytes");
+    }
+    for (int n : new int[] {8, 32}) {
+      io.tr31.Tr31FormatException e =
+          assertThrows(
+              io.tr31.Tr31FormatException.class,
+              () -> KeyCheckValue.compute(KeyAlgorithm.TDES, new byte[n], KcvMethod.LEGACY, 3));
+      assertEquals(ErrorCode.INVALID_KEY_LENGTH, e.code(), n + " bytes");
+    }
+  }
+
+  @Test
+  void compute_leavesTheCallersKeyUnchanged() throws Exception {
+    for (KeyAlgorithm a : new KeyAlgorithm[] {KeyAlgorithm.AES, KeyAlgorithm.TDES}) {
+      byte[] key = Hex.decode(AES_KEY);
+      for (KcvMethod m : KcvMethod.values()) {
+        KeyCheckValue.compute(a, key, m, 3);
+        assertEquals(AES_KEY, Hex.encode(key));
+      }
+    }
+    byte[] des = Hex.decode("0123456789ABCDEF");
+    KeyCheckValue.compute(KeyAlgorithm.DES, des, KcvMethod.CMAC, 3);
+    assertEquals("0123456789ABCDEF", Hex.encode(des));
+  }
+
+  @Test
+  void equals_methodAndBytesCount_hashCodeFollowsTheBytes() throws Exception {
+    KeyCheckValue kcv = KeyCheckValue.parseHex(KcvMethod.CMAC, "08793E");
+    assertTrue(kcv.equals(kcv));
+    assertFalse(kcv.equals("08793E"));
+    assertFalse(kcv.equals(null));
+    assertNotEquals(kcv, KeyCheckValue.parseHex(KcvMethod.LEGACY, "08793E"));
+    assertNotEquals(kcv, KeyCheckValue.parseHex(KcvMethod.CMAC, "08793F"));
+    assertNotEquals(kcv, KeyCheckValue.parseHex(KcvMethod.CMAC, "08793E25"));
+    assertNotEquals(kcv.hashCode(), KeyCheckValue.parseHex(KcvMethod.CMAC, "08793F").hashCode());
+  }
 }
