@@ -168,12 +168,16 @@ public final class KeyCheckValue {
 
   /**
    * Whether {@code key} has this KCV: computes the KCV of {@code key} with this method and length
-   * and compares in constant time.
+   * and compares in constant time. Returns {@code false} when this KCV has fewer than {@link
+   * #MIN_COMPARED_BYTES} bytes: a 1-byte value would accept one key in 256.
    *
    * @throws Tr31UnsupportedException for algorithms without a KCV
    */
   public boolean matches(KeyAlgorithm algorithm, byte[] key)
       throws Tr31UnsupportedException, Tr31FormatException {
+    if (value.length < MIN_COMPARED_BYTES) {
+      return false;
+    }
     KeyCheckValue actual = compute(algorithm, key, method, value.length);
     return MessageDigest.isEqual(actual.value, value);
   }

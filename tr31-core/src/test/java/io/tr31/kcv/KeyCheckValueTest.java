@@ -143,6 +143,18 @@ class KeyCheckValueTest {
   }
 
   @Test
+  void matchesKey_oneByteKcv_neverMatches_verifyThrows() throws Exception {
+    byte[] key = new byte[16];
+    KeyCheckValue full = KeyCheckValue.compute(KeyAlgorithm.AES, key, KcvMethod.CMAC, 5);
+    KeyCheckValue two = KeyCheckValue.of(KcvMethod.CMAC, java.util.Arrays.copyOf(full.bytes(), 2));
+    KeyCheckValue one = KeyCheckValue.of(KcvMethod.CMAC, java.util.Arrays.copyOf(full.bytes(), 1));
+    org.junit.jupiter.api.Assertions.assertTrue(two.matches(KeyAlgorithm.AES, key));
+    org.junit.jupiter.api.Assertions.assertFalse(one.matches(KeyAlgorithm.AES, key));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        io.tr31.Tr31VerificationException.class, () -> one.verify(KeyAlgorithm.AES, key));
+  }
+
+  @Test
   void parseHex_oneToMaxBytesPerMethod_otherLengthsInvalidOptionalBlockData() throws Exception {
     assertEquals(1, KeyCheckValue.parseHex(KcvMethod.LEGACY, "AB").lengthBytes());
     assertEquals(3, KeyCheckValue.parseHex(KcvMethod.LEGACY, "ABCDEF").lengthBytes());
