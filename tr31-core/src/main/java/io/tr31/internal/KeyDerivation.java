@@ -64,6 +64,7 @@ public final class KeyDerivation {
     byte[] input = new byte[8];
     byte[] out = new byte[keyLength];
     byte[] block = null;
+    boolean derived = false;
     try {
       // Byte 0 is the counter. Every key usage (0000-0002) and algorithm code (0000-0004) is
       // below 256, so bytes 1 and 4 (their high bytes) and byte 3 (the separator) stay zero.
@@ -80,9 +81,13 @@ public final class KeyDerivation {
         done += take;
         Bytes.wipe(block);
       }
+      derived = true;
       return out;
     } finally {
       Bytes.wipe(block);
+      if (!derived) {
+        Bytes.wipe(out); // a PRF failure half way leaves no partial key behind
+      }
     }
   }
 
