@@ -29,16 +29,24 @@ final class Cli {
     throw new UsageException("--profile is strict or lenient");
   }
 
-  static Profile requestProfile(Request r, Profile fallback) throws RequestException {
+  static Profile requestProfile(Request r, Profile fallback, boolean pinned)
+      throws RequestException {
     String name = r.optString("profile");
     if (name == null) {
       return fallback;
     }
+    Profile p;
     try {
-      return profile(name);
+      p = profile(name);
     } catch (UsageException e) {
       throw new RequestException(Request.INVALID_REQUEST, "profile is strict or lenient");
     }
+    if (pinned && fallback == Profile.STRICT && p != Profile.STRICT) {
+      // The operator chose strict on the command line: a request line may tighten, never relax.
+      throw new RequestException(
+          Request.INVALID_REQUEST, "profile is set by --profile strict and may not be relaxed");
+    }
+    return p;
   }
 
   static void noPositional(Options o) throws UsageException {

@@ -72,6 +72,7 @@ final class RewrapCommand {
             Set.of("--json", "--allow-deprecated", "--to-storage-kbpk"),
             Set.of("--header-override"));
     Profile profile = Cli.profile(o.get("--profile"));
+    boolean pinned = o.get("--profile") != null;
     KeyBlockVersion toVersion = version(o.get("--to-version"));
     UnaryOperator<KeyBlockHeader> override = override(o.all("--header-override"));
     Rewrap.TargetContext target =
@@ -102,6 +103,7 @@ final class RewrapCommand {
                     defaultTo,
                     toVersion,
                     profile,
+                    pinned,
                     override,
                     target,
                     options));
@@ -132,6 +134,7 @@ final class RewrapCommand {
       byte[] defaultTo,
       KeyBlockVersion defaultVersion,
       Profile defaultProfile,
+      boolean profilePinned,
       UnaryOperator<KeyBlockHeader> override,
       Rewrap.TargetContext target,
       WrapOptions options)
@@ -162,7 +165,7 @@ final class RewrapCommand {
         throw new RequestException(Request.INVALID_REQUEST, "to_version is A, B, C, D or E");
       }
     }
-    Profile profile = Cli.requestProfile(r, defaultProfile);
+    Profile profile = Cli.requestProfile(r, defaultProfile, profilePinned);
     byte[] from = null;
     byte[] to = null;
     try {

@@ -32,11 +32,13 @@ final class UnwrapCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
+    boolean pinned = o.get("--profile") != null;
     byte[] defaultKbpk = o.has("--kbpk") ? Cli.key(o.get("--kbpk"), "--kbpk") : null;
     try {
       if (o.has("--json")) {
         Cli.noPositional(o);
-        return JsonLines.run(in, out, (line, g) -> unwrapJson(line, g, defaultKbpk, profile));
+        return JsonLines.run(
+            in, out, (line, g) -> unwrapJson(line, g, defaultKbpk, profile, pinned));
       }
       if (defaultKbpk == null) {
         throw new UsageException("missing --kbpk");
@@ -62,7 +64,8 @@ final class UnwrapCommand {
     }
   }
 
-  private static void unwrapJson(String line, JsonGenerator g, byte[] defaultKbpk, Profile profile)
+  private static void unwrapJson(
+      String line, JsonGenerator g, byte[] defaultKbpk, Profile profile, boolean pinned)
       throws Tr31Exception, RequestException, IOException {
     Request r = Request.parse(line, Set.of("key_block", "kbpk", "profile"));
     String kbpkHex = r.optString("kbpk");
@@ -71,7 +74,7 @@ final class UnwrapCommand {
     }
     byte[] kbpk = kbpkHex != null ? Cli.hexField(kbpkHex, "kbpk") : defaultKbpk;
     try (UnwrappedKey key =
-        KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile))) {
+        KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile, pinned))) {
       byte[] k = key.keyBytes();
       try {
         g.writeStringField("key", Hex.encode(k));

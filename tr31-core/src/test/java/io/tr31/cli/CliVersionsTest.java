@@ -91,6 +91,30 @@ class CliVersionsTest {
   }
 
   @Test
+  void unwrapAndInspectJson_operatorStrict_requestMayTightenButNotRelax() {
+    Map<String, Object> v =
+        castList(Vectors.loadMap("tr31_header_vectors.json").get("proprietary_not_tr31")).get(0);
+    String block = "\"key_block\":\"" + v.get("key_block") + "\"";
+    String request = "{" + block + ",\"kbpk\":\"" + v.get("kbpk_hex") + "\"";
+    // review 1, finding 6: an explicit --profile strict is not relaxed by a request line
+    List<String> pinned =
+        batch(request + ",\"profile\":\"lenient\"}\n", "unwrap", "--json", "--profile", "strict");
+    assertEquals("INVALID_REQUEST", json(pinned.get(0)).get("error"), pinned.get(0));
+    List<String> inspect =
+        batch(
+            "{" + block + ",\"profile\":\"lenient\"}\n",
+            "inspect",
+            "--json",
+            "--profile",
+            "strict");
+    assertEquals("INVALID_REQUEST", json(inspect.get(0)).get("error"), inspect.get(0));
+    // an operator's lenient may be tightened by a request
+    List<String> tightened =
+        batch(request + ",\"profile\":\"strict\"}\n", "unwrap", "--json", "--profile", "lenient");
+    assertEquals("INVALID_VERSION", json(tightened.get(0)).get("error"), tightened.get(0));
+  }
+
+  @Test
   void wrapJson_everyVersion_roundTripsThroughUnwrap() {
     String tdes = "89E88CF7931444F334BD7547FC3F380C";
     String aes = "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
