@@ -95,9 +95,9 @@ final class ChunkedWriter extends OutputStream {
     }
     closed = true;
     try {
-      if (fill > 0 || index == 0) {
-        emit();
-      }
+      // write() emits a full chunk only when more data follows, so the buffer holds the last
+      // chunk here: never empty, except for an empty payload (one empty chunk).
+      emit();
       ascii("],\"chunk_count\":" + index + ",\"total_length\":" + total + "}");
       out.flush();
     } finally {

@@ -40,7 +40,7 @@ final class HmacSha256 {
     Mac m = pool.take();
     try {
       byte[] buf = new byte[8192];
-      for (int n; (n = in.read(buf)) >= 0; ) {
+      for (int n; (n = in.read(buf)) != -1; ) {
         m.update(buf, 0, n);
       }
       return m.doFinal();

@@ -47,7 +47,7 @@ final class SingleWriter {
   }
 
   private static void hexOut(OutputStream out, byte[] ct, byte[] hex) throws IOException {
-    if (ct != null && ct.length > 0) {
+    if (ct != null) { // update() returns null until a block is complete
       Hex.encodeAsciiInto(ct, 0, ct.length, hex, 0);
       out.write(hex, 0, 2 * ct.length);
     }
