@@ -33,13 +33,13 @@ final class ChunkTracker {
     if (index > count) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_ORDER, offset, "index " + index);
     }
-    if (env.chunkCount > 0 && index >= env.chunkCount) {
+    if (env.chunkCount != ParsedEnvelope.UNSET && index >= env.chunkCount) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_COUNT, offset, "extra chunk");
     }
     if (!ivs.add(ByteBuffer.wrap(iv.clone()))) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_DUPLICATE, offset, "repeated IV");
     }
-    if (env.chunkSize > 0) {
+    if (env.chunkSize != ParsedEnvelope.UNSET) {
       int full = AesCbc.ciphertextLength((int) env.chunkSize);
       // Whether an earlier short chunk was the last is only known at the end: finishStructure
       // reports a count mismatch first, which names the likelier fault (an extra chunk).

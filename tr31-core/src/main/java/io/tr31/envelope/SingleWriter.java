@@ -26,7 +26,7 @@ final class SingleWriter {
     // The cipher stays taken while the stream is consumed, however slowly.
     Cipher c = key.encryptor(iv);
     try {
-      for (int n; (n = in.read(buf)) >= 0; ) {
+      for (int n; (n = in.read(buf)) != -1; ) {
         hexOut(out, c.update(buf, 0, n), hex);
       }
       hexOut(out, c.doFinal(), hex);
