@@ -6,47 +6,69 @@ import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-CBC with PKCS#7 padding (JCE name {@code AES/CBC/PKCS5Padding}, which pads to the 16-byte AES
- * block exactly as PKCS#7 does) from the JDK provider, one initialised {@link Cipher} per thread.
- * CBC needs a fresh IV per message, so the cipher is re-initialised for every call.
+ * block exactly as PKCS#7 does) under one MSK, from the JDK provider. CBC needs a fresh IV per
+ * message, so a cipher is re-initialised for every call; the {@link Cipher} objects come from this
+ * key's bounded pool, which {@link #destroy()} drains and re-keys with a constant key, whichever
+ * thread used them last (a static {@code ThreadLocal} would keep the MSK's key schedule in every
+ * thread that ever used it).
  */
 final class AesCbc {
   static final int BLOCK_BYTES = 16;
   private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
-  private static final ThreadLocal<Cipher> CIPHER =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Cipher.getInstance(TRANSFORMATION);
-            } catch (java.security.NoSuchAlgorithmException | NoSuchPaddingException e) {
-              // Every Java SE implementation must provide AES/CBC/PKCS5Padding (Cipher Javadoc).
-              throw new IllegalStateException(TRANSFORMATION + " is not available", e);
-            }
-          });
 
-  private AesCbc() {}
+  /** Overwrites the MSK's key schedule in a {@link Cipher} leaving the pool. */
+  private static final SecretKeySpec SCRUB_KEY = new SecretKeySpec(new byte[32], "AES");
+
+  private final SecretKeySpec key;
+  private final KeyedPool<Cipher> pool;
+
+  AesCbc(byte[] msk) {
+    this.key = new SecretKeySpec(msk, "AES");
+    this.pool = new KeyedPool<>(AesCbc::newCipher, AesCbc::scrub);
+  }
 
   /** Length of the ciphertext of {@code plaintextBytes} bytes: always at least one block. */
   static int ciphertextLength(int plaintextBytes) {
     return (plaintextBytes / BLOCK_BYTES + 1) * BLOCK_BYTES;
   }
 
-  /** Encrypts {@code pt[off..off+len)} under {@code key} with {@code iv}. */
-  static byte[] encrypt(SecretKeySpec key, byte[] iv, byte[] pt, int off, int len) {
-    Cipher c = CIPHER.get();
+  /** Encrypts {@code pt[off..off+len)} with {@code iv}. */
+  byte[] encrypt(byte[] iv, byte[] pt, int off, int len) {
+    Cipher c = encryptor(iv);
     try {
-      c.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
       return c.doFinal(pt, off, len);
     } catch (GeneralSecurityException e) {
-      // Only a caller bug (wrong key or IV length) gets here: encryption never fails on data.
+      // Encryption with padding never fails on data.
       throw new IllegalStateException("AES-CBC encryption failed", e);
+    } finally {
+      release(c);
     }
+  }
+
+  /**
+   * A pooled cipher initialised to encrypt with {@code iv}, for a streamed message; give it back
+   * with {@link #release(Cipher)}.
+   */
+  Cipher encryptor(byte[] iv) {
+    Cipher c = pool.take();
+    try {
+      c.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
+    } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
+      // Only a caller bug (wrong IV length) gets here.
+      throw new IllegalStateException("AES-CBC initialisation failed", e);
+    }
+    return c;
+  }
+
+  /** Returns a cipher taken with {@link #encryptor(byte[])} to the pool. */
+  void release(Cipher c) {
+    pool.give(c);
   }
 
   /**
@@ -54,23 +76,50 @@ final class AesCbc {
    *
    * @throws EnvelopeException {@link ErrorCode#ENVELOPE_PADDING} when the padding is invalid
    */
-  static byte[] decrypt(SecretKeySpec key, byte[] iv, byte[] ct) throws EnvelopeException {
+  byte[] decrypt(byte[] iv, byte[] ct) throws EnvelopeException {
     if (ct.length == 0 || ct.length % BLOCK_BYTES != 0) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CIPHERTEXT_LENGTH);
     }
-    Cipher c = CIPHER.get();
+    Cipher c = pool.take();
     try {
       c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
-    } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
-      throw new IllegalStateException("AES-CBC initialisation failed", e);
-    }
-    try {
       return c.doFinal(ct);
     } catch (BadPaddingException e) {
       // Never forward the provider's message: it is not part of our contract.
       throw new EnvelopeException(ErrorCode.ENVELOPE_PADDING);
-    } catch (IllegalBlockSizeException e) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_CIPHERTEXT_LENGTH);
+    } catch (GeneralSecurityException e) {
+      // The length was checked above, the key and IV by construction: a caller bug.
+      throw new IllegalStateException("AES-CBC decryption failed", e);
+    } finally {
+      pool.give(c);
+    }
+  }
+
+  /** Drains the pool (best effort, see the class description). */
+  void destroy() {
+    pool.close();
+  }
+
+  /** Pooled ciphers (tests). */
+  int pooled() {
+    return pool.idle();
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance(TRANSFORMATION);
+    } catch (java.security.NoSuchAlgorithmException | NoSuchPaddingException e) {
+      // Every Java SE implementation must provide AES/CBC/PKCS5Padding (Cipher Javadoc).
+      throw new IllegalStateException(TRANSFORMATION + " is not available", e);
+    }
+  }
+
+  /** Re-keys {@code c} with the constant scrub key (all-zero key, encryption, all-zero IV). */
+  static void scrub(Cipher c) {
+    try {
+      c.init(Cipher.ENCRYPT_MODE, SCRUB_KEY, new IvParameterSpec(new byte[BLOCK_BYTES]));
+    } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
+      throw new IllegalStateException("AES-CBC initialisation failed", e);
     }
   }
 }

@@ -33,13 +33,13 @@ final class ChunkTracker {
     if (index > count) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_ORDER, offset, "index " + index);
     }
-    if (env.chunkCount > 0 && index >= env.chunkCount) {
+    if (env.chunkCount != ParsedEnvelope.UNSET && index >= env.chunkCount) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_COUNT, offset, "extra chunk");
     }
     if (!ivs.add(ByteBuffer.wrap(iv.clone()))) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_DUPLICATE, offset, "repeated IV");
     }
-    if (env.chunkSize > 0) {
+    if (env.chunkSize != ParsedEnvelope.UNSET) {
       int full = AesCbc.ciphertextLength((int) env.chunkSize);
       // Whether an earlier short chunk was the last is only known at the end: finishStructure
       // reports a count mismatch first, which names the likelier fault (an extra chunk).
@@ -73,9 +73,6 @@ final class ChunkTracker {
     if (needed != env.chunkCount) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_CHUNK_COUNT, end, "count vs total_length");
     }
-    if (env.totalLength > OpenOptions.MAX_LIMIT_BYTES) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, end, null);
-    }
     int full = AesCbc.ciphertextLength((int) size);
     long ciphertextSum = 0;
     for (int i = 0; i < count; i++) {
@@ -85,7 +82,8 @@ final class ChunkTracker {
       ciphertextSum += ctLengths[i];
     }
     // PKCS#7 adds 1..16 bytes per chunk, so the plaintext of the chunks present is between these
-    // bounds; checked before decryption, it also bounds what a reader allocates for total_length.
+    // bounds; checked before decryption (a wrong total_length never reaches the padding check), it
+    // also bounds what a reader allocates for total_length by the body size.
     if (env.totalLength > ciphertextSum - count
         || env.totalLength < ciphertextSum - (long) AesCbc.BLOCK_BYTES * count) {
       throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, end, null);

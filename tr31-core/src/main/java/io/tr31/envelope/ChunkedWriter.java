@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Writes a {@code TR31-DATA-CHUNKED} body while plaintext is written to it, holding one chunk in
@@ -17,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ChunkedWriter extends OutputStream {
   private static final byte[] MID = "\",\"ciphertext\":\"".getBytes(StandardCharsets.US_ASCII);
 
-  private final SecretKeySpec key;
+  private final AesCbc key;
   private final SecureRandom random;
   private final OutputStream out;
   private final byte[] buf;
@@ -26,7 +25,7 @@ final class ChunkedWriter extends OutputStream {
   private long total;
   private boolean closed;
 
-  ChunkedWriter(SecretKeySpec key, SecureRandom random, OutputStream out, int chunkSize)
+  ChunkedWriter(AesCbc key, SecureRandom random, OutputStream out, int chunkSize)
       throws IOException {
     this.key = key;
     this.random = random;
@@ -68,7 +67,7 @@ final class ChunkedWriter extends OutputStream {
   private void emit() throws IOException {
     byte[] iv = new byte[AesCbc.BLOCK_BYTES];
     random.nextBytes(iv);
-    byte[] ct = AesCbc.encrypt(key, iv, buf, 0, fill);
+    byte[] ct = key.encrypt(iv, buf, 0, fill);
     String head = (index == 0 ? "" : ",") + "{\"index\":" + index + ",\"initialization_vector\":\"";
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);
     byte[] line = new byte[h.length + 32 + MID.length + ct.length * 2 + 2];
@@ -96,9 +95,9 @@ final class ChunkedWriter extends OutputStream {
     }
     closed = true;
     try {
-      if (fill > 0 || index == 0) {
-        emit();
-      }
+      // write() emits a full chunk only when more data follows, so the buffer holds the last
+      // chunk here: never empty, except for an empty payload (one empty chunk).
+      emit();
       ascii("],\"chunk_count\":" + index + ",\"total_length\":" + total + "}");
       out.flush();
     } finally {

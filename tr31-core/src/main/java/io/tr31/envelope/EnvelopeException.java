@@ -34,7 +34,7 @@ public final class EnvelopeException extends Tr31Exception {
    * @param detail secret-free detail (for example the field name), or {@code null}
    */
   public EnvelopeException(ErrorCode code, long offset, String detail) {
-    super(code, offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset, detail);
+    super(code, (int) Math.min(offset, Integer.MAX_VALUE), detail);
   }
 
   /** Creates an envelope exception with no offset and no detail. */

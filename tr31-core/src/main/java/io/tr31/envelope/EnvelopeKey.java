@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
-import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
 /**
@@ -47,9 +46,13 @@ import javax.security.auth.Destroyable;
  *       authenticates the response.
  *   <li>Sealing never reuses an IV: each message and chunk takes 16 bytes from the {@link
  *       SecureRandom}.
- *   <li>{@link #destroy()} drops the key; the JCE keeps copies the JVM gives no way to wipe, so
- *       zeroing is best effort. Plaintext temporaries (gzip buffers) are wiped in {@code finally}.
- *   <li>Immutable and thread-safe; each thread uses its own {@link javax.crypto.Cipher}.
+ *   <li>{@link #destroy()} drops the key and re-keys every pooled {@link javax.crypto.Cipher} with
+ *       a constant key, whichever thread used it last (one in use at that moment is re-keyed when
+ *       its operation, or its {@code seal} stream, ends). The JCE keeps copies the JVM gives no way
+ *       to wipe, so zeroing is best effort. Plaintext temporaries (gzip buffers) are wiped in
+ *       {@code finally}.
+ *   <li>Immutable and thread-safe; concurrent calls take separate {@code Cipher} objects from this
+ *       key's bounded pool.
  * </ul>
  *
  * <p>Standards: AES (FIPS 197), CBC (NIST SP 800-38A 6.2), PKCS#7 padding (RFC 5652 6.3), gzip (RFC
@@ -66,9 +69,9 @@ public final class EnvelopeKey implements Destroyable {
 
   private final AtomicBoolean destroyed = new AtomicBoolean();
   private final SecureRandom random;
-  private volatile SecretKeySpec key;
+  private volatile AesCbc key;
 
-  private EnvelopeKey(SecretKeySpec key, SecureRandom random) {
+  private EnvelopeKey(AesCbc key, SecureRandom random) {
     this.key = key;
     this.random = random;
   }
@@ -89,7 +92,7 @@ public final class EnvelopeKey implements Destroyable {
     if (msk.length != KEY_BYTES) {
       throw new IllegalArgumentException("MSK must be 32 bytes (AES-256), got " + msk.length);
     }
-    return new EnvelopeKey(new SecretKeySpec(msk, "AES"), random);
+    return new EnvelopeKey(new AesCbc(msk), random);
   }
 
   /** Seals {@code plaintext} as a one-line {@code TR31-DATA} body (fields in wire order). */
@@ -97,7 +100,7 @@ public final class EnvelopeKey implements Destroyable {
     Objects.requireNonNull(plaintext, "plaintext");
     byte[] iv = new byte[AesCbc.BLOCK_BYTES];
     random.nextBytes(iv);
-    byte[] ct = AesCbc.encrypt(live(), iv, plaintext, 0, plaintext.length);
+    byte[] ct = live().encrypt(iv, plaintext, 0, plaintext.length);
     // Written as ASCII bytes and turned into a (Latin-1 compact) String with one copy.
     byte[] prefix = EnvelopeFormat.SINGLE_PREFIX;
     byte[] middle = EnvelopeFormat.SINGLE_MIDDLE;
@@ -268,8 +271,8 @@ public final class EnvelopeKey implements Destroyable {
     }
   }
 
-  private SecretKeySpec live() {
-    SecretKeySpec k = key;
+  AesCbc live() {
+    AesCbc k = key;
     if (k == null || destroyed.get()) {
       throw new IllegalStateException("EnvelopeKey has been destroyed");
     }
@@ -280,7 +283,9 @@ public final class EnvelopeKey implements Destroyable {
   @Override
   public void destroy() {
     if (!destroyed.getAndSet(true)) {
+      AesCbc k = key;
       key = null;
+      k.destroy();
     }
   }
 

@@ -50,7 +50,7 @@ final class EnvelopeParser {
 
   private static final String[] CHUNK = {"index", "initialization_vector", "ciphertext"};
 
-  private static final JsonFactory DEFAULT_FACTORY = factory(OpenOptions.DEFAULT_MAX_BODY_BYTES);
+  private static final JsonFactory DEFAULT_FACTORY = build(OpenOptions.DEFAULT_MAX_BODY_BYTES);
 
   private EnvelopeParser() {}
 
@@ -79,7 +79,8 @@ final class EnvelopeParser {
     }
     // The hex runs cannot hide a quote or a field: every byte must be a hex digit.
     byte[] ct = Hex.decodePublicAsciiOrNull(body, ctStart, ctEnd - ctStart);
-    if (ct == null || ct.length == 0 || ct.length % AesCbc.BLOCK_BYTES != 0) {
+    // ctEnd > ctStart: at least one byte.
+    if (ct == null || ct.length % AesCbc.BLOCK_BYTES != 0) {
       return false;
     }
     byte[] iv = Hex.decodePublicAsciiOrNull(body, ivStart, ivChars);
@@ -92,11 +93,12 @@ final class EnvelopeParser {
     return true;
   }
 
-  /** Whether {@code body} holds the public template bytes {@code expected} at {@code off}. */
+  /**
+   * Whether {@code body} holds the public template bytes {@code expected} at {@code off}. The
+   * caller has checked that the region lies inside {@code body} ({@code ctEnd > ctStart} places the
+   * three template regions one after another within it).
+   */
   private static boolean regionEquals(byte[] body, int off, byte[] expected) {
-    if (off < 0 || off > body.length - expected.length) {
-      return false;
-    }
     for (int i = 0; i < expected.length; i++) {
       if (body[off + i] != expected[i]) {
         return false;
@@ -107,9 +109,12 @@ final class EnvelopeParser {
 
   /** A factory whose Jackson constraints bound every allocation by {@code maxBodyBytes}. */
   static JsonFactory factory(int maxBodyBytes) {
-    if (maxBodyBytes == OpenOptions.DEFAULT_MAX_BODY_BYTES && DEFAULT_FACTORY != null) {
-      return DEFAULT_FACTORY;
-    }
+    return maxBodyBytes == OpenOptions.DEFAULT_MAX_BODY_BYTES
+        ? DEFAULT_FACTORY
+        : build(maxBodyBytes);
+  }
+
+  private static JsonFactory build(int maxBodyBytes) {
     return JsonFactory.builder()
         .streamReadConstraints(
             StreamReadConstraints.builder()
@@ -254,15 +259,16 @@ final class EnvelopeParser {
     }
     env.chunked = format.equals(EnvelopeFormat.CHUNKED);
     int allowed = env.chunked ? CHUNKED_FIELDS : SINGLE_FIELDS;
-    for (int f = 0; f < TOP.length; f++) {
-      if ((seen & 1 << f) != 0 && (allowed & 1 << f) == 0) {
-        throw new EnvelopeException(ErrorCode.ENVELOPE_UNKNOWN_FIELD, fieldOffsets[f], TOP[f]);
-      }
+    // The lowest offending field is reported: the first in TOP's order.
+    int foreign = seen & ~allowed;
+    if (foreign != 0) {
+      int f = Integer.numberOfTrailingZeros(foreign);
+      throw new EnvelopeException(ErrorCode.ENVELOPE_UNKNOWN_FIELD, fieldOffsets[f], TOP[f]);
     }
-    for (int f = 0; f < TOP.length; f++) {
-      if ((allowed & 1 << f) != 0 && (seen & 1 << f) == 0) {
-        throw new EnvelopeException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, TOP[f]);
-      }
+    int missing = allowed & ~seen;
+    if (missing != 0) {
+      int f = Integer.numberOfTrailingZeros(missing);
+      throw new EnvelopeException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, TOP[f]);
     }
   }
 
@@ -389,8 +395,8 @@ final class EnvelopeParser {
     return offset(p.currentTokenLocation());
   }
 
+  /** Every parser here reads bytes, so Jackson reports byte offsets (its char offset is -1). */
   private static long offset(JsonLocation loc) {
-    long chars = loc.getCharOffset();
-    return chars >= 0 ? chars : loc.getByteOffset();
+    return loc.getByteOffset();
   }
 }

@@ -1,13 +1,13 @@
 package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
+import io.tr31.internal.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,7 +18,7 @@ final class Gzip {
   private Gzip() {}
 
   static byte[] compress(byte[] data) {
-    ByteArrayOutputStream bos = new ByteArrayOutputStream(data.length / 2 + 64);
+    ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos, BUFFER_BYTES)) {
       gz.write(data);
     } catch (IOException e) {
@@ -36,7 +36,7 @@ final class Gzip {
   static byte[] decompress(byte[] gz, int maxBytes) throws EnvelopeException {
     // The running count stops inflation at the limit: the cost of a bomb is bounded by the
     // limit, whatever its trailer (RFC 1952 2.3.1 ISIZE, attacker-chosen) claims.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 4 * gz.length + 64));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       decompress(new ByteArrayInputStream(gz), out, maxBytes);
       return out.toByteArray();
@@ -64,7 +64,7 @@ final class Gzip {
         } catch (IOException e) {
           throw new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
         }
-        if (n < 0) {
+        if (n == -1) {
           return;
         }
         total += n;
@@ -74,7 +74,7 @@ final class Gzip {
         out.write(buf, 0, n);
       }
     } finally {
-      Arrays.fill(buf, (byte) 0);
+      Bytes.wipe(buf);
     }
   }
 }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
@@ -32,9 +31,12 @@ import javax.security.auth.Destroyable;
  *       refused before any MAC is computed.
  *   <li>Keys shorter than 16 bytes are refused (RFC 2104 section 3 recommends at least the hash
  *       output length; 16 bytes is Tink's floor).
- *   <li>{@link #destroy()} drops the key; the JCE {@code SecretKeySpec} and the per-thread {@link
- *       Mac} objects keep internal copies the JVM gives no way to wipe, so zeroing is best effort.
- *   <li>Immutable and thread-safe: each thread uses its own initialised {@link Mac}.
+ *   <li>{@link #destroy()} drops the key and re-keys every pooled {@link javax.crypto.Mac},
+ *       whichever thread used it last, with a constant key (a {@code Mac} in use at that moment is
+ *       re-keyed when its operation ends). The JCE {@code SecretKeySpec} and the replaced arrays
+ *       inside the providers are copies the JVM gives no way to wipe: zeroing is best effort.
+ *   <li>Immutable and thread-safe: concurrent calls take separate {@code Mac} objects from this
+ *       key's bounded pool.
  * </ul>
  *
  * <p>Standard: HMAC per RFC 2104 / FIPS 198-1 with SHA-256 (FIPS 180-4).
@@ -108,12 +110,7 @@ public final class MacKey implements Destroyable {
 
   private byte[] tag(InputStream body) throws IOException {
     Objects.requireNonNull(body, "body");
-    Mac m = live().mac();
-    byte[] buf = new byte[8192];
-    for (int n; (n = body.read(buf)) >= 0; ) {
-      m.update(buf, 0, n);
-    }
-    return m.doFinal();
+    return live().compute(body);
   }
 
   private static void compare(byte[] actual, byte[] expected) throws EnvelopeException {
@@ -152,7 +149,9 @@ public final class MacKey implements Destroyable {
   @Override
   public void destroy() {
     if (!destroyed.getAndSet(true)) {
+      HmacSha256 h = hmac;
       hmac = null;
+      h.destroy();
     }
   }
 

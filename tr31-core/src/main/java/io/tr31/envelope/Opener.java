@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The decrypting half of {@link EnvelopeKey}: parse, public checks, decrypt, gunzip. Callers have
@@ -19,10 +18,10 @@ final class Opener {
   private Opener() {}
 
   /** Parses completely, runs every public check, then decrypts (and gunzips). */
-  static byte[] open(SecretKeySpec k, byte[] body, OpenOptions options) throws EnvelopeException {
+  static byte[] open(AesCbc k, byte[] body, OpenOptions options) throws EnvelopeException {
     ParsedEnvelope env = new ParsedEnvelope();
     if (EnvelopeParser.parseCanonicalSingle(body, env)) {
-      return finish(AesCbc.decrypt(k, env.iv, env.ciphertext), options);
+      return finish(k.decrypt(env.iv, env.ciphertext), options);
     }
     ChunkTracker tracker = new ChunkTracker(env);
     List<byte[]> chunks = new ArrayList<>();
@@ -44,7 +43,7 @@ final class Opener {
       int pos = 0;
       try {
         for (int i = 0; i < chunks.size(); i += 2) {
-          byte[] pt = AesCbc.decrypt(k, chunks.get(i), chunks.get(i + 1));
+          byte[] pt = k.decrypt(chunks.get(i), chunks.get(i + 1));
           tracker.plaintext(pt.length);
           if (pt.length > inner.length - pos) {
             Bytes.wipe(pt);
@@ -60,7 +59,7 @@ final class Opener {
         throw e;
       }
     } else {
-      inner = AesCbc.decrypt(k, env.iv, env.ciphertext);
+      inner = k.decrypt(env.iv, env.ciphertext);
     }
     return finish(inner, options);
   }
@@ -78,7 +77,7 @@ final class Opener {
   }
 
   /** Streaming open: chunks are decrypted and written as they are parsed. */
-  static void open(SecretKeySpec k, InputStream body, OutputStream plaintext, OpenOptions options)
+  static void open(AesCbc k, InputStream body, OutputStream plaintext, OpenOptions options)
       throws EnvelopeException, IOException {
     ByteArrayOutputStream compressed = options.gzip() ? new ByteArrayOutputStream() : null;
     OutputStream target = compressed != null ? compressed : plaintext;
@@ -90,7 +89,7 @@ final class Opener {
         env,
         (index, iv, ct, offset) -> {
           tracker.check(index, iv, ct.length, offset);
-          byte[] pt = AesCbc.decrypt(k, iv, ct);
+          byte[] pt = k.decrypt(iv, ct);
           try {
             tracker.plaintext(pt.length);
             target.write(pt);
@@ -102,7 +101,7 @@ final class Opener {
       tracker.finishStructure();
       tracker.finishPlaintext();
     } else {
-      byte[] pt = AesCbc.decrypt(k, env.iv, env.ciphertext);
+      byte[] pt = k.decrypt(env.iv, env.ciphertext);
       try {
         target.write(pt);
       } finally {

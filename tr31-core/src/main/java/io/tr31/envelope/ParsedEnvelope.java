@@ -2,12 +2,15 @@ package io.tr31.envelope;
 
 /** The public fields of a parsed envelope, before any decryption. */
 final class ParsedEnvelope {
+  /** A numeric field not (yet) parsed: every parsed value is at least 0. */
+  static final long UNSET = -1;
+
   boolean chunked;
   byte[] iv;
   byte[] ciphertext;
-  long chunkSize = -1;
-  long chunkCount = -1;
-  long totalLength = -1;
-  long chunksOffset = -1;
-  long endOffset = -1;
+  long chunkSize = UNSET;
+  long chunkCount = UNSET;
+  long totalLength = UNSET;
+  long chunksOffset = UNSET;
+  long endOffset = UNSET;
 }

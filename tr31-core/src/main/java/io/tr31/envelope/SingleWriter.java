@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Streams a {@code TR31-DATA} body: ciphertext hex is written as the cipher produces it. */
 final class SingleWriter {
@@ -18,30 +16,24 @@ final class SingleWriter {
 
   private SingleWriter() {}
 
-  static void write(SecretKeySpec key, SecureRandom random, InputStream in, OutputStream out)
+  static void write(AesCbc key, SecureRandom random, InputStream in, OutputStream out)
       throws IOException {
     byte[] iv = new byte[AesCbc.BLOCK_BYTES];
     random.nextBytes(iv);
-    Cipher c;
-    try {
-      // A dedicated Cipher: the stream may be consumed slowly, and the per-thread one must stay
-      // free for other envelopes sealed on this thread meanwhile.
-      c = Cipher.getInstance("AES/CBC/PKCS5Padding");
-      c.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CBC is not available", e);
-    }
     byte[] buf = new byte[BUFFER_BYTES];
     byte[] hex = new byte[2 * (BUFFER_BYTES + AesCbc.BLOCK_BYTES)];
     ascii(out, "{\"format\":\"" + EnvelopeFormat.SINGLE + "\",\"ciphertext\":\"");
+    // The cipher stays taken while the stream is consumed, however slowly.
+    Cipher c = key.encryptor(iv);
     try {
-      for (int n; (n = in.read(buf)) >= 0; ) {
+      for (int n; (n = in.read(buf)) != -1; ) {
         hexOut(out, c.update(buf, 0, n), hex);
       }
       hexOut(out, c.doFinal(), hex);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-CBC encryption failed", e);
     } finally {
+      key.release(c);
       Bytes.wipe(buf);
     }
     ascii(
@@ -55,7 +47,7 @@ final class SingleWriter {
   }
 
   private static void hexOut(OutputStream out, byte[] ct, byte[] hex) throws IOException {
-    if (ct != null && ct.length > 0) {
+    if (ct != null) { // update() returns null until a block is complete
       Hex.encodeAsciiInto(ct, 0, ct.length, hex, 0);
       out.write(hex, 0, 2 * ct.length);
     }

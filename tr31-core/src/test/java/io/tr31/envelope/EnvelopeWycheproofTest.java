@@ -47,22 +47,22 @@ class EnvelopeWycheproofTest {
     int invalid = 0;
     for (Map<String, Object> t : tests) {
       Object id = t.get("tcId");
-      SecretKeySpec key = new SecretKeySpec(hex(t.get("key")), "AES");
+      AesCbc key = new AesCbc(hex(t.get("key")));
       byte[] iv = hex(t.get("iv"));
       byte[] msg = hex(t.get("msg"));
       byte[] ct = hex(t.get("ct"));
       if ("valid".equals(t.get("result"))) {
         valid++;
-        if (!Arrays.equals(ct, AesCbc.encrypt(key, iv, msg, 0, msg.length))) {
+        if (!Arrays.equals(ct, key.encrypt(iv, msg, 0, msg.length))) {
           failures.add(id + ": encrypt");
         }
-        if (!Arrays.equals(msg, AesCbc.decrypt(key, iv, ct))) {
+        if (!Arrays.equals(msg, key.decrypt(iv, ct))) {
           failures.add(id + ": decrypt");
         }
       } else {
         invalid++;
         try {
-          AesCbc.decrypt(key, iv, ct);
+          key.decrypt(iv, ct);
           failures.add(id + ": invalid ciphertext accepted");
         } catch (EnvelopeException e) {
           ErrorCode want =
