@@ -75,7 +75,7 @@ class KeyBlockHeaderLimitsTest {
                 OptionalBlocks.of(
                     List.of(
                         OptionalBlock.label("L".repeat(5000)),
-                        OptionalBlock.of(OptionalBlockId.CT, "C".repeat(4963)))))
+                        OptionalBlock.of(OptionalBlockId.CT, "00" + "C".repeat(4961)))))
             .build();
     assertEquals(9999, max.encodedLengthChars());
     assertEquals(9999, max.encode(9999).length());
@@ -85,7 +85,7 @@ class KeyBlockHeaderLimitsTest {
                 OptionalBlocks.of(
                     List.of(
                         OptionalBlock.label("L".repeat(5000)),
-                        OptionalBlock.of(OptionalBlockId.CT, "C".repeat(4964)))));
+                        OptionalBlock.of(OptionalBlockId.CT, "00" + "C".repeat(4962)))));
     assertThrows(IllegalArgumentException.class, over::build);
   }
 

@@ -134,10 +134,16 @@ class SlotCheckTest {
   }
 
   @Test
-  void hmBlockOutsideTheMacSlot_refused() {
+  void hmBlockOutsideTheMacSlot_refusedByTheHeaderRulesBeforeTheSlotCheck() {
+    // X9.143:2021 6.3.6.5: HM belongs to HMAC keys only; the strict header rules refuse it on the
+    // MSK's AES header, so no such block can be written or read (SlotCheck keeps its own check).
     KeyBlockHeader h =
         header(Slot.MSK, b -> b).withOptionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_256));
-    refused(Slot.MSK, h, "optional block HM");
+    io.tr31.Tr31FormatException e =
+        assertThrows(
+            io.tr31.Tr31FormatException.class,
+            () -> install(Slot.MSK, h, issued.keyBytes(Slot.MSK)));
+    assertEquals(ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH, e.code());
   }
 
   @Test
