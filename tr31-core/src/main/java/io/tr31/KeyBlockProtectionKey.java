@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.security.auth.Destroyable;
 
 /**
@@ -64,16 +66,17 @@ import javax.security.auth.Destroyable;
  *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It writes
  *       A and C only with {@link LegacyVersions#ALLOW_DEPRECATED} and never writes the proprietary
  *       {@code 0}.
- *   <li>Side channels: the block ciphers are the JDK's. AES becomes AES-NI intrinsics once
- *       compiled ({@link KeyBlocks#warmUp()} compiles it before real keys are used); TDES and DES
- *       (versions A, B, C and {@code 0}) are table-based Java with no intrinsic, so their memory
- *       accesses depend on the key whatever the warm-up (a cache-timing exposure).
+ *   <li>Side channels: the block ciphers are the JDK's. AES becomes AES-NI intrinsics once compiled
+ *       ({@link KeyBlocks#warmUp()} compiles it before real keys are used); TDES and DES (versions
+ *       A, B, C and {@code 0}) are table-based Java with no intrinsic, so their memory accesses
+ *       depend on the key whatever the warm-up (a cache-timing exposure).
  *   <li>Immutable and thread-safe: one instance may serve any number of threads.
  *   <li>{@link #destroy()} wipes the derived keys this object holds; the caller's array is never
  *       kept. Zeroing is best effort on the JVM: the garbage collector may hold copies, and the JCE
  *       key schedules of the derived keys cannot be wiped, only dropped (destroy drops the ciphers
- *       of every thread at once; a cipher in use by another thread is dropped when its operation
- *       ends). Use after destroy throws {@link IllegalStateException}.
+ *       of every thread at once). {@code destroy()} waits for the wraps and unwraps already
+ *       running, so no operation ever computes with half-wiped keys; use after destroy throws
+ *       {@link IllegalStateException}.
  *   <li>{@link #toString()} names the algorithm only.
  * </ul>
  *
@@ -93,6 +96,13 @@ public final class KeyBlockProtectionKey implements Destroyable {
   private final SecureRandom random;
 
   private final AtomicBoolean destroyed = new AtomicBoolean();
+
+  /**
+   * Operations hold the read lock, {@link #destroy()} the write lock: a destroy waits for the wraps
+   * and unwraps already running, so none of them can compute with half-wiped derived keys (review
+   * 3, finding 1: a wrap racing destroy could encrypt under an all-zero key).
+   */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
   private KeyBlockProtectionKey(KeyAlgorithm algorithm, byte[] key, SecureRandom random)
       throws Tr31Exception {
@@ -330,7 +340,18 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(options, "options");
-    checkNotDestroyed();
+    Lock running = lifecycle.readLock();
+    running.lock();
+    try {
+      checkNotDestroyed();
+      return wrapLocked(header, key, options);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private String wrapLocked(KeyBlockHeader header, byte[] key, WrapOptions options)
+      throws Tr31Exception {
     KeyBlockVersion version = header.version();
     if (version.isProprietary()) {
       throw new Tr31UnsupportedException(
@@ -384,7 +405,17 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   /** Unwraps an already parsed key block. */
   UnwrappedKey unwrap(KeyBlock parsed, Profile profile) throws Tr31Exception {
-    checkNotDestroyed();
+    Lock running = lifecycle.readLock();
+    running.lock();
+    try {
+      checkNotDestroyed();
+      return unwrapLocked(parsed, profile);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private UnwrappedKey unwrapLocked(KeyBlock parsed, Profile profile) throws Tr31Exception {
     if (algorithm == KeyAlgorithm.DES && profile != Profile.LENIENT) {
       throw new Tr31UnsupportedException(
           ErrorCode.INVALID_KBPK_LENGTH,
@@ -470,16 +501,25 @@ public final class KeyBlockProtectionKey implements Destroyable {
     }
   }
 
-  /** Wipes the derived keys. Best effort on the JVM; idempotent. */
+  /**
+   * Wipes the derived keys. Waits for the wraps and unwraps already running on other threads to
+   * finish; later ones throw {@link IllegalStateException}. Best effort on the JVM; idempotent.
+   */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      for (Binding b : new Binding[] {variant, versionB, versionD, versionE}) {
-        if (b != null) {
-          b.destroy();
+    Lock exclusive = lifecycle.writeLock();
+    exclusive.lock();
+    try {
+      if (!destroyed.getAndSet(true)) {
+        for (Binding b : new Binding[] {variant, versionB, versionD, versionE}) {
+          if (b != null) {
+            b.destroy();
+          }
         }
+        Bytes.wipe(kcvLegacy, kcvCmac);
       }
-      Bytes.wipe(kcvLegacy, kcvCmac);
+    } finally {
+      exclusive.unlock();
     }
   }
 
