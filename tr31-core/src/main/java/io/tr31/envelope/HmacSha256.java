@@ -29,10 +29,13 @@ final class HmacSha256 {
   /** The 32-byte tag over {@code data[off..off+len)}. */
   byte[] compute(byte[] data, int off, int len) {
     Mac m = pool.take();
-    m.update(data, off, len);
-    byte[] tag = m.doFinal();
-    pool.give(m); // doFinal has reset it
-    return tag;
+    try {
+      m.update(data, off, len);
+      return m.doFinal();
+    } finally {
+      m.reset(); // doFinal has reset it; a failed update has not
+      pool.give(m);
+    }
   }
 
   /** The 32-byte tag over everything {@code in} yields, read once. */

@@ -32,10 +32,11 @@ import javax.security.auth.Destroyable;
  *       #mac()}, {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks
  *       {@code issued_at <= now < expires_at} on the installer's {@link Clock} and throws {@link
  *       KeySetException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link ErrorCode#KEYSET_NOT_YET_VALID})
- *       outside it: an expired set seals, signs and unwraps nothing. Not covered: a {@link
- *       EnvelopeKey} or {@link MacKey} reference the caller keeps past {@code expires_at} (those
- *       types know nothing of the set); fetch them from the set for each message. {@link
- *       #isValidAt(Instant)} tells when to request the next set.
+ *       outside it: no key leaves an expired set. Not covered: an {@link EnvelopeKey} or {@link
+ *       MacKey} reference obtained while the set was valid keeps sealing and signing past {@code
+ *       expires_at} (those types know nothing of the set), so fetch them from the set for each
+ *       message instead of keeping them. {@link #isValidAt(Instant)} tells when to request the next
+ *       set.
  *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
  *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) destroys them;
@@ -195,6 +196,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     try {
       return kek.unwrap(response.keyBlock(slot));
     } catch (Tr31Exception e) {
+      if (destroyed.get()) {
+        // a concurrent destroy() is use after destroy, not a broken invariant
+        throw new IllegalStateException("InstalledKeySet destroyed", e);
+      }
       throw new AssertionError("a block verified at install unwraps again", e);
     }
   }

@@ -207,6 +207,9 @@ public final class KeySetInstaller implements Destroyable {
         }
       }
     }
+    // destroy() destroys the ZMK before it wipes the fingerprint: if a concurrent destroy() wiped
+    // it during the comparisons above, they were against zeros, so refuse (review 3, finding 3).
+    checkNotDestroyed();
   }
 
   private void checkNotDestroyed() {

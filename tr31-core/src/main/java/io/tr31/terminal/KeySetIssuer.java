@@ -163,6 +163,8 @@ public final class KeySetIssuer implements Destroyable {
     byte[] f = KeySetKcv.fingerprint(key);
     boolean same = MessageDigest.isEqual(zmkFingerprint, f);
     Bytes.wipe(f);
+    // A concurrent destroy() destroys the ZMK before wiping the fingerprint compared above.
+    checkNotDestroyed();
     if (same) {
       throw new IllegalArgumentException("the key given for " + slot + " is the ZMK");
     }
