@@ -1,6 +1,7 @@
 package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
+import io.tr31.internal.BoundedPool;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -22,15 +23,21 @@ final class AesCbc {
   static final int BLOCK_BYTES = 16;
   private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
 
+  /**
+   * Idle {@link Cipher}s (and, in {@link HmacSha256}, {@code Mac}s) one envelope key keeps: enough
+   * for the threads that use one key at the same time.
+   */
+  static final int POOL_SLOTS = 8;
+
   /** Overwrites the MSK's key schedule in a {@link Cipher} leaving the pool. */
   private static final SecretKeySpec SCRUB_KEY = new SecretKeySpec(new byte[32], "AES");
 
   private final SecretKeySpec key;
-  private final KeyedPool<Cipher> pool;
+  private final BoundedPool<Cipher> pool;
 
   AesCbc(byte[] msk) {
     this.key = new SecretKeySpec(msk, "AES");
-    this.pool = new KeyedPool<>(AesCbc::newCipher, AesCbc::scrub);
+    this.pool = new BoundedPool<>(POOL_SLOTS, AesCbc::newCipher, AesCbc::scrub);
   }
 
   /** Length of the ciphertext of {@code plaintextBytes} bytes: always at least one block. */

@@ -1,5 +1,6 @@
 package io.tr31.envelope;
 
+import io.tr31.internal.BoundedPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.InvalidKeyException;
@@ -20,10 +21,10 @@ final class HmacSha256 {
   /** Re-keys a dropped {@link Mac}: overwrites the real key's inner and outer pads. */
   private static final SecretKeySpec SCRUB_KEY = new SecretKeySpec(new byte[32], ALGORITHM);
 
-  private final KeyedPool<Mac> pool;
+  private final BoundedPool<Mac> pool;
 
   HmacSha256(SecretKeySpec key) {
-    this.pool = new KeyedPool<>(() -> newMac(key), HmacSha256::scrub);
+    this.pool = new BoundedPool<>(AesCbc.POOL_SLOTS, () -> newMac(key), HmacSha256::scrub);
   }
 
   /** The 32-byte tag over {@code data[off..off+len)}. */

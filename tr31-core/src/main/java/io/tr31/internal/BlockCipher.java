@@ -3,7 +3,6 @@ package io.tr31.internal;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
 import javax.security.auth.Destroyable;
 
@@ -94,7 +93,7 @@ public final class BlockCipher implements Destroyable {
   private final Algorithm algorithm;
   private final int keyLengthBytes;
   private final RawKey key;
-  private final AtomicReferenceArray<State> pool = new AtomicReferenceArray<>(POOL_SLOTS);
+  private final BoundedPool<State> pool;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   private BlockCipher(Algorithm algorithm, byte[] key) {
@@ -120,6 +119,8 @@ public final class BlockCipher implements Destroyable {
     }
     // No cipher is created here: states are made on first use and take their ciphers from
     // CipherPool, which keeps one-shot preparation cheap.
+    this.pool =
+        new BoundedPool<>(POOL_SLOTS, () -> new State(this.algorithm, this.key), State::release);
   }
 
   /**
@@ -281,13 +282,7 @@ public final class BlockCipher implements Destroyable {
     if (destroyed.get()) {
       throw new IllegalStateException("block cipher destroyed");
     }
-    for (int i = 0; i < POOL_SLOTS; i++) {
-      State s = pool.get(i);
-      if (s != null && pool.compareAndSet(i, s, null)) {
-        return s;
-      }
-    }
-    return new State(algorithm, key);
+    return pool.take();
   }
 
   /**
@@ -295,26 +290,12 @@ public final class BlockCipher implements Destroyable {
    * releases it when the pool is full or this object was destroyed.
    */
   void giveBack(State s) {
-    for (int i = 0; i < POOL_SLOTS; i++) {
-      if (pool.compareAndSet(i, null, s)) {
-        // destroy() sets the flag before draining: if it was set, the drain may have passed this
-        // slot already, so take the state back out (unless the drain got it first).
-        if (destroyed.get() && pool.compareAndSet(i, s, null)) {
-          s.release();
-        }
-        return;
-      }
-    }
-    s.release();
+    pool.give(s); // after destroy() the pool is closed: the state is released, never pooled
   }
 
   /** Idle states in the pool (for tests). */
   int pooledStates() {
-    int n = 0;
-    for (int i = 0; i < POOL_SLOTS; i++) {
-      n += pool.get(i) == null ? 0 : 1;
-    }
-    return n;
+    return pool.idle();
   }
 
   /** Drops the state's ciphers after a provider failure left one in an unknown state. */
@@ -341,12 +322,7 @@ public final class BlockCipher implements Destroyable {
       return;
     }
     key.destroy();
-    for (int i = 0; i < POOL_SLOTS; i++) {
-      State s = pool.getAndSet(i, null);
-      if (s != null) {
-        s.release();
-      }
-    }
+    pool.close();
   }
 
   @Override

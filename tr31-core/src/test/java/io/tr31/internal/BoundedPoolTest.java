@@ -1,4 +1,4 @@
-package io.tr31.envelope;
+package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The per-key pool behind {@link HmacSha256} and {@link AesCbc}, with plain objects. */
-class KeyedPoolTest {
+/** The per-key pool behind {@link BlockCipher} and the envelope keys, with plain objects. */
+class BoundedPoolTest {
   private final AtomicInteger created = new AtomicInteger();
   private final List<Object> scrubbed = new ArrayList<>();
-  private final KeyedPool<Object> pool =
-      new KeyedPool<>(
+  private static final int SLOTS = 8;
+  private final BoundedPool<Object> pool =
+      new BoundedPool<>(
+          SLOTS,
           () -> {
             created.incrementAndGet();
             return new Object();
@@ -44,18 +46,18 @@ class KeyedPoolTest {
   @Test
   void give_beyondTheBound_scrubsAndDropsTheExtraObject() {
     List<Object> taken = new ArrayList<>();
-    for (int i = 0; i <= KeyedPool.MAX_IDLE; i++) {
+    for (int i = 0; i <= SLOTS; i++) {
       taken.add(pool.take());
     }
     for (Object o : taken) {
       pool.give(o);
     }
-    assertEquals(KeyedPool.MAX_IDLE, pool.idle());
-    assertEquals(List.of(taken.get(KeyedPool.MAX_IDLE)), scrubbed);
+    assertEquals(SLOTS, pool.idle());
+    assertEquals(List.of(taken.get(SLOTS)), scrubbed);
     // The bound counts idle objects only: after one is taken, one more fits again.
     Object o = pool.take();
     pool.give(o);
-    assertEquals(KeyedPool.MAX_IDLE, pool.idle());
+    assertEquals(SLOTS, pool.idle());
     assertEquals(1, scrubbed.size());
   }
 

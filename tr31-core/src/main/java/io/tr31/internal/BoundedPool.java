@@ -1,0 +1,90 @@
+package io.tr31.internal;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A bounded, lock-free pool of objects that hold one key's state (cipher states, JCE {@link
+ * javax.crypto.Cipher} and {@link javax.crypto.Mac} objects), owned by that key's holder so that
+ * {@link #close()} reaches every idle object, whichever thread used it last (review 1, finding 5: a
+ * {@code ThreadLocal} cannot be drained from another thread).
+ *
+ * <h2>Security</h2>
+ *
+ * <p>{@link #close()} empties the pool and hands each object to the releaser, which drops or
+ * re-keys it so that the key's schedule is no longer reachable from the pool (best effort: the JCE
+ * may replace rather than overwrite its arrays). An object in use during {@code close()} is
+ * released when it is given back. At most {@code slots} objects are kept; an extra one is released.
+ * Steady state allocates nothing: slots are an array taken and filled by compare-and-set.
+ * Thread-safe.
+ *
+ * @param <T> the pooled objects
+ */
+public final class BoundedPool<T> {
+  private final AtomicReferenceArray<T> slots;
+  private final Supplier<T> factory;
+  private final Consumer<T> releaser;
+  private volatile boolean closed;
+
+  /**
+   * @param slots idle objects kept: enough for the threads that use one key at the same time
+   * @param factory makes a new object when none is idle
+   * @param releaser drops or scrubs an object that leaves the pool for good
+   */
+  public BoundedPool(int slots, Supplier<T> factory, Consumer<T> releaser) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots must be positive");
+    }
+    this.slots = new AtomicReferenceArray<>(slots);
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.releaser = Objects.requireNonNull(releaser, "releaser");
+  }
+
+  /** An idle object, or a new one from the factory; the caller gives it back in a finally. */
+  public T take() {
+    for (int i = 0; i < slots.length(); i++) {
+      T t = slots.get(i);
+      if (t != null && slots.compareAndSet(i, t, null)) {
+        return t;
+      }
+    }
+    return factory.get();
+  }
+
+  /** Returns an object to the pool, or releases it when the pool is full or closed. */
+  public void give(T t) {
+    for (int i = 0; i < slots.length(); i++) {
+      if (slots.compareAndSet(i, null, t)) {
+        // close() sets the flag before draining: if it was set, the drain may have passed this
+        // slot already, so take the object back out (unless the drain got it first).
+        if (closed && slots.compareAndSet(i, t, null)) {
+          releaser.accept(t);
+        }
+        return;
+      }
+    }
+    releaser.accept(t);
+  }
+
+  /** Releases every idle object; objects given back later are released, never pooled. */
+  public void close() {
+    closed = true;
+    for (int i = 0; i < slots.length(); i++) {
+      T t = slots.getAndSet(i, null);
+      if (t != null) {
+        releaser.accept(t);
+      }
+    }
+  }
+
+  /** Idle objects in the pool (for tests). */
+  public int idle() {
+    int n = 0;
+    for (int i = 0; i < slots.length(); i++) {
+      n += slots.get(i) == null ? 0 : 1;
+    }
+    return n;
+  }
+}
