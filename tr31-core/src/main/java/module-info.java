@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * tr31: ANSI X9.143 / ASC X9 TR-31 key blocks, key check values (ANSI X9.24-1) and the {@code
  * TR31-DATA} payload envelope.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Key blocks (ANSI X9.143:2022, ASC X9 TR-31:2018): the header model, the prepared key block
  * protection key that wraps and unwraps, the profiles and the exceptions.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.tr31.cli;
 
 /** A {@code --json} batch line that is not a valid request; reported on its output line. */

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.tr31.cli;
 
 /** A command line the CLI cannot act on: exit status 2. */

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.tr31.envelope;
 
 /** The public fields of a parsed envelope, before any decryption. */

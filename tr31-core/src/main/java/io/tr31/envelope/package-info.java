@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The {@code TR31-DATA} payload envelope of the POS API: AES-256-CBC under the master session key
  * ({@link io.tr31.envelope.EnvelopeKey}), HMAC-SHA256 under the MAC key ({@link

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The POS terminal key set of the seed's {@code POST /pos/keys}: {@link
  * io.tr31.terminal.KeySetIssuer} issues it on the server, {@link io.tr31.terminal.KeySetInstaller}

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.tr31.envelope;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.tr31.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
