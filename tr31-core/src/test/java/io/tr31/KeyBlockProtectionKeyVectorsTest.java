@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every key block in {@code ../shared/vectors/tr31_vectors.json}, every version (A, B, C, D, E):
+ * Every key block in {@code tr31_vectors.json}, every version (A, B, C, D, E):
  * valid blocks unwrap to the expected key, invalid ones are rejected with the expected code, and
  * every valid block with recovered padding is rebuilt byte for byte by wrap. The Thales proprietary
  * blocks of {@code tr31_header_vectors.json} are read under the lenient profile only. Failures are

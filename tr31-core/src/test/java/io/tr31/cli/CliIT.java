@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Process-level tests of the shaded {@code tr31} jar: exit codes, streams and the --json contract.
  */
 class CliIT {
-  // TR-31:2018 Annex A.7.4 (version D, AES-256 KBPK), as carried in ../shared/vectors (TR31-008).
+  // TR-31:2018 Annex A.7.4 (version D, AES-256 KBPK), as carried in the test vectors (TR31-008).
   private static final Map<String, Object> A74 = Vectors.keyBlockVector("TR31-008");
   private static final String KBPK = (String) A74.get("kbpk_hex");
   private static final String BLOCK = (String) A74.get("key_block");

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * C2SP Wycheproof (testvectors_v1, commit in shared/vectors/wycheproof/SOURCE.txt) through the
+ * C2SP Wycheproof (testvectors_v1, commit in src/test/resources/vectors/wycheproof/SOURCE.txt) through the
  * primitives the envelope uses: {@link AesCbc} and {@link HmacSha256} / {@link MacKey}.
  */
 class EnvelopeWycheproofTest {

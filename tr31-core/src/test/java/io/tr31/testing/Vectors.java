@@ -7,19 +7,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the known-answer vectors from {@code ../shared/vectors/} (system property {@code
- * tr31.vectors}, set by the build). A missing directory is a test FAILURE, never a skip: the
- * vectors are required evidence (DEVELOPERS.md).
+ * Reads the known-answer vectors from the test class path ({@code src/test/resources/vectors/},
+ * provenance in {@code PROVENANCE.md} there). A missing file is a test FAILURE, never a skip: the
+ * vectors are required evidence.
  */
 public final class Vectors {
   /**
@@ -41,26 +39,19 @@ public final class Vectors {
         || STRICTER_THAN_THE_FILE.containsKey(v.get("id"));
   }
 
-  /** The vectors directory; throws {@link AssertionError} when it is absent. */
-  public static Path dir() {
-    String p = System.getProperty("tr31.vectors");
-    Path dir = p != null ? Paths.get(p) : Paths.get("..", "..", "shared", "vectors");
-    if (!Files.isDirectory(dir)) {
-      throw new AssertionError(
-          "known-answer vectors not found at " + dir.toAbsolutePath() + " (../shared/vectors)");
-    }
-    return dir;
-  }
+  /** Class-path folder of the vector files. */
+  private static final String ROOT = "/vectors/";
 
-  /** Parses {@code name} (relative to {@link #dir()}) into maps, lists, strings, numbers. */
+  /** Parses {@code name} (relative to {@code /vectors/} on the class path) into maps, lists, etc. */
   public static Object load(String name) {
-    Path file = dir().resolve(name);
-    if (!Files.isRegularFile(file)) {
-      throw new AssertionError("vector file missing: " + file.toAbsolutePath());
-    }
-    try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
-      p.nextToken();
-      return read(p);
+    try (InputStream in = Vectors.class.getResourceAsStream(ROOT + name)) {
+      if (in == null) {
+        throw new AssertionError("vector file missing from the test class path: " + ROOT + name);
+      }
+      try (JsonParser p = new JsonFactory().createParser(in)) {
+        p.nextToken();
+        return read(p);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
