@@ -79,8 +79,8 @@ public final class KeyBlockHeader {
    *     ErrorCode#INVALID_ALGORITHM}, {@link ErrorCode#INVALID_MODE_OF_USE}, {@link
    *     ErrorCode#INVALID_KEY_VERSION}, {@link ErrorCode#INVALID_EXPORTABILITY}, {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_COUNT}, {@link ErrorCode#INVALID_KEY_CONTEXT}, {@link
-   *     ErrorCode#INVALID_RESERVED_FIELD}), a code of {@link OptionalBlocks#parse(CharSequence, int,
-   *     int, int, Profile, KeyAlgorithm)}, or, unless lenient, {@link
+   *     ErrorCode#INVALID_RESERVED_FIELD}), a code of {@link OptionalBlocks#parse(CharSequence,
+   *     int, int, int, Profile, KeyAlgorithm)}, or, unless lenient, {@link
    *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}
    * @throws NullPointerException if {@code profile} is {@code null}
    */

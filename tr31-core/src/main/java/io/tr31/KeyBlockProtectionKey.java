@@ -381,8 +381,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *     header does not match the key it names; {@link ErrorCode#TOO_MANY_OPTIONAL_BLOCKS} when the
    *     key block would exceed 9999 characters; {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when this
    *     KBPK cannot serve the version; {@link ErrorCode#UNSUPPORTED_OPERATION} for A or C without
-   *     {@link LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0}, for a single-DES KBPK
-   *     and for a KCV on a key whose algorithm has none
+   *     {@link LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0}, for a single-DES
+   *     KBPK and for a KCV on a key whose algorithm has none
    */
   public String wrap(KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
     Objects.requireNonNull(header, "header");
@@ -454,14 +454,14 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @throws NullPointerException if {@code profile} is {@code null}
    * @throws IllegalStateException after {@link #destroy()}
    * @throws Tr31Exception a {@link Tr31FormatException}, before any decryption, when the block is
-   *     malformed (the codes of {@link KeyBlock#parse}), a {@code KC}/{@code KP} block is malformed,
-   *     or, under the strict profile, an ISO 20038-only algorithm appears outside version E ({@link
-   *     ErrorCode#INVALID_ALGORITHM}); a {@link Tr31UnsupportedException} when the version needs another KBPK type
-   *     ({@link ErrorCode#WRONG_KBPK_FOR_VERSION}), for a single-DES KBPK under the strict profile
-   *     ({@link ErrorCode#INVALID_KBPK_LENGTH}) or a {@code KC} block on a key without a KCV
-   *     ({@link ErrorCode#UNSUPPORTED_OPERATION}); a {@link Tr31VerificationException} ({@link
-   *     ErrorCode#VERIFICATION_FAILED}, no offset, one message) when authentication or any check
-   *     after decryption fails
+   *     malformed (the codes of {@link KeyBlock#parse}), a {@code KC}/{@code KP} block is
+   *     malformed, or, under the strict profile, an ISO 20038-only algorithm appears outside
+   *     version E ({@link ErrorCode#INVALID_ALGORITHM}); a {@link Tr31UnsupportedException} when
+   *     the version needs another KBPK type ({@link ErrorCode#WRONG_KBPK_FOR_VERSION}), for a
+   *     single-DES KBPK under the strict profile ({@link ErrorCode#INVALID_KBPK_LENGTH}) or a
+   *     {@code KC} block on a key without a KCV ({@link ErrorCode#UNSUPPORTED_OPERATION}); a {@link
+   *     Tr31VerificationException} ({@link ErrorCode#VERIFICATION_FAILED}, no offset, one message)
+   *     when authentication or any check after decryption fails
    */
   public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
     Objects.requireNonNull(profile, "profile");

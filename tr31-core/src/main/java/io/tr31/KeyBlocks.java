@@ -68,8 +68,8 @@ public final class KeyBlocks {
    *
    * @param version the key block version; not {@code null}
    * @return {@link KeyAlgorithm#AES} for D and E, {@link KeyAlgorithm#TDES} for A, B, C and {@code
-   *     0} (an 8-byte single-DES KBPK for A, C and {@code 0} is a lenient-only deviation, see {@link
-   *     #prepareFor})
+   *     0} (an 8-byte single-DES KBPK for A, C and {@code 0} is a lenient-only deviation, see
+   *     {@link #prepareFor})
    * @throws NullPointerException if {@code version} is {@code null}
    */
   public static KeyAlgorithm kbpkAlgorithmFor(KeyBlockVersion version) {

@@ -331,8 +331,8 @@ public final class Rewrap {
     }
 
     /**
-     * Sets the wrap options for the new blocks (default {@link WrapOptions#defaults()}); a {@code KP}
-     * of the source is rewritten with its KCV method when the options ask for none.
+     * Sets the wrap options for the new blocks (default {@link WrapOptions#defaults()}); a {@code
+     * KP} of the source is rewritten with its KCV method when the options ask for none.
      *
      * @param options the options; not {@code null}
      * @return this builder

@@ -81,8 +81,8 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
    * @return the check value; a KCV is public
    * @throws Tr31Exception a {@link Tr31UnsupportedException} with {@link
    *     ErrorCode#UNSUPPORTED_OPERATION} when the key's algorithm has no X9.24-1 KCV (HMAC and
-   *     asymmetric keys), or a {@link Tr31FormatException} with {@link ErrorCode#INVALID_KEY_LENGTH}
-   *     when the key's length does not fit its algorithm
+   *     asymmetric keys), or a {@link Tr31FormatException} with {@link
+   *     ErrorCode#INVALID_KEY_LENGTH} when the key's length does not fit its algorithm
    * @throws NullPointerException if {@code method} is {@code null}
    * @throws IllegalArgumentException if {@code lengthBytes} is not allowed for the method
    * @throws IllegalStateException after {@link #destroy()}

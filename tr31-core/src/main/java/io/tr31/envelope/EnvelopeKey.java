@@ -297,17 +297,16 @@ public final class EnvelopeKey implements Destroyable {
    * @return the plaintext, from a body whose MAC verified
    * @throws EnvelopeException before the MAC: {@link ErrorCode#ENVELOPE_TOO_LARGE}, {@link
    *     ErrorCode#ENVELOPE_SIGNATURE_MALFORMED}, {@link ErrorCode#ENVELOPE_MAC_MISMATCH}; after a
-   *     valid MAC: {@link ErrorCode#ENVELOPE_JSON_SYNTAX}, {@link
-   *     ErrorCode#ENVELOPE_WRONG_TYPE}, {@link ErrorCode#ENVELOPE_DUPLICATE_FIELD}, {@link
-   *     ErrorCode#ENVELOPE_UNKNOWN_FIELD}, {@link ErrorCode#ENVELOPE_MISSING_FIELD}, {@link
-   *     ErrorCode#ENVELOPE_UNKNOWN_FORMAT}, {@link ErrorCode#ENVELOPE_UNKNOWN_MODE}, {@link
-   *     ErrorCode#ENVELOPE_INVALID_HEX}, {@link ErrorCode#ENVELOPE_ODD_HEX}, {@link
-   *     ErrorCode#ENVELOPE_IV_LENGTH}, {@link ErrorCode#ENVELOPE_CIPHERTEXT_LENGTH}, a chunk code
-   *     ({@link ErrorCode#ENVELOPE_CHUNK_SIZE}, {@link ErrorCode#ENVELOPE_CHUNK_COUNT}, {@link
-   *     ErrorCode#ENVELOPE_CHUNK_ORDER}, {@link ErrorCode#ENVELOPE_CHUNK_DUPLICATE}, {@link
-   *     ErrorCode#ENVELOPE_CHUNK_LENGTH}, {@link ErrorCode#ENVELOPE_TOTAL_LENGTH}), {@link
-   *     ErrorCode#ENVELOPE_PADDING}, and with gzip {@link ErrorCode#ENVELOPE_GZIP_CORRUPT} or {@link
-   *     ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE}
+   *     valid MAC: {@link ErrorCode#ENVELOPE_JSON_SYNTAX}, {@link ErrorCode#ENVELOPE_WRONG_TYPE},
+   *     {@link ErrorCode#ENVELOPE_DUPLICATE_FIELD}, {@link ErrorCode#ENVELOPE_UNKNOWN_FIELD},
+   *     {@link ErrorCode#ENVELOPE_MISSING_FIELD}, {@link ErrorCode#ENVELOPE_UNKNOWN_FORMAT}, {@link
+   *     ErrorCode#ENVELOPE_UNKNOWN_MODE}, {@link ErrorCode#ENVELOPE_INVALID_HEX}, {@link
+   *     ErrorCode#ENVELOPE_ODD_HEX}, {@link ErrorCode#ENVELOPE_IV_LENGTH}, {@link
+   *     ErrorCode#ENVELOPE_CIPHERTEXT_LENGTH}, a chunk code ({@link ErrorCode#ENVELOPE_CHUNK_SIZE},
+   *     {@link ErrorCode#ENVELOPE_CHUNK_COUNT}, {@link ErrorCode#ENVELOPE_CHUNK_ORDER}, {@link
+   *     ErrorCode#ENVELOPE_CHUNK_DUPLICATE}, {@link ErrorCode#ENVELOPE_CHUNK_LENGTH}, {@link
+   *     ErrorCode#ENVELOPE_TOTAL_LENGTH}), {@link ErrorCode#ENVELOPE_PADDING}, and with gzip {@link
+   *     ErrorCode#ENVELOPE_GZIP_CORRUPT} or {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE}
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalStateException after this key or {@code macKey} is destroyed
    */
@@ -328,17 +327,9 @@ public final class EnvelopeKey implements Destroyable {
    * @param body exactly the bytes received; not {@code null}
    * @param options gzip and size limits; not {@code null}
    * @return the plaintext; anyone who could change the body may have chosen parts of it
-   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_TOO_LARGE}, or {@link ErrorCode#ENVELOPE_JSON_SYNTAX}, {@link
-   *     ErrorCode#ENVELOPE_WRONG_TYPE}, {@link ErrorCode#ENVELOPE_DUPLICATE_FIELD}, {@link
-   *     ErrorCode#ENVELOPE_UNKNOWN_FIELD}, {@link ErrorCode#ENVELOPE_MISSING_FIELD}, {@link
-   *     ErrorCode#ENVELOPE_UNKNOWN_FORMAT}, {@link ErrorCode#ENVELOPE_UNKNOWN_MODE}, {@link
-   *     ErrorCode#ENVELOPE_INVALID_HEX}, {@link ErrorCode#ENVELOPE_ODD_HEX}, {@link
-   *     ErrorCode#ENVELOPE_IV_LENGTH}, {@link ErrorCode#ENVELOPE_CIPHERTEXT_LENGTH}, a chunk code
-   *     ({@link ErrorCode#ENVELOPE_CHUNK_SIZE}, {@link ErrorCode#ENVELOPE_CHUNK_COUNT}, {@link
-   *     ErrorCode#ENVELOPE_CHUNK_ORDER}, {@link ErrorCode#ENVELOPE_CHUNK_DUPLICATE}, {@link
-   *     ErrorCode#ENVELOPE_CHUNK_LENGTH}, {@link ErrorCode#ENVELOPE_TOTAL_LENGTH}), {@link
-   *     ErrorCode#ENVELOPE_PADDING}, and with gzip {@link ErrorCode#ENVELOPE_GZIP_CORRUPT} or {@link
-   *     ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE}
+   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_TOO_LARGE}, or any code {@link
+   *     #open(byte[], String, MacKey, OpenOptions)} reports after a valid MAC (parse, padding,
+   *     chunk and gzip codes)
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalStateException after {@link #destroy()}
    */

@@ -92,7 +92,8 @@ public final class KeyCheckValue {
    * @param method how to compute it
    * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
    * @return the check value, {@code lengthBytes} long
-   * @throws NullPointerException if {@code algorithm}, {@code key} or {@code method} is {@code null}
+   * @throws NullPointerException if {@code algorithm}, {@code key} or {@code method} is {@code
+   *     null}
    * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for HMAC and
    *     asymmetric algorithms, which have no X9.24-1 KCV
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
