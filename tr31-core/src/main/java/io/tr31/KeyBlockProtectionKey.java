@@ -226,8 +226,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /**
    * Prepares a KBPK that draws padding from {@code random} (inject a seeded source in tests).
    *
-   * <p>The random source only pads: a predictable one makes the padding predictable, not the key
-   * recoverable, but production code should use {@link #prepare(KeyAlgorithm, byte[])}.
+   * <p>The source only supplies padding, but with a predictable one two wraps of the same key
+   * under the same header give the same key block: production code uses {@link
+   * #prepare(KeyAlgorithm, byte[])}.
    *
    * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
    *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
