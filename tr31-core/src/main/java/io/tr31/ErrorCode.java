@@ -245,7 +245,7 @@ public enum ErrorCode {
     this.description = description;
   }
 
-  /** Returns the fixed, secret-free description of this code. */
+  /** {@return the fixed, secret-free English description of this code, used in messages} */
   public String description() {
     return description;
   }

@@ -57,7 +57,15 @@ public final class KeyBlock {
    *
    * @param keyBlock the key block; {@code null} is reported as {@link ErrorCode#NULL_INPUT}
    * @param profile how strictly to read (not null)
-   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset
+   * @return the structural parse; under {@link Profile#LENIENT} its {@link #warnings()} name every
+   *     tolerance used
+   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset: {@link
+   *     ErrorCode#NULL_INPUT}, {@link ErrorCode#EMPTY_INPUT}, {@link ErrorCode#INPUT_TOO_LONG},
+   *     {@link ErrorCode#INVALID_CHARACTER}, any code of {@link KeyBlockHeader#parse}, {@link
+   *     ErrorCode#LENGTH_MISMATCH}, {@link ErrorCode#HEADER_NOT_BLOCK_ALIGNED}, {@link
+   *     ErrorCode#LOWERCASE_HEX} (strict only), {@link ErrorCode#INVALID_HEX} or {@link
+   *     ErrorCode#INVALID_PAYLOAD_LENGTH}
+   * @throws NullPointerException if {@code profile} is {@code null}
    */
   public static KeyBlock parse(CharSequence keyBlock, Profile profile) throws Tr31FormatException {
     Objects.requireNonNull(profile, "profile");
@@ -170,37 +178,48 @@ public final class KeyBlock {
     return new KeyBlock(text, header, headerLength, payload, mac, warnings);
   }
 
-  /** What the lenient profile tolerated (header and payload); empty under strict. */
+  /**
+   * {@return what the lenient profile tolerated (header and payload), one secret-free sentence
+   * each; empty under strict} The list is unmodifiable.
+   */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The parsed header. */
+  /** {@return the parsed header} */
   public KeyBlockHeader header() {
     return header;
   }
 
-  /** The key block exactly as received (the MAC covers its header characters as they are). */
+  /**
+   * {@return the key block exactly as received} The MAC covers its header characters as they are.
+   */
   public String text() {
     return text;
   }
 
-  /** Offset of the first payload character, which is also the header's length as received. */
+  /**
+   * {@return the offset of the first payload character, which is also the header's length in
+   * characters as received}
+   */
   public int payloadOffset() {
     return payloadOffset;
   }
 
-  /** The header characters exactly as received. */
+  /** {@return the header characters exactly as received, optional blocks included} */
   public String headerText() {
     return text.substring(0, payloadOffset);
   }
 
-  /** The encrypted payload (a fresh copy). */
+  /** {@return the encrypted payload, decoded from hex (a fresh copy)} */
   public byte[] encryptedPayload() {
     return payload.clone();
   }
 
-  /** The authenticator (a fresh copy). */
+  /**
+   * {@return the authenticator, decoded from hex (a fresh copy): 4 bytes for versions A and C, 8
+   * for B, 16 for D and E}
+   */
   public byte[] mac() {
     return mac.clone();
   }

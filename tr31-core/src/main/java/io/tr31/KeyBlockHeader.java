@@ -68,9 +68,21 @@ public final class KeyBlockHeader {
    * Parses the fixed header and the declared optional blocks at the start of {@code text}; the text
    * may continue (payload and MAC) or end right after the header.
    *
-   * @param text untrusted input
-   * @param profile how strictly to read
-   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset
+   * @param text untrusted input; {@code null} is reported as {@link ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read; not {@code null}
+   * @return the parsed header; {@link #declaredKeyBlockLength()} holds the length field as read and
+   *     {@link #warnings()} every tolerance the lenient profile used
+   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset: {@link
+   *     ErrorCode#NULL_INPUT}, {@link ErrorCode#HEADER_TRUNCATED}, {@link
+   *     ErrorCode#INVALID_CHARACTER}, a field's code ({@link ErrorCode#INVALID_VERSION}, {@link
+   *     ErrorCode#INVALID_LENGTH_FIELD}, {@link ErrorCode#INVALID_KEY_USAGE}, {@link
+   *     ErrorCode#INVALID_ALGORITHM}, {@link ErrorCode#INVALID_MODE_OF_USE}, {@link
+   *     ErrorCode#INVALID_KEY_VERSION}, {@link ErrorCode#INVALID_EXPORTABILITY}, {@link
+   *     ErrorCode#INVALID_OPTIONAL_BLOCK_COUNT}, {@link ErrorCode#INVALID_KEY_CONTEXT}, {@link
+   *     ErrorCode#INVALID_RESERVED_FIELD}), a code of {@link OptionalBlocks#parse(CharSequence,
+   *     int, int, int, Profile, KeyAlgorithm)}, or, unless lenient, {@link
+   *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}
+   * @throws NullPointerException if {@code profile} is {@code null}
    */
   public static KeyBlockHeader parse(CharSequence text, Profile profile)
       throws Tr31FormatException {
@@ -85,6 +97,11 @@ public final class KeyBlockHeader {
    * Parses a header that must fill {@code text} exactly, as a wrap template does: characters after
    * the declared optional blocks (a wrong block count) are an error, never ignored.
    *
+   * @param text untrusted header text, nothing but the header; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read; not {@code null}
+   * @return the parsed header, whose encoding as read is exactly {@code text}
+   * @throws NullPointerException if {@code profile} is {@code null}
    * @throws Tr31FormatException as {@link #parse}, and {@link ErrorCode#LENGTH_MISMATCH} at the
    *     first character after the header when {@code text} holds more
    */
@@ -99,12 +116,18 @@ public final class KeyBlockHeader {
     return h;
   }
 
-  /** A builder with defaults: key version {@code 00}, key context 0, no optional blocks. */
+  /**
+   * {@return a new builder with defaults: key version {@code 00}, key context 0, no optional
+   * blocks} Version, key usage, algorithm, mode of use and exportability must be set.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this header's fields. */
+  /**
+   * {@return a new builder holding this header's fields} The length field and warnings are not
+   * carried over.
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.version = version;
@@ -120,72 +143,85 @@ public final class KeyBlockHeader {
     return b;
   }
 
-  /** The key block version (character 0). */
+  /** {@return the key block version (character 0)} */
   public KeyBlockVersion version() {
     return version;
   }
 
-  /** The key usage (characters 5-6); {@link KeyUsage#PROPRIETARY} for numeric codes. */
+  /**
+   * {@return the key usage (characters 5-6); {@link KeyUsage#PROPRIETARY} for numeric codes}
+   */
   public KeyUsage keyUsage() {
     return keyUsage;
   }
 
-  /** The key usage exactly as written. */
+  /** {@return the two-character key usage exactly as written, proprietary codes included} */
   public String keyUsageCode() {
     return keyUsageCode;
   }
 
-  /** The algorithm (character 7). */
+  /** {@return the algorithm of the wrapped key (character 7)} */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** The mode of use (character 8); {@link ModeOfUse#PROPRIETARY} for numeric codes. */
+  /** {@return the mode of use (character 8); {@link ModeOfUse#PROPRIETARY} for numeric codes} */
   public ModeOfUse modeOfUse() {
     return modeOfUse;
   }
 
-  /** The mode of use exactly as written. */
+  /** {@return the one-character mode of use exactly as written, proprietary codes included} */
   public String modeOfUseCode() {
     return modeOfUseCode;
   }
 
-  /** The key version number (characters 9-10). */
+  /** {@return the key version number (characters 9-10)} */
   public KeyVersion keyVersion() {
     return keyVersion;
   }
 
-  /** The exportability (character 11). */
+  /** {@return the exportability (character 11)} */
   public Exportability exportability() {
     return exportability;
   }
 
-  /** The key context (character 14, X9.143:2022). */
+  /** {@return the key context (character 14, X9.143:2022)} */
   public KeyContext keyContext() {
     return keyContext;
   }
 
-  /** The optional blocks in order. */
+  /** {@return the optional blocks in header order; empty when there are none} */
   public OptionalBlocks optionalBlocks() {
     return optionalBlocks;
   }
 
-  /** What the lenient profile tolerated while parsing; empty under strict and for built headers. */
+  /**
+   * {@return what the lenient profile tolerated while parsing, one secret-free sentence each; empty
+   * under strict and for built headers} The list is unmodifiable.
+   */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The key block length field as parsed (characters 1-4); {@code 0} for built headers. */
+  /**
+   * {@return the key block length field as parsed (characters 1-4); {@code 0} for built headers}
+   */
   public int declaredKeyBlockLength() {
     return declaredKeyBlockLength;
   }
 
-  /** Length of {@link #encode(int)}: 16 plus the canonical encoding of the optional blocks. */
+  /**
+   * {@return the length of {@link #encode(int)} in characters: 16 plus the canonical encoding of
+   * the optional blocks}
+   */
   public int encodedLengthChars() {
     return FIXED_LENGTH_CHARS + optionalBlocks.encodedLengthChars();
   }
 
-  /** Whether {@link #encodedLengthChars()} is a multiple of the version's cipher block size. */
+  /**
+   * {@return whether {@link #encodedLengthChars()} is a multiple of the version's cipher block
+   * size} Wrap requires it (X9.143 6.3); {@link #withPadding()} makes it so.
+   */
   public boolean isBlockAligned() {
     return encodedLengthChars() % version.cipherBlockSizeBytes() == 0;
   }
@@ -193,6 +229,9 @@ public final class KeyBlockHeader {
   /**
    * The header text with {@code keyBlockLength} in the length field.
    *
+   * @param keyBlockLength the whole key block's length in characters (header, payload hex and MAC
+   *     hex), 0 to 9999; written as four decimal digits
+   * @return the canonical header text, {@link #encodedLengthChars()} long
    * @throws IllegalArgumentException if the length is not 0..9999
    */
   public String encode(int keyBlockLength) {
@@ -215,6 +254,12 @@ public final class KeyBlockHeader {
   /**
    * This header with {@code block} added, or replacing the block of the same ID (kept before {@code
    * PB}). Used by wrap to insert {@code KC}/{@code KP}.
+   *
+   * @param block the block to add or replace; not {@code null}
+   * @return a new header; this one is unchanged
+   * @throws NullPointerException if {@code block} is {@code null}
+   * @throws IllegalArgumentException if the block would be the 100th, or the header would exceed
+   *     9999 characters
    */
   public KeyBlockHeader withOptionalBlock(OptionalBlock block) {
     return toBuilder().optionalBlocks(optionalBlocks.with(block)).build();
@@ -226,6 +271,7 @@ public final class KeyBlockHeader {
    * size (X9.143 6.3; for version E the optional blocks then total a multiple of 16). Returns a
    * header without PB when the other blocks are already aligned.
    *
+   * @return the aligned header (a new instance; this one is unchanged)
    * @throws IllegalStateException if a PB would be the 100th block
    */
   public KeyBlockHeader withPadding() {
@@ -299,7 +345,13 @@ public final class KeyBlockHeader {
 
     Builder() {}
 
-    /** Sets the version. */
+    /**
+     * Sets the key block version, which fixes the binding method and the KBPK it needs.
+     *
+     * @param v the version; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is {@code null}
+     */
     public Builder version(KeyBlockVersion v) {
       this.version = Objects.requireNonNull(v, "version");
       return this;
@@ -308,6 +360,9 @@ public final class KeyBlockHeader {
     /**
      * Sets the key usage.
      *
+     * @param u the key usage; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code u} is {@code null}
      * @throws IllegalArgumentException for {@link KeyUsage#PROPRIETARY} (only parse keeps those)
      */
     public Builder keyUsage(KeyUsage u) {
@@ -320,7 +375,13 @@ public final class KeyBlockHeader {
       return this;
     }
 
-    /** Sets the algorithm. */
+    /**
+     * Sets the algorithm of the key to wrap.
+     *
+     * @param a the algorithm; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code a} is {@code null}
+     */
     public Builder algorithm(KeyAlgorithm a) {
       this.algorithm = Objects.requireNonNull(a, "algorithm");
       return this;
@@ -329,6 +390,9 @@ public final class KeyBlockHeader {
     /**
      * Sets the mode of use.
      *
+     * @param m the mode of use; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code m} is {@code null}
      * @throws IllegalArgumentException for {@link ModeOfUse#PROPRIETARY}
      */
     public Builder modeOfUse(ModeOfUse m) {
@@ -341,25 +405,49 @@ public final class KeyBlockHeader {
       return this;
     }
 
-    /** Sets the key version number (default {@code 00}). */
+    /**
+     * Sets the key version number (default {@code 00}, unused).
+     *
+     * @param v the key version; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is {@code null}
+     */
     public Builder keyVersion(KeyVersion v) {
       this.keyVersion = Objects.requireNonNull(v, "keyVersion");
       return this;
     }
 
-    /** Sets the exportability. */
+    /**
+     * Sets the exportability.
+     *
+     * @param e the exportability; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code e} is {@code null}
+     */
     public Builder exportability(Exportability e) {
       this.exportability = Objects.requireNonNull(e, "exportability");
       return this;
     }
 
-    /** Sets the key context (default {@link KeyContext#DETERMINED_BY_WRAPPING_KEY}). */
+    /**
+     * Sets the key context (default {@link KeyContext#DETERMINED_BY_WRAPPING_KEY}).
+     *
+     * @param c the key context; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code c} is {@code null}
+     */
     public Builder keyContext(KeyContext c) {
       this.keyContext = Objects.requireNonNull(c, "keyContext");
       return this;
     }
 
-    /** Sets the optional blocks (default none). */
+    /**
+     * Sets the optional blocks (default none), replacing any set before.
+     *
+     * @param blocks the blocks in header order; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code blocks} is {@code null}
+     */
     public Builder optionalBlocks(OptionalBlocks blocks) {
       this.optionalBlocks = Objects.requireNonNull(blocks, "optionalBlocks");
       return this;
@@ -369,6 +457,7 @@ public final class KeyBlockHeader {
      * Builds the header. Whether usage, algorithm and mode of use are permitted together is not
      * checked here: see {@link io.tr31.header.KeyAttributePolicy#check}.
      *
+     * @return the header; its {@link #declaredKeyBlockLength()} is {@code 0} and it has no warnings
      * @throws IllegalStateException if a required field is unset
      * @throws IllegalArgumentException if the header would exceed 9999 characters
      */

@@ -208,6 +208,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
    *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
    * @param key the KBPK; copied, never kept
+   * @return the prepared KBPK, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not
    *     fit the algorithm, {@link ErrorCode#UNSUPPORTED_OPERATION} for other algorithms (a
    *     single-DES KBPK is prepared by {@link #prepareSingleDesLegacy(byte[])})
@@ -224,6 +226,19 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /**
    * Prepares a KBPK that draws padding from {@code random} (inject a seeded source in tests).
    *
+   * <p>The source only supplies padding, but with a predictable one two wraps of the same key
+   * under the same header give the same key block: production code uses {@link
+   * #prepare(KeyAlgorithm, byte[])}.
+   *
+   * @param algorithm {@link KeyAlgorithm#AES} (16, 24 or 32 bytes; versions D and E) or {@link
+   *     KeyAlgorithm#TDES} (16 or 24 bytes; versions A, B, C and {@code 0})
+   * @param key the KBPK; copied, never kept
+   * @param random the source of every wrap's padding; kept and shared by all threads that wrap
+   *     with this KBPK, so it must be thread-safe ({@link SecureRandom} instances are)
+   * @return the prepared KBPK, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws Tr31Exception a {@link Tr31UnsupportedException}, as {@link #prepare(KeyAlgorithm,
+   *     byte[])}
    * @see #prepare(KeyAlgorithm, byte[])
    */
   public static KeyBlockProtectionKey prepare(
@@ -289,12 +304,14 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * refuses with {@link ErrorCode#INVALID_KBPK_LENGTH}), serves no other version and never wraps:
    * single DES offers 56-bit security. Use it to migrate such blocks, e.g. with {@link Rewrap}.
    *
-   * <h2>Security</h2>
+   * <h4>Security</h4>
    *
    * Same guarantees as {@link #prepare}; single DES is broken by exhaustive search, so a block read
    * this way is only as confidential as a 56-bit key made it.
    *
    * @param key 8 bytes (parity ignored); copied, never kept
+   * @return the prepared single-DES KBPK, which the caller destroys when done
+   * @throws NullPointerException if {@code key} is {@code null}
    * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} for any other length
    */
   public static KeyBlockProtectionKey prepareSingleDesLegacy(byte[] key) throws Tr31Exception {
@@ -306,23 +323,40 @@ public final class KeyBlockProtectionKey implements Destroyable {
     return new KeyBlockProtectionKey(KeyAlgorithm.DES, key, null);
   }
 
-  /** The KBPK's algorithm: AES, TDES, or DES for {@link #prepareSingleDesLegacy}. */
+  /** {@return the KBPK's algorithm: AES, TDES, or DES for {@link #prepareSingleDesLegacy}} */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** The KBPK's length in bytes. */
+  /** {@return the KBPK's length in bytes (still answers after {@link #destroy()})} */
   public int keyLengthBytes() {
     return lengthBytes;
   }
 
-  /** Whether this KBPK can wrap or unwrap key blocks of {@code version}. */
+  /**
+   * Whether this KBPK can serve key blocks of a version: an AES KBPK serves D and E, a TDES KBPK A,
+   * B, C and {@code 0}, a single-DES KBPK A, C and {@code 0} (unwrap only, lenient only).
+   *
+   * @param version the key block version; not {@code null}
+   * @return {@code true} if {@link #wrap} or {@link #unwrap} would pick a binding for it; other
+   *     rules (deprecated and proprietary versions, the profile) still apply
+   * @throws NullPointerException if {@code version} is {@code null}
+   */
   public boolean serves(KeyBlockVersion version) {
     Objects.requireNonNull(version, "version");
     return bindingOrNull(version) != null;
   }
 
-  /** Wraps {@code key} under this KBPK with {@link WrapOptions#defaults()}. */
+  /**
+   * Wraps {@code key} under this KBPK with {@link WrapOptions#defaults()}.
+   *
+   * @param header the header of the key block to write; not {@code null}
+   * @param key the key to wrap (only read); not {@code null}
+   * @return the key block text
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   * @throws Tr31Exception as {@link #wrap(KeyBlockHeader, byte[], WrapOptions)}
+   */
   public String wrap(KeyBlockHeader header, byte[] key) throws Tr31Exception {
     return wrap(header, key, WrapOptions.defaults());
   }
@@ -333,11 +367,23 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * <p>The header's length field, and any {@code PB} block, are recomputed; {@code KC}/{@code KP}
    * blocks are added when the options ask for them.
    *
+   * @param header the header of the key block to write; not {@code null}
+   * @param key the key to wrap (only read): its length must fit the header's algorithm; not {@code
+   *     null}
+   * @param options KCV blocks, key length obfuscation and legacy versions; not {@code null}
+   * @return the key block text: header, payload hex and MAC hex, upper case
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
-   *     allow the key's length; {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}; {@link
-   *     ErrorCode#WRONG_KBPK_FOR_VERSION} when this KBPK cannot serve the version; {@link
-   *     ErrorCode#UNSUPPORTED_OPERATION} for A or C without {@link
-   *     LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0} and for a single-DES KBPK
+   *     allow the key's length; {@link ErrorCode#KBPK_TOO_WEAK} when the key is stronger than this
+   *     KBPK; {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} (or another code of a strict {@link
+   *     KeyBlockHeader#parse}) when the header is not one a strict reader accepts; {@link
+   *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} when a {@code KC}/{@code KP} block given in the
+   *     header does not match the key it names; {@link ErrorCode#TOO_MANY_OPTIONAL_BLOCKS} when the
+   *     key block would exceed 9999 characters; {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when this
+   *     KBPK cannot serve the version; {@link ErrorCode#UNSUPPORTED_OPERATION} for A or C without
+   *     {@link LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0}, for a single-DES
+   *     KBPK and for a KCV on a key whose algorithm has none
    */
   public String wrap(KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
     Objects.requireNonNull(header, "header");
@@ -386,7 +432,15 @@ public final class KeyBlockProtectionKey implements Destroyable {
             algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
   }
 
-  /** Unwraps a key block under the {@link Profile#STRICT} profile. */
+  /**
+   * Unwraps a key block under the {@link Profile#STRICT} profile.
+   *
+   * @param keyBlock the untrusted key block; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
+   * @return the key and its authenticated header; the caller destroys it
+   * @throws IllegalStateException after {@link #destroy()}
+   * @throws Tr31Exception as {@link #unwrap(CharSequence, Profile)}
+   */
   public UnwrappedKey unwrap(CharSequence keyBlock) throws Tr31Exception {
     return unwrap(keyBlock, Profile.STRICT);
   }
@@ -394,11 +448,21 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /**
    * Unwraps a key block.
    *
-   * @throws Tr31FormatException the block is malformed (before any decryption)
-   * @throws Tr31UnsupportedException the version needs another KBPK type ({@link
-   *     ErrorCode#WRONG_KBPK_FOR_VERSION}), or a single-DES KBPK under the strict profile ({@link
-   *     ErrorCode#INVALID_KBPK_LENGTH})
-   * @throws Tr31VerificationException authentication or any post-decryption check failed
+   * @param keyBlock the untrusted key block; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read; not {@code null}
+   * @return the key and its authenticated header; the caller destroys it
+   * @throws NullPointerException if {@code profile} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   * @throws Tr31Exception a {@link Tr31FormatException}, before any decryption, when the block is
+   *     malformed (the codes of {@link KeyBlock#parse}), a {@code KC}/{@code KP} block is
+   *     malformed, or, under the strict profile, an ISO 20038-only algorithm appears outside
+   *     version E ({@link ErrorCode#INVALID_ALGORITHM}); a {@link Tr31UnsupportedException} when
+   *     the version needs another KBPK type ({@link ErrorCode#WRONG_KBPK_FOR_VERSION}), for a
+   *     single-DES KBPK under the strict profile ({@link ErrorCode#INVALID_KBPK_LENGTH}) or a
+   *     {@code KC} block on a key without a KCV ({@link ErrorCode#UNSUPPORTED_OPERATION}); a {@link
+   *     Tr31VerificationException} ({@link ErrorCode#VERIFICATION_FAILED}, no offset, one message)
+   *     when authentication or any check after decryption fails
    */
   public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
     Objects.requireNonNull(profile, "profile");

@@ -32,7 +32,7 @@ public final class KeyBlocks {
    * Runs throwaway AES wrap/unwrap round trips under a public, immediately destroyed KBPK, so that
    * HotSpot compiles AES to its AES-NI intrinsics before real keys are used.
    *
-   * <h2>Security</h2>
+   * <h4>Security</h4>
    *
    * Until the JIT compiles it, the JDK's AES runs table-based Java code whose memory accesses depend
    * on the key (a cache-timing side channel). Call this once at start-up, before serving untrusted
@@ -63,7 +63,15 @@ public final class KeyBlocks {
     }
   }
 
-  /** The KBPK algorithm a key block version needs. */
+  /**
+   * The KBPK algorithm a key block version needs (X9.143 clause 5).
+   *
+   * @param version the key block version; not {@code null}
+   * @return {@link KeyAlgorithm#AES} for D and E, {@link KeyAlgorithm#TDES} for A, B, C and {@code
+   *     0} (an 8-byte single-DES KBPK for A, C and {@code 0} is a lenient-only deviation, see
+   *     {@link #prepareFor})
+   * @throws NullPointerException if {@code version} is {@code null}
+   */
   public static KeyAlgorithm kbpkAlgorithmFor(KeyBlockVersion version) {
     switch (version) {
       case D:
@@ -79,7 +87,14 @@ public final class KeyBlocks {
    * and {@code 0}; under {@link Profile#LENIENT} an 8-byte KBPK for A, C or {@code 0} is prepared
    * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation).
    *
-   * @throws Tr31Exception {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit
+   * @param version the key block version the KBPK will serve; not {@code null}
+   * @param kbpk the KBPK bytes; copied, never kept; not {@code null}
+   * @param profile {@link Profile#LENIENT} admits an 8-byte single-DES KBPK for A, C and {@code 0};
+   *     not {@code null}
+   * @return the prepared KBPK (every binding of its algorithm), which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws Tr31Exception a {@link Tr31UnsupportedException} with {@link
+   *     ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit the version's KBPK
    */
   public static KeyBlockProtectionKey prepareFor(
       KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
@@ -123,6 +138,13 @@ public final class KeyBlocks {
   /**
    * Unwraps {@code keyBlock} under {@code kbpk}, prepared as {@link #prepareFor} says.
    *
+   * @param kbpk the KBPK bytes; copied, never kept, the copy destroyed before returning; not {@code
+   *     null}
+   * @param keyBlock the untrusted key block; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read; not {@code null}
+   * @return the key and its authenticated header; the caller destroys it
+   * @throws NullPointerException if {@code kbpk} or {@code profile} is {@code null}
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}, and
    *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version
    */
@@ -140,8 +162,16 @@ public final class KeyBlocks {
   }
 
   /**
-   * Wraps {@code key} with {@code header} under {@code kbpk}.
+   * Wraps {@code key} with {@code header} under {@code kbpk}, whose algorithm follows from the
+   * header's version ({@link #kbpkAlgorithmFor}).
    *
+   * @param kbpk the KBPK bytes; copied, never kept, the copy destroyed before returning; not {@code
+   *     null}
+   * @param header the header of the key block to write; not {@code null}
+   * @param key the key to wrap (only read); not {@code null}
+   * @param options KCV blocks, key length obfuscation and legacy versions; not {@code null}
+   * @return the key block text
+   * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#wrap(KeyBlockHeader, byte[],
    *     WrapOptions)}, and {@link ErrorCode#INVALID_KBPK_LENGTH}
    */

@@ -99,7 +99,15 @@ public final class Rewrap {
     STORAGE
   }
 
-  /** A builder re-wrapping blocks read under {@code from} into blocks under {@code to}. */
+  /**
+   * Starts a re-wrapper of blocks read under {@code from} into blocks under {@code to}.
+   *
+   * @param from the source KBPK, which must serve the source blocks' versions; not {@code null}
+   * @param to the target KBPK, which must serve the target version (D by default); not {@code null}
+   * @return a builder with the defaults: version D, strict profile, no override, {@link
+   *     WrapOptions#defaults()}, {@link TargetContext#EXCHANGE}
+   * @throws NullPointerException if an argument is {@code null}
+   */
   public static Builder builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
     return new Builder(from, to);
   }
@@ -108,6 +116,11 @@ public final class Rewrap {
    * The header a key of {@code source} gets in version {@code toVersion}: every field and optional
    * block kept except the version, {@code PB} (recomputed by wrap) and {@code KP} (the check value
    * of the old KBPK, recomputed for the new one by {@link #rewrap}).
+   *
+   * @param source the authenticated header of the source block; not {@code null}
+   * @param toVersion the version to write; not {@code null}
+   * @return the target header, before any header override
+   * @throws NullPointerException if an argument is {@code null}
    */
   public static KeyBlockHeader targetHeader(KeyBlockHeader source, KeyBlockVersion toVersion) {
     Objects.requireNonNull(source, "source");
@@ -119,6 +132,10 @@ public final class Rewrap {
   /**
    * Unwraps {@code keyBlock} under the source KBPK and wraps its key under the target KBPK.
    *
+   * @param keyBlock the untrusted source key block; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
+   * @return the new key block and the check values of the key it carries
+   * @throws IllegalStateException if either KBPK has been destroyed
    * @throws Tr31Exception anything unwrap throws; {@link ErrorCode#KEY_NOT_EXPORTABLE} when the
    *     key's exportability is {@code N}; {@link ErrorCode#KEY_STORAGE_ONLY} for a key of context
    *     {@code 1} unless the target is {@link TargetContext#STORAGE}; {@link
@@ -234,7 +251,7 @@ public final class Rewrap {
       this.kcvCmac = kcvCmac;
     }
 
-    /** The new key block. */
+    /** {@return the new key block, under the target KBPK} */
     public String keyBlock() {
       return keyBlock;
     }
@@ -242,6 +259,10 @@ public final class Rewrap {
     /**
      * The key's check value by {@code method} (3 bytes legacy, 5 bytes CMAC); empty for keys that
      * have no X9.24-1 KCV (HMAC, asymmetric).
+     *
+     * @param method the KCV method; not {@code null}
+     * @return the check value, or empty for keys without a KCV
+     * @throws NullPointerException if {@code method} is {@code null}
      */
     public Optional<KeyCheckValue> kcv(KcvMethod method) {
       Objects.requireNonNull(method, "method");
@@ -269,13 +290,26 @@ public final class Rewrap {
       this.to = Objects.requireNonNull(to, "to");
     }
 
-    /** The version written (default {@link KeyBlockVersion#D}). */
+    /**
+     * Sets the version written (default {@link KeyBlockVersion#D}).
+     *
+     * @param version the target version; the target KBPK must serve it; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code version} is {@code null}
+     */
     public Builder toVersion(KeyBlockVersion version) {
       this.toVersion = Objects.requireNonNull(version, "version");
       return this;
     }
 
-    /** The profile the source blocks are read under (default {@link Profile#STRICT}). */
+    /**
+     * Sets the profile the source blocks are read under (default {@link Profile#STRICT}). The new
+     * blocks are always strict.
+     *
+     * @param profile how strictly to read source blocks; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code profile} is {@code null}
+     */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;
@@ -284,13 +318,26 @@ public final class Rewrap {
     /**
      * Adjusts each target header after {@link #targetHeader} (for example a new key version); it
      * must keep the version. It cannot make an {@code N} key exportable: that is refused first.
+     *
+     * @param override maps the target header to the header written; it may narrow mode of use and
+     *     exportability and change the key version and optional blocks, anything wider is refused
+     *     with {@link ErrorCode#REWRAP_WIDENS_KEY_USE}; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code override} is {@code null}
      */
     public Builder headerOverride(UnaryOperator<KeyBlockHeader> override) {
       this.headerOverride = Objects.requireNonNull(override, "override");
       return this;
     }
 
-    /** The wrap options for the new blocks (default {@link WrapOptions#defaults()}). */
+    /**
+     * Sets the wrap options for the new blocks (default {@link WrapOptions#defaults()}); a {@code
+     * KP} of the source is rewritten with its KCV method when the options ask for none.
+     *
+     * @param options the options; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code options} is {@code null}
+     */
     public Builder wrapOptions(WrapOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
@@ -300,13 +347,17 @@ public final class Rewrap {
      * What the target KBPK is used for (default {@link TargetContext#EXCHANGE}, which refuses
      * storage-only blocks). State {@link TargetContext#STORAGE} only when the target KBPK never
      * leaves this system.
+     *
+     * @param context what the target KBPK is used for; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code context} is {@code null}
      */
     public Builder targetContext(TargetContext context) {
       this.targetContext = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** Returns the immutable re-wrapper. */
+    /** {@return the immutable re-wrapper} The builder may be reused. */
     public Rewrap build() {
       return new Rewrap(this);
     }

@@ -23,7 +23,10 @@ import java.util.Objects;
 public class Tr31Exception extends GeneralSecurityException {
   private static final long serialVersionUID = 1L;
 
+  /** The reason; never {@code null}. */
   private final ErrorCode code;
+
+  /** The character offset in the input, or {@code -1} where no single position applies. */
   private final int offset;
 
   /**
@@ -50,12 +53,15 @@ public class Tr31Exception extends GeneralSecurityException {
     return sb.toString();
   }
 
-  /** Returns the reason for this exception. */
+  /** {@return the reason for this exception; never {@code null}} */
   public final ErrorCode code() {
     return code;
   }
 
-  /** Returns the character offset in the input where the problem was found, or {@code -1}. */
+  /**
+   * {@return the zero-based character offset in the input where the problem was found, or {@code
+   * -1} where no single position applies (a verification failure never reports one)}
+   */
   public final int offset() {
     return offset;
   }

@@ -30,7 +30,13 @@ public class Tr31FormatException extends Tr31Exception {
     super(code, offset, detail);
   }
 
-  /** Creates a format exception with no detail. */
+  /**
+   * Creates a format exception with no detail.
+   *
+   * @param code the reason; not {@code null}
+   * @param offset the character offset in the input, or {@code -1}
+   * @throws NullPointerException if {@code code} is {@code null}
+   */
   public Tr31FormatException(ErrorCode code, int offset) {
     super(code, offset, null);
   }

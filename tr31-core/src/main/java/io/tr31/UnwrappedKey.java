@@ -39,17 +39,17 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
     this.key = Objects.requireNonNull(key, "key");
   }
 
-  /** The authenticated header of the key block the key came from. */
+  /** {@return the authenticated header of the key block the key came from} */
   public KeyBlockHeader header() {
     return header;
   }
 
-  /** The key's algorithm, from the header. */
+  /** {@return the key's algorithm, from the authenticated header} */
   public KeyAlgorithm algorithm() {
     return header.algorithm();
   }
 
-  /** The key's length in bytes. */
+  /** {@return the key's length in bytes (still answers after {@link #destroy()})} */
   public int keyLengthBytes() {
     return key.length;
   }
@@ -57,6 +57,7 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
   /**
    * A copy of the key; the caller is responsible for wiping it.
    *
+   * @return a fresh copy of the key bytes, {@link #keyLengthBytes()} long
    * @throws IllegalStateException after {@link #destroy()}
    */
   public byte[] keyBytes() {
@@ -72,9 +73,18 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
   }
 
   /**
-   * Computes the key's check value (ANSI X9.24-1:2017 Annex A).
+   * Computes the key's check value (ANSI X9.24-1:2017 Annex A), from a copy of the key that is
+   * wiped afterwards.
    *
-   * @throws Tr31UnsupportedException the key's algorithm has no KCV of that method
+   * @param method how to compute it; not {@code null}
+   * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
+   * @return the check value; a KCV is public
+   * @throws Tr31Exception a {@link Tr31UnsupportedException} with {@link
+   *     ErrorCode#UNSUPPORTED_OPERATION} when the key's algorithm has no X9.24-1 KCV (HMAC and
+   *     asymmetric keys), or a {@link Tr31FormatException} with {@link
+   *     ErrorCode#INVALID_KEY_LENGTH} when the key's length does not fit its algorithm
+   * @throws NullPointerException if {@code method} is {@code null}
+   * @throws IllegalArgumentException if {@code lengthBytes} is not allowed for the method
    * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyCheckValue kcv(KcvMethod method, int lengthBytes) throws Tr31Exception {

@@ -36,32 +36,44 @@ public final class WrapOptions {
     this.keyLengthPolicy = b.keyLengthPolicy;
   }
 
-  /** The defaults: obfuscated key length, no KC, no KP, versions A and C refused. */
+  /**
+   * {@return the defaults: obfuscated key length, no KC, no KP, versions A and C refused} One
+   * shared instance.
+   */
   public static WrapOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a new builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The method of the {@code KC} block (check value of the wrapped key), if one is added. */
+  /**
+   * {@return the method of the {@code KC} block (check value of the wrapped key); empty when wrap
+   * adds none}
+   */
   public Optional<KcvMethod> keyKcv() {
     return Optional.ofNullable(keyKcv);
   }
 
-  /** The method of the {@code KP} block (check value of the KBPK), if one is added. */
+  /**
+   * {@return the method of the {@code KP} block (check value of the KBPK); empty when wrap adds
+   * none}
+   */
   public Optional<KcvMethod> kbpkKcv() {
     return Optional.ofNullable(kbpkKcv);
   }
 
-  /** How the payload is padded. */
+  /**
+   * {@return how the payload is padded: to the algorithm's maximum key length first, or to the
+   * cipher block only}
+   */
   public KeyLengthPolicy keyLengthPolicy() {
     return keyLengthPolicy;
   }
 
-  /** Whether the deprecated versions A and C may be written. */
+  /** {@return whether the deprecated versions A and C may be written} */
   public LegacyVersions legacyVersions() {
     return legacyVersions;
   }
@@ -91,31 +103,56 @@ public final class WrapOptions {
     /**
      * Sets whether the X9.143-deprecated versions A and C may be written (default {@link
      * LegacyVersions#REFUSE}).
+     *
+     * @param legacy {@link LegacyVersions#ALLOW_DEPRECATED} to write A and C; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code legacy} is {@code null}
      */
     public Builder legacyVersions(LegacyVersions legacy) {
       this.legacyVersions = Objects.requireNonNull(legacy, "legacy");
       return this;
     }
 
-    /** Adds a {@code KC} block with the wrapped key's check value computed by {@code method}. */
+    /**
+     * Adds a {@code KC} block with the wrapped key's check value computed by {@code method}, at the
+     * method's full length (3 bytes legacy, 5 CMAC). Wrap then refuses keys whose algorithm has no
+     * KCV (HMAC, asymmetric).
+     *
+     * @param method how to compute the check value; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code method} is {@code null}
+     */
     public Builder keyKcv(KcvMethod method) {
       this.keyKcv = Objects.requireNonNull(method, "method");
       return this;
     }
 
-    /** Adds a {@code KP} block with the KBPK's check value computed by {@code method}. */
+    /**
+     * Adds a {@code KP} block with the KBPK's check value computed by {@code method}, at the
+     * method's full length (3 bytes legacy, 5 CMAC).
+     *
+     * @param method how to compute the check value; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code method} is {@code null}
+     */
     public Builder kbpkKcv(KcvMethod method) {
       this.kbpkKcv = Objects.requireNonNull(method, "method");
       return this;
     }
 
-    /** Sets the key length policy (default {@link KeyLengthPolicy#OBFUSCATED}). */
+    /**
+     * Sets the key length policy (default {@link KeyLengthPolicy#OBFUSCATED}).
+     *
+     * @param policy how to pad the payload; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code policy} is {@code null}
+     */
     public Builder keyLengthPolicy(KeyLengthPolicy policy) {
       this.keyLengthPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Returns the immutable options. */
+    /** {@return the immutable options} The builder may be reused. */
     public WrapOptions build() {
       return new WrapOptions(this);
     }

@@ -40,7 +40,12 @@ public final class EnvelopeException extends Tr31Exception {
     super(code, (int) Math.min(offset, Integer.MAX_VALUE), detail);
   }
 
-  /** Creates an envelope exception with no offset and no detail. */
+  /**
+   * Creates an envelope exception with no offset and no detail.
+   *
+   * @param code an {@code ENVELOPE_*} code; not {@code null}
+   * @throws NullPointerException if {@code code} is {@code null}
+   */
   public EnvelopeException(ErrorCode code) {
     this(code, -1, null);
   }

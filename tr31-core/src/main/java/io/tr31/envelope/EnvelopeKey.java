@@ -79,7 +79,15 @@ public final class EnvelopeKey implements Destroyable {
     this.random = random;
   }
 
-  /** Prepares a 32-byte MSK with a new {@link SecureRandom} for IVs. The array is copied. */
+  /**
+   * Prepares a 32-byte MSK with a new {@link SecureRandom} for IVs. The array is copied; the caller
+   * may wipe it afterwards.
+   *
+   * @param msk the master session key, {@link #KEY_BYTES} bytes; not {@code null}
+   * @return the prepared key, which the caller destroys when done
+   * @throws NullPointerException if {@code msk} is {@code null}
+   * @throws IllegalArgumentException when {@code msk} is not 32 bytes
+   */
   public static EnvelopeKey prepare(byte[] msk) {
     return prepare(msk, new SecureRandom());
   }
@@ -87,6 +95,11 @@ public final class EnvelopeKey implements Destroyable {
   /**
    * Prepares a 32-byte MSK that draws IVs from {@code random} (inject a seeded one only in tests).
    *
+   * @param msk the master session key, {@link #KEY_BYTES} bytes; copied; not {@code null}
+   * @param random the IV source, kept and shared by every thread that seals with this key, so it
+   *     must be thread-safe; a predictable one makes IVs predictable; not {@code null}
+   * @return the prepared key, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException when {@code msk} is not 32 bytes
    */
   public static EnvelopeKey prepare(byte[] msk, SecureRandom random) {
@@ -98,7 +111,14 @@ public final class EnvelopeKey implements Destroyable {
     return new EnvelopeKey(new AesCbc(msk), random);
   }
 
-  /** Seals {@code plaintext} as a one-line {@code TR31-DATA} body (fields in wire order). */
+  /**
+   * Seals {@code plaintext} as a one-line {@code TR31-DATA} body (fields in wire order).
+   *
+   * @param plaintext the payload (may be empty); only read; not {@code null}
+   * @return the body: ASCII JSON with the hex ciphertext and a fresh random IV
+   * @throws NullPointerException if {@code plaintext} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public String seal(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
     byte[] iv = new byte[AesCbc.BLOCK_BYTES];
@@ -130,7 +150,11 @@ public final class EnvelopeKey implements Destroyable {
    * for payloads a terminal must process piecewise use {@link #sealChunked(InputStream,
    * OutputStream, int)}.
    *
+   * @param plaintext the payload, read to its end; not {@code null}
+   * @param body where the ASCII body is written; not {@code null}
    * @throws IOException when reading or writing fails (the body is then incomplete)
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public void seal(InputStream plaintext, OutputStream body) throws IOException {
     Objects.requireNonNull(plaintext, "plaintext");
@@ -138,7 +162,15 @@ public final class EnvelopeKey implements Destroyable {
     SingleWriter.write(live(), random, plaintext, body);
   }
 
-  /** Gzips {@code plaintext}, then seals it as {@link #seal(byte[])} does. */
+  /**
+   * Gzips {@code plaintext}, then seals it as {@link #seal(byte[])} does; the compressed copy is
+   * wiped.
+   *
+   * @param plaintext the payload; only read; not {@code null}
+   * @return the body, whose inner payload is the gzip stream
+   * @throws NullPointerException if {@code plaintext} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public String sealGzip(byte[] plaintext) {
     byte[] gz = Gzip.compress(Objects.requireNonNull(plaintext, "plaintext"));
     try {
@@ -151,7 +183,12 @@ public final class EnvelopeKey implements Destroyable {
   /**
    * Seals {@code plaintext} as a one-line {@code TR31-DATA-CHUNKED} body.
    *
+   * @param plaintext the payload (may be empty); only read; not {@code null}
    * @param chunkSizeBytes plaintext bytes per chunk, {@code 1..MAX_CHUNK_BYTES}
+   * @return the body: ASCII JSON, each chunk with its own fresh random IV
+   * @throws NullPointerException if {@code plaintext} is {@code null}
+   * @throws IllegalArgumentException if {@code chunkSizeBytes} is out of range
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public String sealChunked(byte[] plaintext, int chunkSizeBytes) {
     Objects.requireNonNull(plaintext, "plaintext");
@@ -165,7 +202,17 @@ public final class EnvelopeKey implements Destroyable {
     return out.toString(StandardCharsets.US_ASCII);
   }
 
-  /** Gzips {@code plaintext}, then seals the gzip stream as {@link #sealChunked(byte[], int)}. */
+  /**
+   * Gzips {@code plaintext}, then seals the gzip stream as {@link #sealChunked(byte[], int)}; the
+   * compressed copy is wiped.
+   *
+   * @param plaintext the payload; only read; not {@code null}
+   * @param chunkSizeBytes compressed bytes per chunk, {@code 1..MAX_CHUNK_BYTES}
+   * @return the body, whose chunks carry the gzip stream
+   * @throws NullPointerException if {@code plaintext} is {@code null}
+   * @throws IllegalArgumentException if {@code chunkSizeBytes} is out of range
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public String sealChunkedGzip(byte[] plaintext, int chunkSizeBytes) {
     byte[] gz = Gzip.compress(Objects.requireNonNull(plaintext, "plaintext"));
     try {
@@ -179,7 +226,13 @@ public final class EnvelopeKey implements Destroyable {
    * Streams {@code plaintext} into a {@code TR31-DATA-CHUNKED} body on {@code body}, holding one
    * chunk in memory. Neither stream is closed.
    *
+   * @param plaintext the payload, read to its end; not {@code null}
+   * @param body where the ASCII body is written; not {@code null}
+   * @param chunkSizeBytes plaintext bytes per chunk, {@code 1..MAX_CHUNK_BYTES}
    * @throws IOException when reading or writing fails (the body is then incomplete)
+   * @throws NullPointerException if a stream is {@code null}
+   * @throws IllegalArgumentException if {@code chunkSizeBytes} is out of range
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public void sealChunked(InputStream plaintext, OutputStream body, int chunkSizeBytes)
       throws IOException {
@@ -189,7 +242,17 @@ public final class EnvelopeKey implements Destroyable {
     }
   }
 
-  /** As {@link #sealChunked(InputStream, OutputStream, int)}, gzipping the stream first. */
+  /**
+   * As {@link #sealChunked(InputStream, OutputStream, int)}, gzipping the stream first.
+   *
+   * @param plaintext the payload, read to its end; not {@code null}
+   * @param body where the ASCII body is written; not {@code null}
+   * @param chunkSizeBytes compressed bytes per chunk, {@code 1..MAX_CHUNK_BYTES}
+   * @throws IOException when reading or writing fails (the body is then incomplete)
+   * @throws NullPointerException if a stream is {@code null}
+   * @throws IllegalArgumentException if {@code chunkSizeBytes} is out of range
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public void sealChunkedGzip(InputStream plaintext, OutputStream body, int chunkSizeBytes)
       throws IOException {
     Objects.requireNonNull(plaintext, "plaintext");
@@ -206,7 +269,17 @@ public final class EnvelopeKey implements Destroyable {
     return new ChunkedWriter(live(), random, body, chunkSizeBytes);
   }
 
-  /** {@link #open(byte[], String, MacKey, OpenOptions)} with {@link OpenOptions#defaults()}. */
+  /**
+   * {@link #open(byte[], String, MacKey, OpenOptions)} with {@link OpenOptions#defaults()}.
+   *
+   * @param body exactly the bytes received; not {@code null}
+   * @param signatureHex the signature sent with the body, 64 hex digits; not {@code null}
+   * @param macKey the HMAC key that signed the body; not {@code null}
+   * @return the plaintext, from a body whose MAC verified
+   * @throws EnvelopeException as {@link #open(byte[], String, MacKey, OpenOptions)}
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after this key or {@code macKey} is destroyed
+   */
   public byte[] open(byte[] body, String signatureHex, MacKey macKey) throws EnvelopeException {
     return open(body, signatureHex, macKey, OpenOptions.defaults());
   }
@@ -216,8 +289,26 @@ public final class EnvelopeKey implements Destroyable {
    * (the bytes as received, without a transport's trailing newline), and only then parses and
    * decrypts either format.
    *
-   * @throws EnvelopeException {@code ENVELOPE_TOO_LARGE}, {@code ENVELOPE_SIGNATURE_MALFORMED},
-   *     {@code ENVELOPE_MAC_MISMATCH}; after a valid MAC any parse, padding, chunk or gzip code
+   * @param body exactly the bytes received; not {@code null}
+   * @param signatureHex the signature sent with the body, 64 hex digits in either case; not {@code
+   *     null}
+   * @param macKey the HMAC key that signed the body; not {@code null}
+   * @param options gzip and size limits; not {@code null}
+   * @return the plaintext, from a body whose MAC verified
+   * @throws EnvelopeException before the MAC: {@link ErrorCode#ENVELOPE_TOO_LARGE}, {@link
+   *     ErrorCode#ENVELOPE_SIGNATURE_MALFORMED}, {@link ErrorCode#ENVELOPE_MAC_MISMATCH}; after a
+   *     valid MAC: {@link ErrorCode#ENVELOPE_JSON_SYNTAX}, {@link ErrorCode#ENVELOPE_WRONG_TYPE},
+   *     {@link ErrorCode#ENVELOPE_DUPLICATE_FIELD}, {@link ErrorCode#ENVELOPE_UNKNOWN_FIELD},
+   *     {@link ErrorCode#ENVELOPE_MISSING_FIELD}, {@link ErrorCode#ENVELOPE_UNKNOWN_FORMAT}, {@link
+   *     ErrorCode#ENVELOPE_UNKNOWN_MODE}, {@link ErrorCode#ENVELOPE_INVALID_HEX}, {@link
+   *     ErrorCode#ENVELOPE_ODD_HEX}, {@link ErrorCode#ENVELOPE_IV_LENGTH}, {@link
+   *     ErrorCode#ENVELOPE_CIPHERTEXT_LENGTH}, a chunk code ({@link ErrorCode#ENVELOPE_CHUNK_SIZE},
+   *     {@link ErrorCode#ENVELOPE_CHUNK_COUNT}, {@link ErrorCode#ENVELOPE_CHUNK_ORDER}, {@link
+   *     ErrorCode#ENVELOPE_CHUNK_DUPLICATE}, {@link ErrorCode#ENVELOPE_CHUNK_LENGTH}, {@link
+   *     ErrorCode#ENVELOPE_TOTAL_LENGTH}), {@link ErrorCode#ENVELOPE_PADDING}, and with gzip {@link
+   *     ErrorCode#ENVELOPE_GZIP_CORRUPT} or {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE}
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after this key or {@code macKey} is destroyed
    */
   public byte[] open(byte[] body, String signatureHex, MacKey macKey, OpenOptions options)
       throws EnvelopeException {
@@ -232,6 +323,15 @@ public final class EnvelopeKey implements Destroyable {
   /**
    * UNAUTHENTICATED, MALLEABLE open of a body that carries no MAC (the seed API's config and
    * terminal-parameters responses). See the class description for what this does not protect.
+   *
+   * @param body exactly the bytes received; not {@code null}
+   * @param options gzip and size limits; not {@code null}
+   * @return the plaintext; anyone who could change the body may have chosen parts of it
+   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_TOO_LARGE}, or any code {@link
+   *     #open(byte[], String, MacKey, OpenOptions)} reports after a valid MAC (parse, padding,
+   *     chunk and gzip codes)
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public byte[] openUnauthenticated(byte[] body, OpenOptions options) throws EnvelopeException {
     Objects.requireNonNull(body, "body");
@@ -240,12 +340,29 @@ public final class EnvelopeKey implements Destroyable {
     return Opener.open(live(), body, options);
   }
 
-  /** {@link #openUnauthenticated(byte[], OpenOptions)} with the defaults. Malleable. */
+  /**
+   * {@link #openUnauthenticated(byte[], OpenOptions)} with the defaults. Malleable.
+   *
+   * @param body exactly the bytes received; not {@code null}
+   * @return the plaintext; anyone who could change the body may have chosen parts of it
+   * @throws EnvelopeException as {@link #openUnauthenticated(byte[], OpenOptions)}
+   * @throws NullPointerException if {@code body} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public byte[] openUnauthenticated(byte[] body) throws EnvelopeException {
     return openUnauthenticated(body, OpenOptions.defaults());
   }
 
-  /** {@link #openUnauthenticated(byte[], OpenOptions)} of a body held as text. Malleable. */
+  /**
+   * {@link #openUnauthenticated(byte[], OpenOptions)} of a body held as text, with the defaults.
+   * Malleable.
+   *
+   * @param body the body as received, encoded as UTF-8 before parsing; not {@code null}
+   * @return the plaintext; anyone who could change the body may have chosen parts of it
+   * @throws EnvelopeException as {@link #openUnauthenticated(byte[], OpenOptions)}
+   * @throws NullPointerException if {@code body} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public byte[] openUnauthenticated(String body) throws EnvelopeException {
     return openUnauthenticated(body.getBytes(StandardCharsets.UTF_8), OpenOptions.defaults());
   }
@@ -258,7 +375,15 @@ public final class EnvelopeKey implements Destroyable {
    * plaintext of earlier chunks: discard it. Neither stream is closed. For an authenticated open in
    * bounded memory, verify the stored body first with {@link MacKey#verify(InputStream, String)}.
    *
+   * @param body the body as received, read to its end; not {@code null}
+   * @param plaintext where the plaintext is written; not {@code null}
+   * @param options gzip and size limits; not {@code null}
+   * @throws EnvelopeException the codes of {@link #openUnauthenticated(byte[], OpenOptions)}; a
+   *     chunked body is checked chunk by chunk, so the failure may come after earlier plaintext was
+   *     written
    * @throws IOException when reading the body or writing the plaintext fails
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public void openUnauthenticated(InputStream body, OutputStream plaintext, OpenOptions options)
       throws EnvelopeException, IOException {

@@ -63,6 +63,9 @@ public final class MacKey implements Destroyable {
   /**
    * Prepares an HMAC-SHA256 key. The array is copied; the caller may wipe it afterwards.
    *
+   * @param key the HMAC key, at least {@link #MIN_KEY_BYTES} bytes; not {@code null}
+   * @return the prepared key, which the caller destroys when done
+   * @throws NullPointerException if {@code key} is {@code null}
    * @throws IllegalArgumentException when the key is shorter than {@link #MIN_KEY_BYTES}
    */
   public static MacKey prepare(byte[] key) {
@@ -73,13 +76,28 @@ public final class MacKey implements Destroyable {
     return new MacKey(new HmacSha256(new SecretKeySpec(key, HmacSha256.ALGORITHM)));
   }
 
-  /** Returns the upper-case hex HMAC-SHA256 of exactly {@code body}. */
+  /**
+   * Signs a body.
+   *
+   * @param body exactly the bytes that go on the wire (may be empty); not {@code null}
+   * @return the HMAC-SHA256 of {@code body} as 64 upper-case hex digits
+   * @throws NullPointerException if {@code body} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public String sign(byte[] body) {
     Objects.requireNonNull(body, "body");
     return Hex.encode(live().compute(body, 0, body.length));
   }
 
-  /** Returns the upper-case hex HMAC-SHA256 of everything {@code body} yields, read once. */
+  /**
+   * Signs everything a stream yields, in bounded memory. The stream is read to its end, not closed.
+   *
+   * @param body the bytes that go on the wire; not {@code null}
+   * @return the HMAC-SHA256 of the stream's bytes as 64 upper-case hex digits
+   * @throws IOException when reading {@code body} fails
+   * @throws NullPointerException if {@code body} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public String sign(InputStream body) throws IOException {
     return Hex.encode(tag(body));
   }
@@ -87,6 +105,10 @@ public final class MacKey implements Destroyable {
   /**
    * Verifies {@code signatureHex} over exactly {@code body}.
    *
+   * @param body exactly the bytes taken off the wire; not {@code null}
+   * @param signatureHex the received signature, 64 hex digits in either case; not {@code null}
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    * @throws EnvelopeException {@link ErrorCode#ENVELOPE_SIGNATURE_MALFORMED} when the signature is
    *     not 64 hex digits, {@link ErrorCode#ENVELOPE_MAC_MISMATCH} when it does not verify
    */
@@ -103,6 +125,11 @@ public final class MacKey implements Destroyable {
    * again with {@link EnvelopeKey#openUnauthenticated(InputStream, java.io.OutputStream,
    * OpenOptions)} (the file must not change between the passes).
    *
+   * @param body the bytes taken off the wire, read to the end and not closed; not {@code null}
+   * @param signatureHex the received signature, 64 hex digits in either case, checked before the
+   *     stream is read; not {@code null}
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    * @throws EnvelopeException as {@link #verify(byte[], String)}
    * @throws IOException when reading {@code body} fails
    */

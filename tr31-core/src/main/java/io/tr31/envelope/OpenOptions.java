@@ -42,22 +42,40 @@ public final class OpenOptions {
     this.maxDecompressedBytes = maxDecompressedBytes;
   }
 
-  /** Raw inner payload, 32 MiB body limit, 64 MiB decompression limit. */
+  /**
+   * {@return the defaults: raw inner payload, 32 MiB body limit, 64 MiB decompression limit} One
+   * shared instance.
+   */
   public static OpenOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A copy that gunzips the decrypted inner payload (terminal-parameters responses). */
+  /**
+   * {@return a copy that gunzips the decrypted inner payload (terminal-parameters responses)}
+   */
   public OpenOptions withGzip() {
     return new OpenOptions(true, maxBodyBytes, maxDecompressedBytes);
   }
 
-  /** A copy with another body limit ({@code 1..MAX_LIMIT_BYTES}). */
+  /**
+   * Sets the body limit, checked before the MAC and before any parsing.
+   *
+   * @param bytes the largest accepted body in bytes, 1 to {@link #MAX_LIMIT_BYTES}
+   * @return a copy with that limit; this one is unchanged
+   * @throws IllegalArgumentException if {@code bytes} is out of range
+   */
   public OpenOptions withMaxBodyBytes(int bytes) {
     return new OpenOptions(gzip, check(bytes), maxDecompressedBytes);
   }
 
-  /** A copy with another decompressed-size limit ({@code 1..MAX_LIMIT_BYTES}). */
+  /**
+   * Sets the decompressed-size limit, which bounds a gzip inner payload.
+   *
+   * @param bytes the largest accepted decompressed payload in bytes, 1 to {@link
+   *     #MAX_LIMIT_BYTES}
+   * @return a copy with that limit; this one is unchanged
+   * @throws IllegalArgumentException if {@code bytes} is out of range
+   */
   public OpenOptions withMaxDecompressedBytes(int bytes) {
     return new OpenOptions(gzip, maxBodyBytes, check(bytes));
   }
@@ -69,17 +87,17 @@ public final class OpenOptions {
     return bytes;
   }
 
-  /** Whether the decrypted inner payload is gunzipped. */
+  /** {@return whether the decrypted inner payload is gunzipped} */
   public boolean gzip() {
     return gzip;
   }
 
-  /** The largest accepted body, in bytes. */
+  /** {@return the largest accepted body, in bytes} */
   public int maxBodyBytes() {
     return maxBodyBytes;
   }
 
-  /** The largest accepted decompressed inner payload, in bytes. */
+  /** {@return the largest accepted decompressed inner payload, in bytes} */
   public int maxDecompressedBytes() {
     return maxDecompressedBytes;
   }

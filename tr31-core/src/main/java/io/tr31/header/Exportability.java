@@ -36,12 +36,12 @@ public enum Exportability {
     this.meaning = meaning;
   }
 
-  /** The one-character header code. */
+  /** {@return the one-character header code (character 11)} */
   public String code() {
     return code;
   }
 
-  /** The standard's meaning. */
+  /** {@return the standard's meaning, in English} */
   public String meaning() {
     return meaning;
   }
@@ -49,6 +49,10 @@ public enum Exportability {
   /**
    * Looks up a header code.
    *
+   * @param code the one-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @return the exportability; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_EXPORTABILITY} if unknown
    */
   public static Exportability fromCode(String code, int offset) throws Tr31FormatException {

@@ -51,20 +51,21 @@ public enum KeyAlgorithm {
     this.obfuscatedLengthBytes = obfuscatedLengthBytes;
   }
 
-  /** The one-character header code. */
+  /** {@return the one-character header code (character 7)} */
   public String code() {
     return code;
   }
 
-  /** The standard's name for the algorithm. */
+  /** {@return the standard's name for the algorithm} */
   public String meaning() {
     return meaning;
   }
 
   /**
-   * The length a key of this algorithm is padded to before block padding when key length
-   * obfuscation is on (X9.143: the algorithm's maximum key length); {@code 0} where the algorithm
-   * has no fixed maximum (HMAC and asymmetric keys), in which case only block padding applies.
+   * {@return the length in bytes a key of this algorithm is padded to before block padding when key
+   * length obfuscation is on} That is the algorithm's maximum key length (X9.143): 32 for AES, 24
+   * for TDES; {@code 0} where the algorithm has no fixed maximum (HMAC and asymmetric keys), in
+   * which case only block padding applies.
    */
   public int obfuscatedLengthBytes() {
     return obfuscatedLengthBytes;
@@ -73,6 +74,9 @@ public enum KeyAlgorithm {
   /**
    * Whether a key of {@code n} bytes may be wrapped under this algorithm: AES 16/24/32, TDES 16/24,
    * DES 8, HMAC at least 16, asymmetric at least 1 byte (opaque).
+   *
+   * @param n the key length in bytes
+   * @return {@code true} if the length is allowed for this algorithm
    */
   public boolean permitsKeyLengthBytes(int n) {
     switch (this) {
@@ -96,6 +100,9 @@ public enum KeyAlgorithm {
    * 5, Table 2): AES 128/192/256, 2-key TDES 80, 3-key TDES 112, DES 56, HMAC min(8 × length, 256).
    * {@code 0} for asymmetric keys, whose strength a key block cannot tell (they are wrapped as
    * opaque bytes), and for lengths the algorithm does not allow.
+   *
+   * @param keyLengthBytes the key length in bytes
+   * @return the strength in bits, or {@code 0} as above
    */
   public int securityStrengthBits(int keyLengthBytes) {
     if (!permitsKeyLengthBytes(keyLengthBytes)) {
@@ -122,6 +129,7 @@ public enum KeyAlgorithm {
    *
    * @param code the one-character code
    * @param offset the code's offset in the input, for the error
+   * @return the algorithm; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
    */
   public static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {

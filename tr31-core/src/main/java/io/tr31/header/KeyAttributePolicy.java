@@ -169,7 +169,15 @@ public final class KeyAttributePolicy {
     }
   }
 
-  /** Whether the three attributes are permitted together; proprietary codes never are. */
+  /**
+   * Whether the three attributes are permitted together; proprietary codes never are.
+   *
+   * @param usage the key usage; not {@code null}
+   * @param algorithm the key's algorithm; not {@code null}
+   * @param mode the mode of use; not {@code null}
+   * @return {@code true} if this class's table permits the combination
+   * @throws NullPointerException if an argument is {@code null}
+   */
   public static boolean isPermitted(KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode) {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(algorithm, "algorithm");
@@ -182,7 +190,14 @@ public final class KeyAttributePolicy {
     return modes != null && modes.contains(mode);
   }
 
-  /** The permitted modes of use for a usage and algorithm (empty when none); unmodifiable. */
+  /**
+   * The permitted modes of use for a usage and algorithm.
+   *
+   * @param usage the key usage
+   * @param algorithm the key's algorithm
+   * @return the permitted modes (unmodifiable); empty when the table permits none, as for
+   *     proprietary codes
+   */
   public static Set<ModeOfUse> permittedModes(KeyUsage usage, KeyAlgorithm algorithm) {
     Map<KeyAlgorithm, Set<ModeOfUse>> byAlg = TABLE.get(usage);
     Set<ModeOfUse> modes = byAlg == null ? null : byAlg.get(algorithm);
@@ -192,6 +207,8 @@ public final class KeyAttributePolicy {
   /**
    * Checks a header's usage, algorithm and mode of use.
    *
+   * @param h the header; not {@code null}
+   * @throws NullPointerException if {@code h} is {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} at offset 5 (the key
    *     usage field) when not permitted
    */

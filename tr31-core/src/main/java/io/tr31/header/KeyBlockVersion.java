@@ -54,37 +54,43 @@ public enum KeyBlockVersion {
     this.aes = aes;
   }
 
-  /** The one-character version ID. */
+  /** {@return the one-character version ID (header character 0)} */
   public char id() {
     return id;
   }
 
-  /** The version ID as a one-character string. */
+  /** {@return the version ID as a one-character string} */
   public String code() {
     return String.valueOf(id);
   }
 
-  /** What the version means. */
+  /** {@return what the version means: its binding method, in English} */
   public String meaning() {
     return meaning;
   }
 
-  /** Cipher block size of the key block protection algorithm: 8 (TDES) or 16 (AES). */
+  /**
+   * {@return the cipher block size in bytes of the key block protection algorithm: 8 (TDES) or 16
+   * (AES)}
+   */
   public int cipherBlockSizeBytes() {
     return cipherBlockSizeBytes;
   }
 
-  /** Length of the authenticator in bytes: A, C, 0: 4; B: 8; D, E: 16. */
+  /** {@return the length of the authenticator in bytes: A, C, 0: 4; B: 8; D, E: 16} */
   public int macLengthBytes() {
     return macLengthBytes;
   }
 
-  /** Whether the key block protection key is an AES key (D, E). */
+  /** {@return whether the key block protection key is an AES key (D, E)} */
   public boolean isAes() {
     return aes;
   }
 
-  /** Whether this is a proprietary (numeric) version accepted only under the lenient profile. */
+  /**
+   * {@return whether this is a proprietary (numeric) version, accepted only under the lenient
+   * profile}
+   */
   public boolean isProprietary() {
     return this == THALES_0;
   }
@@ -94,6 +100,7 @@ public enum KeyBlockVersion {
    *
    * @param code the one-character code
    * @param offset the code's offset in the input, for the error
+   * @return the version; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} if unknown
    */
   public static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {

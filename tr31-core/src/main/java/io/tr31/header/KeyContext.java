@@ -38,12 +38,12 @@ public enum KeyContext {
     this.meaning = meaning;
   }
 
-  /** The one-character header code. */
+  /** {@return the one-character header code (character 14)} */
   public String code() {
     return code;
   }
 
-  /** The standard's meaning. */
+  /** {@return the standard's meaning, in English} */
   public String meaning() {
     return meaning;
   }
@@ -51,6 +51,10 @@ public enum KeyContext {
   /**
    * Looks up a header code.
    *
+   * @param code the one-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @return the key context; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
    */
   public static KeyContext fromCode(String code, int offset) throws Tr31FormatException {

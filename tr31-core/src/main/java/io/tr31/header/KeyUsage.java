@@ -122,12 +122,15 @@ public enum KeyUsage {
     this.meaning = meaning;
   }
 
-  /** The two-character header code; empty for {@link #PROPRIETARY} (see the header's raw code). */
+  /**
+   * {@return the two-character header code (characters 5-6); empty for {@link #PROPRIETARY} (see
+   * the header's raw code)}
+   */
   public String code() {
     return code;
   }
 
-  /** The standard's meaning. */
+  /** {@return the standard's meaning, in English} */
   public String meaning() {
     return meaning;
   }
@@ -135,6 +138,10 @@ public enum KeyUsage {
   /**
    * Looks up a header code under the strict profile (proprietary codes rejected).
    *
+   * @param code the two-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown
    */
   public static KeyUsage fromCode(String code, int offset) throws Tr31FormatException {
@@ -145,6 +152,11 @@ public enum KeyUsage {
    * Looks up a header code; under {@link Profile#LENIENT} a two-character code whose first
    * character is a digit and second is alphanumeric yields {@link #PROPRIETARY}.
    *
+   * @param code the two-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @param profile how strictly to read; only {@link Profile#LENIENT} admits proprietary codes
+   * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown or not allowed
    */
   public static KeyUsage fromCode(String code, int offset, Profile profile)

@@ -26,7 +26,7 @@ public final class KeyVersion {
     this.code = code;
   }
 
-  /** Key versioning unused: {@code 00}. */
+  /** {@return the key version {@code 00}: key versioning unused} */
   public static KeyVersion none() {
     return NONE;
   }
@@ -34,6 +34,8 @@ public final class KeyVersion {
   /**
    * Key component {@code n} ({@code c1}..{@code c9}).
    *
+   * @param n the component number, 1 to 9
+   * @return the key version {@code c}<i>n</i>
    * @throws IllegalArgumentException if {@code n} is not 1..9
    */
   public static KeyVersion component(int n) {
@@ -46,6 +48,9 @@ public final class KeyVersion {
   /**
    * A key version from its two-character code.
    *
+   * @param twoChars two ASCII letters or digits, e.g. {@code 01} or {@code c2}; not {@code null}
+   * @return the key version ({@link #none()} for {@code 00})
+   * @throws NullPointerException if {@code twoChars} is {@code null}
    * @throws IllegalArgumentException if not two ASCII alphanumerics (a caller bug; parsing
    *     untrusted input uses {@link #parse})
    */
@@ -60,6 +65,9 @@ public final class KeyVersion {
   /**
    * Parses untrusted header characters 9-10.
    *
+   * @param twoChars the two characters; {@code null} is reported as malformed
+   * @param offset their offset in the input, reported in the exception
+   * @return the key version ({@link #none()} for {@code 00})
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if malformed
    */
   public static KeyVersion parse(String twoChars, int offset) throws Tr31FormatException {
@@ -75,7 +83,9 @@ public final class KeyVersion {
         && Codes.isAlphanumeric(s.charAt(1));
   }
 
-  /** Whether this block carries a key component ({@code c} followed by a digit 1-9). */
+  /**
+   * {@return whether this block carries a key component ({@code c} followed by a digit 1-9)}
+   */
   public boolean isComponent() {
     return code.charAt(0) == 'c' && code.charAt(1) >= '1' && code.charAt(1) <= '9';
   }
@@ -83,6 +93,7 @@ public final class KeyVersion {
   /**
    * The component number.
    *
+   * @return the digit after {@code c}, 1 to 9
    * @throws IllegalStateException if {@link #isComponent()} is false
    */
   public int componentNumber() {
@@ -92,7 +103,7 @@ public final class KeyVersion {
     return code.charAt(1) - '0';
   }
 
-  /** The two-character header code. */
+  /** {@return the two-character header code (characters 9-10)} */
   public String code() {
     return code;
   }

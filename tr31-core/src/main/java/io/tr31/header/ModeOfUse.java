@@ -56,19 +56,23 @@ public enum ModeOfUse {
     this.meaning = meaning;
   }
 
-  /** The one-character header code; empty for {@link #PROPRIETARY}. */
+  /** {@return the one-character header code (character 8); empty for {@link #PROPRIETARY}} */
   public String code() {
     return code;
   }
 
-  /** The standard's meaning. */
+  /** {@return the standard's meaning, in English} */
   public String meaning() {
     return meaning;
   }
 
   /**
-   * Looks up a header code under the strict profile.
+   * Looks up a header code under the strict profile (proprietary codes rejected).
    *
+   * @param code the one-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown
    */
   public static ModeOfUse fromCode(String code, int offset) throws Tr31FormatException {
@@ -78,6 +82,11 @@ public enum ModeOfUse {
   /**
    * Looks up a header code; a digit yields {@link #PROPRIETARY} under {@link Profile#LENIENT}.
    *
+   * @param code the one-character code from the header; {@code null} is reported
+   *     as unknown
+   * @param offset the code's offset in the input, reported in the exception
+   * @param profile how strictly to read; only {@link Profile#LENIENT} admits proprietary codes
+   * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown or not allowed
    */
   public static ModeOfUse fromCode(String code, int offset, Profile profile)

@@ -35,18 +35,24 @@ public enum KcvMethod {
   }
 
   /**
-   * The two-digit prefix that names this method in {@code KC}, {@code KP} and {@code PK} blocks.
+   * {@return the two-digit prefix that names this method in {@code KC}, {@code KP} and {@code PK}
+   * blocks (X9.143:2021 Table 15)}
    */
   public String blockCode() {
     return blockCode;
   }
 
-  /** The longest KCV X9.24-1 allows for this method, in bytes. */
+  /** {@return the longest KCV X9.24-1 allows for this method, in bytes: 3 legacy, 5 CMAC} */
   public int maxLengthBytes() {
     return maxLengthBytes;
   }
 
-  /** Looks up a block code; returns {@code null} when unknown (callers report the error). */
+  /**
+   * Looks up a block code.
+   *
+   * @param code the two-digit prefix of a KCV block's data; {@code null} finds nothing
+   * @return the method, or {@code null} when unknown (callers report the error)
+   */
   public static KcvMethod fromBlockCode(String code) {
     for (KcvMethod m : values()) {
       if (m.blockCode.equals(code)) {

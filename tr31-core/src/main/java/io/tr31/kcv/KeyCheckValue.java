@@ -49,6 +49,10 @@ public final class KeyCheckValue {
   /**
    * A KCV with known bytes (copied).
    *
+   * @param method how the value was computed; not {@code null}
+   * @param value the KCV bytes, 1 to {@code method.maxLengthBytes()} (copied); not {@code null}
+   * @return the check value
+   * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if the length is not 1 to {@code method.maxLengthBytes()}
    */
   public static KeyCheckValue of(KcvMethod method, byte[] value) {
@@ -61,6 +65,11 @@ public final class KeyCheckValue {
   /**
    * Parses upper-case hex KCV bytes, e.g. from a {@code KC} optional block after its method prefix.
    *
+   * @param method how the value was computed; not {@code null}
+   * @param hex the KCV in upper-case hex, 1 to {@code method.maxLengthBytes()} bytes; not {@code
+   *     null}
+   * @return the check value
+   * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_HEX}, {@link ErrorCode#LOWERCASE_HEX} or
    *     {@link ErrorCode#ODD_HEX_LENGTH} (offsets relative to {@code hex}), or {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the length is not allowed for the method
@@ -82,6 +91,9 @@ public final class KeyCheckValue {
    * @param key the key: AES 16/24/32 bytes, TDES 16/24 bytes, DES 8 bytes (only read)
    * @param method how to compute it
    * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
+   * @return the check value, {@code lengthBytes} long
+   * @throws NullPointerException if {@code algorithm}, {@code key} or {@code method} is {@code
+   *     null}
    * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for HMAC and
    *     asymmetric algorithms, which have no X9.24-1 KCV
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
@@ -120,7 +132,12 @@ public final class KeyCheckValue {
     }
   }
 
-  /** Whether X9.24-1 defines a KCV for keys of {@code algorithm} (AES, TDES and DES). */
+  /**
+   * Whether X9.24-1 defines a KCV for keys of an algorithm.
+   *
+   * @param algorithm the key's algorithm
+   * @return {@code true} for AES, TDES and DES; {@code false} for HMAC and asymmetric keys
+   */
   public static boolean isDefinedFor(KeyAlgorithm algorithm) {
     return algorithm == KeyAlgorithm.AES
         || algorithm == KeyAlgorithm.TDES
@@ -174,7 +191,14 @@ public final class KeyCheckValue {
    * and compares in constant time. Returns {@code false} when this KCV has fewer than {@link
    * #MIN_COMPARED_BYTES} bytes: a 1-byte value would accept one key in 256.
    *
-   * @throws Tr31UnsupportedException for algorithms without a KCV
+   * @param algorithm the key's algorithm: AES, TDES or DES; not {@code null}
+   * @param key the candidate key (only read); not {@code null}
+   * @return whether the key's KCV equals this one
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for algorithms without
+   *     a KCV
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
+   *     fit the algorithm
    */
   public boolean matches(KeyAlgorithm algorithm, byte[] key)
       throws Tr31UnsupportedException, Tr31FormatException {
@@ -189,8 +213,15 @@ public final class KeyCheckValue {
    * Like {@link #matches(KeyAlgorithm, byte[])}, but throws on mismatch so that it cannot be
    * ignored.
    *
-   * @throws Tr31VerificationException if the key does not have this KCV
-   * @throws Tr31UnsupportedException for algorithms without a KCV
+   * @param algorithm the key's algorithm: AES, TDES or DES; not {@code null}
+   * @param key the candidate key (only read); not {@code null}
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws Tr31VerificationException {@link ErrorCode#VERIFICATION_FAILED} if the key does not
+   *     have this KCV, or this KCV is shorter than {@link #MIN_COMPARED_BYTES}
+   * @throws Tr31UnsupportedException {@link ErrorCode#UNSUPPORTED_OPERATION} for algorithms without
+   *     a KCV
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
+   *     fit the algorithm
    */
   public void verify(KeyAlgorithm algorithm, byte[] key)
       throws Tr31VerificationException, Tr31UnsupportedException, Tr31FormatException {
@@ -210,6 +241,10 @@ public final class KeyCheckValue {
    * Whether {@code other} has the same method and the shorter of the two values equals the
    * same-length prefix of the longer (constant time for that prefix). Returns {@code false} when
    * the shorter value has fewer than {@link #MIN_COMPARED_BYTES} bytes.
+   *
+   * @param other the KCV to compare with; not {@code null}
+   * @return whether both name the same key, as far as their common prefix can tell
+   * @throws NullPointerException if {@code other} is {@code null}
    */
   public boolean matches(KeyCheckValue other) {
     Objects.requireNonNull(other, "other");
@@ -223,22 +258,22 @@ public final class KeyCheckValue {
     return MessageDigest.isEqual(Arrays.copyOf(value, n), Arrays.copyOf(other.value, n));
   }
 
-  /** The method. */
+  /** {@return the method that computed this KCV} */
   public KcvMethod method() {
     return method;
   }
 
-  /** A copy of the KCV bytes. */
+  /** {@return a fresh copy of the KCV bytes} */
   public byte[] bytes() {
     return value.clone();
   }
 
-  /** The number of KCV bytes. */
+  /** {@return the number of KCV bytes} */
   public int lengthBytes() {
     return value.length;
   }
 
-  /** Upper-case hex of the KCV bytes. */
+  /** {@return the KCV bytes in upper-case hex} */
   public String hex() {
     return Hex.encode(value);
   }

@@ -49,17 +49,25 @@ public enum HashAlgorithm {
     this.standardName = standardName;
   }
 
-  /** The two hex digits written in the {@code HM} block. */
+  /** {@return the two hex digits written in the {@code HM} block} */
   public String code() {
     return code;
   }
 
-  /** The standard name (also the JCA name for the SHA-2 and SHA-3 hashes). */
+  /**
+   * {@return the standard name, which is also the JCA name of the SHA-1, SHA-2 and SHA-3 hashes}
+   */
   public String standardName() {
     return standardName;
   }
 
-  /** Returns the constant for a code (upper-case), or {@code null} if not in the table. */
+  /**
+   * Looks up an {@code HM} code.
+   *
+   * @param code two upper-case hex digits; {@code null} finds nothing
+   * @return the constant, or {@code null} if the code is not in X9.143 Table 13; callers report the
+   *     error
+   */
   public static HashAlgorithm fromCode(String code) {
     for (HashAlgorithm h : values()) {
       if (h.code.equals(code)) {

@@ -44,7 +44,7 @@ public final class OptionalBlocks {
     this.parsedLengthChars = parsedLength;
   }
 
-  /** No optional blocks. */
+  /** {@return the shared instance with no optional blocks} */
   public static OptionalBlocks empty() {
     return EMPTY;
   }
@@ -52,6 +52,10 @@ public final class OptionalBlocks {
   /**
    * Blocks in the given order.
    *
+   * @param blocks the blocks (copied); not {@code null}, no {@code null} element
+   * @return the blocks; not marked as parsed ({@link #parsedLengthChars()} is {@code -1}, unless
+   *     empty)
+   * @throws NullPointerException if {@code blocks} or an element is {@code null}
    * @throws IllegalArgumentException on a duplicate ID, more than 99 blocks, or PB not last
    */
   public static OptionalBlocks of(List<OptionalBlock> blocks) {
@@ -79,6 +83,15 @@ public final class OptionalBlocks {
    * {@link #parse(CharSequence, int, int, int, Profile, KeyAlgorithm)}, which the header parser
    * uses).
    *
+   * @param text untrusted input, typically a whole key block; not {@code null}
+   * @param start offset of the first block's ID in {@code text}
+   * @param end offset no read goes past (exclusive), at most {@code text.length()}
+   * @param count the number of blocks the header declares, 0 to {@link #MAX_BLOCKS}
+   * @param profile how strictly to read; not {@code null}
+   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's
+   *     {@link #warnings()}
+   * @throws NullPointerException if {@code text} or {@code profile} is {@code null}
+   * @throws IllegalArgumentException if the range or the count is out of bounds (a caller bug)
    * @throws Tr31FormatException {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED}, {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_ID}, {@link ErrorCode#INVALID_OPTIONAL_BLOCK_LENGTH},
    *     {@link ErrorCode#EXTENDED_LENGTH_OVERFLOW}, {@link ErrorCode#INVALID_CHARACTER}, {@link
@@ -97,6 +110,17 @@ public final class OptionalBlocks {
    * keys, {@code HM} only on HMAC keys. The strict profile refuses a breach; the lenient profile
    * records it as a warning.
    *
+   * @param text untrusted input, typically a whole key block; not {@code null}
+   * @param start offset of the first block's ID in {@code text}
+   * @param end offset no read goes past (exclusive), at most {@code text.length()}
+   * @param count the number of blocks the header declares, 0 to {@link #MAX_BLOCKS}
+   * @param profile how strictly to read; not {@code null}
+   * @param algorithm the header's algorithm; not {@code null}
+   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's
+   *     {@link #warnings()}
+   * @throws NullPointerException if {@code text}, {@code profile} or {@code algorithm} is {@code
+   *     null}
+   * @throws IllegalArgumentException if the range or the count is out of bounds (a caller bug)
    * @throws Tr31FormatException as {@link #parse(CharSequence, int, int, int, Profile)}, and {@link
    *     ErrorCode#OPTIONAL_BLOCK_ALGORITHM_MISMATCH}
    */
@@ -227,27 +251,38 @@ public final class OptionalBlocks {
     return v;
   }
 
-  /** The blocks in order (unmodifiable). */
+  /** {@return the blocks in header order (unmodifiable)} */
   public List<OptionalBlock> asList() {
     return blocks;
   }
 
-  /** Number of blocks. */
+  /** {@return the number of blocks, 0 to {@link #MAX_BLOCKS}} */
   public int size() {
     return blocks.size();
   }
 
-  /** Whether there are no blocks. */
+  /** {@return whether there are no blocks} */
   public boolean isEmpty() {
     return blocks.isEmpty();
   }
 
-  /** The block with this ID, if present. */
+  /**
+   * Finds the block with a known ID.
+   *
+   * @param id the block ID; not {@code null}
+   * @return the block, or empty if the header has none with that ID
+   * @throws NullPointerException if {@code id} is {@code null}
+   */
   public Optional<OptionalBlock> get(OptionalBlockId id) {
     return get(id.code());
   }
 
-  /** The block with this two-character ID (also proprietary IDs), if present. */
+  /**
+   * Finds the block with a two-character ID, proprietary IDs included.
+   *
+   * @param id the two-character block ID, case-sensitive
+   * @return the block, or empty if the header has none with that ID
+   */
   public Optional<OptionalBlock> get(String id) {
     for (OptionalBlock b : blocks) {
       if (b.id().equals(id)) {
@@ -260,6 +295,11 @@ public final class OptionalBlocks {
   /**
    * These blocks with {@code block} added, or replacing the block with the same ID in place; a
    * non-PB block is inserted before an existing PB so that PB stays last.
+   *
+   * @param block the block to add or replace; not {@code null}
+   * @return new blocks; these are unchanged
+   * @throws NullPointerException if {@code block} is {@code null}
+   * @throws IllegalArgumentException if the block would be the 100th
    */
   public OptionalBlocks with(OptionalBlock block) {
     Objects.requireNonNull(block, "block");
@@ -279,14 +319,22 @@ public final class OptionalBlocks {
     return of(list);
   }
 
-  /** These blocks without the block of this ID (unchanged if absent). */
+  /**
+   * Removes a block.
+   *
+   * @param id the two-character block ID, case-sensitive
+   * @return these blocks without the block of this ID (equal to these if absent)
+   */
   public OptionalBlocks without(String id) {
     List<OptionalBlock> list = new ArrayList<>(blocks);
     list.removeIf(b -> b.id().equals(id));
     return of(list);
   }
 
-  /** Total length of the canonical encoding (short form up to 255 characters per block). */
+  /**
+   * {@return the total length in characters of the canonical encoding (short length form up to 255
+   * characters per block, the extended form above)}
+   */
   public int encodedLengthChars() {
     int n = 0;
     for (OptionalBlock b : blocks) {
@@ -295,17 +343,27 @@ public final class OptionalBlocks {
     return n;
   }
 
-  /** Length of the text these blocks were parsed from, or {@code -1} if not parsed. */
+  /**
+   * {@return the length in characters of the text these blocks were parsed from; {@code -1} if
+   * built rather than parsed}
+   */
   public int parsedLengthChars() {
     return parsedLengthChars;
   }
 
-  /** What the lenient profile tolerated while parsing; empty otherwise. */
+  /**
+   * {@return what the lenient profile tolerated while parsing, one secret-free sentence each; empty
+   * otherwise} The list is unmodifiable.
+   */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** Appends the canonical encoding. */
+  /**
+   * Appends the canonical encoding of every block, in order.
+   *
+   * @param sb where to append; not {@code null}
+   */
   public void encodeTo(StringBuilder sb) {
     for (OptionalBlock b : blocks) {
       b.encodeTo(sb);

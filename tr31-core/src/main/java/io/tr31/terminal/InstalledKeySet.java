@@ -94,17 +94,17 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     }
   }
 
-  /** The key set id (authenticated). */
+  /** {@return the key set id, authenticated by every block's {@code LB}} */
   public String keySetId() {
     return response.keySetId();
   }
 
-  /** The key set's {@code issued_at} (authenticated by every block's {@code TS}). */
+  /** {@return the key set's {@code issued_at}, authenticated by every block's {@code TS}} */
   public Instant issuedAt() {
     return response.issuedAt();
   }
 
-  /** The key set's {@code expires_at} (authenticated by every block's {@code LB}). */
+  /** {@return the key set's {@code expires_at}, authenticated by every block's {@code LB}} */
   public Instant expiresAt() {
     return response.expiresAt();
   }
@@ -112,23 +112,45 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   /**
    * Whether {@code now} is inside the validity window, {@code issued_at <= now < expires_at}: the
    * window the key accessors enforce on the installer's clock. Pure; works after destroy.
+   *
+   * @param now the instant to test; not {@code null}
+   * @return {@code true} inside the window
+   * @throws NullPointerException if {@code now} is {@code null}
    */
   public boolean isValidAt(Instant now) {
     Objects.requireNonNull(now, "now");
     return !now.isBefore(response.issuedAt()) && now.isBefore(response.expiresAt());
   }
 
-  /** The key id of {@code slot} (authenticated by its block's {@code LB}). */
+  /**
+   * Reads a slot's key id; works after destroy.
+   *
+   * @param slot the slot; not {@code null}
+   * @return the key id, authenticated by the slot's block's {@code LB}
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public String keyId(Slot slot) {
     return response.keyId(slot);
   }
 
-  /** The verified KCV of {@code slot} ({@link KeySetKcv}). */
+  /**
+   * Reads a slot's KCV; works after destroy.
+   *
+   * @param slot the slot; not {@code null}
+   * @return the KCV, verified against the installed key ({@link KeySetKcv})
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public KeyCheckValue kcv(Slot slot) {
     return response.kcv(slot);
   }
 
-  /** The authenticated header of {@code slot}'s key block. */
+  /**
+   * Reads the header of a slot's key block; works after destroy.
+   *
+   * @param slot the slot; not {@code null}
+   * @return the authenticated header, checked against the slot at install
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public KeyBlockHeader header(Slot slot) {
     return headers.get(Objects.requireNonNull(slot, "slot"));
   }
@@ -136,7 +158,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   /**
    * The TMK, to unwrap a new KEK; unwrap only (its header says mode {@code D}).
    *
-   * @throws KeySetException outside the validity window
+   * @return an unwrap-only view of the TMK, valid while this set is open
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyBlockUnwrapper tmk() throws KeySetException {
     checkValid();
@@ -146,7 +171,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   /**
    * The KEK, to unwrap new working keys; unwrap only (its header says mode {@code D}).
    *
-   * @throws KeySetException outside the validity window
+   * @return an unwrap-only view of the KEK, valid while this set is open
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyBlockUnwrapper kek() throws KeySetException {
     checkValid();
@@ -156,7 +184,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   /**
    * The MSK, prepared as the {@code TR31-DATA} envelope key; owned by this set (do not destroy it).
    *
-   * @throws KeySetException outside the validity window
+   * @return the prepared MSK (the same instance each time)
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public EnvelopeKey msk() throws KeySetException {
     checkValid();
@@ -167,7 +198,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * The MAC key, prepared as the HMAC-SHA256 signer (header {@code M7}, {@code HM} SHA-256); owned
    * by this set (do not destroy it).
    *
-   * @throws KeySetException outside the validity window
+   * @return the prepared MAC key (the same instance each time)
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public MacKey mac() throws KeySetException {
     checkValid();
@@ -178,7 +212,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * A new copy of the TPK (header {@code P0 A E}: PIN encryption, encrypt only), which the caller
    * owns and closes; each call unwraps the verified block again under the KEK.
    *
-   * @throws KeySetException outside the validity window
+   * @return a new unwrapped TPK; the caller closes it
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public UnwrappedKey tpk() throws KeySetException {
     return copy(Slot.TPK);
@@ -188,7 +225,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * A new copy of the TDK (header {@code D0 A B}: data encryption), which the caller owns and
    * closes; each call unwraps the verified block again under the KEK.
    *
-   * @throws KeySetException outside the validity window
+   * @return a new unwrapped TDK; the caller closes it
+   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public UnwrappedKey tdk() throws KeySetException {
     return copy(Slot.TDK);

@@ -52,12 +52,15 @@ public final class IssueRequest implements Destroyable {
     }
   }
 
-  /** A builder with the defaults. */
+  /**
+   * {@return a new builder with the defaults: a generated key set id, derived key ids, {@link
+   * #DEFAULT_VALIDITY}, every key generated}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The requested key set id, if one was given. */
+  /** {@return the requested key set id; empty when the issuer generates one} */
   public Optional<String> keySetId() {
     return Optional.ofNullable(keySetId);
   }
@@ -73,7 +76,7 @@ public final class IssueRequest implements Destroyable {
     return derived.substring(0, Math.min(derived.length(), KeySetResponse.MAX_ID_CHARS));
   }
 
-  /** How long the set is valid from its {@code issued_at}. */
+  /** {@return how long the set is valid from its {@code issued_at}, whole seconds} */
   public Duration validity() {
     return validity;
   }
@@ -129,6 +132,9 @@ public final class IssueRequest implements Destroyable {
     /**
      * Sets the key set id.
      *
+     * @param id 1-64 characters of {@code A-Z a-z 0-9 . _ -}; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code id} is {@code null}
      * @throws IllegalArgumentException unless 1-64 characters of {@code A-Z a-z 0-9 . _ -}
      */
     public Builder keySetId(String id) {
@@ -136,7 +142,15 @@ public final class IssueRequest implements Destroyable {
       return this;
     }
 
-    /** Sets the key id of one slot (same rule as the key set id). */
+    /**
+     * Sets the key id of one slot instead of the one derived from the key set id.
+     *
+     * @param slot the slot; not {@code null}
+     * @param id 1-64 characters of {@code A-Z a-z 0-9 . _ -}; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code id} breaks the rule
+     */
     public Builder keyId(Slot slot, String id) {
       keyIds.put(Objects.requireNonNull(slot, "slot"), checkId(id));
       return this;
@@ -145,6 +159,9 @@ public final class IssueRequest implements Destroyable {
     /**
      * Sets the validity.
      *
+     * @param validity how long the set is valid from its {@code issued_at}; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code validity} is {@code null}
      * @throws IllegalArgumentException unless a positive whole number of seconds
      */
     public Builder validity(Duration validity) {
@@ -157,8 +174,14 @@ public final class IssueRequest implements Destroyable {
     }
 
     /**
-     * Uses {@code key} (copied) for {@code slot} instead of generating one.
+     * Uses {@code key} (copied) for {@code slot} instead of generating one; a key given before for
+     * the slot is wiped.
      *
+     * @param slot the slot; not {@code null}
+     * @param key the clear key, {@link Slot#KEY_BYTES} bytes; copied, the caller wipes its array;
+     *     not {@code null}
+     * @return this builder
+     * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException unless 32 bytes
      */
     public Builder key(Slot slot, byte[] key) {
@@ -176,6 +199,7 @@ public final class IssueRequest implements Destroyable {
      * Returns the request; the builder's key copies are wiped and forgotten (building again gives a
      * request without them).
      *
+     * @return the request, which the caller destroys when done
      * @throws IllegalArgumentException if two slots were given the same key (key separation)
      */
     public IssueRequest build() {

@@ -46,29 +46,48 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
     this.mac = MacKey.prepare(keys.get(Slot.MAC));
   }
 
-  /** The response (metadata, key blocks, KCVs). */
+  /** {@return the response (metadata, key blocks, KCVs); public, usable after destroy} */
   public KeySetResponse response() {
     return response;
   }
 
-  /** The response body, in the seed's shape and field order. */
+  /** {@return the response body as JSON, in the seed's shape and field order} */
   public String json() {
     return response.toJson();
   }
 
-  /** The server's prepared MSK, to open the terminal's envelopes. */
+  /**
+   * The server's prepared MSK, to open the terminal's envelopes; owned by this set, destroyed with
+   * it.
+   *
+   * @return the prepared MSK (the same instance each time)
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public EnvelopeKey msk() {
     checkNotDestroyed();
     return msk;
   }
 
-  /** The server's prepared MAC key, to verify and sign envelope bodies. */
+  /**
+   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set, destroyed
+   * with it.
+   *
+   * @return the prepared MAC key (the same instance each time)
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public MacKey mac() {
     checkNotDestroyed();
     return mac;
   }
 
-  /** A copy of the clear key of {@code slot}; the caller wipes it. */
+  /**
+   * A copy of the clear key of {@code slot}, for the server's key store; the caller wipes it.
+   *
+   * @param slot the slot; not {@code null}
+   * @return a fresh copy of the slot's {@link Slot#KEY_BYTES}-byte key
+   * @throws NullPointerException if {@code slot} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public byte[] keyBytes(Slot slot) {
     byte[] copy = keys.get(Objects.requireNonNull(slot, "slot")).clone();
     if (destroyed.get()) {

@@ -51,12 +51,15 @@ public final class KeyBlockUnwrapper {
     this.kbpk = kbpk;
   }
 
-  /** The slot this key was installed in: {@link Slot#TMK} or {@link Slot#KEK}. */
+  /** {@return the slot this key was installed in: {@link Slot#TMK} or {@link Slot#KEK}} */
   public Slot slot() {
     return slot;
   }
 
-  /** The authenticated header of this key's block ({@code K1 A D}, exportability {@code N}). */
+  /**
+   * {@return the authenticated header of this key's block ({@code K1 A D}, exportability {@code
+   * N})}
+   */
   public KeyBlockHeader header() {
     return set.header(slot);
   }
@@ -64,6 +67,9 @@ public final class KeyBlockUnwrapper {
   /**
    * Unwraps a key block under the {@link Profile#STRICT} profile.
    *
+   * @param keyBlock the untrusted key block; not {@code null}
+   * @return the key and its authenticated header; the caller closes it
+   * @throws NullPointerException if {@code keyBlock} is {@code null}
    * @throws KeySetException the set is outside its validity window
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
    * @throws IllegalStateException the set was destroyed
@@ -75,6 +81,10 @@ public final class KeyBlockUnwrapper {
   /**
    * Unwraps a key block under {@code profile}.
    *
+   * @param keyBlock the untrusted key block; not {@code null}
+   * @param profile how strictly to read; not {@code null}
+   * @return the key and its authenticated header; the caller closes it
+   * @throws NullPointerException if an argument is {@code null}
    * @throws KeySetException the set is outside its validity window
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
    * @throws IllegalStateException the set was destroyed

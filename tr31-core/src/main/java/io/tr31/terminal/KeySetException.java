@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class KeySetException extends Tr31Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The slot concerned, or {@code null}; an enum constant, so serialization keeps it. */
   private final Slot slot;
 
   /**
@@ -43,7 +44,14 @@ public final class KeySetException extends Tr31Exception {
     this.slot = slot;
   }
 
-  /** Creates an exception about {@code slot} with no offset. */
+  /**
+   * Creates an exception about {@code slot} with no offset.
+   *
+   * @param code a {@code KEYSET_*} code; not {@code null}
+   * @param slot the slot concerned, or {@code null}
+   * @param detail secret-free detail (a field path, a reason), or {@code null}
+   * @throws NullPointerException if {@code code} is {@code null}
+   */
   public KeySetException(ErrorCode code, Slot slot, String detail) {
     this(code, slot, -1, detail);
   }
@@ -56,7 +64,7 @@ public final class KeySetException extends Tr31Exception {
     return detail == null || detail.isEmpty() ? s : s + ": " + detail;
   }
 
-  /** The slot the failure concerns, if it concerns one. */
+  /** {@return the slot the failure concerns; empty if it concerns the key set as a whole} */
   public Optional<Slot> slot() {
     return Optional.ofNullable(slot);
   }

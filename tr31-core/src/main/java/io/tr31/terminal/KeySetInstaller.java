@@ -71,7 +71,16 @@ public final class KeySetInstaller implements Destroyable {
     this.random = random;
   }
 
-  /** Prepares an installer with a new {@link SecureRandom} for the MSK's envelope IVs. */
+  /**
+   * Prepares an installer with a new {@link SecureRandom} for the MSK's envelope IVs.
+   *
+   * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
+   *     {@code null}
+   * @param clock the clock the validity window is checked against; not {@code null}
+   * @return the installer, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalArgumentException if the ZMK is not 32 bytes
+   */
   public static KeySetInstaller prepare(byte[] zmk, Clock clock) {
     return prepare(zmk, clock, new SecureRandom());
   }
@@ -82,6 +91,8 @@ public final class KeySetInstaller implements Destroyable {
    * @param zmk the zone master key, AES-256 (32 bytes; copied)
    * @param clock the clock the validity window is checked against
    * @param random the source of IVs for the installed MSK (inject a seeded one only in tests)
+   * @return the installer, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
   public static KeySetInstaller prepare(byte[] zmk, Clock clock, SecureRandom random) {
@@ -103,13 +114,31 @@ public final class KeySetInstaller implements Destroyable {
     }
   }
 
-  /** Parses {@code json} (UTF-8 bytes as received) and installs it. */
+  /**
+   * Parses {@code json} (UTF-8 bytes as received) and installs it.
+   *
+   * @param json the response body as received; not {@code null}
+   * @return the installed set, which the caller closes when done
+   * @throws KeySetException a parse code of {@link KeySetResponse#parse(byte[])}, or a refusal of
+   *     {@link #install(KeySetResponse)}; nothing is installed
+   * @throws NullPointerException if {@code json} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public InstalledKeySet install(byte[] json) throws KeySetException {
     checkNotDestroyed();
     return install(KeySetResponse.parse(json));
   }
 
-  /** Parses {@code json} and installs it. */
+  /**
+   * Parses {@code json} and installs it.
+   *
+   * @param json the response body as received; not {@code null}
+   * @return the installed set, which the caller closes when done
+   * @throws KeySetException a parse code of {@link KeySetResponse#parse(byte[])}, or a refusal of
+   *     {@link #install(KeySetResponse)}; nothing is installed
+   * @throws NullPointerException if {@code json} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public InstalledKeySet install(String json) throws KeySetException {
     checkNotDestroyed();
     return install(KeySetResponse.parse(json));
@@ -118,7 +147,16 @@ public final class KeySetInstaller implements Destroyable {
   /**
    * Installs a parsed response.
    *
-   * @throws KeySetException the first refusal, naming the slot; nothing is installed
+   * @param response the parsed response; not {@code null}
+   * @return the installed set, which the caller closes when done
+   * @throws KeySetException the first refusal, naming the slot; nothing is installed: {@link
+   *     ErrorCode#KEYSET_UNWRAP_FAILED} (a block does not verify under its parent), {@link
+   *     ErrorCode#KEYSET_KEY_BLOCK_MALFORMED} (the detail names the key block error code), {@link
+   *     ErrorCode#KEYSET_SLOT_MISMATCH}, {@link ErrorCode#KEYSET_METADATA_MISMATCH}, {@link
+   *     ErrorCode#KEYSET_KCV_MISMATCH}, {@link ErrorCode#KEYSET_DUPLICATE_KEY}, {@link
+   *     ErrorCode#KEYSET_NOT_YET_VALID} or {@link ErrorCode#KEYSET_EXPIRED}
+   * @throws NullPointerException if {@code response} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}
    */
   public InstalledKeySet install(KeySetResponse response) throws KeySetException {
     Objects.requireNonNull(response, "response");

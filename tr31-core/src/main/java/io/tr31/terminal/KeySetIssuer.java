@@ -75,7 +75,15 @@ public final class KeySetIssuer implements Destroyable {
     this.clock = clock;
   }
 
-  /** Prepares an issuer with a new {@link SecureRandom} and the system UTC clock. */
+  /**
+   * Prepares an issuer with a new {@link SecureRandom} and the system UTC clock.
+   *
+   * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
+   *     {@code null}
+   * @return the issuer, which the caller destroys when done
+   * @throws NullPointerException if {@code zmk} is {@code null}
+   * @throws IllegalArgumentException if the ZMK is not 32 bytes
+   */
   public static KeySetIssuer prepare(byte[] zmk) {
     return prepare(zmk, new SecureRandom(), Clock.systemUTC());
   }
@@ -86,6 +94,8 @@ public final class KeySetIssuer implements Destroyable {
    * @param zmk the zone master key, AES-256 (32 bytes; copied)
    * @param random source of keys, key set ids and padding
    * @param clock source of {@code issued_at}
+   * @return the issuer, which the caller destroys when done
+   * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
   public static KeySetIssuer prepare(byte[] zmk, SecureRandom random, Clock clock) {
@@ -96,14 +106,31 @@ public final class KeySetIssuer implements Destroyable {
         Objects.requireNonNull(clock, "clock"));
   }
 
-  /** Issues a set with generated keys, the derived key ids and the given validity. */
+  /**
+   * Issues a set with generated keys, the derived key ids and the given validity.
+   *
+   * @param keySetId 1-64 characters of {@code A-Z a-z 0-9 . _ -}; not {@code null}
+   * @param validity how long the set is valid, a positive whole number of seconds; not {@code
+   *     null}
+   * @return the issued set, which the caller destroys when done
+   * @throws Tr31Exception only if wrapping fails, which cannot happen for the fixed templates
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalArgumentException if the id or the validity breaks its rule, or the times fall
+   *     outside the years 0000-9999
+   * @throws IllegalStateException after {@link #destroy()}
+   */
   public IssuedKeySet issue(String keySetId, Duration validity) throws Tr31Exception {
     return issue(IssueRequest.builder().keySetId(keySetId).validity(validity).build());
   }
 
   /**
-   * Issues a key set.
+   * Issues a key set: every slot's key wrapped under its parent (TMK under the ZMK, KEK under the
+   * TMK, the others under the KEK), with its KCV.
    *
+   * @param request ids, validity and any keys to use instead of generated ones; not {@code null}
+   * @return the issued set, which the caller destroys when done
+   * @throws NullPointerException if {@code request} is {@code null}
+   * @throws IllegalStateException after {@link #destroy()}, or if {@code request} was destroyed
    * @throws Tr31Exception only if wrapping fails, which cannot happen for the fixed templates
    * @throws IllegalArgumentException if {@code issued_at} or {@code expires_at} falls outside the
    *     years 0000-9999, or a key given in the request is the ZMK (key separation: the ceremony key

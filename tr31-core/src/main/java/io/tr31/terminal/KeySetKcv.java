@@ -44,6 +44,9 @@ public final class KeySetKcv {
   /**
    * Computes the seed's KCV of a 32-byte key of any slot.
    *
+   * @param key the key, {@link Slot#KEY_BYTES} bytes (only read); not {@code null}
+   * @return the 3-byte {@link KcvMethod#LEGACY} check value under AES
+   * @throws NullPointerException if {@code key} is {@code null}
    * @throws IllegalArgumentException if the key is not 32 bytes
    */
   public static KeyCheckValue compute(byte[] key) {
@@ -58,7 +61,15 @@ public final class KeySetKcv {
     }
   }
 
-  /** Whether {@code key} has {@code expected} (constant-time comparison). */
+  /**
+   * Whether {@code key} has {@code expected} (constant-time comparison).
+   *
+   * @param expected the KCV the key set states; not {@code null}
+   * @param key the candidate key (only read); not {@code null}
+   * @return {@code true} if {@code expected} is a 3-byte legacy KCV and equals the key's; {@code
+   *     false} otherwise, also for a key that is not 16, 24 or 32 bytes
+   * @throws NullPointerException if an argument is {@code null}
+   */
   public static boolean matches(KeyCheckValue expected, byte[] key) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(key, "key");

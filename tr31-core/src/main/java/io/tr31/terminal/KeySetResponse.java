@@ -88,21 +88,41 @@ public final class KeySetResponse {
   }
 
   /**
-   * Parses a response body (UTF-8 bytes as received).
+   * Parses a response body (UTF-8 bytes as received). Only the JSON is checked: the key blocks are
+   * verified by {@link KeySetInstaller#install(KeySetResponse)}.
    *
-   * @throws KeySetException a {@code KEYSET_*} format code with the offset and, inside {@code keys}
-   *     or {@code verification.kcv}, the slot
+   * @param json the body as received; not {@code null}
+   * @return the parsed response
+   * @throws NullPointerException if {@code json} is {@code null}
+   * @throws KeySetException a {@code KEYSET_*} format code of {@link io.tr31.ErrorCode} with the
+   *     offset and, inside {@code keys} or {@code verification.kcv}, the slot: {@code
+   *     KEYSET_JSON_SYNTAX}, {@code KEYSET_WRONG_TYPE}, {@code KEYSET_DUPLICATE_FIELD}, {@code
+   *     KEYSET_UNKNOWN_FIELD}, {@code KEYSET_MISSING_FIELD}, {@code KEYSET_TOO_LARGE}, {@code
+   *     KEYSET_INVALID_ID}, {@code KEYSET_INVALID_TIME}, {@code KEYSET_INVALID_TRANSPORT}, {@code
+   *     KEYSET_USAGE_MISMATCH}, {@code KEYSET_INVALID_BASE64} or {@code KEYSET_INVALID_KCV}
    */
   public static KeySetResponse parse(byte[] json) throws KeySetException {
     return KeySetJsonReader.read(Objects.requireNonNull(json, "json"));
   }
 
-  /** Parses a response held as text. */
+  /**
+   * Parses a response held as text, encoded as UTF-8 first.
+   *
+   * @param json the body as received; not {@code null}
+   * @return the parsed response
+   * @throws NullPointerException if {@code json} is {@code null}
+   * @throws KeySetException as {@link #parse(byte[])}
+   */
   public static KeySetResponse parse(String json) throws KeySetException {
     return parse(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Whether {@code id} is an acceptable key set or key identifier. */
+  /**
+   * Whether {@code id} is an acceptable key set or key identifier.
+   *
+   * @param id the candidate; {@code null} is not acceptable
+   * @return {@code true} for 1 to {@link #MAX_ID_CHARS} characters of {@code A-Z a-z 0-9 . _ -}
+   */
   public static boolean isValidId(String id) {
     if (id == null || id.isEmpty() || id.length() > MAX_ID_CHARS) {
       return false;
@@ -123,32 +143,50 @@ public final class KeySetResponse {
     return true;
   }
 
-  /** {@code key_set.key_set_id}. */
+  /** {@return {@code key_set.key_set_id}} */
   public String keySetId() {
     return keySetId;
   }
 
-  /** {@code key_set.issued_at}. */
+  /** {@return {@code key_set.issued_at}, whole seconds} */
   public Instant issuedAt() {
     return issuedAt;
   }
 
-  /** {@code key_set.expires_at}. */
+  /** {@return {@code key_set.expires_at}, whole seconds, after {@link #issuedAt()}} */
   public Instant expiresAt() {
     return expiresAt;
   }
 
-  /** {@code keys.<slot>.key_id}. */
+  /**
+   * Reads a slot's key id.
+   *
+   * @param slot the slot; not {@code null}
+   * @return {@code keys.<slot>.key_id}
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public String keyId(Slot slot) {
     return keyIds.get(Objects.requireNonNull(slot, "slot"));
   }
 
-  /** {@code keys.<slot>.key_block}, base64-decoded: the ASCII key block. */
+  /**
+   * Reads a slot's key block.
+   *
+   * @param slot the slot; not {@code null}
+   * @return {@code keys.<slot>.key_block}, base64-decoded: the ASCII key block, not yet verified
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public String keyBlock(Slot slot) {
     return keyBlocks.get(Objects.requireNonNull(slot, "slot"));
   }
 
-  /** {@code verification.kcv.<slot>} ({@link KeySetKcv}). */
+  /**
+   * Reads a slot's KCV.
+   *
+   * @param slot the slot; not {@code null}
+   * @return {@code verification.kcv.<slot>}, the seed's 3-byte KCV ({@link KeySetKcv})
+   * @throws NullPointerException if {@code slot} is {@code null}
+   */
   public KeyCheckValue kcv(Slot slot) {
     return kcvs.get(Objects.requireNonNull(slot, "slot"));
   }
@@ -158,6 +196,10 @@ public final class KeySetResponse {
    * slot/key_set_id/key_id/expires_at}, e.g. {@code
    * tmk/ks-2025-01/tmk-2025-01/2026-12-13T14:25:30Z}. The separator {@code /} cannot occur in an
    * identifier, so the label has one reading.
+   *
+   * @param slot the slot; not {@code null}
+   * @return the label, printable ASCII
+   * @throws NullPointerException if {@code slot} is {@code null}
    */
   public String label(Slot slot) {
     return label(slot, keySetId, keyId(slot), expiresAt);
@@ -167,7 +209,7 @@ public final class KeySetResponse {
     return slot.jsonName() + "/" + keySetId + "/" + keyId + "/" + KeySetTime.format(expiresAt);
   }
 
-  /** The response body in the seed's field order, one line, ASCII. */
+  /** {@return the response body in the seed's field order, one line, ASCII} */
   public String toJson() {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(w)) {

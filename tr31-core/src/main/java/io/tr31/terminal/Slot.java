@@ -104,37 +104,45 @@ public enum Slot {
     this.modeOfUse = mode;
   }
 
-  /** The slot's name in the JSON ({@code tmk}, {@code kek}, ...). */
+  /** {@return the slot's name in the JSON ({@code tmk}, {@code kek}, ...)} */
   public String jsonName() {
     return jsonName;
   }
 
-  /** The JSON {@code usage} string the seed gives this slot. */
+  /** {@return the JSON {@code usage} string the seed gives this slot} */
   public String usage() {
     return usage;
   }
 
-  /** The X9.143 key usage of the slot's key block. */
+  /** {@return the X9.143 key usage of the slot's key block} */
   public KeyUsage keyUsage() {
     return keyUsage;
   }
 
-  /** The X9.143 algorithm of the slot's key block ({@code A}, or {@code H} for the MAC key). */
+  /**
+   * {@return the X9.143 algorithm of the slot's key block ({@code A}, or {@code H} for the MAC
+   * key)}
+   */
   public KeyAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** The X9.143 mode of use of the slot's key block. */
+  /** {@return the X9.143 mode of use of the slot's key block} */
   public ModeOfUse modeOfUse() {
     return modeOfUse;
   }
 
-  /** The exportability of every slot: {@code N}, the terminal never re-exports a key. */
+  /**
+   * {@return the exportability of every slot: {@code N}, the terminal never re-exports a key}
+   */
   public Exportability exportability() {
     return Exportability.NON_EXPORTABLE;
   }
 
-  /** The key this slot's block is wrapped under; empty for the TMK (wrapped under the ZMK). */
+  /**
+   * {@return the slot whose key this slot's block is wrapped under; empty for the TMK (wrapped
+   * under the ZMK, which is no slot)}
+   */
   public Optional<Slot> parent() {
     switch (this) {
       case TMK:
@@ -147,8 +155,8 @@ public enum Slot {
   }
 
   /**
-   * The name of the parent key as the documentation writes it: {@code ZMK}, {@code TMK}, {@code
-   * KEK}.
+   * {@return the name of the parent key as the documentation writes it: {@code ZMK}, {@code TMK},
+   * {@code KEK}}
    */
   public String parentName() {
     return parent().map(p -> p.name()).orElse("ZMK");
@@ -158,6 +166,8 @@ public enum Slot {
    * The slot's header template: version D, the slot's attributes, key version {@code 00}, key
    * context {@code 0}, and for the MAC key the {@code HM} block naming SHA-256. The issuer adds
    * {@code LB} and {@code TS}.
+   *
+   * @return a new header; its {@link KeyBlockHeader#declaredKeyBlockLength()} is {@code 0}
    */
   public KeyBlockHeader headerTemplate() {
     KeyBlockHeader.Builder b =
