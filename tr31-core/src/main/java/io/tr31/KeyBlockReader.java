@@ -74,7 +74,7 @@ final class KeyBlockReader {
   private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)
       throws Tr31FormatException {
     Optional<OptionalBlock> block = header.optionalBlocks().get(id);
-    if (block.isEmpty()) {
+    if (!block.isPresent()) {
       return Optional.empty();
     }
     return Optional.of(KeyCheckValue.of(block.get().kcvMethod(), block.get().kcvBytes()));

@@ -165,7 +165,7 @@ public final class Rewrap {
       requireNoWidening(source, target, toVersion);
       WrapOptions wrapOptions = options;
       Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
-      if (kp.isPresent() && options.kbpkKcv().isEmpty()) {
+      if (kp.isPresent() && !options.kbpkKcv().isPresent()) {
         wrapOptions = withKbpkKcv(options, kp.get().kcvMethod());
       }
       byte[] bytes = key.keyBytes();

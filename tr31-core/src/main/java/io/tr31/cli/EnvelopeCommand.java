@@ -104,6 +104,7 @@ public final class EnvelopeCommand {
     return usage(err, "unknown command (seal or open)");
   }
 
+  @JdkOnly
   private static int seal(Map<String, String> o, InputStream in, PrintStream out, PrintStream err) {
     if (o.containsKey("--signature")) {
       return usage(err, "--signature is for open; seal takes --signature-file");

@@ -37,6 +37,7 @@ final class JsonLines {
    * Processes every line of {@code in}; returns 0 once the input is exhausted, 1 as soon as the
    * output can no longer be written (no point unwrapping keys nobody receives).
    */
+  @JdkOnly
   static int run(InputStream in, PrintStream out, Handler handler) throws IOException {
     InputStream input = new BufferedInputStream(in);
     ByteArrayOutputStream line = new ByteArrayOutputStream();

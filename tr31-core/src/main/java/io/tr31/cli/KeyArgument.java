@@ -46,6 +46,7 @@ public final class KeyArgument {
    *
    * @throws KeyArgumentException when the file or variable is missing or the value is not hex
    */
+  @JdkOnly
   public static byte[] read(String arg) throws KeyArgumentException {
     if (arg == null || arg.isEmpty()) {
       throw new KeyArgumentException("empty key argument");

@@ -163,6 +163,7 @@ final class KeySetCommand {
     out.println("Installed: 6 keys, 6 KCVs verified (AES encryption of a zero block, 3 bytes).");
   }
 
+  @JdkOnly
   private static byte[] read(String file, InputStream in) throws UsageException, IOException {
     // One byte more than accepted, so that an oversize body is refused as too large.
     int limit = KeySetResponse.MAX_JSON_BYTES + 1;

@@ -199,7 +199,7 @@ public final class EnvelopeKey implements Destroyable {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory streams never fail
     }
-    return out.toString(StandardCharsets.US_ASCII);
+    return new String(out.toByteArray(), StandardCharsets.US_ASCII);
   }
 
   /**
@@ -238,7 +238,7 @@ public final class EnvelopeKey implements Destroyable {
       throws IOException {
     Objects.requireNonNull(plaintext, "plaintext");
     try (ChunkedWriter w = writer(body, chunkSizeBytes)) {
-      plaintext.transferTo(w);
+      Streams.copy(plaintext, w);
     }
   }
 
@@ -257,7 +257,7 @@ public final class EnvelopeKey implements Destroyable {
       throws IOException {
     Objects.requireNonNull(plaintext, "plaintext");
     try (GZIPOutputStream gz = new GZIPOutputStream(writer(body, chunkSizeBytes), 8192)) {
-      plaintext.transferTo(gz);
+      Streams.copy(plaintext, gz);
     }
   }
 

@@ -145,7 +145,7 @@ final class EnvelopeParser {
   static void parse(InputStream body, int maxBodyBytes, ParsedEnvelope env, ChunkSink sink)
       throws EnvelopeException, IOException {
     PushbackInputStream in = new PushbackInputStream(body, 4);
-    byte[] head = in.readNBytes(4);
+    byte[] head = Streams.readUpTo(in, 4);
     requireUtf8(head, head.length);
     in.unread(head);
     JsonParser p = factory(maxBodyBytes).createParser(in);

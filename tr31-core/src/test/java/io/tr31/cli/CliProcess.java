@@ -42,10 +42,17 @@ final class CliProcess {
 
   static Result run(String stdin, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
+    return java(cmd, stdin, env);
+  }
+
+  /** Runs the test's own {@code java} with {@code javaArgs} (class path, main class, arguments). */
+  static Result java(List<String> javaArgs, String stdin, Map<String, String> env) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(javaArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
     try {
@@ -61,7 +68,7 @@ final class CliProcess {
       }
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("CLI did not finish in 60 s: " + cmd);
+        throw new AssertionError("java did not finish in 60 s: " + cmd);
       }
       o.join();
       e.join();

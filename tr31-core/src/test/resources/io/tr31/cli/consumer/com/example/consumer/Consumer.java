@@ -1,0 +1,53 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.example.consumer;
+
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlockProtectionKey;
+import io.tr31.Profile;
+import io.tr31.UnwrappedKey;
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.OpenOptions;
+import io.tr31.header.KeyAlgorithm;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A consumer of the library jar (LibraryJarIT compiles and runs it on the class path and on the
+ * module path): wraps and unwraps a key block, then seals and opens a chunked envelope through
+ * streams. Prints nothing secret.
+ */
+public final class Consumer {
+  private Consumer() {}
+
+  public static void main(String[] args) throws Exception {
+    byte[] kbpkBytes = new byte[32];
+    byte[] key = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      kbpkBytes[i] = (byte) i;
+      key[i] = (byte) (0xA0 + i);
+    }
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
+    KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
+    String block = kbpk.wrap(header, key);
+    try (UnwrappedKey k = kbpk.unwrap(block)) {
+      System.out.println("key block version " + block.charAt(0) + ", usage "
+          + k.header().keyUsageCode() + ", round trip " + Arrays.equals(key, k.keyBytes()));
+    }
+
+    EnvelopeKey msk = EnvelopeKey.prepare(key);
+    byte[] plain = "{\"amount\":1250}".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    msk.sealChunked(new ByteArrayInputStream(plain), body, 5);
+    ByteArrayOutputStream opened = new ByteArrayOutputStream();
+    msk.openUnauthenticated(
+        new ByteArrayInputStream(body.toByteArray()), opened, OpenOptions.defaults());
+    System.out.println("envelope " + new String(opened.toByteArray(), StandardCharsets.UTF_8));
+
+    // null on the class path (unnamed module), io.tr31 on the module path
+    System.out.println("module " + KeyBlockProtectionKey.class.getModule().getName());
+  }
+}
