@@ -289,7 +289,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * refuses with {@link ErrorCode#INVALID_KBPK_LENGTH}), serves no other version and never wraps:
    * single DES offers 56-bit security. Use it to migrate such blocks, e.g. with {@link Rewrap}.
    *
-   * <h2>Security</h2>
+   * <h4>Security</h4>
    *
    * Same guarantees as {@link #prepare}; single DES is broken by exhaustive search, so a block read
    * this way is only as confidential as a 56-bit key made it.

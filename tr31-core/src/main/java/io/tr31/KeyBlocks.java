@@ -32,7 +32,7 @@ public final class KeyBlocks {
    * Runs throwaway AES wrap/unwrap round trips under a public, immediately destroyed KBPK, so that
    * HotSpot compiles AES to its AES-NI intrinsics before real keys are used.
    *
-   * <h2>Security</h2>
+   * <h4>Security</h4>
    *
    * Until the JIT compiles it, the JDK's AES runs table-based Java code whose memory accesses depend
    * on the key (a cache-timing side channel). Call this once at start-up, before serving untrusted
