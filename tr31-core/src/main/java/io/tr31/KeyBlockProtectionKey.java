@@ -8,6 +8,7 @@ import io.tr31.header.KeyBlockVersion;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.KeyDerivationBinding;
+import io.tr31.internal.KeyFingerprint;
 import io.tr31.internal.VariantBinding;
 import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
@@ -95,6 +96,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
   private final byte[] kcvLegacy;
   private final byte[] kcvCmac;
 
+  /** Lets wrap refuse this KBPK as the key to wrap (never the KBPK itself). */
+  private final KeyFingerprint fingerprint;
+
   /** The caller's padding source, or {@code null} for the library's (buffered) one. */
   private final SecureRandom random;
 
@@ -131,6 +135,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     this.versionE = slots[VERSION_E];
     this.kcvLegacy = kcvs[0];
     this.kcvCmac = kcvs[1];
+    this.fingerprint = KeyFingerprint.of(key);
   }
 
   private static final int VARIANT = 0;
@@ -334,7 +339,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * blocks are added when the options ask for them.
    *
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
-   *     allow the key's length; {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}; {@link
+   *     allow the key's length; {@link ErrorCode#KBPK_TOO_WEAK}; {@link ErrorCode#KEY_IS_KBPK} when
+   *     the key is this KBPK itself (compared in constant time through a salted fingerprint, the
+   *     KBPK is not kept); {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}; {@link
    *     ErrorCode#WRONG_KBPK_FOR_VERSION} when this KBPK cannot serve the version; {@link
    *     ErrorCode#UNSUPPORTED_OPERATION} for A or C without {@link
    *     LegacyVersions#ALLOW_DEPRECATED}, for the proprietary {@code 0} and for a single-DES KBPK
@@ -382,8 +389,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
         header,
         key,
         options,
-        new KeyBlockWriter.Kbpk(
-            algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
+        new KeyBlockWriter.Kbpk(strengthBits(), kcvLegacy, kcvCmac, fingerprint, random));
+  }
+
+  /** The KBPK's security strength in bits ({@link KeyAlgorithm#securityStrengthBits}). */
+  int strengthBits() {
+    return algorithm.securityStrengthBits(lengthBytes);
   }
 
   /** Unwraps a key block under the {@link Profile#STRICT} profile. */
@@ -520,6 +531,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
           }
         }
         Bytes.wipe(kcvLegacy, kcvCmac);
+        fingerprint.destroy();
       }
     } finally {
       exclusive.unlock();
