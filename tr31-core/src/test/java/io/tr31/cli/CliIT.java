@@ -115,6 +115,25 @@ class CliIT {
   }
 
   @Test
+  void wrap_theKbpkItselfAsTheKey_exitsNonZeroAndPrintsNoBlock() {
+    // Issue 12: wrapping the KBPK under itself is refused.
+    CliProcess.Result w =
+        CliProcess.run(
+            null,
+            Map.of("K", KBPK),
+            "wrap",
+            "--kbpk",
+            "env:K",
+            "--header",
+            "D0000K0AB00E0000",
+            "--key",
+            "env:K");
+    assertEquals(1, w.exitCode(), w.stdout());
+    assertEquals("", w.stdout());
+    assertTrue(w.stderr().contains("KEY_IS_KBPK"), w.stderr());
+  }
+
+  @Test
   void inspect_needsNoKeyAndNamesFields() {
     CliProcess.Result r = CliProcess.run(null, "inspect", BLOCK);
     assertEquals(0, r.exitCode(), r.stderr());
