@@ -52,6 +52,7 @@ public final class KeyBlocks {
       try {
         KeyBlockHeader header = KeyBlockHeader.parse("D0000D0AB00N0000", Profile.STRICT);
         byte[] key = new byte[32];
+        key[0] = 1; // public like the KBPK, but not the KBPK itself (KEY_IS_KBPK)
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
           kbpk.unwrap(kbpk.wrap(header, key)).destroy();
         }

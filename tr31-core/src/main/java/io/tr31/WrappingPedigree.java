@@ -21,14 +21,15 @@ final class WrappingPedigree {
   private WrappingPedigree() {}
 
   /**
-   * {@code target} with a {@code WP} block that states at least the source's pedigree, plus
-   * {@link #LESSER} when {@code sourceKbpkWeaker}; unchanged when it already says so, or when
-   * neither header has a {@code WP} block and the history is all 0.
+   * {@code target} with a {@code WP} block that states at least the source's pedigree, plus {@link
+   * #LESSER} when {@code sourceKbpkWeaker}; unchanged when it already says so, or when neither
+   * header has a {@code WP} block and the history is all 0.
    *
    * @throws Tr31FormatException {@link ErrorCode#TOO_MANY_OPTIONAL_BLOCKS} when the block this
    *     history needs does not fit
    */
-  static KeyBlockHeader carry(KeyBlockHeader source, KeyBlockHeader target, boolean sourceKbpkWeaker)
+  static KeyBlockHeader carry(
+      KeyBlockHeader source, KeyBlockHeader target, boolean sourceKbpkWeaker)
       throws Tr31FormatException {
     Optional<OptionalBlock> stated = target.optionalBlocks().get(OptionalBlockId.WP);
     int history = of(source) | (sourceKbpkWeaker ? LESSER : 0);
@@ -38,7 +39,9 @@ final class WrappingPedigree {
     }
     if (!stated.isPresent() && target.optionalBlocks().size() >= OptionalBlocks.MAX_BLOCKS) {
       throw new Tr31FormatException(
-          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "no room for the WP block the key's history needs");
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS,
+          -1,
+          "no room for the WP block the key's history needs");
     }
     return target.withOptionalBlock(OptionalBlock.wrappingPedigree(pedigree));
   }

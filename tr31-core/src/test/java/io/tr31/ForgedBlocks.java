@@ -22,6 +22,30 @@ public final class ForgedBlocks {
   private ForgedBlocks() {}
 
   /**
+   * {@code key} in a version D block under the AES {@code kbpk} even when it is the KBPK itself,
+   * which wrap refuses ({@code KEY_IS_KBPK}): what a faulty peer could send, for the defences
+   * behind wrap (the key set installer's key separation).
+   */
+  public static String aesBlockEvenOfTheKbpk(
+      byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(kbpk);
+    try {
+      KeyBlockWriter.Kbpk noFingerprint =
+          new KeyBlockWriter.Kbpk(
+              kbpk.length * 8,
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.LEGACY, 3)
+                  .bytes(),
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.CMAC, 5)
+                  .bytes(),
+              io.tr31.internal.KeyFingerprint.of(new byte[0]),
+              null);
+      return KeyBlockWriter.write(binding, header, key, options, noFingerprint);
+    } finally {
+      binding.destroy();
+    }
+  }
+
+  /**
    * A version B block under {@link #TDES2_KBPK} that holds {@link #TDES3_KEY} with {@code header}
    * (for example with a {@code WP} block claiming pedigree 0): issue 12, F4's source block.
    */

@@ -93,8 +93,7 @@ class RewrapHistoryTest {
   void rewrap_sourceKbpkAsStrongAsTheKey_keepsPedigree0AndAddsNoWp() throws Exception {
     KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
-    String withWp =
-        from.wrap(KeyBlockHeader.parse("B0000D0TB00E0100WP07000", Profile.STRICT), key);
+    String withWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0100WP07000", Profile.STRICT), key);
     String withoutWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), key);
     assertEquals(Optional.of("000"), pedigree(rewrap(from, h -> h).rewrap(withWp).keyBlock()));
     assertEquals(Optional.empty(), pedigree(rewrap(from, h -> h).rewrap(withoutWp).keyBlock()));

@@ -28,7 +28,9 @@ class WrapKbpkAsKeyTest {
       Tr31Exception oneShot =
           assertThrows(
               Tr31Exception.class,
-              () -> KeyBlocks.wrap(Hex.decode(kbpkHex), h, Hex.decode(kbpkHex), WrapOptions.defaults()),
+              () ->
+                  KeyBlocks.wrap(
+                      Hex.decode(kbpkHex), h, Hex.decode(kbpkHex), WrapOptions.defaults()),
               header);
       assertEquals("KEY_IS_KBPK", oneShot.code().name(), header);
     } finally {

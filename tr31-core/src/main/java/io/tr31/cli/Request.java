@@ -28,8 +28,8 @@ import java.util.Set;
  *
  * Whatever the operator gave on the command line is pinned ({@link Pins}): a line that names a
  * pinned field is refused before any key is read, so a line producer can never swap a KBPK, key or
- * profile the operator chose (issue 12, F1). Key fields are read through {@link #key}, whose
- * errors carry no offset.
+ * profile the operator chose (issue 12, F1). Key fields are read through {@link #key}, whose errors
+ * carry no offset.
  */
 final class Request {
   static final String INVALID_JSON = "INVALID_JSON";
@@ -56,18 +56,18 @@ final class Request {
 
   /**
    * The request fields the operator set on the command line: one rule for every {@code --json}
-   * command. An option given on the command line pins its request field for the whole batch: a
-   * line naming the field is answered {@code INVALID_REQUEST}, a line omitting it gets the
-   * command-line value. A field whose option was not given stays the line's to choose. Built once
-   * per batch, then only read (thread-confined to the batch loop).
+   * command. An option given on the command line pins its request field for the whole batch: a line
+   * naming the field is answered {@code INVALID_REQUEST}, a line omitting it gets the command-line
+   * value. A field whose option was not given stays the line's to choose. Built once per batch,
+   * then only read (thread-confined to the batch loop).
    */
   static final class Pins {
     private final Map<String, String> options = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
 
     /**
-     * Declares that {@code option} sets {@code field}, and pins the field when {@code value} is
-     * not null (the option was given): a {@code String}, {@code Boolean}, {@code Long}, a list of
+     * Declares that {@code option} sets {@code field}, and pins the field when {@code value} is not
+     * null (the option was given): a {@code String}, {@code Boolean}, {@code Long}, a list of
      * {@code String[2]} pairs, or a key's {@code byte[]} (owned, and wiped, by the command).
      */
     Pins field(String field, String option, Object value) {
@@ -98,7 +98,11 @@ final class Request {
           // The operator chose this value: a line may not replace it (F1), nor restate it.
           throw new RequestException(
               INVALID_REQUEST,
-              "field \"" + name + "\" is set by " + pins.options.get(name) + " on the command line");
+              "field \""
+                  + name
+                  + "\" is set by "
+                  + pins.options.get(name)
+                  + " on the command line");
         }
         fields.put(name, value(p, name));
       }
@@ -176,8 +180,8 @@ final class Request {
 
   /**
    * A key field as a fresh array the caller wipes: a copy of the pinned command-line key, or the
-   * line's hex. A hex error names the field and the fault, never an offset: where a key's bad
-   * digit sits is key information, and key arguments report none either.
+   * line's hex. A hex error names the field and the fault, never an offset: where a key's bad digit
+   * sits is key information, and key arguments report none either.
    */
   byte[] key(String name) throws RequestException, Tr31FormatException {
     Object v = fields.get(name);

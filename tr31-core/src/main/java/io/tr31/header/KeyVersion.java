@@ -65,8 +65,8 @@ public final class KeyVersion {
   /**
    * Parses untrusted header characters 9-10 under the {@link Profile#STRICT} profile.
    *
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if malformed, {@code c0}
-   *     or {@code c} followed by a non-digit
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if malformed, {@code c0} or
+   *     {@code c} followed by a non-digit
    */
   public static KeyVersion parse(String twoChars, int offset) throws Tr31FormatException {
     return parse(twoChars, offset, Profile.STRICT);

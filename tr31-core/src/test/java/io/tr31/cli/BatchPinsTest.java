@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One rule for every {@code --json} command (issue 12, F1): a key or profile given on the command
- * line pins its request field; a line naming it is refused, a line omitting it uses the pinned value.
+ * line pins its request field; a line naming it is refused, a line omitting it uses the pinned
+ * value.
  */
 class BatchPinsTest {
   private static final String OPERATOR_OLD = "89E88CF7931444F334BD7547FC3F380C";
   private static final String OPERATOR_NEW =
       "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
-  private static final String ATTACKER = "11223344556677889900AABBCCDDEEFF0102030405060708090A0B0C0D0E0F10";
+  private static final String ATTACKER =
+      "11223344556677889900AABBCCDDEEFF0102030405060708090A0B0C0D0E0F10";
   private static final String KEY = "F039121BEC83D26B169BDCD5B22AAF8F";
 
   private static List<String> batch(String stdin, String... args) {
@@ -175,8 +177,12 @@ class BatchPinsTest {
     String bad = KEY.substring(0, 20) + "G" + KEY.substring(21);
     List<String> out =
         batch(
-            "{\"algorithm\":\"TDES\",\"key\":\"" + bad + "\"}\n"
-                + "{\"key_block\":\"D0016D0AB00E0000\",\"kbpk\":\"" + bad + "\"}\n",
+            "{\"algorithm\":\"TDES\",\"key\":\""
+                + bad
+                + "\"}\n"
+                + "{\"key_block\":\"D0016D0AB00E0000\",\"kbpk\":\""
+                + bad
+                + "\"}\n",
             "kcv",
             "--json");
     Map<String, Object> r = json(out.get(0));
@@ -184,7 +190,8 @@ class BatchPinsTest {
     assertFalse(((String) r.get("message")).contains("offset"), out.get(0));
     assertFalse(((String) r.get("message")).contains("20"), out.get(0));
     List<String> unwrap =
-        batch("{\"key_block\":\"D0016D0AB00E0000\",\"kbpk\":\"" + bad + "\"}\n", "unwrap", "--json");
+        batch(
+            "{\"key_block\":\"D0016D0AB00E0000\",\"kbpk\":\"" + bad + "\"}\n", "unwrap", "--json");
     Map<String, Object> u = json(unwrap.get(0));
     assertEquals("INVALID_HEX", u.get("error"), unwrap.get(0));
     assertFalse(((String) u.get("message")).contains("offset"), unwrap.get(0));

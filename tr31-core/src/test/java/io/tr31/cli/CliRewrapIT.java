@@ -116,7 +116,13 @@ class CliRewrapIT {
     String source = io.tr31.ForgedBlocks.weakerKbpkBlock("B0000D0TB00E0100WP07000");
     CliProcess.Result r =
         CliProcess.run(
-            null, "rewrap", "--from-kbpk", io.tr31.ForgedBlocks.TDES2_KBPK, "--to-kbpk", TO, source);
+            null,
+            "rewrap",
+            "--from-kbpk",
+            io.tr31.ForgedBlocks.TDES2_KBPK,
+            "--to-kbpk",
+            TO,
+            source);
     assertEquals(0, r.exitCode(), r.stderr());
     String d = r.lines().get(0);
     assertTrue(!d.contains("WP07000"), d);

@@ -45,7 +45,8 @@ class KeyVersionComponentTest {
   void keyVersion_realComponentsAndOtherVersions_stayValidUnderStrict() throws Exception {
     for (String kv : new String[] {"c1", "c9", "00", "C0", "A7", "0c"}) {
       assertEquals(kv, KeyVersion.parse(kv, 9).code());
-      assertTrue(KeyBlockHeader.parse("B0000D0TB" + kv + "E0000", Profile.STRICT).warnings().isEmpty());
+      assertTrue(
+          KeyBlockHeader.parse("B0000D0TB" + kv + "E0000", Profile.STRICT).warnings().isEmpty());
     }
   }
 }
