@@ -12,11 +12,6 @@ import io.tr31.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.WrapOptions;
 import io.tr31.internal.Hex;
-import io.tr31.testing.Vectors;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,21 +30,11 @@ class BatchPinsTest {
   private static final String KEY = "F039121BEC83D26B169BDCD5B22AAF8F";
 
   private static List<String> batch(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc =
-        Main.run(
-            args,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return InProcessCli.batch(stdin, args);
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String line) {
-    return (Map<String, Object>) Vectors.parseJson(line);
+    return InProcessCli.json(line);
   }
 
   private static void assertRefusedNaming(String line, String option) {
