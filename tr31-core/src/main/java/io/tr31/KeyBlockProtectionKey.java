@@ -135,7 +135,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     this.versionE = slots[VERSION_E];
     this.kcvLegacy = kcvs[0];
     this.kcvCmac = kcvs[1];
-    this.fingerprint = KeyFingerprint.of(key);
+    this.fingerprint = KeyFingerprint.of(key, algorithm != KeyAlgorithm.AES);
   }
 
   private static final int VARIANT = 0;

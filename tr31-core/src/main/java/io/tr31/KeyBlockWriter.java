@@ -58,16 +58,16 @@ final class KeyBlockWriter {
           -1,
           key.length + " bytes for algorithm " + algorithm.code());
     }
+    if (kbpk.fingerprint().matches(key)) {
+      // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
+      throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
+    }
     // X9.24-1: a key may only be protected by a key of equal or greater strength.
     int keyStrength = algorithm.securityStrengthBits(key.length);
     if (keyStrength > kbpk.strengthBits()) {
       throw new Tr31UnsupportedException(
           ErrorCode.KBPK_TOO_WEAK,
           "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits());
-    }
-    if (kbpk.fingerprint().matches(key)) {
-      // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
-      throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
     }
     KeyBlockProtectionKey.checkAlgorithmForVersion(header, Profile.STRICT);
     if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {

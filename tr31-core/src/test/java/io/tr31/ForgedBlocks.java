@@ -37,7 +37,7 @@ public final class ForgedBlocks {
                   .bytes(),
               KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.CMAC, 5)
                   .bytes(),
-              io.tr31.internal.KeyFingerprint.of(new byte[0]),
+              io.tr31.internal.KeyFingerprint.of(new byte[0], false),
               null);
       return KeyBlockWriter.write(binding, header, key, options, noFingerprint);
     } finally {
@@ -60,7 +60,7 @@ public final class ForgedBlocks {
                   .bytes(),
               KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5)
                   .bytes(),
-              io.tr31.internal.KeyFingerprint.of(kbpk),
+              io.tr31.internal.KeyFingerprint.of(kbpk, true),
               null);
       return KeyBlockWriter.write(
           binding,

@@ -46,6 +46,33 @@ class WrapKbpkAsKeyTest {
   }
 
   @Test
+  void wrap_theTdesKbpkUnderOtherParityBitsOrAsK1K2K1_isRefused() throws Exception {
+    // DES ignores parity bits, and K1K2K1 is the 2-key K1K2: both are the KBPK itself.
+    byte[] kbpkBytes = Hex.decode(TDES_KBPK);
+    byte[] parityFlipped = kbpkBytes.clone();
+    for (int i = 0; i < parityFlipped.length; i++) {
+      parityFlipped[i] ^= 1;
+    }
+    byte[] k1k2k1 = Hex.decode(TDES_KBPK + TDES_KBPK.substring(0, 16));
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpkBytes);
+    try {
+      KeyBlockHeader h = KeyBlockHeader.parse("B0000K0TB00E0000", Profile.STRICT);
+      for (byte[] key : new byte[][] {parityFlipped, k1k2k1}) {
+        Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, key));
+        assertEquals("KEY_IS_KBPK", e.code().name());
+      }
+      // a 2-key key sharing K1 with the KBPK is another key
+      byte[] other = Hex.decode(TDES_KBPK.substring(0, 16) + "0123456789ABCDEF");
+      try (UnwrappedKey k =
+          kbpk.unwrap(kbpk.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), other))) {
+        assertEquals(Hex.encode(other), Hex.encode(k.keyBytes()));
+      }
+    } finally {
+      kbpk.destroy();
+    }
+  }
+
+  @Test
   void wrap_aKeyDifferingFromTheKbpkInItsLastBit_isWrapped() throws Exception {
     KeyBlockProtectionKey kbpk =
         KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, Hex.decode(AES_KBPK));
