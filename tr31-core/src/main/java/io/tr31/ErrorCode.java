@@ -129,6 +129,21 @@ public enum ErrorCode {
    * binds the key to its attributes; re-wrapping must not launder them).
    */
   REWRAP_WIDENS_KEY_USE("a re-wrap may not widen what the key may be used for"),
+
+  // ---- wrap and re-wrap integrity (issue 12: h-rewrap) ---------------------------------------
+  /**
+   * The key to wrap is the key block protection key itself: a block carrying its own KBPK gives
+   * whoever can unwrap it the key that protects every other block under it. Compared in constant
+   * time; the message never says more.
+   */
+  KEY_IS_KBPK("the key to wrap is the key block protection key itself"),
+  /**
+   * A re-wrap's header would change whether the block carries a key component, or which one
+   * (X9.143:2022 6.2 Table 1, key version {@code cN}): a component must not become a complete key,
+   * another component, or be made out of a complete key.
+   */
+  REWRAP_CHANGES_KEY_COMPONENT("a re-wrap may not change the key component a block carries"),
+
   /** The key block version is recognised, but its cryptography is not implemented. */
   UNSUPPORTED_VERSION("key block version is not supported"),
   /** The requested operation is recognised but not available (for example a KCV method). */

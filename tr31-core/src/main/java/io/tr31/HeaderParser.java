@@ -86,7 +86,10 @@ final class HeaderParser {
     if (b.modeOfUse == ModeOfUse.PROPRIETARY) {
       warnings.add("proprietary mode of use '" + b.modeOfUseCode + "' (tolerated)");
     }
-    b.keyVersion = KeyVersion.parse(keyVersionCode(text), 9);
+    b.keyVersion = KeyVersion.parse(keyVersionCode(text), 9, profile);
+    if (b.keyVersion.isMalformedComponent()) {
+      warnings.add("key version '" + b.keyVersion.code() + "' names no key component (tolerated)");
+    }
     b.exportability = Exportability.fromCode(oneChar(text, 11), 11);
     int count = decimal(text, 12, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_COUNT);
     b.keyContext = KeyContext.fromCode(oneChar(text, 14), 14);

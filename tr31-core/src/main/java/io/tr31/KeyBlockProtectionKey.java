@@ -8,6 +8,7 @@ import io.tr31.header.KeyBlockVersion;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.KeyDerivationBinding;
+import io.tr31.internal.KeyFingerprint;
 import io.tr31.internal.VariantBinding;
 import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
@@ -95,6 +96,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
   private final byte[] kcvLegacy;
   private final byte[] kcvCmac;
 
+  /** Lets wrap refuse this KBPK as the key to wrap (never the KBPK itself). */
+  private final KeyFingerprint fingerprint;
+
   /** The caller's padding source, or {@code null} for the library's (buffered) one. */
   private final SecureRandom random;
 
@@ -131,6 +135,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     this.versionE = slots[VERSION_E];
     this.kcvLegacy = kcvs[0];
     this.kcvCmac = kcvs[1];
+    this.fingerprint = KeyFingerprint.of(key, algorithm != KeyAlgorithm.AES);
   }
 
   private static final int VARIANT = 0;
@@ -376,7 +381,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @throws IllegalStateException after {@link #destroy()}
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
    *     allow the key's length; {@link ErrorCode#KBPK_TOO_WEAK} when the key is stronger than this
-   *     KBPK; {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} (or another code of a strict {@link
+   *     KBPK; {@link ErrorCode#KEY_IS_KBPK} when the key is this KBPK itself (compared in constant
+   *     time through a salted fingerprint, the KBPK is not kept); {@link
+   *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} (or another code of a strict {@link
    *     KeyBlockHeader#parse}) when the header is not one a strict reader accepts; {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} when a {@code KC}/{@code KP} block given in the
    *     header does not match the key it names; {@link ErrorCode#TOO_MANY_OPTIONAL_BLOCKS} when the
@@ -428,8 +435,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
         header,
         key,
         options,
-        new KeyBlockWriter.Kbpk(
-            algorithm.securityStrengthBits(lengthBytes), kcvLegacy, kcvCmac, random));
+        new KeyBlockWriter.Kbpk(strengthBits(), kcvLegacy, kcvCmac, fingerprint, random));
+  }
+
+  /** The KBPK's security strength in bits ({@link KeyAlgorithm#securityStrengthBits}). */
+  int strengthBits() {
+    return algorithm.securityStrengthBits(lengthBytes);
   }
 
   /**
@@ -584,6 +595,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
           }
         }
         Bytes.wipe(kcvLegacy, kcvCmac);
+        fingerprint.destroy();
       }
     } finally {
       exclusive.unlock();

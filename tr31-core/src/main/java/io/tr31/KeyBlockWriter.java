@@ -7,6 +7,7 @@ import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
+import io.tr31.internal.KeyFingerprint;
 import io.tr31.internal.PaddingRandom;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
@@ -32,10 +33,16 @@ final class KeyBlockWriter {
   private KeyBlockWriter() {}
 
   /**
-   * What the writer needs to know about the KBPK (never the KBPK itself); {@code random} is the
-   * caller's padding source, or {@code null} for the library's.
+   * What the writer needs to know about the KBPK (never the KBPK itself: its fingerprint tells
+   * whether the key to wrap is the KBPK); {@code random} is the caller's padding source, or {@code
+   * null} for the library's.
    */
-  record Kbpk(int strengthBits, byte[] kcvLegacy, byte[] kcvCmac, SecureRandom random) {
+  record Kbpk(
+      int strengthBits,
+      byte[] kcvLegacy,
+      byte[] kcvCmac,
+      KeyFingerprint fingerprint,
+      SecureRandom random) {
     byte[] kcv(KcvMethod method) {
       return method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac;
     }
@@ -50,6 +57,10 @@ final class KeyBlockWriter {
           ErrorCode.INVALID_KEY_LENGTH,
           -1,
           key.length + " bytes for algorithm " + algorithm.code());
+    }
+    if (kbpk.fingerprint().matches(key)) {
+      // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
+      throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
     }
     // X9.24-1: a key may only be protected by a key of equal or greater strength.
     int keyStrength = algorithm.securityStrengthBits(key.length);

@@ -34,12 +34,12 @@ public final class KeyBlocks {
    *
    * <h4>Security</h4>
    *
-   * Until the JIT compiles it, the JDK's AES runs table-based Java code whose memory accesses depend
-   * on the key (a cache-timing side channel). Call this once at start-up, before serving untrusted
-   * traffic, on servers where an attacker could time operations. It uses no caller key: its KBPK
-   * and key are all-zero constants (which code gets compiled does not depend on the key's value),
-   * so there is no secret to leave behind; it takes well under a second on current hardware.
-   * Thread-safe.
+   * Until the JIT compiles it, the JDK's AES runs table-based Java code whose memory accesses
+   * depend on the key (a cache-timing side channel). Call this once at start-up, before serving
+   * untrusted traffic, on servers where an attacker could time operations. It uses no caller key:
+   * its KBPK and key are public constants (all zero, and the key one bit apart, since wrap refuses
+   * the KBPK itself; which code gets compiled does not depend on the key's value), so there is no
+   * secret to leave behind; it takes well under a second on current hardware. Thread-safe.
    *
    * <p>It helps AES only (versions D and E, AES KCVs). The JDK's TDES and DES (SunJCE {@code
    * DESede}) are table-based Java with no intrinsic, compiled or not: versions A, B, C and {@code
@@ -52,6 +52,7 @@ public final class KeyBlocks {
       try {
         KeyBlockHeader header = KeyBlockHeader.parse("D0000D0AB00N0000", Profile.STRICT);
         byte[] key = new byte[32];
+        key[0] = 1; // public like the KBPK, but not the KBPK itself (KEY_IS_KBPK)
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
           kbpk.unwrap(kbpk.wrap(header, key)).destroy();
         }

@@ -32,6 +32,8 @@ package io.tr31;
  *         <td>also without {@code Z} (the ANSI X9.143:2021 8.2 sample)</td></tr>
  *     <tr><td>key usage × algorithm × mode of use</td><td>must be permitted</td>
  *         <td>reported as a warning</td></tr>
+ *     <tr><td>key version {@code c0} or {@code c} followed by a non-digit (a component marker
+ *         naming no component)</td><td>refused</td><td>reported as a warning</td></tr>
  *     <tr><td>decoded key length the header's algorithm does not allow (an 8-byte {@code T}
  *         key)</td><td>refused (as the one verification error)</td><td>accepted</td></tr>
  *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>

@@ -50,6 +50,14 @@ import java.util.function.UnaryOperator;
  *       identify the key without revealing it.
  *   <li>The output is strict X9.143 (or ISO 20038 for E): a header that only the lenient profile
  *       accepted is refused by the wrap, never copied.
+ *   <li>The new block never states a better wrapping history than its source: when the source
+ *       KBPK is weaker than the key (X9.24-1 strength, {@link
+ *       io.tr31.header.KeyAlgorithm#securityStrengthBits}), the new header's {@code WP} block says
+ *       pedigree 1 (lesser; 3 when the source said 2), added if the source had none; a source
+ *       {@code WP} is carried, and a header override can add to it, never take away (X9.143:2021
+ *       6.3.6.15, Table 23).
+ *   <li>A key component ({@code cN} key version) stays the same component: the header override
+ *       cannot turn it into a complete key or another component, nor a complete key into one.
  *   <li>Immutable and thread-safe if the override function is; the KBPKs stay owned (and destroyed)
  *       by the caller.
  * </ul>
@@ -139,7 +147,10 @@ public final class Rewrap {
    * @throws Tr31Exception anything unwrap throws; {@link ErrorCode#KEY_NOT_EXPORTABLE} when the
    *     key's exportability is {@code N}; {@link ErrorCode#KEY_STORAGE_ONLY} for a key of context
    *     {@code 1} unless the target is {@link TargetContext#STORAGE}; {@link
-   *     ErrorCode#REWRAP_WIDENS_KEY_USE} when the header override widens the key's use; anything
+   *     ErrorCode#REWRAP_WIDENS_KEY_USE} when the header override widens the key's use; {@link
+   *     ErrorCode#REWRAP_CHANGES_KEY_COMPONENT} when it changes a key version into, out of or
+   *     between key components ({@code cN}); {@link ErrorCode#KEY_IS_KBPK} when the key is the
+   *     target KBPK; anything
    *     wrap throws for the target header (for example
    *     {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when the target KBPK cannot serve the version)
    */
@@ -163,6 +174,12 @@ public final class Rewrap {
       }
       KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
       requireNoWidening(source, target, toVersion);
+      requireSameComponent(source, target);
+      // X9.24-1 lets a key be protected only by a key of equal or greater strength: when the
+      // source KBPK was weaker, the new block says so, whatever the source block claimed (F4).
+      boolean sourceKbpkWeaker =
+          key.algorithm().securityStrengthBits(key.keyLengthBytes()) > from.strengthBits();
+      target = WrappingPedigree.carry(source, target, sourceKbpkWeaker);
       WrapOptions wrapOptions = options;
       Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
       if (kp.isPresent() && !options.kbpkKcv().isPresent()) {
@@ -218,6 +235,22 @@ public final class Rewrap {
     if (widened != null) {
       throw new Tr31UnsupportedException(
           ErrorCode.REWRAP_WIDENS_KEY_USE, "the target header changes the " + widened);
+    }
+  }
+
+  /**
+   * A key component ({@code cN}) stays the same component: a re-wrap must not turn it into a
+   * complete key or another component, nor turn a complete key into a component (F5). Any version
+   * starting with {@code c} counts, so a lenient-read {@code c0} cannot be relabelled either.
+   */
+  private static void requireSameComponent(KeyBlockHeader source, KeyBlockHeader target)
+      throws Tr31UnsupportedException {
+    String from = source.keyVersion().code();
+    String to = target.keyVersion().code();
+    if ((from.charAt(0) == 'c' || to.charAt(0) == 'c') && !from.equals(to)) {
+      throw new Tr31UnsupportedException(
+          ErrorCode.REWRAP_CHANGES_KEY_COMPONENT,
+          "key version " + from + " may not become " + to);
     }
   }
 

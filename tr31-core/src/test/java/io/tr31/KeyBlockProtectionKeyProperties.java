@@ -119,6 +119,9 @@ class KeyBlockProtectionKeyProperties {
         int strength = spec.algorithm().securityStrengthBits(key.length);
         int[] kbpkSizes = IntStream.of(16, 24, 32).filter(n -> n * 8 >= strength).toArray();
         byte[] kbpk = bytes(in, kbpkSizes[pick(in, kbpkSizes.length)]);
+        if (java.util.Arrays.equals(kbpk, key)) {
+          kbpk[0] ^= 1; // wrap refuses the KBPK itself as the key (KEY_IS_KBPK)
+        }
         KeyVersion[] versions = {
           KeyVersion.none(), KeyVersion.component(1 + pick(in, 9)), KeyVersion.of("A7")
         };
@@ -212,8 +215,10 @@ class KeyBlockProtectionKeyProperties {
               byte[] strongKbpk = java.util.Arrays.copyOf(c.kbpk(), 32);
               int shortest = 16;
               int longest = c.header().algorithm() == KeyAlgorithm.AES ? 32 : 24;
+              byte[] longKey = new byte[longest];
+              longKey[0] = (byte) (strongKbpk[0] ^ 1); // never the KBPK itself (KEY_IS_KBPK)
               assertEquals(
-                  wrap(new Case(strongKbpk, c.header(), new byte[longest], obfuscated)).length(),
+                  wrap(new Case(strongKbpk, c.header(), longKey, obfuscated)).length(),
                   wrap(new Case(strongKbpk, c.header(), new byte[shortest], obfuscated)).length());
             });
   }

@@ -317,10 +317,13 @@ class KeyBlockProtectionKeyTest {
         ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24]));
     assertCode(
         ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32]));
-    // Equal or weaker keys are fine: AES-128, 3-key TDES (112 bits), a 16-byte HMAC key.
-    aes128.wrap(header("D0000P0AE00E0000"), new byte[16]);
+    // Equal or weaker keys are fine: AES-128 (not the KBPK itself), 3-key TDES (112 bits), a
+    // 16-byte HMAC key.
+    byte[] aesKey = new byte[16];
+    aesKey[15] = 1;
+    aes128.wrap(header("D0000P0AE00E0000"), aesKey);
     aes128.wrap(header("D0000P0TE00E0000"), new byte[24]);
-    aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[16]);
+    aes128.wrap(header("D0000M7HC00E0100HM0621"), aesKey);
   }
 
   @Test

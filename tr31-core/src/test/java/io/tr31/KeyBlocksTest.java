@@ -66,7 +66,9 @@ class KeyBlocksTest {
         }) {
       boolean aes = KeyBlocks.kbpkAlgorithmFor(v) == KeyAlgorithm.AES;
       byte[] kbpk = new byte[aes ? 32 : 24];
-      kbpk[0] = 1;
+      // Not a parity bit: with kbpk[0] = 1 the TDES KBPK would be the all-zero DES key, which is
+      // KEY itself (wrap refuses KEY_IS_KBPK).
+      kbpk[0] = 2;
       KeyBlockHeader h =
           KeyBlockHeader.parse(v.id() + "0000P0" + (aes ? "A" : "T") + "E00E0000", Profile.STRICT);
       String block = KeyBlocks.wrap(kbpk, h, KEY, legacy);
@@ -74,7 +76,7 @@ class KeyBlocksTest {
         assertArrayEquals(KEY, u.keyBytes(), v.toString());
       }
       // The caller's KBPK is neither kept nor modified.
-      assertEquals(1, kbpk[0]);
+      assertEquals(2, kbpk[0]);
     }
   }
 

@@ -302,6 +302,22 @@ class RewrapTest {
   }
 
   @Test
+  void rewrap_overrideChangingSensitiveToExportable_isRefusedLikeExportableToSensitive()
+      throws Exception {
+    // CONFORMANCE 9.3: the override changes exportability only to N, in either direction E/S.
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    String sensitive =
+        tdes.wrap(header("B0000P0TE00S0000"), Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
+    Rewrap r =
+        Rewrap.builder(tdes, aes)
+            .headerOverride(h -> h.toBuilder().exportability(Exportability.EXPORTABLE).build())
+            .build();
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(sensitive));
+    assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
+  }
+
+  @Test
   void rewrap_storageOnlyKey_refusedUnlessTheTargetIsAStorageKbpk() throws Exception {
     KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
     KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));

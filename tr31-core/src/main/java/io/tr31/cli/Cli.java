@@ -6,10 +6,8 @@ package io.tr31.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.Tr31FormatException;
 import io.tr31.UnwrappedKey;
 import io.tr31.header.KeyAlgorithm;
-import io.tr31.internal.Hex;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.io.BufferedReader;
@@ -32,24 +30,16 @@ final class Cli {
     throw new UsageException("--profile is strict or lenient");
   }
 
-  static Profile requestProfile(Request r, Profile fallback, boolean pinned)
-      throws RequestException {
-    String name = r.optString("profile");
-    if (name == null) {
-      return fallback;
-    }
-    Profile p;
+  /**
+   * A request's profile: the {@code --profile} the operator pinned, else the line's {@code
+   * profile}, else strict.
+   */
+  static Profile requestProfile(Request r) throws RequestException {
     try {
-      p = profile(name);
+      return profile(r.optString("profile"));
     } catch (UsageException e) {
       throw new RequestException(Request.INVALID_REQUEST, "profile is strict or lenient");
     }
-    if (pinned && fallback == Profile.STRICT && p != Profile.STRICT) {
-      // The operator chose strict on the command line: a request line may tighten, never relax.
-      throw new RequestException(
-          Request.INVALID_REQUEST, "profile is set by --profile strict and may not be relaxed");
-    }
-    return p;
   }
 
   static void noPositional(Options o) throws UsageException {
@@ -89,15 +79,6 @@ final class Cli {
       return KeyArgument.read(arg);
     } catch (KeyArgument.KeyArgumentException e) {
       throw new UsageException(option + ": " + e.getMessage());
-    }
-  }
-
-  /** Decodes a hex field of a JSON request; errors name the field, never its value. */
-  static byte[] hexField(String hex, String field) throws Tr31FormatException {
-    try {
-      return Hex.decode(hex, 0, hex.length(), false);
-    } catch (Tr31FormatException e) {
-      throw new Tr31FormatException(e.code(), e.offset(), "in field " + field);
     }
   }
 

@@ -31,16 +31,15 @@ final class InspectCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
-    boolean pinned = o.get("--profile") != null;
     if (o.has("--json")) {
       Cli.noPositional(o);
       return JsonLines.run(
           in,
           out,
-          (line, g) -> {
-            Request r = Request.parse(line, Set.of("key_block", "profile"));
-            Profile p = Cli.requestProfile(r, profile, pinned);
-            KeyBlock block = KeyBlock.parse(r.string("key_block"), p);
+          Set.of("key_block", "profile"),
+          new Request.Pins().field("profile", "--profile", o.get("--profile")),
+          (r, g) -> {
+            KeyBlock block = KeyBlock.parse(r.string("key_block"), Cli.requestProfile(r));
             HeaderOutput.json(block.header(), block.warnings(), g);
           });
     }

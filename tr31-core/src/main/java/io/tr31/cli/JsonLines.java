@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * The {@code --json} batch loop: one JSON object in per line, exactly one JSON object out per line,
@@ -28,17 +29,21 @@ final class JsonLines {
 
   /** Handles one request; writes the fields of the success object after {@code "ok": true}. */
   interface Handler {
-    void handle(String line, JsonGenerator out) throws Tr31Exception, RequestException, IOException;
+    void handle(Request request, JsonGenerator out)
+        throws Tr31Exception, RequestException, IOException;
   }
 
   private JsonLines() {}
 
   /**
-   * Processes every line of {@code in}; returns 0 once the input is exhausted, 1 as soon as the
-   * output can no longer be written (no point unwrapping keys nobody receives).
+   * Processes every line of {@code in}, each parsed as a {@link Request} with the fields {@code
+   * allowed} and the operator's {@code pins} applied; returns 0 once the input is exhausted, 1 as
+   * soon as the output can no longer be written (no point unwrapping keys nobody receives).
    */
   @JdkOnly
-  static int run(InputStream in, PrintStream out, Handler handler) throws IOException {
+  static int run(
+      InputStream in, PrintStream out, Set<String> allowed, Request.Pins pins, Handler handler)
+      throws IOException {
     InputStream input = new BufferedInputStream(in);
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     boolean tooLong = false;
@@ -46,7 +51,8 @@ final class JsonLines {
       int b = input.read();
       boolean end = b == -1;
       if (b == '\n' || (end && (line.size() > 0 || tooLong))) {
-        print(out, respond(line.toString(StandardCharsets.UTF_8), tooLong, handler));
+        String text = line.toString(StandardCharsets.UTF_8);
+        print(out, respond(text, tooLong, allowed, pins, handler));
         if (out.checkError()) {
           return 1;
         }
@@ -65,7 +71,9 @@ final class JsonLines {
     }
   }
 
-  private static String respond(String line, boolean tooLong, Handler handler) throws IOException {
+  private static String respond(
+      String line, boolean tooLong, Set<String> allowed, Request.Pins pins, Handler handler)
+      throws IOException {
     if (tooLong) {
       return error("LINE_TOO_LONG", "request line longer than " + MAX_LINE_CHARS + " bytes");
     }
@@ -74,7 +82,7 @@ final class JsonLines {
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();
       g.writeBooleanField("ok", true);
-      handler.handle(request, g);
+      handler.handle(Request.parse(request, allowed, pins), g);
       g.writeEndObject();
     } catch (Tr31Exception e) {
       return error(e.code().name(), e.getMessage());

@@ -3,6 +3,7 @@
  */
 package io.tr31.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.Tr31Exception;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Bytes;
@@ -31,6 +32,8 @@ final class KcvCommand {
           "  --json         batch: one {\"algorithm\",\"method\"?,\"key\",\"length\"?} object per"
               + " line");
 
+  private static final Set<String> FIELDS = Set.of("algorithm", "method", "key", "length");
+
   private KcvCommand() {}
 
   static int run(List<String> args, InputStream in, PrintStream out)
@@ -41,23 +44,6 @@ final class KcvCommand {
             Set.of("--algorithm", "--key", "--method", "--length"),
             Set.of("--json"),
             Set.of());
-    if (o.has("--json")) {
-      Cli.noPositional(o);
-      return JsonLines.run(
-          in,
-          out,
-          (line, g) -> {
-            Request r = Request.parse(line, Set.of("algorithm", "method", "key", "length"));
-            byte[] key = Cli.hexField(r.string("key"), "key");
-            try {
-              g.writeStringField(
-                  "kcv",
-                  compute(r.string("algorithm"), r.optString("method"), key, r.optInt("length")));
-            } finally {
-              Bytes.wipe(key);
-            }
-          });
-    }
     Cli.noPositional(o);
     Integer length = null;
     if (o.has("--length")) {
@@ -67,12 +53,35 @@ final class KcvCommand {
         throw new UsageException("--length takes a number");
       }
     }
-    byte[] key = Cli.key(o.require("--key"), "--key");
+    byte[] key = o.has("--key") ? Cli.key(o.get("--key"), "--key") : null;
     try {
+      if (o.has("--json")) {
+        Request.Pins pins =
+            new Request.Pins()
+                .field("algorithm", "--algorithm", o.get("--algorithm"))
+                .field("method", "--method", o.get("--method"))
+                .field("key", "--key", key)
+                .field("length", "--length", length == null ? null : Long.valueOf(length));
+        return JsonLines.run(in, out, FIELDS, pins, KcvCommand::kcvJson);
+      }
+      if (key == null) {
+        throw new UsageException("missing --key");
+      }
       out.println(compute(o.require("--algorithm"), o.get("--method"), key, length));
       return 0;
     } catch (RequestException e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      Bytes.wipe(key);
+    }
+  }
+
+  private static void kcvJson(Request r, JsonGenerator g)
+      throws Tr31Exception, RequestException, IOException {
+    String algorithm = r.string("algorithm");
+    byte[] key = r.key("key");
+    try {
+      g.writeStringField("kcv", compute(algorithm, r.optString("method"), key, r.optInt("length")));
     } finally {
       Bytes.wipe(key);
     }

@@ -36,7 +36,9 @@ public final class Main {
           "  demo      run the whole POS flow: issue, install, seal and sign, open and verify",
           "",
           "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2"
-              + " usage error.");
+              + " usage error.",
+          "With --json, an option given on the command line pins its request field: a line that",
+          "names it is refused (INVALID_REQUEST), a line that omits it uses the option's value.");
 
   private Main() {}
 

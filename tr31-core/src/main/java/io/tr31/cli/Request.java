@@ -10,8 +10,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.tr31.Tr31FormatException;
+import io.tr31.internal.Hex;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,13 @@ import java.util.Set;
 /**
  * One {@code --json} request line: a flat JSON object of strings, booleans, integers and lists of
  * string pairs. Strict: duplicate keys, unknown fields and wrong types are errors.
+ *
+ * <h2>Security</h2>
+ *
+ * Whatever the operator gave on the command line is pinned ({@link Pins}): a line that names a
+ * pinned field is refused before any key is read, so a line producer can never swap a KBPK, key or
+ * profile the operator chose (issue 12, F1). Key fields are read through {@link #key}, whose errors
+ * carry no offset.
  */
 final class Request {
   static final String INVALID_JSON = "INVALID_JSON";
@@ -37,12 +47,39 @@ final class Request {
           .build();
 
   private final Map<String, Object> fields;
+  private final Pins pins;
 
-  private Request(Map<String, Object> fields) {
+  private Request(Map<String, Object> fields, Pins pins) {
     this.fields = fields;
+    this.pins = pins;
   }
 
-  static Request parse(String line, Set<String> allowed) throws RequestException {
+  /**
+   * The request fields the operator set on the command line: one rule for every {@code --json}
+   * command. An option given on the command line pins its request field for the whole batch: a line
+   * naming the field is answered {@code INVALID_REQUEST}, a line omitting it gets the command-line
+   * value. A field whose option was not given stays the line's to choose. Built once per batch,
+   * then only read (thread-confined to the batch loop).
+   */
+  static final class Pins {
+    private final Map<String, String> options = new HashMap<>();
+    private final Map<String, Object> values = new HashMap<>();
+
+    /**
+     * Declares that {@code option} sets {@code field}, and pins the field when {@code value} is not
+     * null (the option was given): a {@code String}, {@code Boolean}, {@code Long}, a list of
+     * {@code String[2]} pairs, or a key's {@code byte[]} (owned, and wiped, by the command).
+     */
+    Pins field(String field, String option, Object value) {
+      options.put(field, option);
+      if (value != null) {
+        values.put(field, value);
+      }
+      return this;
+    }
+  }
+
+  static Request parse(String line, Set<String> allowed, Pins pins) throws RequestException {
     Map<String, Object> fields = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -56,6 +93,16 @@ final class Request {
           throw new RequestException(
               INVALID_REQUEST,
               name.matches("[a-z_]{1,32}") ? "unknown field \"" + name + "\"" : "unknown field");
+        }
+        if (pins.values.containsKey(name)) {
+          // The operator chose this value: a line may not replace it (F1), nor restate it.
+          throw new RequestException(
+              INVALID_REQUEST,
+              "field \""
+                  + name
+                  + "\" is set by "
+                  + pins.options.get(name)
+                  + " on the command line");
         }
         fields.put(name, value(p, name));
       }
@@ -73,7 +120,8 @@ final class Request {
     } catch (IOException e) {
       throw new RequestException(INVALID_JSON, "unreadable JSON");
     }
-    return new Request(fields);
+    fields.putAll(pins.values);
+    return new Request(fields, pins);
   }
 
   private static Object value(JsonParser p, String name) throws IOException, RequestException {
@@ -118,9 +166,34 @@ final class Request {
   String string(String name) throws RequestException {
     String v = optString(name);
     if (v == null) {
-      throw new RequestException(INVALID_REQUEST, "missing field \"" + name + "\"");
+      throw missing(name);
     }
     return v;
+  }
+
+  private RequestException missing(String name) {
+    String option = pins.options.get(name);
+    return new RequestException(
+        INVALID_REQUEST,
+        "missing field \"" + name + "\"" + (option == null ? "" : " (and no " + option + ")"));
+  }
+
+  /**
+   * A key field as a fresh array the caller wipes: a copy of the pinned command-line key, or the
+   * line's hex. A hex error names the field and the fault, never an offset: where a key's bad digit
+   * sits is key information, and key arguments report none either.
+   */
+  byte[] key(String name) throws RequestException, Tr31FormatException {
+    Object v = fields.get(name);
+    if (v instanceof byte[]) {
+      return ((byte[]) v).clone();
+    }
+    String hex = string(name);
+    try {
+      return Hex.decode(hex, 0, hex.length(), false);
+    } catch (Tr31FormatException e) {
+      throw new Tr31FormatException(e.code(), -1, "in field " + name);
+    }
   }
 
   String optString(String name) throws RequestException {

@@ -64,6 +64,9 @@ final class RewrapCommand {
           "                  \"profile\"?} object per stdin line; out {\"ok\":true,\"key_block\",",
           "                  \"kcv_cmac\",\"kcv_legacy\"}");
 
+  private static final Set<String> FIELDS =
+      Set.of("key_block", "from_kbpk", "to_kbpk", "to_version", "profile");
+
   private RewrapCommand() {}
 
   static int run(List<String> args, InputStream in, PrintStream out)
@@ -75,7 +78,6 @@ final class RewrapCommand {
             Set.of("--json", "--allow-deprecated", "--to-storage-kbpk"),
             Set.of("--header-override"));
     Profile profile = Cli.profile(o.get("--profile"));
-    boolean pinned = o.get("--profile") != null;
     KeyBlockVersion toVersion = version(o.get("--to-version"));
     UnaryOperator<KeyBlockHeader> override = override(o.all("--header-override"));
     Rewrap.TargetContext target =
@@ -93,23 +95,14 @@ final class RewrapCommand {
       to = o.has("--to-kbpk") ? Cli.key(o.get("--to-kbpk"), "--to-kbpk") : null;
       if (o.has("--json")) {
         Cli.noPositional(o);
-        byte[] defaultFrom = from;
-        byte[] defaultTo = to;
+        Request.Pins pins =
+            new Request.Pins()
+                .field("from_kbpk", "--from-kbpk", from)
+                .field("to_kbpk", "--to-kbpk", to)
+                .field("to_version", "--to-version", o.get("--to-version"))
+                .field("profile", "--profile", o.get("--profile"));
         return JsonLines.run(
-            in,
-            out,
-            (line, g) ->
-                rewrapJson(
-                    line,
-                    g,
-                    defaultFrom,
-                    defaultTo,
-                    toVersion,
-                    profile,
-                    pinned,
-                    override,
-                    target,
-                    options));
+            in, out, FIELDS, pins, (r, g) -> rewrapJson(r, g, override, target, options));
       }
       if (from == null) {
         throw new UsageException("missing --from-kbpk");
@@ -131,61 +124,31 @@ final class RewrapCommand {
   }
 
   private static void rewrapJson(
-      String line,
+      Request r,
       JsonGenerator g,
-      byte[] defaultFrom,
-      byte[] defaultTo,
-      KeyBlockVersion defaultVersion,
-      Profile defaultProfile,
-      boolean profilePinned,
       UnaryOperator<KeyBlockHeader> override,
       Rewrap.TargetContext target,
       WrapOptions options)
       throws Tr31Exception, RequestException, IOException {
-    Request r =
-        Request.parse(line, Set.of("key_block", "from_kbpk", "to_kbpk", "to_version", "profile"));
-    String fromHex = r.optString("from_kbpk");
-    String toHex = r.optString("to_kbpk");
-    if (fromHex == null && defaultFrom == null) {
-      throw new RequestException(
-          Request.INVALID_REQUEST, "missing field \"from_kbpk\" (and no --from-kbpk)");
+    KeyBlockVersion toVersion;
+    try {
+      toVersion = version(r.optString("to_version"));
+    } catch (UsageException e) {
+      throw new RequestException(Request.INVALID_REQUEST, "to_version is A, B, C, D or E");
     }
-    if (toHex != null && defaultTo != null) {
-      // The operator chose the target KBPK: a request line may not send the key elsewhere.
-      throw new RequestException(
-          Request.INVALID_REQUEST, "to_kbpk is set by --to-kbpk and may not be overridden");
-    }
-    if (toHex == null && defaultTo == null) {
-      throw new RequestException(
-          Request.INVALID_REQUEST, "missing field \"to_kbpk\" (and no --to-kbpk)");
-    }
-    KeyBlockVersion toVersion = defaultVersion;
-    String v = r.optString("to_version");
-    if (v != null) {
-      try {
-        toVersion = version(v);
-      } catch (UsageException e) {
-        throw new RequestException(Request.INVALID_REQUEST, "to_version is A, B, C, D or E");
-      }
-    }
-    Profile profile = Cli.requestProfile(r, defaultProfile, profilePinned);
+    Profile profile = Cli.requestProfile(r);
+    String block = r.string("key_block");
     byte[] from = null;
     byte[] to = null;
     try {
-      from = fromHex != null ? Cli.hexField(fromHex, "from_kbpk") : defaultFrom;
-      to = toHex != null ? Cli.hexField(toHex, "to_kbpk") : defaultTo;
-      Rewrap.Result result =
-          rewrap(r.string("key_block"), from, to, toVersion, profile, override, target, options);
+      from = r.key("from_kbpk");
+      to = r.key("to_kbpk");
+      Rewrap.Result result = rewrap(block, from, to, toVersion, profile, override, target, options);
       g.writeStringField("key_block", result.keyBlock());
       Cli.writeNullableString(g, "kcv_cmac", hex(result.kcv(KcvMethod.CMAC)));
       Cli.writeNullableString(g, "kcv_legacy", hex(result.kcv(KcvMethod.LEGACY)));
     } finally {
-      if (from != defaultFrom) {
-        Bytes.wipe(from);
-      }
-      if (to != defaultTo) {
-        Bytes.wipe(to);
-      }
+      Bytes.wipe(from, to);
     }
   }
 

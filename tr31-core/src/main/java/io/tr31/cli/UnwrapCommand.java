@@ -35,13 +35,18 @@ final class UnwrapCommand {
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
-    boolean pinned = o.get("--profile") != null;
     byte[] defaultKbpk = o.has("--kbpk") ? Cli.key(o.get("--kbpk"), "--kbpk") : null;
     try {
       if (o.has("--json")) {
         Cli.noPositional(o);
         return JsonLines.run(
-            in, out, (line, g) -> unwrapJson(line, g, defaultKbpk, profile, pinned));
+            in,
+            out,
+            Set.of("key_block", "kbpk", "profile"),
+            new Request.Pins()
+                .field("kbpk", "--kbpk", defaultKbpk)
+                .field("profile", "--profile", o.get("--profile")),
+            UnwrapCommand::unwrapJson);
       }
       if (defaultKbpk == null) {
         throw new UsageException("missing --kbpk");
@@ -67,17 +72,10 @@ final class UnwrapCommand {
     }
   }
 
-  private static void unwrapJson(
-      String line, JsonGenerator g, byte[] defaultKbpk, Profile profile, boolean pinned)
+  private static void unwrapJson(Request r, JsonGenerator g)
       throws Tr31Exception, RequestException, IOException {
-    Request r = Request.parse(line, Set.of("key_block", "kbpk", "profile"));
-    String kbpkHex = r.optString("kbpk");
-    if (kbpkHex == null && defaultKbpk == null) {
-      throw new RequestException(Request.INVALID_REQUEST, "missing field \"kbpk\" (and no --kbpk)");
-    }
-    byte[] kbpk = kbpkHex != null ? Cli.hexField(kbpkHex, "kbpk") : defaultKbpk;
-    try (UnwrappedKey key =
-        KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r, profile, pinned))) {
+    byte[] kbpk = r.key("kbpk");
+    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r))) {
       byte[] k = key.keyBytes();
       try {
         g.writeStringField("key", Hex.encode(k));
@@ -88,9 +86,7 @@ final class UnwrapCommand {
       Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
       HeaderOutput.json(key.header(), key.header().warnings(), g);
     } finally {
-      if (kbpk != defaultKbpk) {
-        Bytes.wipe(kbpk);
-      }
+      Bytes.wipe(kbpk);
     }
   }
 }

@@ -3,6 +3,7 @@
  */
 package io.tr31.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.ErrorCode;
 import io.tr31.KeyBlock;
 import io.tr31.KeyBlockHeader;
@@ -48,6 +49,17 @@ final class WrapCommand {
 
   private WrapCommand() {}
 
+  private static final Set<String> FIELDS =
+      Set.of(
+          "kbpk",
+          "header",
+          "key",
+          "optional_blocks",
+          "kc",
+          "kp",
+          "key_length_obfuscation",
+          "allow_deprecated");
+
   static int run(List<String> args, InputStream in, PrintStream out)
       throws UsageException, Tr31Exception, IOException {
     Options o =
@@ -56,70 +68,39 @@ final class WrapCommand {
             Set.of("--kbpk", "--header", "--key", "--opt", "--kc", "--kp"),
             Set.of("--json", "--no-key-length-obfuscation", "--allow-deprecated"),
             Set.of("--opt"));
-    if (o.has("--json")) {
-      Cli.noPositional(o);
-      return JsonLines.run(
-          in,
-          out,
-          (line, g) -> {
-            Request r =
-                Request.parse(
-                    line,
-                    Set.of(
-                        "kbpk",
-                        "header",
-                        "key",
-                        "optional_blocks",
-                        "kc",
-                        "kp",
-                        "key_length_obfuscation",
-                        "allow_deprecated"));
-            List<OptionalBlock> blocks = new ArrayList<>();
-            for (String[] pair : r.optPairs("optional_blocks")) {
-              blocks.add(OptionalBlock.parse(pair[0], pair[1]));
-            }
-            Boolean obfuscate = r.optBoolean("key_length_obfuscation");
-            Boolean deprecated = r.optBoolean("allow_deprecated");
-            WrapOptions options =
-                options(
-                    kcvMethod(r.optString("kc"), "kc"),
-                    kcvMethod(r.optString("kp"), "kp"),
-                    obfuscate == null || obfuscate,
-                    deprecated != null && deprecated);
-            String kbpkHex = r.string("kbpk");
-            String header = r.string("header");
-            String keyHex = r.string("key");
-            byte[] kbpk = null;
-            byte[] key = null;
-            try {
-              kbpk = Cli.hexField(kbpkHex, "kbpk");
-              key = Cli.hexField(keyHex, "key");
-              g.writeStringField("key_block", wrap(kbpk, header, key, blocks, options));
-            } finally {
-              Bytes.wipe(kbpk, key);
-            }
-          });
-    }
     Cli.noPositional(o);
-    List<OptionalBlock> blocks = new ArrayList<>();
-    for (String opt : o.all("--opt")) {
-      int eq = opt.indexOf('=');
-      if (eq < 0) {
-        throw new UsageException("--opt takes ID=DATA");
+    List<String[]> opts = optPairs(o.all("--opt"));
+    KcvMethod kc = kcvOption(o, "--kc");
+    KcvMethod kp = kcvOption(o, "--kp");
+    if (o.has("--json")) {
+      byte[] kbpk = o.has("--kbpk") ? Cli.key(o.get("--kbpk"), "--kbpk") : null;
+      byte[] key = null;
+      try {
+        key = o.has("--key") ? Cli.key(o.get("--key"), "--key") : null;
+        Request.Pins pins =
+            new Request.Pins()
+                .field("kbpk", "--kbpk", kbpk)
+                .field("key", "--key", key)
+                .field("header", "--header", o.get("--header"))
+                .field("optional_blocks", "--opt", opts.isEmpty() ? null : opts)
+                .field("kc", "--kc", o.get("--kc"))
+                .field("kp", "--kp", o.get("--kp"))
+                .field(
+                    "key_length_obfuscation",
+                    "--no-key-length-obfuscation",
+                    o.has("--no-key-length-obfuscation") ? Boolean.FALSE : null)
+                .field(
+                    "allow_deprecated",
+                    "--allow-deprecated",
+                    o.has("--allow-deprecated") ? Boolean.TRUE : null);
+        return JsonLines.run(in, out, FIELDS, pins, WrapCommand::wrapJson);
+      } finally {
+        Bytes.wipe(kbpk, key);
       }
-      blocks.add(OptionalBlock.parse(opt.substring(0, eq), opt.substring(eq + 1)));
     }
-    WrapOptions options;
-    try {
-      options =
-          options(
-              kcvMethod(o.get("--kc"), "--kc"),
-              kcvMethod(o.get("--kp"), "--kp"),
-              !o.has("--no-key-length-obfuscation"),
-              o.has("--allow-deprecated"));
-    } catch (RequestException e) {
-      throw new UsageException(e.getMessage());
-    }
+    WrapOptions options =
+        options(kc, kp, !o.has("--no-key-length-obfuscation"), o.has("--allow-deprecated"));
+    List<OptionalBlock> blocks = blocks(opts);
     byte[] kbpk = Cli.key(o.require("--kbpk"), "--kbpk");
     byte[] key = null;
     try {
@@ -128,6 +109,58 @@ final class WrapCommand {
       return 0;
     } finally {
       Bytes.wipe(kbpk, key);
+    }
+  }
+
+  private static void wrapJson(Request r, JsonGenerator g)
+      throws Tr31Exception, RequestException, IOException {
+    List<OptionalBlock> blocks = blocks(r.optPairs("optional_blocks"));
+    Boolean obfuscate = r.optBoolean("key_length_obfuscation");
+    Boolean deprecated = r.optBoolean("allow_deprecated");
+    WrapOptions options =
+        options(
+            kcvMethod(r.optString("kc"), "kc"),
+            kcvMethod(r.optString("kp"), "kp"),
+            obfuscate == null || obfuscate,
+            deprecated != null && deprecated);
+    String header = r.string("header");
+    byte[] kbpk = null;
+    byte[] key = null;
+    try {
+      kbpk = r.key("kbpk");
+      key = r.key("key");
+      g.writeStringField("key_block", wrap(kbpk, header, key, blocks, options));
+    } finally {
+      Bytes.wipe(kbpk, key);
+    }
+  }
+
+  /** {@code --opt ID=DATA} options as {@code [ID, DATA]} pairs, the form of a request's list. */
+  private static List<String[]> optPairs(List<String> specs) throws UsageException {
+    List<String[]> pairs = new ArrayList<>();
+    for (String opt : specs) {
+      int eq = opt.indexOf('=');
+      if (eq < 0) {
+        throw new UsageException("--opt takes ID=DATA");
+      }
+      pairs.add(new String[] {opt.substring(0, eq), opt.substring(eq + 1)});
+    }
+    return pairs;
+  }
+
+  private static List<OptionalBlock> blocks(List<String[]> pairs) throws Tr31Exception {
+    List<OptionalBlock> blocks = new ArrayList<>();
+    for (String[] pair : pairs) {
+      blocks.add(OptionalBlock.parse(pair[0], pair[1]));
+    }
+    return blocks;
+  }
+
+  private static KcvMethod kcvOption(Options o, String option) throws UsageException {
+    try {
+      return kcvMethod(o.get(option), option);
+    } catch (RequestException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

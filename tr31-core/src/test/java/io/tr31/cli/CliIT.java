@@ -115,6 +115,25 @@ class CliIT {
   }
 
   @Test
+  void wrap_theKbpkItselfAsTheKey_exitsNonZeroAndPrintsNoBlock() {
+    // Issue 12: wrapping the KBPK under itself is refused.
+    CliProcess.Result w =
+        CliProcess.run(
+            null,
+            Map.of("K", KBPK),
+            "wrap",
+            "--kbpk",
+            "env:K",
+            "--header",
+            "D0000K0AB00E0000",
+            "--key",
+            "env:K");
+    assertEquals(1, w.exitCode(), w.stdout());
+    assertEquals("", w.stdout());
+    assertTrue(w.stderr().contains("KEY_IS_KBPK"), w.stderr());
+  }
+
+  @Test
   void inspect_needsNoKeyAndNamesFields() {
     CliProcess.Result r = CliProcess.run(null, "inspect", BLOCK);
     assertEquals(0, r.exitCode(), r.stderr());
@@ -160,10 +179,13 @@ class CliIT {
                 "{\"key_block\":\""
                     + BLOCK.substring(0, 16)
                     + BLOCK.substring(16).toLowerCase(java.util.Locale.ROOT)
+                    + "\",\"kbpk\":\""
+                    + KBPK
                     + "\",\"profile\":\"lenient\"}",
-                "{\"key_block\":\"" + BLOCK + "\"}")
+                "{\"key_block\":\"" + BLOCK + "\",\"kbpk\":\"" + KBPK + "\"}")
             + "\n";
-    CliProcess.Result r = CliProcess.run(input, "unwrap", "--json", "--kbpk", KBPK);
+    // No --kbpk: each line names its own (a pinned --kbpk is refused on every line naming one).
+    CliProcess.Result r = CliProcess.run(input, "unwrap", "--json");
     assertEquals(0, r.exitCode(), r.stderr());
     List<String> lines = r.lines();
     assertEquals(8, lines.size(), r.stdout());
@@ -196,11 +218,13 @@ class CliIT {
 
   @Test
   void wrapJson_thenUnwrapJson_roundTrips() {
+    // A KEK that is not the KBPK itself (wrap refuses that: KEY_IS_KBPK, issue 12).
+    String kek = "00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210";
     String in =
         "{\"kbpk\":\""
             + KBPK
             + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\""
-            + KBPK
+            + kek
             + "\",\"optional_blocks\":[[\"LB\",\"kek-2025-01\"]],\"kc\":\"cmac\",\"kp\":\"cmac\","
             + "\"key_length_obfuscation\":true}\n"
             + "{\"kbpk\":\""
@@ -218,7 +242,7 @@ class CliIT {
         CliProcess.run(
             "{\"key_block\":\"" + block + "\",\"kbpk\":\"" + KBPK + "\"}\n", "unwrap", "--json");
     Map<String, Object> out = json(u.lines().get(0));
-    assertEquals(KBPK, out.get("key"), u.stdout());
+    assertEquals(kek, out.get("key"), u.stdout());
     assertEquals("K1", out.get("usage"));
     @SuppressWarnings("unchecked")
     List<List<String>> blocks = (List<List<String>>) out.get("optional_blocks");

@@ -82,4 +82,76 @@ class CliRewrapIT {
     }
     assertEquals(List.of(), failures);
   }
+
+  @Test
+  void rewrapJson_lineNamingFromKbpkWhileFromKbpkIsGiven_isRefused() throws Exception {
+    // Issue 12, F1: a KEK forged under the line producer's own KBPK.
+    String attacker = "11".repeat(16) + "22".repeat(16);
+    String forged =
+        io.tr31.KeyBlocks.wrap(
+            Hex.decode(attacker),
+            io.tr31.KeyBlockHeader.parse("D0000K1AB00E0000", Profile.STRICT),
+            Hex.decode("33".repeat(16) + "44".repeat(16)),
+            io.tr31.WrapOptions.defaults());
+    CliProcess.Result r =
+        CliProcess.run(
+            "{\"key_block\":\"" + forged + "\",\"from_kbpk\":\"" + attacker + "\"}\n",
+            Map.of("OLD_KBPK", FROM, "NEW_KBPK", TO),
+            "rewrap",
+            "--json",
+            "--from-kbpk",
+            "env:OLD_KBPK",
+            "--to-kbpk",
+            "env:NEW_KBPK");
+    assertEquals(0, r.exitCode(), r.stderr());
+    Map<String, Object> o = json(r.lines().get(0));
+    assertEquals(Boolean.FALSE, o.get("ok"), r.stdout());
+    assertEquals("INVALID_REQUEST", o.get("error"), r.stdout());
+    assertTrue(!o.containsKey("key_block"), r.stdout());
+  }
+
+  @Test
+  void rewrap_keyOnceUnderAWeakerKbpk_neverComesOutSayingPedigree0() throws Exception {
+    // Issue 12, F4: a 3-key TDES key in a B block under a 2-key KBPK that claims WP 000.
+    String source = io.tr31.ForgedBlocks.weakerKbpkBlock("B0000D0TB00E0100WP07000");
+    CliProcess.Result r =
+        CliProcess.run(
+            null,
+            "rewrap",
+            "--from-kbpk",
+            io.tr31.ForgedBlocks.TDES2_KBPK,
+            "--to-kbpk",
+            TO,
+            source);
+    assertEquals(0, r.exitCode(), r.stderr());
+    String d = r.lines().get(0);
+    assertTrue(!d.contains("WP07000"), d);
+    assertTrue(d.contains("WP07001"), d);
+    assertEquals(io.tr31.ForgedBlocks.TDES3_KEY, unwrapHex(d));
+  }
+
+  @Test
+  void rewrap_keyVersionOverrideOnAComponentBlock_exitsNonZero() throws Exception {
+    String c1 =
+        io.tr31.KeyBlocks.wrap(
+            Hex.decode(FROM),
+            io.tr31.KeyBlockHeader.parse("B0000D0TBc1E0000", Profile.STRICT),
+            Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"),
+            io.tr31.WrapOptions.defaults());
+    for (String kv : new String[] {"00", "c2", "01"}) {
+      CliProcess.Result r =
+          CliProcess.run(
+              null,
+              "rewrap",
+              "--from-kbpk",
+              FROM,
+              "--to-kbpk",
+              TO,
+              "--header-override",
+              "key-version=" + kv,
+              c1);
+      assertTrue(r.exitCode() != 0, kv + ": " + r.stdout());
+      assertEquals("", r.stdout(), kv);
+    }
+  }
 }

@@ -94,7 +94,7 @@ class CliVersionsTest {
   }
 
   @Test
-  void unwrapAndInspectJson_operatorStrict_requestMayTightenButNotRelax() {
+  void unwrapAndInspectJson_operatorProfile_isPinnedAgainstEveryRequestProfile() {
     Map<String, Object> v =
         castList(Vectors.loadMap("tr31_header_vectors.json").get("proprietary_not_tr31")).get(0);
     String block = "\"key_block\":\"" + v.get("key_block") + "\"";
@@ -111,10 +111,14 @@ class CliVersionsTest {
             "--profile",
             "strict");
     assertEquals("INVALID_REQUEST", json(inspect.get(0)).get("error"), inspect.get(0));
-    // an operator's lenient may be tightened by a request
-    List<String> tightened =
+    // issue 12, F1: one rule for every pinned field; a line may not restate --profile either
+    List<String> restated =
         batch(request + ",\"profile\":\"strict\"}\n", "unwrap", "--json", "--profile", "lenient");
-    assertEquals("INVALID_VERSION", json(tightened.get(0)).get("error"), tightened.get(0));
+    assertEquals("INVALID_REQUEST", json(restated.get(0)).get("error"), restated.get(0));
+    // a line that omits it gets the operator's profile
+    List<String> pinned2 =
+        batch(request + "}\n", "unwrap", "--json", "--profile", "lenient");
+    assertEquals(Boolean.TRUE, json(pinned2.get(0)).get("ok"), pinned2.get(0));
   }
 
   @Test

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.testing.Vectors;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +21,11 @@ class JsonBatchTest {
       "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
 
   private static List<String> run(List<String> lines, String... args) {
-    byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc =
-        Main.run(
-            args,
-            new ByteArrayInputStream(in),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return InProcessCli.batch(String.join("\n", lines) + "\n", args);
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String line) {
-    return (Map<String, Object>) Vectors.parseJson(line);
+    return InProcessCli.json(line);
   }
 
   private static List<String> hostileLines() {

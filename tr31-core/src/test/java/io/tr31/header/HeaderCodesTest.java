@@ -148,8 +148,9 @@ class HeaderCodesTest {
     assertTrue(KeyVersion.parse("c1", 9).isComponent());
     assertTrue(KeyVersion.parse("c9", 9).isComponent());
     assertEquals(9, KeyVersion.parse("c9", 9).componentNumber());
-    assertFalse(KeyVersion.parse("c0", 9).isComponent());
-    assertFalse(KeyVersion.parse("cA", 9).isComponent());
+    assertFalse(KeyVersion.parse("c0", 9, Profile.LENIENT).isComponent());
+    assertFalse(KeyVersion.parse("cA", 9, Profile.LENIENT).isComponent());
+    assertThrows(IllegalArgumentException.class, () -> KeyVersion.of("c0"));
     assertFalse(KeyVersion.parse("C1", 9).isComponent());
     assertThrows(IllegalStateException.class, () -> KeyVersion.of("A7").componentNumber());
     assertEquals(KeyVersion.of("A7"), KeyVersion.parse("A7", 9));

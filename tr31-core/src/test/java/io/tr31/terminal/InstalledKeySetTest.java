@@ -254,7 +254,6 @@ class InstalledKeySetTest {
   private static IssuedKeySet issueUnderZmkWithTmk(byte[] tmk) throws Exception {
     KeySetIssuer other =
         KeySetIssuer.prepare(KeySets.OTHER_ZMK, KeySets.seeded(3), KeySets.AT_ISSUE);
-    KeyBlockProtectionKey zmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KeySets.ZMK);
     try (IssuedKeySet set =
         other.issue(IssueRequest.builder().keySetId("ks-2025-01").key(Slot.TMK, tmk).build())) {
       KeySetResponse r = set.response();
@@ -263,7 +262,10 @@ class InstalledKeySetTest {
               .headerTemplate()
               .withOptionalBlock(OptionalBlock.label(r.label(Slot.TMK)))
               .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
-      String block = zmk.wrap(header, tmk, WrapOptions.defaults());
+      // wrap refuses the ZMK as a key (KEY_IS_KBPK): forge the faulty server's block
+      String block =
+          io.tr31.ForgedBlocks.aesBlockEvenOfTheKbpk(
+              KeySets.ZMK, header, tmk, WrapOptions.defaults());
       Map<Slot, byte[]> keys = new EnumMap<>(Slot.class);
       for (Slot s : Slot.values()) {
         keys.put(s, set.keyBytes(s));
@@ -271,7 +273,6 @@ class InstalledKeySetTest {
       return new IssuedKeySet(
           KeySets.withBlocks(r, Map.of(Slot.TMK, block)), keys, KeySets.seeded(4));
     } finally {
-      zmk.destroy();
       other.destroy();
     }
   }

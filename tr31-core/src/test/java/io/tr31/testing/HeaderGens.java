@@ -154,7 +154,9 @@ public final class HeaderGens {
           kv = KeyVersion.component(pick(in, 1, 9));
           break;
         default:
-          kv = KeyVersion.of(chars(in, ALNUM, 2, 2));
+          String code = chars(in, ALNUM, 2, 2);
+          // c0 and c followed by a non-digit name no component: strict refuses them (F5)
+          kv = KeyVersion.of(code.charAt(0) == 'c' ? "C" + code.charAt(1) : code);
       }
       List<OptionalBlock> blocks = new ArrayList<>();
       List<OptionalBlockId> ids = new ArrayList<>(List.of(OptionalBlockId.values()));

@@ -1,0 +1,61 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31;
+
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
+import io.tr31.optblock.OptionalBlocks;
+import java.util.Optional;
+
+/**
+ * The wrapping pedigree a re-wrapped block states ({@code WP}, X9.143:2021 6.3.6.15, Table 23): 0
+ * every wrapping key was of equal or greater effective strength, 1 a lesser one was used, 2 an
+ * asymmetric key at risk of quantum computing was used, 3 both. Read as two flags, a pedigree only
+ * accumulates: a re-wrap never states a better history than its source had (issue 12, F4).
+ */
+final class WrappingPedigree {
+  /** Flag of pedigree 1: a wrapping key of lesser effective strength than the key. */
+  static final int LESSER = 1;
+
+  private WrappingPedigree() {}
+
+  /**
+   * {@code target} with a {@code WP} block that states at least the source's pedigree, plus {@link
+   * #LESSER} when {@code sourceKbpkWeaker}; unchanged when it already says so, or when neither
+   * header has a {@code WP} block and the history is all 0.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#TOO_MANY_OPTIONAL_BLOCKS} when the block this
+   *     history needs does not fit
+   */
+  static KeyBlockHeader carry(
+      KeyBlockHeader source, KeyBlockHeader target, boolean sourceKbpkWeaker)
+      throws Tr31FormatException {
+    Optional<OptionalBlock> stated = target.optionalBlocks().get(OptionalBlockId.WP);
+    int history = of(source) | (sourceKbpkWeaker ? LESSER : 0);
+    int pedigree = stated.map(WrappingPedigree::value).orElse(0) | history;
+    if (stated.isPresent() ? value(stated.get()) == pedigree : pedigree == 0) {
+      return target;
+    }
+    if (!stated.isPresent() && target.optionalBlocks().size() >= OptionalBlocks.MAX_BLOCKS) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS,
+          -1,
+          "no room for the WP block the key's history needs");
+    }
+    return target.withOptionalBlock(OptionalBlock.wrappingPedigree(pedigree));
+  }
+
+  private static int of(KeyBlockHeader h) {
+    return h.optionalBlocks().get(OptionalBlockId.WP).map(WrappingPedigree::value).orElse(0);
+  }
+
+  /**
+   * The pedigree digit of a WP block ({@code 00} then 0-3, checked on parse); a malformed block a
+   * header override built counts as 0 and is replaced by a well-formed one.
+   */
+  private static int value(OptionalBlock wp) {
+    String d = wp.data();
+    return d.length() == 3 && d.charAt(2) >= '0' && d.charAt(2) <= '3' ? d.charAt(2) - '0' : 0;
+  }
+}

@@ -1,0 +1,144 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * A salted SHA-256 fingerprint of a key, kept by a prepared KBPK (which never keeps the key itself)
+ * so that wrap can refuse the KBPK as the key to wrap.
+ *
+ * <p>A DES-family (TDES, DES) KBPK is the same key under other bytes: DES ignores the parity bit of
+ * each byte, and K1K2K1 (24 bytes) is the 2-key K1K2, K1K1K3 and K1K2K2 are single DES. For such a
+ * KBPK both sides are fingerprinted in one canonical form (parity bits cleared, then the shortest
+ * equivalent keying option), so that a parity variant or a longer spelling of the KBPK is caught.
+ *
+ * <h2>Security</h2>
+ *
+ * The salt is 16 random bytes drawn once per process, so fingerprints cannot be looked up in a
+ * table made elsewhere; a fingerprint of a 128-bit or longer key does not reveal the key. {@link
+ * #matches} hashes the candidate and compares the digests with {@link MessageDigest#isEqual}; only
+ * the candidate's length (public) decides before that. The candidate's digest is wiped; {@link
+ * #destroy()} wipes this fingerprint. Immutable until destroyed; thread-safe.
+ */
+public final class KeyFingerprint {
+  private static final byte[] SALT = salt();
+
+  private final boolean desFamily;
+  private final int lengthBytes;
+  private final byte[] digest;
+
+  private KeyFingerprint(boolean desFamily, int lengthBytes, byte[] digest) {
+    this.desFamily = desFamily;
+    this.lengthBytes = lengthBytes;
+    this.digest = digest;
+  }
+
+  private static byte[] salt() {
+    byte[] s = new byte[16];
+    PaddingRandom.nextBytes(s);
+    return s;
+  }
+
+  /**
+   * The fingerprint of {@code key} (not kept).
+   *
+   * @param key the key
+   * @param desFamily whether it is a TDES or DES key (compared in canonical form)
+   * @return the fingerprint
+   */
+  public static KeyFingerprint of(byte[] key, boolean desFamily) {
+    byte[] k = desFamily ? canonicalDes(key) : key;
+    try {
+      return new KeyFingerprint(desFamily, k.length, digest(k));
+    } finally {
+      if (k != key) {
+        Bytes.wipe(k);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code candidate} is the key this fingerprint was made from (for a DES-family key: the
+   * same DES key, whatever its parity bits and keying option).
+   *
+   * @param candidate the key to compare
+   * @return true if it is the same key
+   */
+  public boolean matches(byte[] candidate) {
+    byte[] k = desFamily ? canonicalDes(candidate) : candidate;
+    try {
+      if (k.length != lengthBytes) {
+        return false; // a key of another (canonical) length is another key
+      }
+      byte[] d = digest(k);
+      try {
+        return MessageDigest.isEqual(d, digest);
+      } finally {
+        Bytes.wipe(d);
+      }
+    } finally {
+      if (k != candidate) {
+        Bytes.wipe(k);
+      }
+    }
+  }
+
+  /**
+   * A fresh canonical copy of a DES-family key: parity bits cleared, then 24 bytes K1K2K1 as the 16
+   * bytes K1K2, and K1K1K3, K1K2K2 (24 bytes) or K1K1 (16 bytes) as the 8 bytes of the single DES
+   * key they compute. Other lengths are copied with parity cleared.
+   */
+  private static byte[] canonicalDes(byte[] key) {
+    byte[] k = key.clone();
+    for (int i = 0; i < k.length; i++) {
+      k[i] &= (byte) 0xFE;
+    }
+    int from = 0;
+    int to = k.length;
+    if (k.length == 24) {
+      if (same(k, 0, 8)) {
+        from = 16; // K1 = K2: E_K3(D_K1(E_K1(x))) = E_K3(x)
+      } else if (same(k, 8, 16)) {
+        to = 8; // K2 = K3: E_K2(D_K2(E_K1(x))) = E_K1(x)
+      } else if (same(k, 0, 16)) {
+        to = 16; // K1 = K3: the 2-key K1K2
+      }
+    } else if (k.length == 16 && same(k, 0, 8)) {
+      to = 8; // K1 = K2: single DES
+    }
+    if (from == 0 && to == k.length) {
+      return k;
+    }
+    byte[] out = Arrays.copyOfRange(k, from, to);
+    Bytes.wipe(k);
+    return out;
+  }
+
+  /** Whether the 8-byte subkeys at {@code a} and {@code b} are equal (constant time). */
+  private static boolean same(byte[] k, int a, int b) {
+    int diff = 0;
+    for (int i = 0; i < 8; i++) {
+      diff |= k[a + i] ^ k[b + i];
+    }
+    return diff == 0;
+  }
+
+  /** Wipes the fingerprint (best effort on the JVM); {@link #matches} is then false. */
+  public void destroy() {
+    Bytes.wipe(digest);
+  }
+
+  private static byte[] digest(byte[] key) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(SALT);
+      return sha256.digest(key);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e); // every Java platform has it
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31;
+
+import io.tr31.internal.Hex;
+import io.tr31.internal.KeyDerivationBinding;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+
+/**
+ * Key blocks the library refuses to write, built for tests by calling the writer without its
+ * strength rule: what another implementation (or a forger holding the KBPK) could produce.
+ */
+public final class ForgedBlocks {
+  /** A 2-key TDES KBPK (80-bit strength): TR-31:2018 A.7.2.1's. */
+  public static final String TDES2_KBPK = "89E88CF7931444F334BD7547FC3F380C";
+
+  /** A 3-key TDES key (112-bit strength) made up for these tests; K1, K2 and K3 all differ. */
+  public static final String TDES3_KEY = "0123456789ABCDEFFEDCBA98765432100F1E2D3C4B5A6978";
+
+  private ForgedBlocks() {}
+
+  /**
+   * {@code key} in a version D block under the AES {@code kbpk} even when it is the KBPK itself,
+   * which wrap refuses ({@code KEY_IS_KBPK}): what a faulty peer could send, for the defences
+   * behind wrap (the key set installer's key separation).
+   */
+  public static String aesBlockEvenOfTheKbpk(
+      byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
+    KeyDerivationBinding binding = KeyDerivationBinding.versionD(kbpk);
+    try {
+      KeyBlockWriter.Kbpk noFingerprint =
+          new KeyBlockWriter.Kbpk(
+              kbpk.length * 8,
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.LEGACY, 3)
+                  .bytes(),
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.CMAC, 5)
+                  .bytes(),
+              io.tr31.internal.KeyFingerprint.of(new byte[0], false),
+              null);
+      return KeyBlockWriter.write(binding, header, key, options, noFingerprint);
+    } finally {
+      binding.destroy();
+    }
+  }
+
+  /**
+   * A version B block under {@link #TDES2_KBPK} that holds {@link #TDES3_KEY} with {@code header}
+   * (for example with a {@code WP} block claiming pedigree 0): issue 12, F4's source block.
+   */
+  public static String weakerKbpkBlock(String header) throws Tr31Exception {
+    byte[] kbpk = Hex.decode(TDES2_KBPK);
+    KeyDerivationBinding binding = KeyDerivationBinding.versionB(kbpk);
+    try {
+      KeyBlockWriter.Kbpk claimsStrong =
+          new KeyBlockWriter.Kbpk(
+              112,
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.TDES, kbpk, KcvMethod.LEGACY, 3)
+                  .bytes(),
+              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5)
+                  .bytes(),
+              io.tr31.internal.KeyFingerprint.of(kbpk, true),
+              null);
+      return KeyBlockWriter.write(
+          binding,
+          KeyBlockHeader.parse(header, Profile.STRICT),
+          Hex.decode(TDES3_KEY),
+          WrapOptions.defaults(),
+          claimsStrong);
+    } finally {
+      binding.destroy();
+    }
+  }
+}
