@@ -6,24 +6,45 @@ package io.tr31;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
+import io.tr31.internal.TdesKeys;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Unwraps a structurally parsed key block: decrypt → verify MAC → only then read the payload.
  *
- * <p>Everything after {@link Binding#open} fails with the one {@link Tr31VerificationException}.
+ * <p>Everything after {@link Binding#open} fails with the one {@link Tr31VerificationException},
+ * except a degenerate TDES key in a block that passed every check ({@link
+ * ErrorCode#DEGENERATE_TDES_KEY}, strict profile): see {@link #read}.
  */
 final class KeyBlockReader {
   private KeyBlockReader() {}
 
+  /**
+   * Decrypts, verifies and reads the key.
+   *
+   * @param kbpkWarnings the tolerances already used before decrypting (the KBPK's, the version's);
+   *     the result lists the header's and the block's first, these, then the reader's own
+   * @throws Tr31UnsupportedException {@link ErrorCode#DEGENERATE_TDES_KEY} under the strict profile
+   *     when the block authenticated completely (MAC, length, {@code KC}, {@code KP}) and its TDES
+   *     key has K1 = K2 or K2 = K3. Thrown last, after every check that fails with the one
+   *     verification error, so only a block the KBPK's holder wrote can produce it: it is a policy
+   *     refusal of an authentic key, not an answer about forged input (src/docs/SECURITY.md).
+   */
   static UnwrappedKey read(
-      Binding binding, KeyBlock block, Profile profile, byte[] kbpkKcvLegacy, byte[] kbpkKcvCmac)
+      Binding binding,
+      KeyBlock block,
+      Profile profile,
+      byte[] kbpkKcvLegacy,
+      byte[] kbpkKcvCmac,
+      List<Tr31Warning> kbpkWarnings)
       throws Tr31Exception {
     KeyBlockHeader header = block.header();
     // KC and KP are public header data: decoded (and their format checked) before decrypting.
@@ -63,12 +84,44 @@ final class KeyBlockReader {
           throw new Tr31VerificationException();
         }
       }
-      UnwrappedKey result = new UnwrappedKey(header, key);
+      List<Tr31Warning> warnings = blockWarnings(block);
+      warnings.addAll(kbpkWarnings);
+      if (!algorithm.permitsKeyLengthBytes(bytes)) {
+        // Only the lenient profile gets here (L7). The message names the algorithm, not the length.
+        warnings.add(
+            new Tr31Warning(
+                Tr31Warning.Code.KEY_LENGTH,
+                "key length not allowed for algorithm " + algorithm.code() + " (tolerated)"));
+      } else if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
+        if (profile != Profile.LENIENT) {
+          throw new Tr31UnsupportedException(
+              ErrorCode.DEGENERATE_TDES_KEY,
+              "the key block is authentic, but its TDES key has single-DES strength; the lenient"
+                  + " profile reads it with a warning");
+        }
+        warnings.add(
+            new Tr31Warning(
+                Tr31Warning.Code.DEGENERATE_TDES_KEY,
+                "TDES key with K1 = K2 or K2 = K3: single-DES strength (tolerated)"));
+      }
+      UnwrappedKey result = new UnwrappedKey(header, key, warnings);
       key = null;
       return result;
     } finally {
       Bytes.wipe(plain, key);
     }
+  }
+
+  /** The header's tolerances, then the block's (lower-case hex), as typed warnings. */
+  private static List<Tr31Warning> blockWarnings(KeyBlock block) {
+    List<Tr31Warning> out = new ArrayList<>();
+    for (String w : block.header().warnings()) {
+      out.add(new Tr31Warning(Tr31Warning.Code.HEADER, w));
+    }
+    if (block.lowerCaseHexWarning() != null) {
+      out.add(new Tr31Warning(Tr31Warning.Code.LOWERCASE_HEX, block.lowerCaseHexWarning()));
+    }
+    return out;
   }
 
   private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The KBPK's algorithm follows from the key block version (X9.143 clause 5: versions A, B, C and
  * the proprietary {@code 0} use a TDES KBPK, or under the lenient profile an 8-byte single-DES KBPK
- * for A, C and {@code 0}; D and E an AES KBPK). For many blocks under one KBPK, prepare a {@link
+ * for A, C and {@code 0} or a degenerate TDES KBPK; D and E an AES KBPK). For many blocks under one KBPK, prepare a {@link
  * KeyBlockProtectionKey} once instead.
  *
  * <h2>Security</h2>
@@ -77,9 +77,17 @@ public final class KeyBlocks {
   /**
    * Prepares {@code kbpk} as the KBPK type {@code version} needs: AES for D and E, TDES for A, B, C
    * and {@code 0}; under {@link Profile#LENIENT} an 8-byte KBPK for A, C or {@code 0} is prepared
-   * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation).
+   * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation), and a
+   * degenerate TDES KBPK (K1 = K2 or K2 = K3) is prepared to unwrap under the lenient profile only,
+   * never to wrap (each unwrap reports it in {@link UnwrappedKey#warnings()}).
    *
-   * @throws Tr31Exception {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit
+   * @param version the key block version the KBPK is for
+   * @param kbpk the KBPK; copied, never kept
+   * @param profile the profile its blocks will be read under
+   * @return the prepared KBPK
+   * @throws Tr31Exception {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit;
+   *     {@link ErrorCode#DEGENERATE_TDES_KBPK} for a degenerate TDES KBPK under {@link
+   *     Profile#STRICT}
    */
   public static KeyBlockProtectionKey prepareFor(
       KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
@@ -115,16 +123,17 @@ public final class KeyBlocks {
               + kbpk.length
               + " bytes");
     }
-    return oneShot
-        ? KeyBlockProtectionKey.prepareOneShot(kbpkAlgorithmFor(version), kbpk, version)
-        : KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
+    return KeyBlockProtectionKey.prepareFor(
+        kbpkAlgorithmFor(version), kbpk, profile, oneShot ? version : null);
   }
 
   /**
    * Unwraps {@code keyBlock} under {@code kbpk}, prepared as {@link #prepareFor} says.
    *
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}, and
-   *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version
+   *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version,
+   *     {@link ErrorCode#DEGENERATE_TDES_KBPK} for a degenerate TDES KBPK under {@link
+   *     Profile#STRICT} (after the block's structure is checked, before decrypting)
    */
   public static UnwrappedKey unwrap(byte[] kbpk, CharSequence keyBlock, Profile profile)
       throws Tr31Exception {
@@ -143,15 +152,16 @@ public final class KeyBlocks {
    * Wraps {@code key} with {@code header} under {@code kbpk}.
    *
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#wrap(KeyBlockHeader, byte[],
-   *     WrapOptions)}, and {@link ErrorCode#INVALID_KBPK_LENGTH}
+   *     WrapOptions)}, and {@link ErrorCode#INVALID_KBPK_LENGTH}, {@link
+   *     ErrorCode#DEGENERATE_TDES_KBPK}
    */
   public static String wrap(byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options)
       throws Tr31Exception {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(header, "header");
     KeyBlockProtectionKey prepared =
-        KeyBlockProtectionKey.prepareOneShot(
-            kbpkAlgorithmFor(header.version()), kbpk, header.version());
+        KeyBlockProtectionKey.prepareFor(
+            kbpkAlgorithmFor(header.version()), kbpk, Profile.STRICT, header.version());
     try {
       return prepared.wrap(header, key, options);
     } finally {

@@ -42,6 +42,10 @@ package io.tr31;
  *     <tr><td>algorithms {@code I}, {@code J} (ISO 20038) outside version E</td><td>refused</td>
  *         <td>accepted</td></tr>
  *     <tr><td>versions A and C (deprecated by X9.143)</td><td>read</td><td>read</td></tr>
+ *     <tr><td>TDES KBPK or key with K1 = K2 or K2 = K3 (single DES in disguise, parity bits
+ *         ignored)</td><td>refused ({@code DEGENERATE_TDES_KBPK} before decrypting, {@code
+ *         DEGENERATE_TDES_KEY} once the block authenticated)</td><td>read with a warning (a KBPK
+ *         through {@code KeyBlocks.prepareFor}); never written</td></tr>
  *   </tbody>
  * </table>
  *
@@ -51,7 +55,10 @@ package io.tr31;
  *
  * The lenient profile widens only what is accepted as well-formed public header data. It never
  * skips authentication, never changes the unwrap order and never changes error uniformity after
- * decryption. Wrapping always writes strict X9.143 output.
+ * decryption (the one exception, a degenerate TDES key in an authentic block, is refused only by the
+strict profile). Every tolerance an unwrap used is listed in {@link UnwrappedKey#warnings()}; the
+header's are also in {@link KeyBlockHeader#warnings()}. Wrapping always writes strict X9.143
+output.
  *
  * @since 0.1.0
  */
