@@ -14,9 +14,7 @@ import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
@@ -485,35 +483,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
     checkAlgorithmForVersion(parsed.header(), profile);
     Binding binding = bindingFor(parsed.header().version());
     return KeyBlockReader.read(
-        binding, parsed, profile, kcvLegacy, kcvCmac, kbpkWarnings(parsed.header()));
-  }
-
-  /**
-   * The lenient tolerances decided before decrypting: this KBPK's (single DES, degenerate TDES) and
-   * the version's ({@code I}/{@code J} outside E). Only the lenient profile gets this far with any.
-   */
-  private List<Tr31Warning> kbpkWarnings(KeyBlockHeader header) {
-    List<Tr31Warning> out = new ArrayList<>(0);
-    if (algorithm == KeyAlgorithm.DES) {
-      out.add(
-          new Tr31Warning(
-              Tr31Warning.Code.SINGLE_DES_KBPK, "single-DES (8-byte) KBPK (tolerated)"));
-    }
-    if (degenerate) {
-      out.add(
-          new Tr31Warning(
-              Tr31Warning.Code.DEGENERATE_TDES_KBPK,
-              "TDES KBPK with K1 = K2 or K2 = K3: single-DES strength (tolerated)"));
-    }
-    if (isIso20038OnlyOutsideE(header)) {
-      out.add(
-          new Tr31Warning(
-              Tr31Warning.Code.ISO20038_ALGORITHM,
-              "algorithm "
-                  + header.algorithm().code()
-                  + " (ISO 20038) outside version E (tolerated)"));
-    }
-    return out;
+        binding,
+        parsed,
+        profile,
+        kcvLegacy,
+        kcvCmac,
+        UnwrapWarnings.beforeDecryption(parsed, algorithm, degenerate));
   }
 
   /**
@@ -531,7 +506,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
     }
   }
 
-  private static boolean isIso20038OnlyOutsideE(KeyBlockHeader header) {
+  /** Algorithm {@code I} or {@code J} outside version E (strict: refused; lenient: a warning). */
+  static boolean isIso20038OnlyOutsideE(KeyBlockHeader header) {
     KeyAlgorithm a = header.algorithm();
     boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
     return iso20038Only && header.version() != KeyBlockVersion.E;

@@ -12,7 +12,6 @@ import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,8 @@ final class KeyBlockReader {
   /**
    * Decrypts, verifies and reads the key.
    *
-   * @param kbpkWarnings the tolerances already used before decrypting (the KBPK's, the version's);
-   *     the result lists the header's and the block's first, these, then the reader's own
+   * @param warnings the tolerances used before decrypting ({@link UnwrapWarnings#beforeDecryption});
+   *     the reader adds the key's and hands the list to the result
    * @throws Tr31UnsupportedException {@link ErrorCode#DEGENERATE_TDES_KEY} under the strict profile
    *     when the block authenticated completely (MAC, length, {@code KC}, {@code KP}) and its TDES
    *     key has K1 = K2 or K2 = K3. Thrown last, after every check that fails with the one
@@ -44,7 +43,7 @@ final class KeyBlockReader {
       Profile profile,
       byte[] kbpkKcvLegacy,
       byte[] kbpkKcvCmac,
-      List<Tr31Warning> kbpkWarnings)
+      List<Tr31Warning> warnings)
       throws Tr31Exception {
     KeyBlockHeader header = block.header();
     // KC and KP are public header data: decoded (and their format checked) before decrypting.
@@ -84,14 +83,8 @@ final class KeyBlockReader {
           throw new Tr31VerificationException();
         }
       }
-      List<Tr31Warning> warnings = blockWarnings(block);
-      warnings.addAll(kbpkWarnings);
       if (!algorithm.permitsKeyLengthBytes(bytes)) {
-        // Only the lenient profile gets here (L7). The message names the algorithm, not the length.
-        warnings.add(
-            new Tr31Warning(
-                Tr31Warning.Code.KEY_LENGTH,
-                "key length not allowed for algorithm " + algorithm.code() + " (tolerated)"));
+        warnings.add(UnwrapWarnings.keyLength(algorithm)); // only the lenient profile gets here
       } else if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
         if (profile != Profile.LENIENT) {
           throw new Tr31UnsupportedException(
@@ -99,10 +92,7 @@ final class KeyBlockReader {
               "the key block is authentic, but its TDES key has single-DES strength; the lenient"
                   + " profile reads it with a warning");
         }
-        warnings.add(
-            new Tr31Warning(
-                Tr31Warning.Code.DEGENERATE_TDES_KEY,
-                "TDES key with K1 = K2 or K2 = K3: single-DES strength (tolerated)"));
+        warnings.add(UnwrapWarnings.degenerateKey());
       }
       UnwrappedKey result = new UnwrappedKey(header, key, warnings);
       key = null;
@@ -110,18 +100,6 @@ final class KeyBlockReader {
     } finally {
       Bytes.wipe(plain, key);
     }
-  }
-
-  /** The header's tolerances, then the block's (lower-case hex), as typed warnings. */
-  private static List<Tr31Warning> blockWarnings(KeyBlock block) {
-    List<Tr31Warning> out = new ArrayList<>();
-    for (String w : block.header().warnings()) {
-      out.add(new Tr31Warning(Tr31Warning.Code.HEADER, w));
-    }
-    if (block.lowerCaseHexWarning() != null) {
-      out.add(new Tr31Warning(Tr31Warning.Code.LOWERCASE_HEX, block.lowerCaseHexWarning()));
-    }
-    return out;
   }
 
   private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)

@@ -46,6 +46,7 @@ public final class TdesKeys {
    * The shape of a TDES key.
    *
    * @param key 16 or 24 bytes (only read)
+   * @return the key's shape
    * @throws IllegalArgumentException for any other length (a caller bug: check the length first)
    */
   public static Shape shape(byte[] key) {
@@ -70,7 +71,13 @@ public final class TdesKeys {
     }
   }
 
-  /** Whether {@code key} (16 or 24 bytes) has K1 = K2 or K2 = K3, parity bits ignored. */
+  /**
+   * Whether a TDES key computes single DES.
+   *
+   * @param key 16 or 24 bytes (only read)
+   * @return whether K1 = K2 or, 3-key, K2 = K3, parity bits ignored
+   * @throws IllegalArgumentException for any other length
+   */
   public static boolean isDegenerate(byte[] key) {
     return shape(key) == Shape.DEGENERATE;
   }
