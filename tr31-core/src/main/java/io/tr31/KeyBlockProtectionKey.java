@@ -440,10 +440,10 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /**
    * Unwraps a key block.
    *
-   * @throws Tr31FormatException the block is malformed (before any decryption)
    * <p>Under {@link Profile#LENIENT} every tolerance used is listed in {@link
    * UnwrappedKey#warnings()}.
    *
+   * @throws Tr31FormatException the block is malformed (before any decryption)
    * @throws Tr31UnsupportedException the version needs another KBPK type ({@link
    *     ErrorCode#WRONG_KBPK_FOR_VERSION}), a single-DES KBPK under the strict profile ({@link
    *     ErrorCode#INVALID_KBPK_LENGTH}), a degenerate TDES KBPK under the strict profile ({@link
