@@ -9,7 +9,8 @@ package io.tr31;
  * <p>Every code is stable API: scripts and the CLI's {@code --json} mode report it by {@link
  * #name()}. For key blocks, codes for failures that happen after decryption never appear: those all
  * collapse into {@link #VERIFICATION_FAILED} so that the error says nothing about the decrypted
- * data. The {@code TR31-DATA} envelope reports {@link #ENVELOPE_PADDING} after a verified MAC, as
+ * data; the one exception is {@link #DEGENERATE_TDES_KEY}, which the strict profile reports only
+ * for a block that passed every check (an authentic block: no oracle on forged input). The {@code TR31-DATA} envelope reports {@link #ENVELOPE_PADDING} after a verified MAC, as
  * its specification requires (src/docs/ENVELOPE.md).
  *
  * <h2>Security</h2>
@@ -148,6 +149,24 @@ public enum ErrorCode {
   UNSUPPORTED_VERSION("key block version is not supported"),
   /** The requested operation is recognised but not available (for example a KCV method). */
   UNSUPPORTED_OPERATION("operation is not supported"),
+
+  // ---- degenerate TDES keys (issue 12, F2; HSM practice) ---------------------------------
+  /**
+   * A TDES KBPK whose 8-byte parts are not distinct as TDES needs: K1 = K2, or K2 = K3 in a 3-key
+   * KBPK (compared with the DES parity bits ignored). Such a key computes single DES (56-bit
+   * strength) while its length claims 80 or 112 bits. Refused before any decryption; {@link
+   * KeyBlocks#prepareFor} with {@link Profile#LENIENT} prepares it to read legacy blocks only (with
+   * a warning), never to wrap.
+   */
+  DEGENERATE_TDES_KBPK("TDES key block protection key has equal key parts (single-DES strength)"),
+  /**
+   * A TDES key (header algorithm {@code T}) whose 8-byte parts are not distinct: K1 = K2, or K2 =
+   * K3 in a 3-key key (parity bits ignored). Wrap refuses it. Unwrap refuses it under the strict
+   * profile only once the block has authenticated (MAC, length and check values all verified), so
+   * it describes a block the KBPK's holder wrote and is no oracle on forged input
+   * (src/docs/SECURITY.md); the lenient profile reads it with a warning.
+   */
+  DEGENERATE_TDES_KEY("TDES key has equal key parts (single-DES strength)"),
 
   // ---- after decryption: one code, one message (X9.143 7.x, our rule) ------------------
   /**

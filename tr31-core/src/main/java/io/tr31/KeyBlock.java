@@ -37,15 +37,20 @@ public final class KeyBlock {
   private final byte[] mac;
   private final List<String> warnings;
 
+  /** The block-level tolerance (lower-case hex in payload or MAC), or {@code null}. */
+  private final String lowerCaseHexWarning;
+
   private KeyBlock(
       String text,
       KeyBlockHeader header,
       int payloadOffset,
       byte[] payload,
       byte[] mac,
-      List<String> warnings) {
+      List<String> warnings,
+      String lowerCaseHexWarning) {
     this.text = text;
     this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+    this.lowerCaseHexWarning = lowerCaseHexWarning;
     this.header = header;
     this.payloadOffset = payloadOffset;
     this.payload = payload;
@@ -110,7 +115,7 @@ public final class KeyBlock {
       // Ciphertext and MAC are public: the table-driven decoder is allowed here.
       byte[] payload = Hex.decodePublic(text, headerLength, headerLength + payloadChars, false);
       byte[] mac = Hex.decodePublic(text, headerLength + payloadChars, n, false);
-      return new KeyBlock(text, header, headerLength, payload, mac, header.warnings());
+      return new KeyBlock(text, header, headerLength, payload, mac, header.warnings(), null);
     } catch (Tr31FormatException e) {
       return null;
     }
@@ -166,8 +171,10 @@ public final class KeyBlock {
         firstLower = i;
       }
     }
+    String lowerCase = null;
     if (firstLower != -1) {
-      warnings.add("lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)");
+      lowerCase = "lower-case hex in payload or MAC from offset " + firstLower + " (tolerated)";
+      warnings.add(lowerCase);
     }
     int payloadChars = n - headerLength - 2 * v.macLengthBytes();
     if (!payloadLengthOk(v, payloadChars)) {
@@ -175,7 +182,7 @@ public final class KeyBlock {
     }
     byte[] payload = Hex.decodePublic(text, headerLength, headerLength + payloadChars, true);
     byte[] mac = Hex.decodePublic(text, headerLength + payloadChars, n, true);
-    return new KeyBlock(text, header, headerLength, payload, mac, warnings);
+    return new KeyBlock(text, header, headerLength, payload, mac, warnings, lowerCase);
   }
 
   /**
@@ -184,6 +191,14 @@ public final class KeyBlock {
    */
   public List<String> warnings() {
     return warnings;
+  }
+
+  /**
+   * The block-level tolerance of the lenient profile (lower-case hex in the payload or MAC, also in
+   * {@link #warnings()}), or {@code null}: for the unwrapped key's typed warnings.
+   */
+  String lowerCaseHexWarning() {
+    return lowerCaseHexWarning;
   }
 
   /** {@return the parsed header} */

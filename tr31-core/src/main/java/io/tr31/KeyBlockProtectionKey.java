@@ -9,6 +9,7 @@ import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.KeyDerivationBinding;
 import io.tr31.internal.KeyFingerprint;
+import io.tr31.internal.TdesKeys;
 import io.tr31.internal.VariantBinding;
 import io.tr31.internal.VersionEBinding;
 import io.tr31.kcv.KcvMethod;
@@ -43,6 +44,9 @@ import javax.security.auth.Destroyable;
  *         <td>AES-CMAC key derivation, CTR (ISO 20038)</td></tr>
  *     <tr><td>single DES, 8 bytes ({@link #prepareSingleDesLegacy})</td><td>A, C, {@code 0}</td>
  *         <td>key variant; unwrap under {@link Profile#LENIENT} only, never wrap</td></tr>
+ *     <tr><td>degenerate TDES, K1 = K2 or K2 = K3 ({@link KeyBlocks#prepareFor} with {@link
+ *         Profile#LENIENT} only)</td><td>A, B, C, {@code 0}</td>
+ *         <td>unwrap under {@link Profile#LENIENT} only, with a warning; never wrap</td></tr>
  *   </tbody>
  * </table>
  *
@@ -65,6 +69,12 @@ import javax.security.auth.Destroyable;
  *       fixed message.
  *   <li>Versions A, C and {@code 0}: the MAC (4 bytes, ISO 9797-1 MAC algorithm 1) covers the
  *       ciphertext and is verified before decrypting.
+ *   <li>Degenerate TDES keys (K1 = K2, or K2 = K3 in a 3-key key, parity bits ignored: single DES
+ *       in disguise, {@link io.tr31.internal.TdesKeys}) are refused as KBPKs by {@link #prepare}
+ *       ({@link ErrorCode#DEGENERATE_TDES_KBPK}) and as keys by wrap and by strict unwrap ({@link
+ *       ErrorCode#DEGENERATE_TDES_KEY}, on unwrap only once the block authenticated). A 3-key KBPK
+ *       or key with K1 = K3 counts as 2-key (80-bit) strength for {@link
+ *       ErrorCode#KBPK_TOO_WEAK}.
  *   <li>Wrap refuses key lengths its header algorithm does not allow and key usage × algorithm ×
  *       mode of use combinations outside {@link io.tr31.header.KeyAttributePolicy}; padding comes
  *       from a {@link SecureRandom}: the library's own, or the one given at preparation. It writes
@@ -89,6 +99,15 @@ import javax.security.auth.Destroyable;
 public final class KeyBlockProtectionKey implements Destroyable {
   private final KeyAlgorithm algorithm;
   private final int lengthBytes;
+
+  /** The KBPK's strength from its actual parts ({@link KeyStrength}), for KBPK_TOO_WEAK. */
+  private final int strengthBits;
+
+  /**
+   * A TDES KBPK with K1 = K2 or K2 = K3, prepared by {@link KeyBlocks#prepareFor} under the lenient
+   * profile: it unwraps under {@link Profile#LENIENT} only and never wraps.
+   */
+  private final boolean degenerate;
   private final Binding variant;
   private final Binding versionB;
   private final Binding versionD;
@@ -125,6 +144,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
       throws Tr31Exception {
     this.algorithm = algorithm;
     this.lengthBytes = key.length;
+    this.strengthBits = KeyStrength.bits(algorithm, key);
+    this.degenerate = algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key);
     this.random = random;
     Binding[] slots = new Binding[SLOTS];
     byte[][] kcvs = new byte[2][];
@@ -216,14 +237,16 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @return the prepared KBPK, which the caller destroys when done
    * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31UnsupportedException {@link ErrorCode#INVALID_KBPK_LENGTH} when the length does not
-   *     fit the algorithm, {@link ErrorCode#UNSUPPORTED_OPERATION} for other algorithms (a
-   *     single-DES KBPK is prepared by {@link #prepareSingleDesLegacy(byte[])})
+   *     fit the algorithm, {@link ErrorCode#DEGENERATE_TDES_KBPK} for a TDES key with K1 = K2 or K2
+   *     = K3 (parity bits ignored; {@link KeyBlocks#prepareFor} with {@link Profile#LENIENT}
+   *     prepares one to read legacy blocks), {@link ErrorCode#UNSUPPORTED_OPERATION} for other
+   *     algorithms (a single-DES KBPK is prepared by {@link #prepareSingleDesLegacy(byte[])})
    */
   public static KeyBlockProtectionKey prepare(KeyAlgorithm algorithm, byte[] key)
       throws Tr31Exception {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
-    checkPreparable(algorithm, key);
+    checkPreparable(algorithm, key, Profile.STRICT);
     // Padding from the library's shared SecureRandom, one draw per wrap (internal.PaddingRandom).
     return new KeyBlockProtectionKey(algorithm, key, null);
   }
@@ -242,8 +265,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *     with this KBPK, so it must be thread-safe ({@link SecureRandom} instances are)
    * @return the prepared KBPK, which the caller destroys when done
    * @throws NullPointerException if an argument is {@code null}
-   * @throws Tr31Exception a {@link Tr31UnsupportedException}, as {@link #prepare(KeyAlgorithm,
-   *     byte[])}
+   * @throws Tr31UnsupportedException as {@link #prepare(KeyAlgorithm, byte[])}
    * @see #prepare(KeyAlgorithm, byte[])
    */
   public static KeyBlockProtectionKey prepare(
@@ -251,12 +273,15 @@ public final class KeyBlockProtectionKey implements Destroyable {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(random, "random");
-    checkPreparable(algorithm, key);
+    checkPreparable(algorithm, key, Profile.STRICT);
     return new KeyBlockProtectionKey(algorithm, key, random);
   }
 
-  /** The length and algorithm checks of {@link #prepare}, shared with the one-shot path. */
-  private static void checkPreparable(KeyAlgorithm algorithm, byte[] key)
+  /**
+   * The length and algorithm checks of {@link #prepare}, shared with {@link KeyBlocks}: a
+   * degenerate TDES KBPK passes under the lenient profile only (it then reads, never wraps).
+   */
+  private static void checkPreparable(KeyAlgorithm algorithm, byte[] key, Profile profile)
       throws Tr31UnsupportedException {
     switch (algorithm) {
       case AES:
@@ -276,6 +301,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
                       ? " (a single-DES KBPK: prepareSingleDesLegacy, lenient profile only)"
                       : ""));
         }
+        if (profile != Profile.LENIENT && TdesKeys.isDegenerate(key)) {
+          throw degenerateKbpk();
+        }
         break;
       default:
         throw new Tr31UnsupportedException(
@@ -286,18 +314,28 @@ public final class KeyBlockProtectionKey implements Destroyable {
     }
   }
 
+  /** The refusal of a degenerate TDES KBPK; names no key part. */
+  private static Tr31UnsupportedException degenerateKbpk() {
+    return new Tr31UnsupportedException(
+        ErrorCode.DEGENERATE_TDES_KBPK,
+        "a TDES KBPK needs K1 != K2 and K2 != K3 (parity bits ignored); this one computes single"
+            + " DES (KeyBlocks.prepareFor with the lenient profile reads legacy blocks under it)");
+  }
+
   /**
-   * For the one-shot calls of {@link KeyBlocks}: a KBPK that derives only the binding of {@code
-   * version} (a one-shot unwrap of a D block need not derive E's keys). Same checks as {@link
-   * #prepare(KeyAlgorithm, byte[])}.
+   * For {@link KeyBlocks}: a KBPK checked for {@code profile} (a degenerate TDES KBPK passes under
+   * the lenient profile only) that derives only the binding of {@code only}, or every binding when
+   * {@code only} is {@code null} (a one-shot unwrap of a D block need not derive E's keys).
+   * Otherwise the checks of {@link #prepare(KeyAlgorithm, byte[])}.
    */
-  static KeyBlockProtectionKey prepareOneShot(
-      KeyAlgorithm algorithm, byte[] key, KeyBlockVersion version) throws Tr31Exception {
+  static KeyBlockProtectionKey prepareFor(
+      KeyAlgorithm algorithm, byte[] key, Profile profile, KeyBlockVersion only)
+      throws Tr31Exception {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(version, "version");
-    checkPreparable(algorithm, key);
-    return new KeyBlockProtectionKey(algorithm, key, null, version);
+    Objects.requireNonNull(profile, "profile");
+    checkPreparable(algorithm, key, profile);
+    return new KeyBlockProtectionKey(algorithm, key, null, only);
   }
 
   /**
@@ -429,6 +467,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
       throw new Tr31UnsupportedException(
           ErrorCode.UNSUPPORTED_OPERATION, "a single-DES KBPK is for reading legacy blocks only");
     }
+    if (degenerate) {
+      throw degenerateKbpk(); // wrap writes strict X9.143 only
+    }
     Binding binding = bindingFor(version);
     return KeyBlockWriter.write(
         binding,
@@ -438,9 +479,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
         new KeyBlockWriter.Kbpk(strengthBits(), kcvLegacy, kcvCmac, fingerprint, random));
   }
 
-  /** The KBPK's security strength in bits ({@link KeyAlgorithm#securityStrengthBits}). */
+  /** The KBPK's security strength in bits, from its actual parts ({@link KeyStrength}). */
   int strengthBits() {
-    return algorithm.securityStrengthBits(lengthBytes);
+    return strengthBits;
   }
 
   /**
@@ -459,6 +500,9 @@ public final class KeyBlockProtectionKey implements Destroyable {
   /**
    * Unwraps a key block.
    *
+   * <p>Under {@link Profile#LENIENT} every tolerance used is listed in {@link
+   * UnwrappedKey#warnings()}.
+   *
    * @param keyBlock the untrusted key block; {@code null} is reported as {@link
    *     ErrorCode#NULL_INPUT}
    * @param profile how strictly to read; not {@code null}
@@ -470,8 +514,12 @@ public final class KeyBlockProtectionKey implements Destroyable {
    *     malformed, or, under the strict profile, an ISO 20038-only algorithm appears outside
    *     version E ({@link ErrorCode#INVALID_ALGORITHM}); a {@link Tr31UnsupportedException} when
    *     the version needs another KBPK type ({@link ErrorCode#WRONG_KBPK_FOR_VERSION}), for a
-   *     single-DES KBPK under the strict profile ({@link ErrorCode#INVALID_KBPK_LENGTH}) or a
-   *     {@code KC} block on a key without a KCV ({@link ErrorCode#UNSUPPORTED_OPERATION}); a {@link
+   *     single-DES KBPK under the strict profile ({@link ErrorCode#INVALID_KBPK_LENGTH}), a
+   *     degenerate TDES KBPK under the strict profile ({@link ErrorCode#DEGENERATE_TDES_KBPK},
+   *     before decrypting), a {@code KC} block on a key without a KCV ({@link
+   *     ErrorCode#UNSUPPORTED_OPERATION}), or under the strict profile an authentic block whose
+   *     TDES key is degenerate ({@link ErrorCode#DEGENERATE_TDES_KEY}, after every other check
+   *     passed); a {@link
    *     Tr31VerificationException} ({@link ErrorCode#VERIFICATION_FAILED}, no offset, one message)
    *     when authentication or any check after decryption fails
    */
@@ -500,9 +548,18 @@ public final class KeyBlockProtectionKey implements Destroyable {
           "a single-DES (8-byte) KBPK is a field deviation accepted only under the lenient"
               + " profile");
     }
+    if (degenerate && profile != Profile.LENIENT) {
+      throw degenerateKbpk();
+    }
     checkAlgorithmForVersion(parsed.header(), profile);
     Binding binding = bindingFor(parsed.header().version());
-    return KeyBlockReader.read(binding, parsed, profile, kcvLegacy, kcvCmac);
+    return KeyBlockReader.read(
+        binding,
+        parsed,
+        profile,
+        kcvLegacy,
+        kcvCmac,
+        UnwrapWarnings.beforeDecryption(parsed, algorithm, degenerate));
   }
 
   /**
@@ -512,14 +569,19 @@ public final class KeyBlockProtectionKey implements Destroyable {
    */
   static void checkAlgorithmForVersion(KeyBlockHeader header, Profile profile)
       throws Tr31FormatException {
-    KeyAlgorithm a = header.algorithm();
-    boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
-    if (iso20038Only && header.version() != KeyBlockVersion.E && profile != Profile.LENIENT) {
+    if (isIso20038OnlyOutsideE(header) && profile != Profile.LENIENT) {
       throw new Tr31FormatException(
           ErrorCode.INVALID_ALGORITHM,
           7,
-          "algorithm " + a.code() + " is defined by ISO 20038 for version E only");
+          "algorithm " + header.algorithm().code() + " is defined by ISO 20038 for version E only");
     }
+  }
+
+  /** Algorithm {@code I} or {@code J} outside version E (strict: refused; lenient: a warning). */
+  static boolean isIso20038OnlyOutsideE(KeyBlockHeader header) {
+    KeyAlgorithm a = header.algorithm();
+    boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
+    return iso20038Only && header.version() != KeyBlockVersion.E;
   }
 
   /** What KBPK a version needs, for error messages (users get this wrong; psec issue 8). */

@@ -6,24 +6,44 @@ package io.tr31;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
+import io.tr31.internal.TdesKeys;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Unwraps a structurally parsed key block: decrypt → verify MAC → only then read the payload.
  *
- * <p>Everything after {@link Binding#open} fails with the one {@link Tr31VerificationException}.
+ * <p>Everything after {@link Binding#open} fails with the one {@link Tr31VerificationException},
+ * except a degenerate TDES key in a block that passed every check ({@link
+ * ErrorCode#DEGENERATE_TDES_KEY}, strict profile): see {@link #read}.
  */
 final class KeyBlockReader {
   private KeyBlockReader() {}
 
+  /**
+   * Decrypts, verifies and reads the key.
+   *
+   * @param warnings the tolerances used before decrypting ({@link UnwrapWarnings#beforeDecryption});
+   *     the reader adds the key's and hands the list to the result
+   * @throws Tr31UnsupportedException {@link ErrorCode#DEGENERATE_TDES_KEY} under the strict profile
+   *     when the block authenticated completely (MAC, length, {@code KC}, {@code KP}) and its TDES
+   *     key has K1 = K2 or K2 = K3. Thrown last, after every check that fails with the one
+   *     verification error, so only a block the KBPK's holder wrote can produce it: it is a policy
+   *     refusal of an authentic key, not an answer about forged input (src/docs/SECURITY.md).
+   */
   static UnwrappedKey read(
-      Binding binding, KeyBlock block, Profile profile, byte[] kbpkKcvLegacy, byte[] kbpkKcvCmac)
+      Binding binding,
+      KeyBlock block,
+      Profile profile,
+      byte[] kbpkKcvLegacy,
+      byte[] kbpkKcvCmac,
+      List<Tr31Warning> warnings)
       throws Tr31Exception {
     KeyBlockHeader header = block.header();
     // KC and KP are public header data: decoded (and their format checked) before decrypting.
@@ -63,7 +83,18 @@ final class KeyBlockReader {
           throw new Tr31VerificationException();
         }
       }
-      UnwrappedKey result = new UnwrappedKey(header, key);
+      if (!algorithm.permitsKeyLengthBytes(bytes)) {
+        warnings.add(UnwrapWarnings.keyLength(algorithm)); // only the lenient profile gets here
+      } else if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
+        if (profile != Profile.LENIENT) {
+          throw new Tr31UnsupportedException(
+              ErrorCode.DEGENERATE_TDES_KEY,
+              "the key block is authentic, but its TDES key has single-DES strength; the lenient"
+                  + " profile reads it with a warning");
+        }
+        warnings.add(UnwrapWarnings.degenerateKey());
+      }
+      UnwrappedKey result = new UnwrappedKey(header, key, warnings);
       key = null;
       return result;
     } finally {

@@ -9,6 +9,7 @@ import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.internal.KeyFingerprint;
 import io.tr31.internal.PaddingRandom;
+import io.tr31.internal.TdesKeys;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
@@ -62,8 +63,16 @@ final class KeyBlockWriter {
       // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
       throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
     }
-    // X9.24-1: a key may only be protected by a key of equal or greater strength.
-    int keyStrength = algorithm.securityStrengthBits(key.length);
+    if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
+      // Issue 12, F2: K1 = K2 or K2 = K3 is single DES labelled TDES; HSMs refuse it.
+      throw new Tr31UnsupportedException(
+          ErrorCode.DEGENERATE_TDES_KEY,
+          "a TDES key needs K1 != K2 and K2 != K3 (parity bits ignored); this one computes single"
+              + " DES");
+    }
+    // X9.24-1: a key may only be protected by a key of equal or greater strength; a TDES key's
+    // strength follows its parts (K1 = K3 is 2-key).
+    int keyStrength = KeyStrength.bits(algorithm, key);
     if (keyStrength > kbpk.strengthBits()) {
       throw new Tr31UnsupportedException(
           ErrorCode.KBPK_TOO_WEAK,

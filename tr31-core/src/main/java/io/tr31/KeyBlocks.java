@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The KBPK's algorithm follows from the key block version (X9.143 clause 5: versions A, B, C and
  * the proprietary {@code 0} use a TDES KBPK, or under the lenient profile an 8-byte single-DES KBPK
- * for A, C and {@code 0}; D and E an AES KBPK). For many blocks under one KBPK, prepare a {@link
+ * for A, C and {@code 0} or a degenerate TDES KBPK; D and E an AES KBPK). For many blocks under one KBPK, prepare a {@link
  * KeyBlockProtectionKey} once instead.
  *
  * <h2>Security</h2>
@@ -86,16 +86,19 @@ public final class KeyBlocks {
   /**
    * Prepares {@code kbpk} as the KBPK type {@code version} needs: AES for D and E, TDES for A, B, C
    * and {@code 0}; under {@link Profile#LENIENT} an 8-byte KBPK for A, C or {@code 0} is prepared
-   * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation).
+   * as {@link KeyBlockProtectionKey#prepareSingleDesLegacy single DES} (a field deviation), and a
+   * degenerate TDES KBPK (K1 = K2 or K2 = K3) is prepared to unwrap under the lenient profile only,
+   * never to wrap (each unwrap reports it in {@link UnwrappedKey#warnings()}).
    *
    * @param version the key block version the KBPK will serve; not {@code null}
    * @param kbpk the KBPK bytes; copied, never kept; not {@code null}
    * @param profile {@link Profile#LENIENT} admits an 8-byte single-DES KBPK for A, C and {@code 0};
-   *     not {@code null}
+   *     and a degenerate TDES KBPK (unwrap only); not {@code null}
    * @return the prepared KBPK (every binding of its algorithm), which the caller destroys when done
    * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31Exception a {@link Tr31UnsupportedException} with {@link
-   *     ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit the version's KBPK
+   *     ErrorCode#INVALID_KBPK_LENGTH} when the length does not fit the version's KBPK, or {@link
+   *     ErrorCode#DEGENERATE_TDES_KBPK} for a degenerate TDES KBPK under {@link Profile#STRICT}
    */
   public static KeyBlockProtectionKey prepareFor(
       KeyBlockVersion version, byte[] kbpk, Profile profile) throws Tr31Exception {
@@ -131,9 +134,8 @@ public final class KeyBlocks {
               + kbpk.length
               + " bytes");
     }
-    return oneShot
-        ? KeyBlockProtectionKey.prepareOneShot(kbpkAlgorithmFor(version), kbpk, version)
-        : KeyBlockProtectionKey.prepare(kbpkAlgorithmFor(version), kbpk);
+    return KeyBlockProtectionKey.prepareFor(
+        kbpkAlgorithmFor(version), kbpk, profile, oneShot ? version : null);
   }
 
   /**
@@ -147,7 +149,9 @@ public final class KeyBlocks {
    * @return the key and its authenticated header; the caller destroys it
    * @throws NullPointerException if {@code kbpk} or {@code profile} is {@code null}
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}, and
-   *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version
+   *     {@link ErrorCode#INVALID_KBPK_LENGTH} when the KBPK's length does not fit the version,
+   *     {@link ErrorCode#DEGENERATE_TDES_KBPK} for a degenerate TDES KBPK under {@link
+   *     Profile#STRICT} (after the block's structure is checked, before decrypting)
    */
   public static UnwrappedKey unwrap(byte[] kbpk, CharSequence keyBlock, Profile profile)
       throws Tr31Exception {
@@ -174,15 +178,16 @@ public final class KeyBlocks {
    * @return the key block text
    * @throws NullPointerException if an argument is {@code null}
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#wrap(KeyBlockHeader, byte[],
-   *     WrapOptions)}, and {@link ErrorCode#INVALID_KBPK_LENGTH}
+   *     WrapOptions)}, and {@link ErrorCode#INVALID_KBPK_LENGTH}, {@link
+   *     ErrorCode#DEGENERATE_TDES_KBPK}
    */
   public static String wrap(byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options)
       throws Tr31Exception {
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(header, "header");
     KeyBlockProtectionKey prepared =
-        KeyBlockProtectionKey.prepareOneShot(
-            kbpkAlgorithmFor(header.version()), kbpk, header.version());
+        KeyBlockProtectionKey.prepareFor(
+            kbpkAlgorithmFor(header.version()), kbpk, Profile.STRICT, header.version());
     try {
       return prepared.wrap(header, key, options);
     } finally {

@@ -16,7 +16,7 @@ package io.tr31;
  *   <thead><tr><th>Check</th><th>STRICT</th><th>LENIENT</th></tr></thead>
  *   <tbody>
  *     <tr><td>hex digits (payload, MAC, hex optional blocks)</td><td>0-9 A-F</td>
- *         <td>also a-f</td></tr>
+ *         <td>also a-f, with a warning</td></tr>
  *     <tr><td>KS optional block data</td><td>20 hex digits</td>
  *         <td>printable ASCII of any length (IBM, GBIC; 16-digit KSNs of older hosts), with a
  *         warning</td></tr>
@@ -35,15 +35,20 @@ package io.tr31;
  *     <tr><td>key version {@code c0} or {@code c} followed by a non-digit (a component marker
  *         naming no component)</td><td>refused</td><td>reported as a warning</td></tr>
  *     <tr><td>decoded key length the header's algorithm does not allow (an 8-byte {@code T}
- *         key)</td><td>refused (as the one verification error)</td><td>accepted</td></tr>
+ *         key)</td><td>refused (as the one verification error)</td><td>accepted, with a
+ *         warning</td></tr>
  *     <tr><td>key length obfuscation on import</td><td>not required</td><td>not required</td></tr>
  *     <tr><td>Thales proprietary version {@code 0} (variant binding)</td><td>refused</td>
- *         <td>read, labelled proprietary; never written</td></tr>
+ *         <td>read, labelled proprietary, with a warning; never written</td></tr>
  *     <tr><td>single-DES (8-byte) KBPK for versions A, C, {@code 0}</td><td>refused</td>
- *         <td>read ({@code KeyBlockProtectionKey.prepareSingleDesLegacy})</td></tr>
+ *         <td>read ({@code KeyBlockProtectionKey.prepareSingleDesLegacy}), with a warning</td></tr>
  *     <tr><td>algorithms {@code I}, {@code J} (ISO 20038) outside version E</td><td>refused</td>
- *         <td>accepted</td></tr>
+ *         <td>accepted, with a warning</td></tr>
  *     <tr><td>versions A and C (deprecated by X9.143)</td><td>read</td><td>read</td></tr>
+ *     <tr><td>TDES KBPK or key with K1 = K2 or K2 = K3 (single DES in disguise, parity bits
+ *         ignored)</td><td>refused ({@code DEGENERATE_TDES_KBPK} before decrypting, {@code
+ *         DEGENERATE_TDES_KEY} once the block authenticated)</td><td>read with a warning (a KBPK
+ *         through {@code KeyBlocks.prepareFor}); never written</td></tr>
  *   </tbody>
  * </table>
  *
@@ -53,7 +58,10 @@ package io.tr31;
  *
  * The lenient profile widens only what is accepted as well-formed public header data. It never
  * skips authentication, never changes the unwrap order and never changes error uniformity after
- * decryption. Wrapping always writes strict X9.143 output.
+ * decryption (the one exception, a degenerate TDES key in an authentic block, is refused only by the
+strict profile). Every tolerance an unwrap used is listed in {@link UnwrappedKey#warnings()}; the
+header's are also in {@link KeyBlockHeader#warnings()}. Wrapping always writes strict X9.143
+output.
  *
  * @since 0.1.0
  */

@@ -177,9 +177,6 @@ public final class Rewrap {
       requireSameComponent(source, target);
       // X9.24-1 lets a key be protected only by a key of equal or greater strength: when the
       // source KBPK was weaker, the new block says so, whatever the source block claimed (F4).
-      boolean sourceKbpkWeaker =
-          key.algorithm().securityStrengthBits(key.keyLengthBytes()) > from.strengthBits();
-      target = WrappingPedigree.carry(source, target, sourceKbpkWeaker);
       WrapOptions wrapOptions = options;
       Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
       if (kp.isPresent() && !options.kbpkKcv().isPresent()) {
@@ -187,6 +184,10 @@ public final class Rewrap {
       }
       byte[] bytes = key.keyBytes();
       try {
+        // The key's strength from its actual parts (a 3-key TDES key with K1 = K3 is 2-key).
+        boolean sourceKbpkWeaker =
+            KeyStrength.bits(key.algorithm(), bytes) > from.strengthBits();
+        target = WrappingPedigree.carry(source, target, sourceKbpkWeaker);
         String block = to.wrap(target, bytes, wrapOptions);
         boolean defined = KeyCheckValue.isDefinedFor(key.algorithm());
         return new Result(

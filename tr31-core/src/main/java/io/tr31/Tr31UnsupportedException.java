@@ -9,7 +9,10 @@ package io.tr31;
  *
  * <h2>Security</h2>
  *
- * Thrown before any decryption; messages name versions and algorithms, never key material.
+ * Thrown before any decryption, with one exception: {@link ErrorCode#DEGENERATE_TDES_KEY} on
+ * unwrap, thrown only once the block has authenticated and passed every other check (a policy
+ * refusal of a key its KBPK's holder wrapped, src/docs/SECURITY.md). Messages name versions and
+ * algorithms, never key material.
  *
  * @since 0.1.0
  */

@@ -7,6 +7,9 @@ import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Bytes;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
@@ -23,6 +26,8 @@ import javax.security.auth.Destroyable;
  *   <li>{@link #keyBytes()} returns a copy each time; the caller wipes it. {@link #destroy()} (or
  *       {@link #close()}) wipes this object's copy. Zeroing is best effort on the JVM.
  *   <li>{@link #toString()} shows the header and the key length, never the key.
+ *   <li>{@link #warnings()} lists every tolerance the lenient profile used to read the block
+ *       (empty under the strict profile); a caller that accepts lenient input should log them.
  *   <li>Thread-safe; use after destroy throws {@link IllegalStateException}.
  * </ul>
  *
@@ -31,17 +36,38 @@ import javax.security.auth.Destroyable;
 public final class UnwrappedKey implements Destroyable, AutoCloseable {
   private final KeyBlockHeader header;
   private final byte[] key;
+  private final List<Tr31Warning> warnings;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
-  /** Takes ownership of {@code key} (no copy): only the library creates instances. */
-  UnwrappedKey(KeyBlockHeader header, byte[] key) {
+  /**
+   * Takes ownership of {@code key} (no copy) and copies {@code warnings}: only the library creates
+   * instances.
+   */
+  UnwrappedKey(KeyBlockHeader header, byte[] key, List<Tr31Warning> warnings) {
     this.header = Objects.requireNonNull(header, "header");
     this.key = Objects.requireNonNull(key, "key");
+    // Collections, not List.copyOf: the library runs on Android API 26.
+    this.warnings =
+        warnings.isEmpty()
+            ? Collections.<Tr31Warning>emptyList()
+            : Collections.unmodifiableList(new ArrayList<>(warnings));
   }
 
   /** {@return the authenticated header of the key block the key came from} */
   public KeyBlockHeader header() {
     return header;
+  }
+
+  /**
+   * What the {@link Profile#LENIENT} profile tolerated to read this key, in the order found: the
+   * header's tolerances, the block's, the KBPK's, then those found after the MAC verified (a key
+   * length the algorithm does not allow, a degenerate TDES key). Empty under {@link
+   * Profile#STRICT}. Available after {@link #destroy()}; no entry holds key material.
+   *
+   * @return an immutable list, never {@code null}
+   */
+  public List<Tr31Warning> warnings() {
+    return warnings;
   }
 
   /** {@return the key's algorithm, from the authenticated header} */

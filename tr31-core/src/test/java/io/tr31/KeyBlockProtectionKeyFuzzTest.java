@@ -4,6 +4,8 @@
 package io.tr31;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -131,12 +133,21 @@ class KeyBlockProtectionKeyFuzzTest {
         io.tr31.internal.KeyDerivationBinding.versionD(KBPK_BYTES)
             .seal(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), payload);
     String block = text + Hex.encode(sealed);
+    int bits = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+    byte[] expectedKey =
+        java.util.Arrays.copyOfRange(payload, 2, Math.min(payload.length, 2 + bits / 8));
     for (Profile profile : Profile.values()) {
       try (UnwrappedKey key = KBPK.unwrap(block, profile)) {
-        int bits = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        assertArrayEquals(java.util.Arrays.copyOfRange(payload, 2, 2 + bits / 8), key.keyBytes());
+        assertArrayEquals(expectedKey, key.keyBytes());
       } catch (Tr31VerificationException expected) {
         // the one error after decryption
+      } catch (Tr31UnsupportedException e) {
+        // Issue 12, F2: the strict profile refuses an authentic block's degenerate TDES key, and
+        // only that (the lenient profile read the same block above or below).
+        assertEquals(ErrorCode.DEGENERATE_TDES_KEY, e.code());
+        assertEquals(Profile.STRICT, profile);
+        assertEquals(io.tr31.header.KeyAlgorithm.TDES, header.algorithm());
+        assertTrue(io.tr31.internal.TdesKeys.isDegenerate(expectedKey));
       }
     }
   }

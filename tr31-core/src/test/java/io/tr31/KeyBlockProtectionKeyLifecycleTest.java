@@ -124,7 +124,7 @@ class KeyBlockProtectionKeyLifecycleTest {
     for (KeyBlockVersion v : KeyBlockVersion.values()) {
       KeyAlgorithm algorithm = KeyBlocks.kbpkAlgorithmFor(v);
       byte[] kbpk = algorithm == KeyAlgorithm.AES ? AES_KBPK : TDES_KBPK;
-      KeyBlockProtectionKey k = KeyBlockProtectionKey.prepareOneShot(algorithm, kbpk, v);
+      KeyBlockProtectionKey k = KeyBlockProtectionKey.prepareFor(algorithm, kbpk, Profile.STRICT, v);
       try {
         List<KeyBlockVersion> served = new ArrayList<>();
         for (KeyBlockVersion w : KeyBlockVersion.values()) {
@@ -160,7 +160,7 @@ class KeyBlockProtectionKeyLifecycleTest {
       for (boolean oneShot : new boolean[] {true, false}) {
         KeyBlockProtectionKey k =
             oneShot
-                ? KeyBlockProtectionKey.prepareOneShot(algorithm, kbpk, v)
+                ? KeyBlockProtectionKey.prepareFor(algorithm, kbpk, Profile.STRICT, v)
                 : KeyBlockProtectionKey.prepare(algorithm, kbpk);
         try {
           for (KcvMethod m : KcvMethod.values()) {

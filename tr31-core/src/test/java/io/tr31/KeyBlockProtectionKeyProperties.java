@@ -20,6 +20,7 @@ import io.tr31.optblock.HashAlgorithm;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import io.tr31.optblock.OptionalBlocks;
+import io.tr31.testing.Gens;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +116,9 @@ class KeyBlockProtectionKeyProperties {
       in -> {
         Spec spec = SPECS.get(pick(in, SPECS.size()));
         byte[] key = bytes(in, spec.lengths()[pick(in, spec.lengths().length)]);
+        if (spec.algorithm() == KeyAlgorithm.TDES) {
+          Gens.distinctTdesParts(key); // F2: wrap refuses TDES keys with equal parts
+        }
         // X9.24-1: the KBPK is at least as strong as the key (AES-128, -192 or -256 as needed).
         int strength = spec.algorithm().securityStrengthBits(key.length);
         int[] kbpkSizes = IntStream.of(16, 24, 32).filter(n -> n * 8 >= strength).toArray();
@@ -215,11 +219,11 @@ class KeyBlockProtectionKeyProperties {
               byte[] strongKbpk = java.util.Arrays.copyOf(c.kbpk(), 32);
               int shortest = 16;
               int longest = c.header().algorithm() == KeyAlgorithm.AES ? 32 : 24;
-              byte[] longKey = new byte[longest];
-              longKey[0] = (byte) (strongKbpk[0] ^ 1); // never the KBPK itself (KEY_IS_KBPK)
               assertEquals(
-                  wrap(new Case(strongKbpk, c.header(), longKey, obfuscated)).length(),
-                  wrap(new Case(strongKbpk, c.header(), new byte[shortest], obfuscated)).length());
+                  wrap(new Case(strongKbpk, c.header(), Gens.distinctTdesKey(longest), obfuscated))
+                      .length(),
+                  wrap(new Case(strongKbpk, c.header(), Gens.distinctTdesKey(shortest), obfuscated))
+                      .length());
             });
   }
 

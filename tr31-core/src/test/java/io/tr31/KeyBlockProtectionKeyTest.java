@@ -15,6 +15,7 @@ import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
+import io.tr31.testing.Gens;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -69,7 +70,8 @@ class KeyBlockProtectionKeyTest {
   @Test
   void unwrap_versionDUnderTdesKbpk_throwsWrongKbpkNamingTheNeededKey() throws Exception {
     String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY);
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[16]);
+    KeyBlockProtectionKey tdes =
+        KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Gens.distinctTdesKey(16));
     Tr31Exception e = assertThrows(Tr31Exception.class, () -> tdes.unwrap(block));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
     assertTrue(e.getMessage().contains("AES KBPK"), e.getMessage());
@@ -322,7 +324,7 @@ class KeyBlockProtectionKeyTest {
     byte[] aesKey = new byte[16];
     aesKey[15] = 1;
     aes128.wrap(header("D0000P0AE00E0000"), aesKey);
-    aes128.wrap(header("D0000P0TE00E0000"), new byte[24]);
+    aes128.wrap(header("D0000P0TE00E0000"), Gens.distinctTdesKey(24));
     aes128.wrap(header("D0000M7HC00E0100HM0621"), aesKey);
   }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.header.KeyBlockVersion;
 import io.tr31.internal.Hex;
+import io.tr31.internal.VariantBinding;
 import io.tr31.optblock.OptionalBlock;
 import java.util.EnumSet;
 import java.util.Set;
@@ -148,9 +149,9 @@ class KeyBlockProtectionKeyVersionsTest {
     for (int i = 0; i < 3; i++) {
       System.arraycopy(des, 0, kkk, 8 * i, 8);
     }
+    // Sealed at the binding level: wrap refuses a degenerate TDES KBPK (issue 12, F2).
     String a =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kkk)
-            .wrap(header("A0000D0TB00E0000"), KEY, LEGACY);
+        DegenerateTdesKeyTest.authentic(VariantBinding.of(kkk), header("A0000D0TB00E0000"), KEY);
     try (UnwrappedKey k = KeyBlocks.unwrap(des, a, Profile.LENIENT)) {
       assertArrayEquals(KEY, k.keyBytes());
     }

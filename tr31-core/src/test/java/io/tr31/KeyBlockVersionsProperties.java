@@ -68,10 +68,12 @@ class KeyBlockVersionsProperties {
                   .flatMap(
                       kbpkIndex ->
                           Gens.bytes(16 + 8 * kbpkIndex)
+                              .map(Gens::distinctTdesParts)
                               .zip(
                                   integers()
                                       .between(0, kbpkIndex)
-                                      .flatMap(keyIndex -> Gens.bytes(16 + 8 * keyIndex)),
+                                      .flatMap(keyIndex -> Gens.bytes(16 + 8 * keyIndex))
+                                      .map(Gens::distinctTdesParts),
                                   integers().between(0, 1),
                                   (kb, k, o) -> new Case(v, notTheKey(kb, k, v), k, o)));
             });
@@ -142,7 +144,7 @@ class KeyBlockVersionsProperties {
                 String block = c.wrap(own);
                 other =
                     c.version().isAes()
-                        ? KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[16])
+                        ? KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Gens.distinctTdesKey(16))
                         : KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[16]);
                 try {
                   other.unwrap(block).destroy();

@@ -11,11 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.header.KeyBlockVersion;
+import io.tr31.testing.Gens;
 import org.junit.jupiter.api.Test;
 
 /** {@link KeyBlocks}: which KBPK a version needs, and the one-shot calls. */
 class KeyBlocksTest {
-  private static final byte[] KEY = new byte[16];
+  private static final byte[] KEY = Gens.distinctTdesKey(16);
   private static final byte[] KEY8 = new byte[8];
 
   @Test
@@ -40,7 +41,7 @@ class KeyBlocksTest {
     };
     for (Object[] c : cases) {
       KeyBlockVersion v = (KeyBlockVersion) c[0];
-      byte[] kbpk = new byte[(Integer) c[1]];
+      byte[] kbpk = Gens.distinctTdesKey((Integer) c[1]);
       Profile p = (Profile) c[2];
       String what = v + " " + c[1] + " bytes " + p;
       if (c[3] == null) {
@@ -65,10 +66,8 @@ class KeyBlocksTest {
           KeyBlockVersion.E
         }) {
       boolean aes = KeyBlocks.kbpkAlgorithmFor(v) == KeyAlgorithm.AES;
-      byte[] kbpk = new byte[aes ? 32 : 24];
-      // Not a parity bit: with kbpk[0] = 1 the TDES KBPK would be the all-zero DES key, which is
-      // KEY itself (wrap refuses KEY_IS_KBPK).
-      kbpk[0] = 2;
+      byte[] kbpk = Gens.distinctTdesKey(aes ? 32 : 24);
+      kbpk[0] = 1;
       KeyBlockHeader h =
           KeyBlockHeader.parse(v.id() + "0000P0" + (aes ? "A" : "T") + "E00E0000", Profile.STRICT);
       String block = KeyBlocks.wrap(kbpk, h, KEY, legacy);
@@ -76,7 +75,7 @@ class KeyBlocksTest {
         assertArrayEquals(KEY, u.keyBytes(), v.toString());
       }
       // The caller's KBPK is neither kept nor modified.
-      assertEquals(2, kbpk[0]);
+      assertEquals(1, kbpk[0]);
     }
   }
 

@@ -14,9 +14,11 @@ import io.tr31.header.KeyAlgorithm;
 import io.tr31.header.KeyBlockVersion;
 import io.tr31.header.KeyVersion;
 import io.tr31.internal.Hex;
+import io.tr31.internal.VariantBinding;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlockId;
+import io.tr31.testing.Gens;
 import io.tr31.testing.LegacyBlocks;
 import io.tr31.testing.Vectors;
 import java.security.NoSuchAlgorithmException;
@@ -161,7 +163,7 @@ class RewrapTest {
   @Test
   void rewrap_toDUnderTdesKbpk_saysVersionDNeedsAnAesKbpk() throws Exception {
     KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    String old = tdes.wrap(header("B0000D0TB00E0000"), new byte[16]);
+    String old = tdes.wrap(header("B0000D0TB00E0000"), Gens.distinctTdesKey(16));
     Tr31Exception e =
         assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, tdes).build().rewrap(old));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
@@ -172,7 +174,7 @@ class RewrapTest {
   void rewrap_tamperedSource_failsVerificationAndWritesNothing() throws Exception {
     KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
     KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
-    String old = tdes.wrap(header("C0000D0TB00E0000"), new byte[16], LEGACY);
+    String old = tdes.wrap(header("C0000D0TB00E0000"), Gens.distinctTdesKey(16), LEGACY);
     char last = old.charAt(old.length() - 1);
     String bad = old.substring(0, old.length() - 1) + (last == '0' ? '1' : '0');
     Tr31Exception e =
@@ -188,9 +190,10 @@ class RewrapTest {
       System.arraycopy(des, 0, kkk, 8 * i, 8);
     }
     byte[] key = Hex.decode("00112233445566778899AABBCCDDEEFF");
-    // TDES with K1 = K2 = K3 is single DES: how a single-DES host built its A blocks.
-    KeyBlockProtectionKey asTdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kkk));
-    String old = asTdes.wrap(header("A0000D0TB00E0000"), key, LEGACY);
+    // TDES with K1 = K2 = K3 is single DES: how a single-DES host built its A blocks (sealed at the
+    // binding level: wrap refuses a degenerate TDES KBPK, issue 12 F2).
+    String old =
+        DegenerateTdesKeyTest.authentic(VariantBinding.of(kkk), header("A0000D0TB00E0000"), key);
     KeyBlockProtectionKey single = kept(KeyBlockProtectionKey.prepareSingleDesLegacy(des));
     KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
     assertEquals(KeyAlgorithm.DES, single.algorithm());

@@ -76,7 +76,7 @@ public final class Main {
         case "inspect":
           return InspectCommand.run(rest, in, out);
         case "unwrap":
-          return UnwrapCommand.run(rest, in, out);
+          return UnwrapCommand.run(rest, in, out, err);
         case "wrap":
           return WrapCommand.run(rest, in, out);
         case "kcv":

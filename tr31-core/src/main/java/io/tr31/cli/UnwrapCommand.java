@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
+import io.tr31.Tr31Warning;
 import io.tr31.UnwrappedKey;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +27,7 @@ final class UnwrapCommand {
           "Usage: tr31 unwrap --kbpk K [--profile strict|lenient] [--json] [KEYBLOCK]",
           "",
           "Verifies and decrypts a key block; prints the key (hex), both KCVs and the header.",
+          "Each tolerance of the lenient profile is a 'Warning: ' line on standard error.",
           "KEYBLOCK defaults to the first line of standard input.",
           "  --kbpk K     key block protection key: HEX, @FILE or env:NAME",
           "  --profile P  strict (X9.143, default) or lenient",
@@ -31,7 +35,7 @@ final class UnwrapCommand {
 
   private UnwrapCommand() {}
 
-  static int run(List<String> args, InputStream in, PrintStream out)
+  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err)
       throws UsageException, Tr31Exception, IOException {
     Options o = Options.parse(args, Set.of("--kbpk", "--profile"), Set.of("--json"), Set.of());
     Profile profile = Cli.profile(o.get("--profile"));
@@ -64,7 +68,11 @@ final class UnwrapCommand {
         }
         out.println("KCV (legacy)     " + (legacy == null ? "n/a" : legacy));
         out.println("KCV (CMAC)       " + (cmac == null ? "n/a" : cmac));
-        HeaderOutput.text(key.header(), key.header().warnings(), out);
+        // The header's tolerances are among the key's warnings: printed once, on standard error.
+        HeaderOutput.text(key.header(), Collections.<String>emptyList(), out);
+        for (String w : messages(key.warnings())) {
+          err.println("Warning: " + w);
+        }
       }
       return 0;
     } finally {
@@ -84,9 +92,18 @@ final class UnwrapCommand {
       }
       Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
       Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-      HeaderOutput.json(key.header(), key.header().warnings(), g);
+      HeaderOutput.json(key.header(), messages(key.warnings()), g);
     } finally {
       Bytes.wipe(kbpk);
     }
+  }
+
+  /** Every tolerance the lenient profile used: the header's, the block's, the KBPK's, the key's. */
+  private static List<String> messages(List<Tr31Warning> warnings) {
+    List<String> out = new ArrayList<>(warnings.size());
+    for (Tr31Warning w : warnings) {
+      out.add(w.message());
+    }
+    return out;
   }
 }

@@ -26,4 +26,23 @@ public final class Gens {
   public static Gen<byte[]> bytes(int n) {
     return bytes(n, n);
   }
+
+  /**
+   * Sets the high nibble of the first byte of each 8-byte part of {@code b} to the part's number
+   * plus one, so that the parts are pairwise distinct even with parity bits ignored: a valid TDES
+   * key (issue 12, F2: K1 = K2, K2 = K3 and, for strength, K1 = K3 are refused or downgraded)
+   * whatever a generator or its shrinking produced. Harmless for AES and HMAC keys. Modifies and
+   * returns {@code b}.
+   */
+  public static byte[] distinctTdesParts(byte[] b) {
+    for (int j = 0; 8 * j < b.length; j++) {
+      b[8 * j] = (byte) ((b[8 * j] & 0x0F) | ((j + 1) << 4));
+    }
+    return b;
+  }
+
+  /** A fixed key of {@code n} bytes whose TDES parts are distinct ({@link #distinctTdesParts}). */
+  public static byte[] distinctTdesKey(int n) {
+    return distinctTdesParts(new byte[n]);
+  }
 }

@@ -23,13 +23,16 @@ public final class Vectors {
   /**
    * Valid blocks of {@code tr31_vectors.json} that the strict profile refuses although the file has
    * no {@code strict_header_validation} note for them: X9.143 rules this project enforces beyond
-   * the file's strict decoder (CONFORMANCE.md 4.9), each with the code and the reason. The lenient
-   * profile reads them with a warning.
+   * the file's strict decoder (CONFORMANCE.md 4.9, 9.5), each with the code and the reason. The
+   * lenient profile reads them with a warning.
    */
   public static final Map<String, String> STRICTER_THAN_THE_FILE =
       Map.of(
           "TR31-049", "INVALID_OPTIONAL_BLOCK_DATA: KS of 16 hex digits (X9.143:2021 Table 16: 20)",
-          "TR31-072", "OPTIONAL_BLOCK_ALGORITHM_MISMATCH: KS on an AES key (TDES DUKPT only)");
+          "TR31-072", "OPTIONAL_BLOCK_ALGORITHM_MISMATCH: KS on an AES key (TDES DUKPT only)",
+          "TR31-058",
+          "DEGENERATE_TDES_KEY: a TDES key with K1 = K2 (single DES), refused once the MAC"
+              + " verified (issue 12, F2; CONFORMANCE.md 9.5)");
 
   private Vectors() {}
 
