@@ -172,7 +172,10 @@ public enum ErrorCode {
   ENVELOPE_MAC_MISMATCH("envelope signature does not verify"),
   /** The ciphertext decrypted to invalid PKCS#7 padding. */
   ENVELOPE_PADDING("envelope decryption failed (bad padding)"),
-  /** The decrypted inner payload is not a valid gzip stream. */
+  /**
+   * The decrypted inner payload is not exactly one valid gzip member (RFC 1952): bad header,
+   * truncated, CRC or size mismatch, or any byte after the member (a second member included).
+   */
   ENVELOPE_GZIP_CORRUPT("inner gzip payload is corrupt"),
   /** The decrypted gzip payload decompresses to more than the configured maximum. */
   ENVELOPE_DECOMPRESSED_TOO_LARGE("inner gzip payload decompresses beyond the limit"),
