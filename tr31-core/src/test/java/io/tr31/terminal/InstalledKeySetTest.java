@@ -163,9 +163,19 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void everyKeyAccessor_clockBeforeIssuedAt_throwsNotYetValid() throws Exception {
-    KeyBlockUnwrapper kept = keys.tmk();
+  void everyKeyAccessor_clockOneSecondBehindTheIssuer_worksWithTheDefaultAllowance()
+      throws Throwable {
     clock.set(KeySets.ISSUED.minusSeconds(1));
+    for (Executable access : accessors()) {
+      access.execute();
+    }
+    assertTrue(keys.isValidAt(KeySets.ISSUED.minusSeconds(300)));
+  }
+
+  @Test
+  void everyKeyAccessor_clockBeforeTheAllowance_throwsNotYetValid() throws Exception {
+    KeyBlockUnwrapper kept = keys.tmk();
+    clock.set(KeySets.ISSUED.minusSeconds(301));
     for (Executable access : accessors()) {
       KeySetException e = assertThrows(KeySetException.class, access);
       assertEquals(ErrorCode.KEYSET_NOT_YET_VALID, e.code());
@@ -180,8 +190,9 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void isValidAt_isIssuedAtInclusiveToExpiresAtExclusive() {
-    assertFalse(keys.isValidAt(KeySets.ISSUED.minusSeconds(1)));
+  void isValidAt_isIssuedAtMinusTheAllowanceInclusiveToExpiresAtExclusive() {
+    assertFalse(keys.isValidAt(KeySets.ISSUED.minusSeconds(300).minusNanos(1)));
+    assertTrue(keys.isValidAt(KeySets.ISSUED.minusSeconds(300)));
     assertTrue(keys.isValidAt(KeySets.ISSUED));
     assertTrue(keys.isValidAt(KeySets.EXPIRES.minusNanos(1)));
     assertFalse(keys.isValidAt(KeySets.EXPIRES));
