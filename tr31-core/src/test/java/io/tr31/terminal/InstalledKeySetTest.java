@@ -82,10 +82,11 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void tmk_unwrapsANewKekButNotABlockUnderTheKek() throws Exception {
+  void tmk_unwrapsANewKekAsAnUnwrapOnlyViewButNotABlockUnderTheKek() throws Exception {
     byte[] next = KeySets.bytes(32, 0x60);
-    try (UnwrappedKey kek = keys.tmk().unwrap(serverWraps(Slot.TMK, Slot.KEK, next))) {
-      assertArrayEquals(next, kek.keyBytes());
+    String newKek = serverWraps(Slot.TMK, Slot.KEK, next);
+    try (UnwrappedProtectionKey kek = keys.tmk().unwrapProtectionKey(newKek)) {
+      assertEquals("K1", kek.header().keyUsageCode());
     }
     String underKek = serverWraps(Slot.KEK, Slot.TDK, next);
     assertThrows(io.tr31.Tr31VerificationException.class, () -> keys.tmk().unwrap(underKek));
