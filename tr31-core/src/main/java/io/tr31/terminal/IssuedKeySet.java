@@ -56,13 +56,19 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
     return response.toJson();
   }
 
-  /** The server's prepared MSK, to open the terminal's envelopes. */
+  /**
+   * The server's prepared MSK, to open the terminal's envelopes; owned by this set and destroyed
+   * with it. To keep it longer, prepare an {@link EnvelopeKey} from {@link #keyBytes(Slot)}.
+   */
   public EnvelopeKey msk() {
     checkNotDestroyed();
     return msk;
   }
 
-  /** The server's prepared MAC key, to verify and sign envelope bodies. */
+  /**
+   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set and
+   * destroyed with it. To keep it longer, prepare a {@link MacKey} from {@link #keyBytes(Slot)}.
+   */
   public MacKey mac() {
     checkNotDestroyed();
     return mac;
