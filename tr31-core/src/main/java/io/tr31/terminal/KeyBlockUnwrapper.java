@@ -3,11 +3,7 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlockProtectionKey;
-import io.tr31.Profile;
-import io.tr31.Tr31Exception;
-import io.tr31.UnwrappedKey;
 
 /**
  * The TMK or KEK of an {@link InstalledKeySet}, with exactly the authority its authenticated header
@@ -44,94 +40,27 @@ import io.tr31.UnwrappedKey;
  *   <li>The unwrapped key belongs to the caller (close it). Its header is authenticated; the caller
  *       must honour it. This type does not check that the key fits the hierarchy (for example that
  *       a block under the TMK is a {@code K1} KEK).
- *   <li>Immutable and thread-safe. {@link #toString()} names the slot only.
+ *   <li>Immutable and thread-safe. {@link #toString()} names the slot only. {@link #header()} is
+ *       the slot's authenticated header ({@code K1 A D}, exportability {@code N}).
  * </ul>
  *
  * @since 0.1.0
  */
-public final class KeyBlockUnwrapper {
-  private final InstalledKeySet set;
+public final class KeyBlockUnwrapper extends SetUnwrapper {
   private final Slot slot;
-  private final KeyBlockProtectionKey kbpk;
 
   KeyBlockUnwrapper(InstalledKeySet set, Slot slot, KeyBlockProtectionKey kbpk) {
-    this.set = set;
+    super(set, set.header(slot), kbpk);
     this.slot = slot;
-    this.kbpk = kbpk;
   }
 
-  /** The slot this key was installed in: {@link Slot#TMK} or {@link Slot#KEK}. */
+  /**
+   * The slot this key was installed in.
+   *
+   * @return {@link Slot#TMK} or {@link Slot#KEK}
+   */
   public Slot slot() {
     return slot;
-  }
-
-  /** The authenticated header of this key's block ({@code K1 A D}, exportability {@code N}). */
-  public KeyBlockHeader header() {
-    return set.header(slot);
-  }
-
-  /**
-   * Unwraps a working key under the {@link Profile#STRICT} profile.
-   *
-   * @param keyBlock the key block
-   * @return the unwrapped key, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block holds a
-   *     key-encryption key ({@link io.tr31.ErrorCode#KEYSET_KEY_ENCRYPTION_KEY}: use {@link
-   *     #unwrapProtectionKey})
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedKey unwrap(CharSequence keyBlock) throws Tr31Exception {
-    return SetUnwrap.workingKey(set, kbpk, keyBlock, Profile.STRICT);
-  }
-
-  /**
-   * Unwraps a working key under {@code profile}.
-   *
-   * @param keyBlock the key block
-   * @param profile the profile
-   * @return the unwrapped key, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block holds a
-   *     key-encryption key ({@link io.tr31.ErrorCode#KEYSET_KEY_ENCRYPTION_KEY}: use {@link
-   *     #unwrapProtectionKey})
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
-    return SetUnwrap.workingKey(set, kbpk, keyBlock, profile);
-  }
-
-  /**
-   * Unwraps a key-encryption key (a new KEK under the TMK, for example) under the {@link
-   * Profile#STRICT} profile, as an unwrap-only view: never its bytes.
-   *
-   * @param keyBlock the key block: usage {@code K0}, {@code K1} or {@code K4}, mode {@code B},
-   *     {@code D} or {@code N}
-   * @return the view, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block is not a key that
-   *     may unwrap key blocks ({@link io.tr31.ErrorCode#KEYSET_NOT_A_PROTECTION_KEY})
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedProtectionKey unwrapProtectionKey(CharSequence keyBlock) throws Tr31Exception {
-    return SetUnwrap.protectionKey(set, kbpk, keyBlock, Profile.STRICT);
-  }
-
-  /**
-   * Unwraps a key-encryption key under {@code profile}, as an unwrap-only view.
-   *
-   * @param keyBlock the key block: usage {@code K0}, {@code K1} or {@code K4}, mode {@code B},
-   *     {@code D} or {@code N}
-   * @param profile the profile
-   * @return the view, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block is not a key that
-   *     may unwrap key blocks ({@link io.tr31.ErrorCode#KEYSET_NOT_A_PROTECTION_KEY})
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedProtectionKey unwrapProtectionKey(CharSequence keyBlock, Profile profile)
-      throws Tr31Exception {
-    return SetUnwrap.protectionKey(set, kbpk, keyBlock, profile);
   }
 
   @Override

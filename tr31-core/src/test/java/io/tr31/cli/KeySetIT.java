@@ -99,12 +99,16 @@ class KeySetIT {
     assertTrue(r.stderr().contains("KEYSET_EXPIRED"), r.stderr());
   }
 
+  private static Instant issuedAt(String json) {
+    Matcher m = Pattern.compile("\"issued_at\":\"([^\"]+)\"").matcher(json);
+    assertTrue(m.find(), json);
+    return Instant.parse(m.group(1));
+  }
+
   @Test
   void install_atOneSecondBeforeIssuedAt_succeedsWithTheDefaultAllowance() {
     String json = issue();
-    Matcher issuedAt = Pattern.compile("\"issued_at\":\"([^\"]+)\"").matcher(json);
-    assertTrue(issuedAt.find(), json);
-    String before = Instant.parse(issuedAt.group(1)).minusSeconds(1).toString();
+    String before = issuedAt(json).minusSeconds(1).toString();
     CliProcess.Result r = CliProcess.run(json, "keyset", "install", "--zmk", ZMK, "--at", before);
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("Installed: 6 keys"), r.stdout());
@@ -113,9 +117,7 @@ class KeySetIT {
   @Test
   void install_clockSkew_setsTheAllowanceWithinItsBounds() {
     String json = issue();
-    Matcher issuedAt = Pattern.compile("\"issued_at\":\"([^\"]+)\"").matcher(json);
-    assertTrue(issuedAt.find(), json);
-    Instant issued = Instant.parse(issuedAt.group(1));
+    Instant issued = issuedAt(json);
     String[] install = {"keyset", "install", "--zmk", ZMK, "--at", "", "--clock-skew", ""};
     install[5] = issued.minusSeconds(1).toString();
     install[7] = "0";

@@ -59,13 +59,7 @@ class InstalledKeySetTest {
 
   /** A block the server wraps later under its copy of {@code parent}, with a slot's header. */
   private String serverWraps(Slot parent, Slot template, byte[] key) throws Exception {
-    KeyBlockProtectionKey p =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(parent));
-    try {
-      return p.wrap(template.headerTemplate(), key, WrapOptions.defaults());
-    } finally {
-      p.destroy();
-    }
+    return KeySets.serverWraps(issued, parent, template.headerTemplate(), key);
   }
 
   @Test

@@ -22,7 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -32,32 +34,32 @@ import org.junit.jupiter.api.function.Executable;
  * out as clear bytes; it comes out only as an unwrap-only {@link UnwrappedProtectionKey}.
  */
 class KeyEncryptionKeyUnwrapTest {
-  private IssuedKeySet issued;
-  private KeySets.SettableClock clock;
+  private static IssuedKeySet issued;
+  private final KeySets.SettableClock clock = new KeySets.SettableClock(KeySets.ISSUED);
   private InstalledKeySet keys;
+
+  @BeforeAll
+  static void issue() throws Exception {
+    issued = KeySets.seedExample(31);
+  }
+
+  @AfterAll
+  static void destroyIssued() {
+    issued.destroy();
+  }
 
   @BeforeEach
   void install() throws Exception {
-    issued = KeySets.seedExample(31);
-    clock = new KeySets.SettableClock(KeySets.ISSUED);
     keys = KeySets.installer(clock).install(issued.json());
   }
 
   @AfterEach
-  void destroy() {
+  void destroyInstalled() {
     keys.destroy();
-    issued.destroy();
   }
 
-  /** A block the server wraps under its copy of {@code parent}'s key, with {@code header}. */
-  private String serverWraps(Slot parent, String header, byte[] key) throws Exception {
-    byte[] p = issued.keyBytes(parent);
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, p);
-    try {
-      return kbpk.wrap(KeyBlockHeader.parse(header, Profile.STRICT), key, WrapOptions.defaults());
-    } finally {
-      kbpk.destroy();
-    }
+  private static String serverWraps(Slot parent, String header, byte[] key) throws Exception {
+    return KeySets.serverWraps(issued, parent, KeyBlockHeader.parse(header, Profile.STRICT), key);
   }
 
   private static void assertCode(ErrorCode code, Executable e) {
@@ -93,7 +95,7 @@ class KeyEncryptionKeyUnwrapTest {
   void keyEncryptionUsages_areExactlyTheKUsagesAndProprietary() {
     for (KeyUsage u : KeyUsage.values()) {
       boolean expected = u.code().startsWith("K") || u == KeyUsage.PROPRIETARY;
-      assertEquals(expected, SetUnwrap.isKeyEncryptionUsage(u), u.name());
+      assertEquals(expected, SetUnwrapper.isKeyEncryptionUsage(u), u.name());
     }
   }
 
