@@ -78,7 +78,10 @@ final class KeySetCommand {
           out);
     }
     if (verb.equals("install")) {
-      return install(Options.parse(rest, Set.of("--zmk", "--at", "--clock-skew"), Set.of(), Set.of()), in, out);
+      return install(
+          Options.parse(rest, Set.of("--zmk", "--at", "--clock-skew"), Set.of(), Set.of()),
+          in,
+          out);
     }
     throw new UsageException("keyset needs issue or install");
   }

@@ -18,11 +18,11 @@ import java.util.zip.Inflater;
  * The gzip inner payload (RFC 1952): exactly one member, nothing after it, with a bounded
  * decompressed size.
  *
- * <p>Reading does not use {@code GZIPInputStream}: it reads a second member after the first as
- * more data, and it ignores trailing bytes that do not start like a member, so bytes after the
- * payload would be dropped unseen (issue 12). The member is parsed here (header, raw DEFLATE with
- * {@link Inflater} in {@code nowrap} mode, CRC-32 and ISIZE trailer), which behaves the same on
- * every JDK and on Android (API 1 methods only), and anything after the trailer is refused.
+ * <p>Reading does not use {@code GZIPInputStream}: it reads a second member after the first as more
+ * data, and it ignores trailing bytes that do not start like a member, so bytes after the payload
+ * would be dropped unseen (issue 12). The member is parsed here (header, raw DEFLATE with {@link
+ * Inflater} in {@code nowrap} mode, CRC-32 and ISIZE trailer), which behaves the same on every JDK
+ * and on Android (API 1 methods only), and anything after the trailer is refused.
  */
 final class Gzip {
   private static final int BUFFER_BYTES = 8192;
@@ -121,8 +121,8 @@ final class Gzip {
   }
 
   /**
-   * The length of the member header (RFC 1952 2.3): magic, method 8 (deflate), no reserved flag
-   * bit (2.3.1.2: a compliant decompressor gives an error), then the optional fields its flags
+   * The length of the member header (RFC 1952 2.3): magic, method 8 (deflate), no reserved flag bit
+   * (2.3.1.2: a compliant decompressor gives an error), then the optional fields its flags
    * announce; the header CRC, when present, must match.
    */
   private static int headerLength(byte[] gz) throws EnvelopeException {

@@ -50,10 +50,11 @@ import javax.security.auth.Destroyable;
  *       effort on the JVM. Use after destroy throws {@link IllegalStateException}.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
  *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
- *       unwrap-only {@link UnwrappedProtectionKey}, never as bytes. The TPK's header says {@code E} (encrypt only), yet {@link
- *       UnwrappedKey#keyBytes()} gives its clear bytes, because the terminal's PIN pad needs them
- *       to encrypt PIN blocks; the library cannot enforce {@code E} beyond that point: the caller
- *       uses the bytes only to encrypt PIN blocks, never to decrypt one, and wipes them.
+ *       unwrap-only {@link UnwrappedProtectionKey}, never as bytes. The TPK's header says {@code E}
+ *       (encrypt only), yet {@link UnwrappedKey#keyBytes()} gives its clear bytes, because the
+ *       terminal's PIN pad needs them to encrypt PIN blocks; the library cannot enforce {@code E}
+ *       beyond that point: the caller uses the bytes only to encrypt PIN blocks, never to decrypt
+ *       one, and wipes them.
  *   <li>Thread-safe. {@link #toString()} shows the key set id and validity only.
  * </ul>
  *

@@ -33,11 +33,12 @@ import javax.security.auth.Destroyable;
  * InstalledKeySet} keeps checking on every key access.
  *
  * <p>The not-before allowance ({@link Builder#notBeforeAllowance}, default {@link
- * #DEFAULT_NOT_BEFORE_ALLOWANCE}, 5 minutes) tolerates a terminal clock behind the issuer's: without
- * it a clock one second slow refuses a set issued a moment ago. Five minutes is the skew Kerberos
- * tolerates by default (RFC 4120 1.6), far above what NTP or an operator-set terminal clock drifts
- * between key downloads, and small beside a set's validity of days. It widens the window at {@code
- * issued_at} only; {@code expires_at} stays exact, so no set is ever used after its expiry.
+ * #DEFAULT_NOT_BEFORE_ALLOWANCE}, 5 minutes) tolerates a terminal clock behind the issuer's:
+ * without it a clock one second slow refuses a set issued a moment ago. Five minutes is the skew
+ * Kerberos tolerates by default (RFC 4120 1.6), far above what NTP or an operator-set terminal
+ * clock drifts between key downloads, and small beside a set's validity of days. It widens the
+ * window at {@code issued_at} only; {@code expires_at} stays exact, so no set is ever used after
+ * its expiry.
  *
  * <pre>{@code
  * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());   // or builder()
@@ -259,8 +260,7 @@ public final class KeySetInstaller implements Destroyable {
       }
       distinct(fingerprints);
       InstalledKeySet.checkWindow(response, notBeforeAllowance, clock.instant());
-      installed =
-          new InstalledKeySet(response, keys, tmk, kek, clock, notBeforeAllowance, random);
+      installed = new InstalledKeySet(response, keys, tmk, kek, clock, notBeforeAllowance, random);
       return installed;
     } finally {
       for (byte[] f : fingerprints.values()) {

@@ -10,8 +10,8 @@ import javax.security.auth.Destroyable;
 /**
  * A key-encryption key unwrapped through an {@link InstalledKeySet} (a new KEK under the TMK, for
  * example), with no more authority than the set's own TMK and KEK: unwrapping key blocks. It never
- * hands out its key and has no {@code wrap}, so a terminal cannot wrap under it a key that the set's
- * unwrappers would then accept (issue 12, F3).
+ * hands out its key and has no {@code wrap}, so a terminal cannot wrap under it a key that the
+ * set's unwrappers would then accept (issue 12, F3).
  *
  * <pre>{@code
  * try (UnwrappedProtectionKey newKek = keys.tmk().unwrapProtectionKey(newKekBlock);
@@ -29,9 +29,8 @@ import javax.security.auth.Destroyable;
  *       prepared.
  *   <li>The same rules as {@link KeyBlockUnwrapper}: {@link #unwrap} gives working keys and refuses
  *       key-encryption keys ({@link io.tr31.ErrorCode#KEYSET_KEY_ENCRYPTION_KEY}), which only
- *       {@link #unwrapProtectionKey} unwraps, again as a view; every call checks the set's
- *       validity window and that neither the set nor this view is destroyed ({@link
- *       IllegalStateException}).
+ *       {@link #unwrapProtectionKey} unwraps, again as a view; every call checks the set's validity
+ *       window and that neither the set nor this view is destroyed ({@link IllegalStateException}).
  *   <li>The caller owns it: {@link #close()} destroys this key (best effort on the JVM); destroying
  *       the set makes it unusable as well.
  *   <li>Thread-safe. {@link #header()} is the authenticated header of the block this key came in;

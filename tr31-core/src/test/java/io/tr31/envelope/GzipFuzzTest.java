@@ -11,9 +11,9 @@ import io.tr31.ErrorCode;
 import java.io.IOException;
 
 /**
- * Any bytes as the inner gzip payload: the reader throws only its two documented codes, and what
- * it accepts the JDK's {@code GZIPInputStream} reads to the same bytes (ours is only ever
- * stricter). Seeds: {@code GzipFuzzTestInputs/}.
+ * Any bytes as the inner gzip payload: the reader throws only its two documented codes, and what it
+ * accepts the JDK's {@code GZIPInputStream} reads to the same bytes (ours is only ever stricter).
+ * Seeds: {@code GzipFuzzTestInputs/}.
  */
 class GzipFuzzTest {
   private static final int MAX = 1 << 16;

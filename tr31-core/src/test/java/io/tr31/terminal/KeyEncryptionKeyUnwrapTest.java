@@ -71,8 +71,10 @@ class KeyEncryptionKeyUnwrapTest {
     String kekBlock = issued.response().keyBlock(Slot.KEK);
     KeySetException e = assertThrows(KeySetException.class, () -> keys.tmk().unwrap(kekBlock));
     assertEquals("KEYSET_KEY_ENCRYPTION_KEY", e.code().name());
-    assertEquals("KEYSET_KEY_ENCRYPTION_KEY: key block holds a key-encryption key; it is not"
-        + " handed out as bytes (usage K1)", e.getMessage());
+    assertEquals(
+        "KEYSET_KEY_ENCRYPTION_KEY: key block holds a key-encryption key; it is not"
+            + " handed out as bytes (usage K1)",
+        e.getMessage());
     assertCode(
         ErrorCode.KEYSET_KEY_ENCRYPTION_KEY, () -> keys.tmk().unwrap(kekBlock, Profile.LENIENT));
   }
@@ -134,7 +136,8 @@ class KeyEncryptionKeyUnwrapTest {
         Arrays.stream(UnwrappedProtectionKey.class.getMethods())
             .map(Method::getName)
             .collect(Collectors.toSet());
-    assertTrue(methods.containsAll(List.of("unwrap", "unwrapProtectionKey", "close")), methods.toString());
+    assertTrue(
+        methods.containsAll(List.of("unwrap", "unwrapProtectionKey", "close")), methods.toString());
     for (String forbidden : List.of("wrap", "keyBytes", "kcv", "getEncoded")) {
       assertFalse(methods.contains(forbidden), forbidden);
     }
@@ -144,7 +147,8 @@ class KeyEncryptionKeyUnwrapTest {
   void unwrapProtectionKey_workingKeyOrWrapOnlyKek_isRefused() throws Exception {
     byte[] k = KeySets.bytes(32, 0x71);
     String wrapOnly = serverWraps(Slot.TMK, "D0000K1AE00N0000", k);
-    assertCode(ErrorCode.KEYSET_NOT_A_PROTECTION_KEY, () -> keys.tmk().unwrapProtectionKey(wrapOnly));
+    assertCode(
+        ErrorCode.KEYSET_NOT_A_PROTECTION_KEY, () -> keys.tmk().unwrapProtectionKey(wrapOnly));
     String tdk = issued.response().keyBlock(Slot.TDK);
     assertCode(ErrorCode.KEYSET_NOT_A_PROTECTION_KEY, () -> keys.kek().unwrapProtectionKey(tdk));
   }
@@ -157,7 +161,9 @@ class KeyEncryptionKeyUnwrapTest {
         keys.tmk().unwrapProtectionKey(serverWraps(Slot.TMK, "D0000K1AB00N0000", nextKek));
     KeyBlockProtectionKey server = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, nextKek);
     String kekUnderKek =
-        server.wrap(KeyBlockHeader.parse("D0000K0AD00N0000", Profile.STRICT), grandchild,
+        server.wrap(
+            KeyBlockHeader.parse("D0000K0AD00N0000", Profile.STRICT),
+            grandchild,
             WrapOptions.defaults());
     String tdkUnderKek = server.wrap(Slot.TDK.headerTemplate(), grandchild, WrapOptions.defaults());
     server.destroy();

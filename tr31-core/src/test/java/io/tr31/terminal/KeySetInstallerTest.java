@@ -270,7 +270,8 @@ class KeySetInstallerTest {
             .build(KeySets.ZMK.clone());
     refused(exact, json, ErrorCode.KEYSET_NOT_YET_VALID, null);
     for (long s : new long[] {600, 3600}) {
-      KeySetInstaller.Builder b = KeySetInstaller.builder().notBeforeAllowance(Duration.ofSeconds(s));
+      KeySetInstaller.Builder b =
+          KeySetInstaller.builder().notBeforeAllowance(Duration.ofSeconds(s));
       b.clock(Clock.fixed(KeySets.ISSUED.minusSeconds(s), ZoneOffset.UTC));
       b.build(KeySets.ZMK.clone()).install(json).destroy();
       b.clock(Clock.fixed(KeySets.ISSUED.minusSeconds(s + 1), ZoneOffset.UTC));

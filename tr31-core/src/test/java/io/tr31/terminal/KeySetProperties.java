@@ -163,8 +163,7 @@ class KeySetProperties {
           .forAll(integers().between(0, 2), longs().between(-3, 3), longs().between(-86400, 86400))
           .checkAssert(
               (anchor, near, far) -> {
-                Instant base =
-                    anchor == 0 ? start : anchor == 1 ? KeySets.ISSUED : KeySets.EXPIRES;
+                Instant base = anchor == 0 ? start : anchor == 1 ? KeySets.ISSUED : KeySets.EXPIRES;
                 long offset = Math.abs(far) < 10 ? far : near;
                 Instant now = base.plusSeconds(offset);
                 boolean inside = !now.isBefore(start) && now.isBefore(KeySets.EXPIRES);
