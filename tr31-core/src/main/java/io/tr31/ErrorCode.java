@@ -206,7 +206,10 @@ public enum ErrorCode {
   ENVELOPE_MAC_MISMATCH("envelope signature does not verify"),
   /** The ciphertext decrypted to invalid PKCS#7 padding. */
   ENVELOPE_PADDING("envelope decryption failed (bad padding)"),
-  /** The decrypted inner payload is not a valid gzip stream. */
+  /**
+   * The decrypted inner payload is not exactly one valid gzip member (RFC 1952): bad header,
+   * truncated, CRC or size mismatch, or any byte after the member (a second member included).
+   */
   ENVELOPE_GZIP_CORRUPT("inner gzip payload is corrupt"),
   /** The decrypted gzip payload decompresses to more than the configured maximum. */
   ENVELOPE_DECOMPRESSED_TOO_LARGE("inner gzip payload decompresses beyond the limit"),
@@ -268,10 +271,27 @@ public enum ErrorCode {
   KEYSET_DUPLICATE_KEY("two slots, or a slot and the ZMK, hold the same key"),
   /** The installed key's check value differs from the response's KCV. */
   KEYSET_KCV_MISMATCH("key check value does not match"),
-  /** The clock is before the key set's {@code issued_at}. */
+  /**
+   * The clock is before the key set's {@code issued_at} minus the installer's not-before allowance.
+   */
   KEYSET_NOT_YET_VALID("key set is not yet valid"),
   /** The clock is at or after the key set's {@code expires_at}. */
-  KEYSET_EXPIRED("key set has expired");
+  KEYSET_EXPIRED("key set has expired"),
+
+  // ---- keys unwrapped through an installed set's TMK or KEK (io.tr31.terminal, issue 12) ------
+  /**
+   * {@code KeyBlockUnwrapper.unwrap} met an authentic block holding a key-encryption or key block
+   * protection key (usage {@code K0}-{@code K4}) or a proprietary usage whose role the library
+   * cannot tell: its clear bytes never leave the set's unwrappers. Unwrap a symmetric
+   * key-encryption key with {@code unwrapProtectionKey}, which gives an unwrap-only view.
+   */
+  KEYSET_KEY_ENCRYPTION_KEY("key block holds a key-encryption key; it is not handed out as bytes"),
+  /**
+   * {@code unwrapProtectionKey} met an authentic block that is not a symmetric key-encryption key
+   * allowed to unwrap: usage other than {@code K0}, {@code K1}, {@code K4}, a mode of use other
+   * than {@code B}, {@code D}, {@code N}, or a key the KBPK rules refuse.
+   */
+  KEYSET_NOT_A_PROTECTION_KEY("key block does not hold a key that may unwrap key blocks");
 
   private final String description;
 

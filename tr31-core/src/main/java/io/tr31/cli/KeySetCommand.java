@@ -45,7 +45,7 @@ final class KeySetCommand {
       String.join(
           "\n",
           "Usage: tr31 keyset issue --zmk K [--key-set-id ID] [--valid-days N]",
-          "       tr31 keyset install --zmk K [--at TIME] [FILE|-]",
+          "       tr31 keyset install --zmk K [--at TIME] [--clock-skew S] [FILE|-]",
           "",
           "issue    the server side of POST /pos/keys: generates TMK, KEK, MSK, TPK, TDK (AES-256)",
           "         and MAC (HMAC-SHA256), wraps TMK under the ZMK, KEK under the TMK and the"
@@ -59,6 +59,8 @@ final class KeySetCommand {
           "  --valid-days N   1-36500, default 365",
           "  --at TIME        check the validity window at TIME (RFC 3339, e.g.",
           "                   2026-01-01T00:00:00Z) instead of now",
+          "  --clock-skew S   accept a set issued up to S seconds after the clock (0-3600,",
+          "                   default 300: a terminal clock a little slow); expiry stays exact",
           "Exit status: 0 ok, 1 refused, 2 usage error.");
 
   private KeySetCommand() {}
@@ -76,7 +78,10 @@ final class KeySetCommand {
           out);
     }
     if (verb.equals("install")) {
-      return install(Options.parse(rest, Set.of("--zmk", "--at"), Set.of(), Set.of()), in, out);
+      return install(
+          Options.parse(rest, Set.of("--zmk", "--at", "--clock-skew"), Set.of(), Set.of()),
+          in,
+          out);
     }
     throw new UsageException("keyset needs issue or install");
   }
@@ -117,6 +122,19 @@ final class KeySetCommand {
     throw new UsageException("--valid-days is a number of days, 1-36500");
   }
 
+  private static long skewSeconds(String s) throws UsageException {
+    long max = KeySetInstaller.MAX_NOT_BEFORE_ALLOWANCE.getSeconds();
+    try {
+      long seconds = Long.parseLong(s);
+      if (seconds >= 0 && seconds <= max) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--clock-skew is a number of seconds, 0-" + max);
+  }
+
   private static int install(Options o, InputStream in, PrintStream out)
       throws UsageException, Tr31Exception, IOException {
     String file = o.optionalPositional();
@@ -128,9 +146,13 @@ final class KeySetCommand {
         throw new UsageException("--at is an RFC 3339 time such as 2026-01-01T00:00:00Z");
       }
     }
+    KeySetInstaller.Builder builder = KeySetInstaller.builder().clock(clock);
+    if (o.has("--clock-skew")) {
+      builder.notBeforeAllowance(Duration.ofSeconds(skewSeconds(o.get("--clock-skew"))));
+    }
     byte[] zmk = zmkBytes(o);
     byte[] json = read(file, in);
-    KeySetInstaller installer = KeySetInstaller.prepare(zmk, clock);
+    KeySetInstaller installer = builder.build(zmk);
     Bytes.wipe(zmk);
     try (InstalledKeySet keys = installer.install(json)) {
       printSummary(keys, clock.instant(), out);

@@ -5,18 +5,38 @@ package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
 import io.tr31.internal.Bytes;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.Inflater;
 
-/** The gzip inner payload (RFC 1952) with a bounded decompressed size. */
+/**
+ * The gzip inner payload (RFC 1952): exactly one member, nothing after it, with a bounded
+ * decompressed size.
+ *
+ * <p>Reading does not use {@code GZIPInputStream}: it reads a second member after the first as more
+ * data, and it ignores trailing bytes that do not start like a member, so bytes after the payload
+ * would be dropped unseen (issue 12). The member is parsed here (header, raw DEFLATE with {@link
+ * Inflater} in {@code nowrap} mode, CRC-32 and ISIZE trailer), which behaves the same on every JDK
+ * and on Android (API 1 methods only), and anything after the trailer is refused.
+ */
 final class Gzip {
   private static final int BUFFER_BYTES = 8192;
+  private static final int HEADER_BYTES = 10;
+  private static final int TRAILER_BYTES = 8;
+  private static final int ID1 = 0x1f;
+  private static final int ID2 = 0x8b;
+  private static final int CM_DEFLATE = 8;
+  // RFC 1952 2.3.1 FLG bits.
+  private static final int FHCRC = 0x02;
+  private static final int FEXTRA = 0x04;
+  private static final int FNAME = 0x08;
+  private static final int FCOMMENT = 0x10;
+  private static final int FRESERVED = 0xe0;
 
   private Gzip() {}
 
@@ -37,47 +57,131 @@ final class Gzip {
    *     ErrorCode#ENVELOPE_GZIP_CORRUPT}
    */
   static byte[] decompress(byte[] gz, int maxBytes) throws EnvelopeException {
-    // The running count stops inflation at the limit: the cost of a bomb is bounded by the
-    // limit, whatever its trailer (RFC 1952 2.3.1 ISIZE, attacker-chosen) claims.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      decompress(new ByteArrayInputStream(gz), out, maxBytes);
-      return out.toByteArray();
+      decompress(gz, out, maxBytes);
     } catch (IOException e) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
+      throw new AssertionError("a ByteArrayOutputStream never fails", e);
     }
+    return out.toByteArray();
   }
 
-  /** Streams the gunzipped {@code in} to {@code out}, at most {@code maxBytes}. */
-  static void decompress(InputStream in, OutputStream out, int maxBytes)
+  /**
+   * Writes the gunzipped {@code gz} to {@code out}, at most {@code maxBytes}: one member (RFC 1952
+   * 2.2), its CRC-32 and ISIZE checked, and no byte after it (a second member included).
+   *
+   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
+   *     ErrorCode#ENVELOPE_GZIP_CORRUPT}
+   * @throws IOException when writing to {@code out} fails
+   */
+  static void decompress(byte[] gz, OutputStream out, int maxBytes)
       throws EnvelopeException, IOException {
+    int start = headerLength(gz);
+    Inflater inflater = new Inflater(true); // raw DEFLATE (RFC 1951): the member's body
     byte[] buf = new byte[BUFFER_BYTES];
-    long total = 0;
-    GZIPInputStream gin;
     try {
-      gin = new GZIPInputStream(in, BUFFER_BYTES);
-    } catch (IOException e) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
-    }
-    try (gin) {
-      while (true) {
-        int n;
-        try {
-          n = gin.read(buf);
-        } catch (IOException e) {
-          throw new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
-        }
-        if (n == -1) {
-          return;
+      inflater.setInput(gz, start, gz.length - start);
+      CRC32 crc = new CRC32();
+      long total = 0;
+      while (!inflater.finished()) {
+        int remaining = inflater.getRemaining();
+        int n = inflate(inflater, buf);
+        // Progress, end or refusal: every turn produces output (bounded by maxBytes), consumes
+        // input (bounded by gz) or ends the stream, so one that stalls (truncated, or asking for
+        // a dictionary) cannot loop.
+        if (n == 0 && !inflater.finished() && inflater.getRemaining() == remaining) {
+          throw corrupt();
         }
         total += n;
         if (total > maxBytes) {
           throw new EnvelopeException(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE);
         }
+        crc.update(buf, 0, n);
         out.write(buf, 0, n);
       }
+      // RFC 1952 2.2: CRC32 and ISIZE (both little-endian) end the member; exactly that remains.
+      int trailer = gz.length - inflater.getRemaining();
+      if (inflater.getRemaining() != TRAILER_BYTES
+          || le32(gz, trailer) != crc.getValue()
+          || le32(gz, trailer + 4) != (total & 0xffffffffL)) {
+        throw corrupt();
+      }
     } finally {
+      inflater.end();
       Bytes.wipe(buf);
     }
+  }
+
+  private static int inflate(Inflater inflater, byte[] buf) throws EnvelopeException {
+    try {
+      return inflater.inflate(buf, 0, buf.length);
+    } catch (DataFormatException e) {
+      throw corrupt();
+    }
+  }
+
+  /**
+   * The length of the member header (RFC 1952 2.3): magic, method 8 (deflate), no reserved flag bit
+   * (2.3.1.2: a compliant decompressor gives an error), then the optional fields its flags
+   * announce; the header CRC, when present, must match.
+   */
+  private static int headerLength(byte[] gz) throws EnvelopeException {
+    if (gz.length < HEADER_BYTES
+        || (gz[0] & 0xff) != ID1
+        || (gz[1] & 0xff) != ID2
+        || (gz[2] & 0xff) != CM_DEFLATE
+        || (gz[3] & FRESERVED) != 0) {
+      throw corrupt();
+    }
+    int flags = gz[3] & 0xff;
+    int pos = HEADER_BYTES; // MTIME, XFL and OS are informative only
+    if ((flags & FEXTRA) != 0) {
+      need(gz, pos + 2);
+      pos += 2 + ((gz[pos] & 0xff) | (gz[pos + 1] & 0xff) << 8);
+    }
+    if ((flags & FNAME) != 0) {
+      pos = afterZero(gz, pos);
+    }
+    if ((flags & FCOMMENT) != 0) {
+      pos = afterZero(gz, pos);
+    }
+    if ((flags & FHCRC) != 0) {
+      need(gz, pos + 2);
+      CRC32 crc = new CRC32();
+      crc.update(gz, 0, pos);
+      if ((crc.getValue() & 0xffff) != ((gz[pos] & 0xff) | (gz[pos + 1] & 0xff) << 8)) {
+        throw corrupt();
+      }
+      pos += 2;
+    }
+    need(gz, pos);
+    return pos;
+  }
+
+  /** The position after the zero byte that ends a string field starting at {@code pos}. */
+  private static int afterZero(byte[] gz, int pos) throws EnvelopeException {
+    for (int i = pos; i < gz.length; i++) {
+      if (gz[i] == 0) {
+        return i + 1;
+      }
+    }
+    throw corrupt();
+  }
+
+  private static void need(byte[] gz, int length) throws EnvelopeException {
+    if (gz.length < length) {
+      throw corrupt();
+    }
+  }
+
+  private static long le32(byte[] b, int i) {
+    return (b[i] & 0xffL)
+        | (b[i + 1] & 0xffL) << 8
+        | (b[i + 2] & 0xffL) << 16
+        | (b[i + 3] & 0xffL) << 24;
+  }
+
+  private static EnvelopeException corrupt() {
+    return new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
   }
 }

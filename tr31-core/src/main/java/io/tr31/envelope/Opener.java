@@ -5,7 +5,6 @@ package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
 import io.tr31.internal.Bytes;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,10 +111,12 @@ final class Opener {
       }
     }
     if (compressed != null) {
-      Gzip.decompress(
-          new ByteArrayInputStream(compressed.toByteArray()),
-          plaintext,
-          options.maxDecompressedBytes());
+      byte[] gz = compressed.toByteArray();
+      try {
+        Gzip.decompress(gz, plaintext, options.maxDecompressedBytes());
+      } finally {
+        Bytes.wipe(gz);
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ import io.tr31.internal.Bytes;
 import io.tr31.kcv.KeyCheckValue;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,7 +34,9 @@ import javax.security.auth.Destroyable;
  *   <li>Only {@link KeySetInstaller} creates instances, after every check passed.
  *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #msk()}, {@link
  *       #mac()}, {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks
- *       {@code issued_at <= now < expires_at} on the installer's {@link Clock} and throws {@link
+ *       {@code issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the
+ *       allowance is the installer's not-before allowance, {@link
+ *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
  *       KeySetException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link ErrorCode#KEYSET_NOT_YET_VALID})
  *       outside it: no key leaves an expired set. Not covered: an {@link EnvelopeKey} or {@link
  *       MacKey} reference obtained while the set was valid keeps sealing and signing past {@code
@@ -46,10 +49,12 @@ import javax.security.auth.Destroyable;
  *       callers must not destroy what {@link #msk()} and {@link #mac()} return. Zeroing is best
  *       effort on the JVM. Use after destroy throws {@link IllegalStateException}.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
- *       exposed without wrap. The TPK's header says {@code E} (encrypt only), yet {@link
- *       UnwrappedKey#keyBytes()} gives its clear bytes, because the terminal's PIN pad needs them
- *       to encrypt PIN blocks; the library cannot enforce {@code E} beyond that point: the caller
- *       uses the bytes only to encrypt PIN blocks, never to decrypt one, and wipes them.
+ *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
+ *       unwrap-only {@link UnwrappedProtectionKey}, never as bytes. The TPK's header says {@code E}
+ *       (encrypt only), yet {@link UnwrappedKey#keyBytes()} gives its clear bytes, because the
+ *       terminal's PIN pad needs them to encrypt PIN blocks; the library cannot enforce {@code E}
+ *       beyond that point: the caller uses the bytes only to encrypt PIN blocks, never to decrypt
+ *       one, and wipes them.
  *   <li>Thread-safe. {@link #toString()} shows the key set id and validity only.
  * </ul>
  *
@@ -58,6 +63,7 @@ import javax.security.auth.Destroyable;
 public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final KeySetResponse response;
   private final Clock clock;
+  private final Duration notBeforeAllowance;
   private final Map<Slot, KeyBlockHeader> headers = new EnumMap<>(Slot.class);
   private final KeyBlockProtectionKey tmk;
   private final KeyBlockProtectionKey kek;
@@ -75,9 +81,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
       KeyBlockProtectionKey tmk,
       KeyBlockProtectionKey kek,
       Clock clock,
+      Duration notBeforeAllowance,
       SecureRandom random) {
     this.response = response;
     this.clock = clock;
+    this.notBeforeAllowance = notBeforeAllowance;
     this.tmk = tmk;
     this.kek = kek;
     byte[] m = keys.get(Slot.MSK).keyBytes();
@@ -110,16 +118,17 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * Whether {@code now} is inside the validity window, {@code issued_at <= now < expires_at}: the
-   * window the key accessors enforce on the installer's clock. Pure; works after destroy.
+   * Whether {@code now} is inside the validity window, {@code issued_at - allowance <= now <
+   * expires_at} (the installer's not-before allowance): the window the key accessors enforce on the
+   * installer's clock. Pure; works after destroy.
    *
    * @param now the instant to test; not {@code null}
-   * @return {@code true} inside the window
+   * @return whether the key accessors would serve keys at {@code now}
    * @throws NullPointerException if {@code now} is {@code null}
    */
   public boolean isValidAt(Instant now) {
     Objects.requireNonNull(now, "now");
-    return !now.isBefore(response.issuedAt()) && now.isBefore(response.expiresAt());
+    return inWindow(response, notBeforeAllowance, now) == null;
   }
 
   /**
@@ -260,19 +269,28 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
 
   /** Throws unless the clock is inside the window. */
   void checkWindow() throws KeySetException {
-    checkWindow(response, clock.instant());
+    checkWindow(response, notBeforeAllowance, clock.instant());
   }
 
   /**
-   * {@code issued_at <= now < expires_at}, on times the TMK's {@code LB}/{@code TS} authenticated.
+   * {@code issued_at - allowance <= now < expires_at}, on times the TMK's {@code LB}/{@code TS}
+   * authenticated.
    */
-  static void checkWindow(KeySetResponse response, Instant now) throws KeySetException {
-    if (now.isBefore(response.issuedAt())) {
-      throw new KeySetException(ErrorCode.KEYSET_NOT_YET_VALID, null, null);
+  static void checkWindow(KeySetResponse response, Duration allowance, Instant now)
+      throws KeySetException {
+    ErrorCode outside = inWindow(response, allowance, now);
+    if (outside != null) {
+      throw new KeySetException(outside, null, null);
     }
-    if (!now.isBefore(response.expiresAt())) {
-      throw new KeySetException(ErrorCode.KEYSET_EXPIRED, null, null);
+  }
+
+  /** {@code null} inside the window, else the code that says on which side {@code now} is. */
+  private static ErrorCode inWindow(KeySetResponse response, Duration allowance, Instant now) {
+    // The allowance moves the start only: a slow clock may use a fresh set, never an expired one.
+    if (now.isBefore(response.issuedAt().minus(allowance))) {
+      return ErrorCode.KEYSET_NOT_YET_VALID;
     }
+    return now.isBefore(response.expiresAt()) ? null : ErrorCode.KEYSET_EXPIRED;
   }
 
   /** Destroys every key of the set. Idempotent. */

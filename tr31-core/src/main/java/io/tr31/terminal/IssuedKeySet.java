@@ -57,8 +57,8 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * The server's prepared MSK, to open the terminal's envelopes; owned by this set, destroyed with
-   * it.
+   * The server's prepared MSK, to open the terminal's envelopes; owned by this set and destroyed
+   * with it. To keep it longer, prepare an {@link EnvelopeKey} from {@link #keyBytes(Slot)}.
    *
    * @return the prepared MSK (the same instance each time)
    * @throws IllegalStateException after {@link #destroy()}
@@ -69,8 +69,8 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set, destroyed
-   * with it.
+   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set and
+   * destroyed with it. To keep it longer, prepare a {@link MacKey} from {@link #keyBytes(Slot)}.
    *
    * @return the prepared MAC key (the same instance each time)
    * @throws IllegalStateException after {@link #destroy()}

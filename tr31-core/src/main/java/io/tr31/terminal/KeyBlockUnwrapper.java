@@ -3,12 +3,7 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
 import io.tr31.KeyBlockProtectionKey;
-import io.tr31.Profile;
-import io.tr31.Tr31Exception;
-import io.tr31.UnwrappedKey;
-import java.util.Objects;
 
 /**
  * The TMK or KEK of an {@link InstalledKeySet}, with exactly the authority its authenticated header
@@ -19,6 +14,9 @@ import java.util.Objects;
  * <pre>{@code
  * try (UnwrappedKey tdk = keys.kek().unwrap(newTdkBlock)) {   // strict profile
  *   ...
+ * }
+ * try (UnwrappedProtectionKey newKek = keys.tmk().unwrapProtectionKey(newKekBlock)) {
+ *   ...                                                       // unwrap only, like kek()
  * }
  * }</pre>
  *
@@ -32,72 +30,33 @@ import java.util.Objects;
  *       KeySetException} {@link io.tr31.ErrorCode#KEYSET_EXPIRED} or {@link
  *       io.tr31.ErrorCode#KEYSET_NOT_YET_VALID}), so a reference kept past {@code expires_at}
  *       unwraps nothing.
+ *   <li>No key-encryption key leaves as bytes (issue 12, F3): {@link #unwrap} refuses a block of
+ *       usage {@code K0}-{@code K4} (or a proprietary usage) with {@link
+ *       io.tr31.ErrorCode#KEYSET_KEY_ENCRYPTION_KEY} after its MAC verified, the unwrapped key
+ *       destroyed; {@link #unwrapProtectionKey} unwraps a {@code K0}, {@code K1} or {@code K4} key
+ *       whose mode allows unwrapping as an {@link UnwrappedProtectionKey}, unwrap only like this
+ *       one. Otherwise a terminal could take a new KEK's bytes, wrap a key of its choosing under it
+ *       and have it accepted as authentic.
  *   <li>The unwrapped key belongs to the caller (close it). Its header is authenticated; the caller
  *       must honour it. This type does not check that the key fits the hierarchy (for example that
  *       a block under the TMK is a {@code K1} KEK).
- *   <li>Immutable and thread-safe. {@link #toString()} names the slot only.
+ *   <li>Immutable and thread-safe. {@link #toString()} names the slot only. {@link #header()} is
+ *       the slot's authenticated header ({@code K1 A D}, exportability {@code N}).
  * </ul>
  *
  * @since 0.1.0
  */
-public final class KeyBlockUnwrapper {
-  private final InstalledKeySet set;
+public final class KeyBlockUnwrapper extends SetUnwrapper {
   private final Slot slot;
-  private final KeyBlockProtectionKey kbpk;
 
   KeyBlockUnwrapper(InstalledKeySet set, Slot slot, KeyBlockProtectionKey kbpk) {
-    this.set = set;
+    super(set, set.header(slot), kbpk);
     this.slot = slot;
-    this.kbpk = kbpk;
   }
 
   /** {@return the slot this key was installed in: {@link Slot#TMK} or {@link Slot#KEK}} */
   public Slot slot() {
     return slot;
-  }
-
-  /**
-   * {@return the authenticated header of this key's block ({@code K1 A D}, exportability {@code
-   * N})}
-   */
-  public KeyBlockHeader header() {
-    return set.header(slot);
-  }
-
-  /**
-   * Unwraps a key block under the {@link Profile#STRICT} profile.
-   *
-   * @param keyBlock the untrusted key block; not {@code null}
-   * @return the key and its authenticated header; the caller closes it
-   * @throws NullPointerException if {@code keyBlock} is {@code null}
-   * @throws KeySetException the set is outside its validity window
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedKey unwrap(CharSequence keyBlock) throws Tr31Exception {
-    return unwrap(keyBlock, Profile.STRICT);
-  }
-
-  /**
-   * Unwraps a key block under {@code profile}.
-   *
-   * @param keyBlock the untrusted key block; not {@code null}
-   * @param profile how strictly to read; not {@code null}
-   * @return the key and its authenticated header; the caller closes it
-   * @throws NullPointerException if an argument is {@code null}
-   * @throws KeySetException the set is outside its validity window
-   * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
-   * @throws IllegalStateException the set was destroyed
-   */
-  public UnwrappedKey unwrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
-    Objects.requireNonNull(keyBlock, "keyBlock");
-    Objects.requireNonNull(profile, "profile");
-    // The set destroys the KBPK: its state is the one to check, before the window.
-    if (kbpk.isDestroyed()) {
-      throw new IllegalStateException("InstalledKeySet destroyed");
-    }
-    set.checkWindow();
-    return kbpk.unwrap(keyBlock, profile);
   }
 
   @Override

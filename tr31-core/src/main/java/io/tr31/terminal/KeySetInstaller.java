@@ -13,6 +13,7 @@ import io.tr31.internal.Bytes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +29,19 @@ import javax.security.auth.Destroyable;
  * time before anything in it is read), check its authenticated header against the {@link Slot},
  * check the bound metadata ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in
  * constant time; finally check that no two of the six keys and the ZMK are the same key, and {@code
- * issued_at <= now < expires_at} with the injected {@link Clock}, which the {@link InstalledKeySet}
- * keeps checking on every key access.
+ * issued_at - allowance <= now < expires_at} with the injected {@link Clock}, which the {@link
+ * InstalledKeySet} keeps checking on every key access.
+ *
+ * <p>The not-before allowance ({@link Builder#notBeforeAllowance}, default {@link
+ * #DEFAULT_NOT_BEFORE_ALLOWANCE}, 5 minutes) tolerates a terminal clock behind the issuer's:
+ * without it a clock one second slow refuses a set issued a moment ago. Five minutes is the skew
+ * Kerberos tolerates by default (RFC 4120 1.6), far above what NTP or an operator-set terminal
+ * clock drifts between key downloads, and small beside a set's validity of days. It widens the
+ * window at {@code issued_at} only; {@code expires_at} stays exact, so no set is ever used after
+ * its expiry.
  *
  * <pre>{@code
- * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());
+ * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());   // or builder()
  * try (InstalledKeySet keys = installer.install(responseBody)) {
  *   String body = keys.msk().seal(request);
  *   String signature = keys.mac().sign(body.getBytes(StandardCharsets.US_ASCII));
@@ -58,21 +67,36 @@ import javax.security.auth.Destroyable;
  * @since 0.1.0
  */
 public final class KeySetInstaller implements Destroyable {
+  /**
+   * The default not-before allowance, 5 minutes: how far the terminal's clock may be behind the
+   * issuer's {@code issued_at} (the class description says why this value).
+   */
+  public static final Duration DEFAULT_NOT_BEFORE_ALLOWANCE = Duration.ofMinutes(5);
+
+  /**
+   * The largest not-before allowance, 1 hour: a clock further off is broken and must be set, not
+   * tolerated.
+   */
+  public static final Duration MAX_NOT_BEFORE_ALLOWANCE = Duration.ofHours(1);
+
   private final KeyBlockProtectionKey zmk;
   private final byte[] zmkFingerprint;
   private final Clock clock;
   private final SecureRandom random;
+  private final Duration notBeforeAllowance;
 
-  private KeySetInstaller(
-      KeyBlockProtectionKey zmk, byte[] zmkFingerprint, Clock clock, SecureRandom random) {
-    this.zmk = zmk;
-    this.zmkFingerprint = zmkFingerprint;
-    this.clock = clock;
-    this.random = random;
+  private KeySetInstaller(byte[] zmk, Builder b) {
+    SecureRandom r = b.random != null ? b.random : new SecureRandom();
+    this.zmk = prepareZmk(zmk, r);
+    this.zmkFingerprint = KeySetKcv.fingerprint(zmk);
+    this.clock = b.clock;
+    this.random = r;
+    this.notBeforeAllowance = b.notBeforeAllowance;
   }
 
   /**
-   * Prepares an installer with a new {@link SecureRandom} for the MSK's envelope IVs.
+   * Prepares an installer with a new {@link SecureRandom} for the MSK's envelope IVs and the
+   * default not-before allowance.
    *
    * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
    *     {@code null}
@@ -82,11 +106,11 @@ public final class KeySetInstaller implements Destroyable {
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
   public static KeySetInstaller prepare(byte[] zmk, Clock clock) {
-    return prepare(zmk, clock, new SecureRandom());
+    return builder().clock(clock).build(zmk);
   }
 
   /**
-   * Prepares an installer.
+   * Prepares an installer with the default not-before allowance.
    *
    * @param zmk the zone master key, AES-256 (32 bytes; copied)
    * @param clock the clock the validity window is checked against
@@ -96,9 +120,81 @@ public final class KeySetInstaller implements Destroyable {
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
   public static KeySetInstaller prepare(byte[] zmk, Clock clock, SecureRandom random) {
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(random, "random");
-    return new KeySetInstaller(prepareZmk(zmk, random), KeySetKcv.fingerprint(zmk), clock, random);
+    return builder().clock(clock).random(random).build(zmk);
+  }
+
+  /**
+   * A builder, for a not-before allowance other than the default.
+   *
+   * @return a builder with the system UTC clock, a new {@link SecureRandom} and {@link
+   *     #DEFAULT_NOT_BEFORE_ALLOWANCE}
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Settings of a {@link KeySetInstaller}; {@link #build(byte[])} takes the ZMK, so the builder
+   * never holds key material. Not thread-safe; the installer it builds is.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random;
+    private Duration notBeforeAllowance = DEFAULT_NOT_BEFORE_ALLOWANCE;
+
+    private Builder() {}
+
+    /**
+     * The clock the validity window is checked against, at install and on every key access.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The source of IVs for the installed MSK (inject a seeded one only in tests).
+     *
+     * @param random the source
+     * @return this builder
+     */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * How far the clock may be behind {@code issued_at}: a set is valid from {@code issued_at -
+     * allowance}. {@code expires_at} stays exact.
+     *
+     * @param allowance from zero (the exact window) to {@link #MAX_NOT_BEFORE_ALLOWANCE}
+     * @return this builder
+     * @throws IllegalArgumentException if negative or above the maximum
+     */
+    public Builder notBeforeAllowance(Duration allowance) {
+      Objects.requireNonNull(allowance, "allowance");
+      if (allowance.isNegative() || allowance.compareTo(MAX_NOT_BEFORE_ALLOWANCE) > 0) {
+        throw new IllegalArgumentException("the not-before allowance must be 0 to 1 hour");
+      }
+      this.notBeforeAllowance = allowance;
+      return this;
+    }
+
+    /**
+     * Prepares the installer.
+     *
+     * @param zmk the zone master key, AES-256 (32 bytes; copied)
+     * @return the installer
+     * @throws IllegalArgumentException if the ZMK is not 32 bytes
+     */
+    public KeySetInstaller build(byte[] zmk) {
+      return new KeySetInstaller(zmk, this);
+    }
   }
 
   static KeyBlockProtectionKey prepareZmk(byte[] zmk, SecureRandom random) {
@@ -193,8 +289,8 @@ public final class KeySetInstaller implements Destroyable {
         }
       }
       distinct(fingerprints);
-      InstalledKeySet.checkWindow(response, clock.instant());
-      installed = new InstalledKeySet(response, keys, tmk, kek, clock, random);
+      InstalledKeySet.checkWindow(response, notBeforeAllowance, clock.instant());
+      installed = new InstalledKeySet(response, keys, tmk, kek, clock, notBeforeAllowance, random);
       return installed;
     } finally {
       for (byte[] f : fingerprints.values()) {

@@ -38,8 +38,8 @@ import javax.security.auth.Destroyable;
  * KeySetIssuer issuer = KeySetIssuer.prepare(zmk, new SecureRandom(), Clock.systemUTC());
  * try (IssuedKeySet set = issuer.issue(IssueRequest.builder().keySetId("ks-2025-01").build())) {
  *   respond(set.json());            // the seed's response body
- *   store(set.msk(), set.mac());    // the server's copies, to open the terminal's envelopes
- * }
+ *   store(set.keyBytes(Slot.MSK), set.keyBytes(Slot.MAC));   // copies for the key store; wipe
+ * }                                 // closing the set destroys set.msk() and set.mac()
  * }</pre>
  *
  * <h2>Security</h2>

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.MacKey;
+import io.tr31.internal.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,5 +175,26 @@ class EnvelopeCommandTest {
     Run r = run("hello".getBytes(US_ASCII), "open", "--msk", MSK);
     assertEquals(1, r.exit);
     assertTrue(r.err.contains("ENVELOPE_JSON_SYNTAX"), r.err);
+  }
+
+  @Test
+  void open_signedGzipEnvelopeWithBytesAfterTheMember_exitsOneGzipCorrupt() throws Exception {
+    // Issue 12: the inner gzip member, then one more byte; sealed and signed by the keys'
+    // owner, so only the gzip reader can refuse it.
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream g = new GZIPOutputStream(gz)) {
+      g.write(PLAIN);
+    }
+    gz.write(0);
+    EnvelopeKey msk = EnvelopeKey.prepare(Hex.decode(MSK));
+    MacKey mac = MacKey.prepare(Hex.decode(MAC));
+    byte[] body = msk.seal(gz.toByteArray()).getBytes(US_ASCII);
+    String sig = mac.sign(body);
+    msk.destroy();
+    mac.destroy();
+    Run opened = run(body, "open", "--msk", MSK, "--mac-key", MAC, "--signature", sig, "--gzip");
+    assertEquals(1, opened.exit, opened.err);
+    assertEquals(0, opened.out.length);
+    assertTrue(opened.err.contains("ENVELOPE_GZIP_CORRUPT"), opened.err);
   }
 }

@@ -13,6 +13,7 @@ import io.tr31.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -96,6 +97,40 @@ class KeySetIT {
             "2999-01-01T00:00:00Z");
     assertEquals(1, r.exitCode());
     assertTrue(r.stderr().contains("KEYSET_EXPIRED"), r.stderr());
+  }
+
+  private static Instant issuedAt(String json) {
+    Matcher m = Pattern.compile("\"issued_at\":\"([^\"]+)\"").matcher(json);
+    assertTrue(m.find(), json);
+    return Instant.parse(m.group(1));
+  }
+
+  @Test
+  void install_atOneSecondBeforeIssuedAt_succeedsWithTheDefaultAllowance() {
+    String json = issue();
+    String before = issuedAt(json).minusSeconds(1).toString();
+    CliProcess.Result r = CliProcess.run(json, "keyset", "install", "--zmk", ZMK, "--at", before);
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stdout().contains("Installed: 6 keys"), r.stdout());
+  }
+
+  @Test
+  void install_clockSkew_setsTheAllowanceWithinItsBounds() {
+    String json = issue();
+    Instant issued = issuedAt(json);
+    String[] install = {"keyset", "install", "--zmk", ZMK, "--at", "", "--clock-skew", ""};
+    install[5] = issued.minusSeconds(1).toString();
+    install[7] = "0";
+    CliProcess.Result exact = CliProcess.run(json, install);
+    assertEquals(1, exact.exitCode(), exact.stdout());
+    assertTrue(exact.stderr().contains("KEYSET_NOT_YET_VALID"), exact.stderr());
+    install[5] = issued.minusSeconds(3600).toString();
+    install[7] = "3600";
+    assertEquals(0, CliProcess.run(json, install).exitCode());
+    for (String bad : List.of("-1", "3601", "5m", "")) {
+      install[7] = bad;
+      assertEquals(2, CliProcess.run(json, install).exitCode(), bad);
+    }
   }
 
   @Test

@@ -59,13 +59,7 @@ class InstalledKeySetTest {
 
   /** A block the server wraps later under its copy of {@code parent}, with a slot's header. */
   private String serverWraps(Slot parent, Slot template, byte[] key) throws Exception {
-    KeyBlockProtectionKey p =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(parent));
-    try {
-      return p.wrap(template.headerTemplate(), key, WrapOptions.defaults());
-    } finally {
-      p.destroy();
-    }
+    return KeySets.serverWraps(issued, parent, template.headerTemplate(), key);
   }
 
   @Test
@@ -82,10 +76,11 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void tmk_unwrapsANewKekButNotABlockUnderTheKek() throws Exception {
+  void tmk_unwrapsANewKekAsAnUnwrapOnlyViewButNotABlockUnderTheKek() throws Exception {
     byte[] next = KeySets.bytes(32, 0x60);
-    try (UnwrappedKey kek = keys.tmk().unwrap(serverWraps(Slot.TMK, Slot.KEK, next))) {
-      assertArrayEquals(next, kek.keyBytes());
+    String newKek = serverWraps(Slot.TMK, Slot.KEK, next);
+    try (UnwrappedProtectionKey kek = keys.tmk().unwrapProtectionKey(newKek)) {
+      assertEquals("K1", kek.header().keyUsageCode());
     }
     String underKek = serverWraps(Slot.KEK, Slot.TDK, next);
     assertThrows(io.tr31.Tr31VerificationException.class, () -> keys.tmk().unwrap(underKek));
@@ -163,9 +158,19 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void everyKeyAccessor_clockBeforeIssuedAt_throwsNotYetValid() throws Exception {
-    KeyBlockUnwrapper kept = keys.tmk();
+  void everyKeyAccessor_clockOneSecondBehindTheIssuer_worksWithTheDefaultAllowance()
+      throws Throwable {
     clock.set(KeySets.ISSUED.minusSeconds(1));
+    for (Executable access : accessors()) {
+      access.execute();
+    }
+    assertTrue(keys.isValidAt(KeySets.ISSUED.minusSeconds(300)));
+  }
+
+  @Test
+  void everyKeyAccessor_clockBeforeTheAllowance_throwsNotYetValid() throws Exception {
+    KeyBlockUnwrapper kept = keys.tmk();
+    clock.set(KeySets.ISSUED.minusSeconds(301));
     for (Executable access : accessors()) {
       KeySetException e = assertThrows(KeySetException.class, access);
       assertEquals(ErrorCode.KEYSET_NOT_YET_VALID, e.code());
@@ -180,8 +185,9 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void isValidAt_isIssuedAtInclusiveToExpiresAtExclusive() {
-    assertFalse(keys.isValidAt(KeySets.ISSUED.minusSeconds(1)));
+  void isValidAt_isIssuedAtMinusTheAllowanceInclusiveToExpiresAtExclusive() {
+    assertFalse(keys.isValidAt(KeySets.ISSUED.minusSeconds(300).minusNanos(1)));
+    assertTrue(keys.isValidAt(KeySets.ISSUED.minusSeconds(300)));
     assertTrue(keys.isValidAt(KeySets.ISSUED));
     assertTrue(keys.isValidAt(KeySets.EXPIRES.minusNanos(1)));
     assertFalse(keys.isValidAt(KeySets.EXPIRES));

@@ -250,8 +250,53 @@ class KeySetInstallerTest {
   }
 
   @Test
-  void install_notYetValidSet_refused() {
-    Clock before = Clock.fixed(KeySets.ISSUED.minusSeconds(1), ZoneOffset.UTC);
+  void install_clockOneSecondBehindTheIssuer_isAcceptedWithTheDefaultAllowance() throws Exception {
+    // Issue 12, F7: a terminal clock a second behind the issuer refused a fresh set.
+    Clock behind = Clock.fixed(KeySets.ISSUED.minusSeconds(1), ZoneOffset.UTC);
+    try (InstalledKeySet keys = KeySets.installer(behind).install(json)) {
+      assertEquals(KeySets.ISSUED, keys.issuedAt());
+    }
+    Clock fiveMinutes = Clock.fixed(KeySets.ISSUED.minusSeconds(300), ZoneOffset.UTC);
+    KeySets.installer(fiveMinutes).install(json).destroy();
+  }
+
+  @Test
+  void install_configuredAllowance_movesTheStartOnlyAndZeroIsTheExactWindow() throws Exception {
+    Clock behind = Clock.fixed(KeySets.ISSUED.minusSeconds(1), ZoneOffset.UTC);
+    KeySetInstaller exact =
+        KeySetInstaller.builder()
+            .clock(behind)
+            .notBeforeAllowance(Duration.ZERO)
+            .build(KeySets.ZMK.clone());
+    refused(exact, json, ErrorCode.KEYSET_NOT_YET_VALID, null);
+    for (long s : new long[] {600, 3600}) {
+      KeySetInstaller.Builder b =
+          KeySetInstaller.builder().notBeforeAllowance(Duration.ofSeconds(s));
+      b.clock(Clock.fixed(KeySets.ISSUED.minusSeconds(s), ZoneOffset.UTC));
+      b.build(KeySets.ZMK.clone()).install(json).destroy();
+      b.clock(Clock.fixed(KeySets.ISSUED.minusSeconds(s + 1), ZoneOffset.UTC));
+      refused(b.build(KeySets.ZMK.clone()), json, ErrorCode.KEYSET_NOT_YET_VALID, null);
+      b.clock(Clock.fixed(KeySets.EXPIRES, ZoneOffset.UTC));
+      refused(b.build(KeySets.ZMK.clone()), json, ErrorCode.KEYSET_EXPIRED, null);
+    }
+  }
+
+  @Test
+  void builder_allowanceOutsideZeroToOneHour_isIllegalArgument() {
+    KeySetInstaller.Builder b = KeySetInstaller.builder();
+    assertThrows(IllegalArgumentException.class, () -> b.notBeforeAllowance(Duration.ofNanos(-1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> b.notBeforeAllowance(KeySetInstaller.MAX_NOT_BEFORE_ALLOWANCE.plusNanos(1)));
+    assertThrows(NullPointerException.class, () -> b.notBeforeAllowance(null));
+    assertThrows(NullPointerException.class, () -> b.clock(null));
+    assertThrows(NullPointerException.class, () -> b.random(null));
+    assertEquals(Duration.ofMinutes(5), KeySetInstaller.DEFAULT_NOT_BEFORE_ALLOWANCE);
+  }
+
+  @Test
+  void install_notYetValidSet_beyondTheDefaultAllowance_refused() {
+    Clock before = Clock.fixed(KeySets.ISSUED.minusSeconds(301), ZoneOffset.UTC);
     refused(KeySets.installer(before), json, ErrorCode.KEYSET_NOT_YET_VALID, null);
   }
 

@@ -24,7 +24,7 @@ import org.quicktheories.impl.Constraint;
 /**
  * Server → JSON → terminal under random keys, ids, times and clocks; any one-character change of
  * the JSON is refused or changes nothing; a block in another slot is refused; the window is exactly
- * {@code issued_at <= now < expires_at}.
+ * {@code issued_at - allowance <= now < expires_at} (the default not-before allowance).
  */
 class KeySetProperties {
   private static final String ID_CHARS =
@@ -155,17 +155,18 @@ class KeySetProperties {
   }
 
   @Test
-  void validityWindow_isIssuedAtInclusiveToExpiresAtExclusive() throws Exception {
+  void validityWindow_isIssuedAtMinusTheAllowanceInclusiveToExpiresAtExclusive() throws Exception {
+    Instant start = KeySets.ISSUED.minus(KeySetInstaller.DEFAULT_NOT_BEFORE_ALLOWANCE);
     try (IssuedKeySet set = KeySets.seedExample(9)) {
       String json = set.json();
       qt().withExamples(80)
-          .forAll(integers().between(0, 1), longs().between(-3, 3), longs().between(-86400, 86400))
+          .forAll(integers().between(0, 2), longs().between(-3, 3), longs().between(-86400, 86400))
           .checkAssert(
               (anchor, near, far) -> {
-                Instant base = anchor == 0 ? KeySets.ISSUED : KeySets.EXPIRES;
+                Instant base = anchor == 0 ? start : anchor == 1 ? KeySets.ISSUED : KeySets.EXPIRES;
                 long offset = Math.abs(far) < 10 ? far : near;
                 Instant now = base.plusSeconds(offset);
-                boolean inside = !now.isBefore(KeySets.ISSUED) && now.isBefore(KeySets.EXPIRES);
+                boolean inside = !now.isBefore(start) && now.isBefore(KeySets.EXPIRES);
                 try {
                   KeySets.installer(Clock.fixed(now, ZoneOffset.UTC)).install(json).destroy();
                   assertEquals(true, inside, "installed at " + now);

@@ -3,6 +3,10 @@
  */
 package io.tr31.terminal;
 
+import io.tr31.KeyBlockHeader;
+import io.tr31.KeyBlockProtectionKey;
+import io.tr31.WrapOptions;
+import io.tr31.header.KeyAlgorithm;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,6 +59,18 @@ final class KeySets {
   /** The seed's example set: ks-2025-01, issued 2025-12-13T14:25:30Z, valid 365 days. */
   static IssuedKeySet seedExample(long seed) throws Exception {
     return issuer(seed).issue("ks-2025-01", Duration.ofDays(365));
+  }
+
+  /** A block the server wraps later under its copy of {@code parent}'s key, with {@code header}. */
+  static String serverWraps(IssuedKeySet issued, Slot parent, KeyBlockHeader header, byte[] key)
+      throws Exception {
+    KeyBlockProtectionKey p =
+        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(parent));
+    try {
+      return p.wrap(header, key, WrapOptions.defaults());
+    } finally {
+      p.destroy();
+    }
   }
 
   /** A copy of {@code r} with the given key blocks replaced. */
