@@ -17,18 +17,28 @@ import java.util.Map;
 final class InProcessCli {
   private InProcessCli() {}
 
-  /** Runs {@code args} on {@code stdin}; asserts exit status 0 and returns the output lines. */
-  static List<String> batch(String stdin, String... args) {
+  /** What one in-process run printed, and its exit status. */
+  record Result(int status, String out, String err) {}
+
+  /** Runs {@code args} on {@code stdin} through {@link Main#run}. */
+  static Result run(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc =
+    int status =
         Main.run(
             args,
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs {@code args} on {@code stdin}; asserts exit status 0 and returns the output lines. */
+  static List<String> batch(String stdin, String... args) {
+    Result r = run(stdin, args);
+    assertEquals(0, r.status(), r.err());
+    return r.out().lines().toList();
   }
 
   /** One output line as a JSON object. */

@@ -14,9 +14,6 @@ import io.tr31.WrapOptions;
 import io.tr31.internal.Hex;
 import io.tr31.internal.KeyDerivationBinding;
 import io.tr31.testing.Vectors;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -31,21 +28,6 @@ class LenientWarningsCommandTest {
   private static final String AES_KBPK =
       "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
   private static final String KEY = "3F419E1CB7079442AA37474C2EFBF8B8";
-
-  record Result(int status, String out, String err) {}
-
-  private static Result run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            args,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String line) {
@@ -77,7 +59,8 @@ class LenientWarningsCommandTest {
   /** Lenient {@code unwrap --json} of {@code block}: ok, and a non-empty {@code warnings}. */
   private static Map<String, Object> assertOkWithWarnings(String block) {
     String line = "{\"key_block\":\"" + block + "\"}\n";
-    Result r = run(line, "unwrap", "--json", "--profile", "lenient", "--kbpk", AES_KBPK);
+    InProcessCli.Result r =
+        InProcessCli.run(line, "unwrap", "--json", "--profile", "lenient", "--kbpk", AES_KBPK);
     Map<String, Object> answer = json(r.out());
     assertEquals(Boolean.TRUE, answer.get("ok"), r.out());
     List<?> warnings = (List<?>) answer.get("warnings");
@@ -97,7 +80,9 @@ class LenientWarningsCommandTest {
 
   @Test
   void unwrapText_lenientLowerCaseHexBlock_printsWarningOnStandardError() throws Exception {
-    Result r = run("", "unwrap", "--profile", "lenient", "--kbpk", AES_KBPK, lowerCaseBlock());
+    InProcessCli.Result r =
+        InProcessCli.run(
+            "", "unwrap", "--profile", "lenient", "--kbpk", AES_KBPK, lowerCaseBlock());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains(KEY), r.out());
     assertTrue(r.err().contains("Warning: "), r.err());
@@ -107,7 +92,7 @@ class LenientWarningsCommandTest {
   @Test
   void unwrapText_strictWellFormedBlock_printsNoWarning() throws Exception {
     String block = lowerCaseBlock().toUpperCase(Locale.ROOT);
-    Result r = run("", "unwrap", "--kbpk", AES_KBPK, block);
+    InProcessCli.Result r = InProcessCli.run("", "unwrap", "--kbpk", AES_KBPK, block);
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
   }
@@ -118,14 +103,17 @@ class LenientWarningsCommandTest {
     String k2 = "FEDCBA9876543210";
     String k3 = "89ABCDEF01234567";
     for (String kbpk : new String[] {k1 + k1, k1 + k1 + k3, k1 + k2 + k2}) {
-      Result r = run("", "wrap", "--kbpk", kbpk, "--header", "B0000P0TE00N0000", "--key", k2 + k3);
+      InProcessCli.Result r =
+          InProcessCli.run(
+              "", "wrap", "--kbpk", kbpk, "--header", "B0000P0TE00N0000", "--key", k2 + k3);
       assertEquals(1, r.status(), r.out());
       assertTrue(r.err().contains("DEGENERATE_TDES_KBPK"), r.err());
       assertEquals("", r.out());
     }
     for (String key : new String[] {k1 + k1, k1 + k1 + k3, k1 + k2 + k2}) {
-      Result r =
-          run("", "wrap", "--kbpk", AES_KBPK, "--header", "D0000P0TE00N0000", "--key", key);
+      InProcessCli.Result r =
+          InProcessCli.run(
+              "", "wrap", "--kbpk", AES_KBPK, "--header", "D0000P0TE00N0000", "--key", key);
       assertEquals(1, r.status(), r.out());
       assertTrue(r.err().contains("DEGENERATE_TDES_KEY"), r.err());
       assertEquals("", r.out());
