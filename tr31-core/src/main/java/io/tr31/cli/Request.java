@@ -15,9 +15,11 @@ import io.tr31.internal.Hex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,6 +66,7 @@ final class Request {
   static final class Pins {
     private final Map<String, String> options = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
+    private final Set<String> commandLineOnly = new HashSet<>();
 
     /**
      * Declares that {@code option} sets {@code field}, and pins the field when {@code value} is not
@@ -76,6 +79,17 @@ final class Request {
         values.put(field, value);
       }
       return this;
+    }
+
+    /**
+     * Declares a field that only the command line sets: pinned for every batch, to {@code value}
+     * (the option's effect when given, the secure default otherwise), so a line naming it is
+     * refused whether or not {@code option} was given. For the options that weaken a default
+     * (review 4, finding 6): a line producer must never be the one to weaken it.
+     */
+    Pins commandLineOnly(String field, String option, Object value) {
+      commandLineOnly.add(field);
+      return field(field, option, Objects.requireNonNull(value, field));
     }
   }
 
@@ -100,7 +114,9 @@ final class Request {
               INVALID_REQUEST,
               "field \""
                   + name
-                  + "\" is set by "
+                  + "\" is set "
+                  + (pins.commandLineOnly.contains(name) ? "only " : "")
+                  + "by "
                   + pins.options.get(name)
                   + " on the command line");
         }

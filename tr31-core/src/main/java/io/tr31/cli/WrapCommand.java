@@ -38,14 +38,15 @@ final class WrapCommand {
           "  --kbpk K      key block protection key: HEX, @FILE or env:NAME",
           "  --header H    header template, e.g. D0000P0AE00E0000 (versions A, B, C, D, E)",
           "  --key K       the key to wrap: HEX, @FILE or env:NAME",
-          "  --opt ID=DATA an optional block (repeatable, in order)",
+          "  --opt ID=DATA an optional block (repeatable, in order); adds a block, never",
+          "                replaces one of the header's",
           "  --kc M        add a KC block: check value of the key (legacy or cmac)",
           "  --kp M        add a KP block: check value of the KBPK (legacy or cmac)",
           "  --no-key-length-obfuscation  pad the key to the cipher block only",
           "  --allow-deprecated  allow versions A and C (deprecated by X9.143)",
           "  --json        batch: one {\"kbpk\",\"header\",\"key\",\"optional_blocks\"?,\"kc\"?,",
-          "                \"kp\"?,\"key_length_obfuscation\"?,\"allow_deprecated\"?} object per",
-          "                stdin line");
+          "                \"kp\"?} object per stdin line; an option given here pins its field",
+          "                (a line may not name it); the two options above are command-line only");
 
   private WrapCommand() {}
 
@@ -85,14 +86,14 @@ final class WrapCommand {
                 .field("optional_blocks", "--opt", opts.isEmpty() ? null : opts)
                 .field("kc", "--kc", o.get("--kc"))
                 .field("kp", "--kp", o.get("--kp"))
-                .field(
+                // The secure defaults are the operator's alone (review 4, finding 6): a line may
+                // neither switch length obfuscation off nor allow versions A and C.
+                .commandLineOnly(
                     "key_length_obfuscation",
                     "--no-key-length-obfuscation",
-                    o.has("--no-key-length-obfuscation") ? Boolean.FALSE : null)
-                .field(
-                    "allow_deprecated",
-                    "--allow-deprecated",
-                    o.has("--allow-deprecated") ? Boolean.TRUE : null);
+                    !o.has("--no-key-length-obfuscation"))
+                .commandLineOnly(
+                    "allow_deprecated", "--allow-deprecated", o.has("--allow-deprecated"));
         return JsonLines.run(in, out, FIELDS, pins, WrapCommand::wrapJson);
       } finally {
         Bytes.wipe(kbpk, key);
@@ -100,12 +101,17 @@ final class WrapCommand {
     }
     WrapOptions options =
         options(kc, kp, !o.has("--no-key-length-obfuscation"), o.has("--allow-deprecated"));
-    List<OptionalBlock> blocks = blocks(opts);
+    KeyBlockHeader header;
+    try {
+      header = header(o.require("--header"), blocks(opts), kc, kp, false);
+    } catch (RequestException e) {
+      throw new UsageException(e.getMessage());
+    }
     byte[] kbpk = Cli.key(o.require("--kbpk"), "--kbpk");
     byte[] key = null;
     try {
       key = Cli.key(o.require("--key"), "--key");
-      out.println(wrap(kbpk, o.require("--header"), key, blocks, options));
+      out.println(KeyBlocks.wrap(kbpk, header, key, options));
       return 0;
     } finally {
       Bytes.wipe(kbpk, key);
@@ -114,22 +120,20 @@ final class WrapCommand {
 
   private static void wrapJson(Request r, JsonGenerator g)
       throws Tr31Exception, RequestException, IOException {
-    List<OptionalBlock> blocks = blocks(r.optPairs("optional_blocks"));
-    Boolean obfuscate = r.optBoolean("key_length_obfuscation");
-    Boolean deprecated = r.optBoolean("allow_deprecated");
+    KcvMethod kc = kcvMethod(r.optString("kc"), "kc");
+    KcvMethod kp = kcvMethod(r.optString("kp"), "kp");
+    KeyBlockHeader header =
+        header(r.string("header"), blocks(r.optPairs("optional_blocks")), kc, kp, true);
+    // Always pinned (Pins.commandLineOnly): the command line's choice or the secure default.
     WrapOptions options =
         options(
-            kcvMethod(r.optString("kc"), "kc"),
-            kcvMethod(r.optString("kp"), "kp"),
-            obfuscate == null || obfuscate,
-            deprecated != null && deprecated);
-    String header = r.string("header");
+            kc, kp, r.optBoolean("key_length_obfuscation"), r.optBoolean("allow_deprecated"));
     byte[] kbpk = null;
     byte[] key = null;
     try {
       kbpk = r.key("kbpk");
       key = r.key("key");
-      g.writeStringField("key_block", wrap(kbpk, header, key, blocks, options));
+      g.writeStringField("key_block", KeyBlocks.wrap(kbpk, header, key, options));
     } finally {
       Bytes.wipe(kbpk, key);
     }
@@ -164,10 +168,16 @@ final class WrapCommand {
     }
   }
 
-  /** Wraps; the caller wipes {@code kbpk} and {@code key}. */
-  private static String wrap(
-      byte[] kbpk, String headerTemplate, byte[] key, List<OptionalBlock> blocks, WrapOptions o)
-      throws Tr31Exception {
+  /**
+   * The header template with {@code blocks} appended, checked for the KC and KP blocks {@code kc}
+   * and {@code kp} will add. Blocks are added, never replaced: a block whose ID the template (or an
+   * earlier block) already has is refused, naming the ID and the field or option ({@code json}
+   * says which), never the data. So a batch line cannot rewrite the WP, HM, KC or any other block
+   * of a {@code --header} the operator pinned (review 4, finding 1); one rule for the options too.
+   */
+  private static KeyBlockHeader header(
+      String headerTemplate, List<OptionalBlock> blocks, KcvMethod kc, KcvMethod kp, boolean json)
+      throws Tr31Exception, RequestException {
     KeyBlockHeader header = KeyBlockHeader.parseExact(headerTemplate, Profile.STRICT);
     int length = header.encodedLengthChars();
     for (OptionalBlock b : blocks) {
@@ -179,9 +189,25 @@ final class WrapCommand {
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the optional blocks leave no room for the key");
     }
     for (OptionalBlock b : blocks) {
+      addOnly(header, b.id(), json ? "optional_blocks" : "--opt");
       header = header.withOptionalBlock(b);
     }
-    return KeyBlocks.wrap(kbpk, header, key, o);
+    if (kc != null) {
+      addOnly(header, "KC", json ? "kc" : "--kc");
+    }
+    if (kp != null) {
+      addOnly(header, "KP", json ? "kp" : "--kp");
+    }
+    return header;
+  }
+
+  private static void addOnly(KeyBlockHeader header, String id, String source)
+      throws RequestException {
+    if (header.optionalBlocks().get(id).isPresent()) {
+      throw new RequestException(
+          Request.INVALID_REQUEST,
+          source + ": the header already has a " + id + " block (blocks are only added)");
+    }
   }
 
   private static WrapOptions options(

@@ -12,6 +12,10 @@ import io.tr31.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.WrapOptions;
 import io.tr31.internal.Hex;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,11 @@ class BatchPinsTest {
     assertEquals("INVALID_REQUEST", r.get("error"), line);
     assertTrue(((String) r.get("message")).contains(option), line);
     assertFalse(r.containsKey("key_block") || r.containsKey("key") || r.containsKey("kcv"), line);
+  }
+
+  /** Runs {@code lines} through {@code wrap --json} with the KBPK and {@code header} pinned. */
+  private static List<String> wrapUnderPinnedHeader(String lines, String header) {
+    return batch(lines, "wrap", "--json", "--kbpk", OPERATOR_NEW, "--header", header);
   }
 
   private static String wrapped(String kbpk, String header) throws Exception {
@@ -155,6 +164,147 @@ class BatchPinsTest {
     // unpinned, a line still chooses
     List<String> free = batch(block + "lenient\"}\n", "inspect", "--json");
     assertFalse("INVALID_REQUEST".equals(json(free.get(0)).get("error")), free.get(0));
+  }
+
+  @Test
+  void wrapJson_lineReplacingAnOptionalBlockOfThePinnedHeader_isRefused() throws Exception {
+    // Review 4, finding 1: a line's WP or HM block used to replace the operator's.
+    String key = "{\"key\":\"" + KEY + "\",";
+    List<String> pedigree =
+        wrapUnderPinnedHeader(
+            key
+                + "\"optional_blocks\":[[\"WP\",\"000\"]]}\n"
+                + key
+                + "\"optional_blocks\":[[\"LB\",\"lab\"]]}\n",
+            "D0000D0AB00E0100WP07001");
+    assertRefusedNaming(pedigree.get(0), "WP");
+    assertFalse(pedigree.get(0).contains("000"), pedigree.get(0));
+    // adding a block the header does not have is still the line's to do
+    Map<String, Object> added = json(pedigree.get(1));
+    assertEquals(Boolean.TRUE, added.get("ok"), pedigree.get(1));
+    KeyBlockHeader h = KeyBlockHeader.parse((String) added.get("key_block"), Profile.STRICT);
+    assertEquals("001", h.optionalBlocks().get("WP").orElseThrow().data());
+    assertEquals("lab", h.optionalBlocks().get("LB").orElseThrow().data());
+
+    String hmacKey = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+    List<String> hmac =
+        wrapUnderPinnedHeader(
+            "{\"key\":\"" + hmacKey + "\",\"optional_blocks\":[[\"HM\",\"10\"]]}\n",
+            "D0000M7HC00E0100HM0621");
+    assertRefusedNaming(hmac.get(0), "HM");
+  }
+
+  @Test
+  void wrapJson_lineAskingForAKcBlockThePinnedHeaderHas_isRefused() {
+    // The KC block of a pinned header is the operator's too: "kc" may not swap its method.
+    List<String> out =
+        wrapUnderPinnedHeader(
+            "{\"key\":\"" + KEY + "\",\"kc\":\"legacy\"}\n", "D0000D0AB00E0100KC100123456789AB");
+    assertRefusedNaming(out.get(0), "KC");
+  }
+
+  @Test
+  void wrapJson_lineRepeatingABlockIdOfItsOwn_isRefusedToo() {
+    // One rule, pinned or not: blocks are added, never replaced.
+    List<String> out =
+        batch(
+            "{\"kbpk\":\""
+                + OPERATOR_NEW
+                + "\",\"key\":\""
+                + KEY
+                + "\",\"header\":\"D0000D0AB00E0100WP07001\","
+                + "\"optional_blocks\":[[\"WP\",\"000\"]]}\n"
+                + "{\"kbpk\":\""
+                + OPERATOR_NEW
+                + "\",\"key\":\""
+                + KEY
+                + "\",\"header\":\"D0000D0AB00E0000\","
+                + "\"optional_blocks\":[[\"LB\",\"a\"],[\"LB\",\"b\"]]}\n",
+            "wrap",
+            "--json");
+    assertRefusedNaming(out.get(0), "WP");
+    assertRefusedNaming(out.get(1), "LB");
+  }
+
+  @Test
+  void wrap_optReplacingABlockOfTheHeader_isAUsageError() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        Main.run(
+            new String[] {
+              "wrap",
+              "--kbpk",
+              OPERATOR_NEW,
+              "--key",
+              KEY,
+              "--header",
+              "D0000D0AB00E0100WP07001",
+              "--opt",
+              "WP=000"
+            },
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, rc, out.toString(StandardCharsets.UTF_8));
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("WP"), err.toString());
+  }
+
+  @Test
+  void wrapJson_secureDefaults_areCommandLineOnly() throws Exception {
+    // Review 4, finding 6: a line could switch length obfuscation off, or allow versions A and C
+    // under an A/C header the operator pinned; in --json mode both are the command line's alone.
+    String key = "{\"key\":\"" + KEY + "\",";
+    List<String> pinnedA =
+        batch(
+            key + "\"allow_deprecated\":true}\n",
+            "wrap",
+            "--json",
+            "--kbpk",
+            OPERATOR_OLD,
+            "--header",
+            "A0000D0TB00E0000");
+    assertRefusedNaming(pinnedA.get(0), "--allow-deprecated");
+    List<String> pinnedB =
+        batch(
+            key + "\"key_length_obfuscation\":false}\n",
+            "wrap",
+            "--json",
+            "--kbpk",
+            OPERATOR_OLD,
+            "--header",
+            "B0000D0TB00E0000");
+    assertRefusedNaming(pinnedB.get(0), "--no-key-length-obfuscation");
+    String open = key + "\"kbpk\":\"" + OPERATOR_OLD + "\",\"header\":\"B0000D0TB00E0000\",";
+    List<String> nothingPinned =
+        batch(
+            open
+                + "\"allow_deprecated\":true}\n"
+                + open
+                + "\"key_length_obfuscation\":false}\n"
+                + open
+                + "\"key_length_obfuscation\":true}\n",
+            "wrap",
+            "--json");
+    assertRefusedNaming(nothingPinned.get(0), "--allow-deprecated");
+    assertRefusedNaming(nothingPinned.get(1), "--no-key-length-obfuscation");
+    assertRefusedNaming(nothingPinned.get(2), "--no-key-length-obfuscation");
+    // given on the command line, they apply to every line
+    List<String> a =
+        batch(
+            key.substring(0, key.length() - 1) + "}\n",
+            "wrap",
+            "--json",
+            "--kbpk",
+            OPERATOR_OLD,
+            "--header",
+            "A0000D0TB00E0000",
+            "--allow-deprecated",
+            "--no-key-length-obfuscation");
+    Map<String, Object> ok = json(a.get(0));
+    assertEquals(Boolean.TRUE, ok.get("ok"), a.get(0));
+    assertEquals("A0072D0TB00E0000", ((String) ok.get("key_block")).substring(0, 16));
   }
 
   @Test

@@ -225,8 +225,7 @@ class CliIT {
             + KBPK
             + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\""
             + kek
-            + "\",\"optional_blocks\":[[\"LB\",\"kek-2025-01\"]],\"kc\":\"cmac\",\"kp\":\"cmac\","
-            + "\"key_length_obfuscation\":true}\n"
+            + "\",\"optional_blocks\":[[\"LB\",\"kek-2025-01\"]],\"kc\":\"cmac\",\"kp\":\"cmac\"}\n"
             + "{\"kbpk\":\""
             + KBPK
             + "\",\"header\":\"D0000K1AB00E0000\",\"key\":\"00\"}\n";
@@ -251,6 +250,33 @@ class CliIT {
     assertEquals("KC", blocks.get(1).get(0));
     assertEquals("KP", blocks.get(2).get(0));
     assertEquals("PB", blocks.get(blocks.size() - 1).get(0));
+  }
+
+  @Test
+  void wrapJson_lineReplacingABlockOfThePinnedHeader_isRefusedAndTheBatchGoesOn() {
+    // Review 4, finding 1: {"optional_blocks":[["WP","000"]]} came out as a block saying WP 000.
+    String kek = "00112233445566778899AABBCCDDEEFF0123456789ABCDEFFEDCBA9876543210";
+    CliProcess.Result r =
+        CliProcess.run(
+            "{\"key\":\""
+                + kek
+                + "\",\"optional_blocks\":[[\"WP\",\"000\"]]}\n"
+                + "{\"key\":\""
+                + kek
+                + "\"}\n",
+            "wrap",
+            "--json",
+            "--kbpk",
+            KBPK,
+            "--header",
+            "D0000D0AB00E0100WP07001");
+    assertEquals(0, r.exitCode(), r.stderr());
+    Map<String, Object> refused = json(r.lines().get(0));
+    assertEquals("INVALID_REQUEST", refused.get("error"), r.stdout());
+    assertTrue(((String) refused.get("message")).contains("WP"), r.stdout());
+    assertFalse(refused.containsKey("key_block"), r.stdout());
+    String block = (String) json(r.lines().get(1)).get("key_block");
+    assertTrue(block.startsWith("D") && block.substring(16).startsWith("WP07001"), r.stdout());
   }
 
   @Test

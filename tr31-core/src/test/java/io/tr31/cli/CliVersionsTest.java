@@ -137,11 +137,9 @@ class CliVersionsTest {
           .append(c[0])
           .append("0000P0TE00E0000\",\"key\":\"")
           .append(key)
-          .append("\",\"allow_deprecated\":true}\n");
+          .append("\"}\n");
     }
-    in.append(
-        "{\"kbpk\":\"" + tdes + "\",\"header\":\"A0000P0TE00E0000\",\"key\":\"" + key + "\"}\n");
-    List<String> wrapped = batch(in.toString(), "wrap", "--json");
+    List<String> wrapped = batch(in.toString(), "wrap", "--json", "--allow-deprecated");
     StringBuilder unwrapIn = new StringBuilder();
     for (int i = 0; i < cases.length; i++) {
       Map<String, Object> w = json(wrapped.get(i));
@@ -150,7 +148,13 @@ class CliVersionsTest {
       unwrapIn.append("{\"key_block\":\"").append(w.get("key_block"));
       unwrapIn.append("\",\"kbpk\":\"").append(cases[i][1]).append("\"}\n");
     }
-    assertEquals("UNSUPPORTED_OPERATION", json(wrapped.get(cases.length)).get("error"));
+    // without --allow-deprecated, version A is refused
+    List<String> refused =
+        batch(
+            "{\"kbpk\":\"" + tdes + "\",\"header\":\"A0000P0TE00E0000\",\"key\":\"" + key + "\"}\n",
+            "wrap",
+            "--json");
+    assertEquals("UNSUPPORTED_OPERATION", json(refused.get(0)).get("error"), refused.get(0));
     List<String> back = batch(unwrapIn.toString(), "unwrap", "--json");
     for (String line : back) {
       assertEquals(key, json(line).get("key"), line);
