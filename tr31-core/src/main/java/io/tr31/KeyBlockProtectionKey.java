@@ -479,6 +479,23 @@ public final class KeyBlockProtectionKey implements Destroyable {
         new KeyBlockWriter.Kbpk(strengthBits(), kcvLegacy, kcvCmac, fingerprint, random));
   }
 
+  /**
+   * Whether {@code key}, used as {@code algorithm}, is this KBPK ({@link KeyBlockWriter#isKbpk}):
+   * re-wrap refuses a block that holds its own source KBPK (review 4, finding 2).
+   *
+   * @throws IllegalStateException after {@link #destroy()}
+   */
+  boolean isThisKbpk(byte[] key, KeyAlgorithm algorithm) {
+    Lock running = lifecycle.readLock();
+    running.lock();
+    try {
+      checkNotDestroyed();
+      return KeyBlockWriter.isKbpk(fingerprint, algorithm, key);
+    } finally {
+      running.unlock();
+    }
+  }
+
   /** The KBPK's security strength in bits, from its actual parts ({@link KeyStrength}). */
   int strengthBits() {
     return strengthBits;
