@@ -420,7 +420,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
    *     allow the key's length; {@link ErrorCode#KBPK_TOO_WEAK} when the key is stronger than this
    *     KBPK; {@link ErrorCode#KEY_IS_KBPK} when the key is this KBPK itself (compared in constant
-   *     time through a salted fingerprint, the KBPK is not kept); {@link
+   *     time through a salted fingerprint, the KBPK is not kept; a TDES or DES key as the DES key
+   *     it is, whatever this KBPK's algorithm); {@link
    *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} (or another code of a strict {@link
    *     KeyBlockHeader#parse}) when the header is not one a strict reader accepts; {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} when a {@code KC}/{@code KP} block given in the

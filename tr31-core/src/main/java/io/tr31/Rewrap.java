@@ -191,8 +191,7 @@ public final class Rewrap {
         if (from.isThisKbpk(bytes, key.algorithm())) {
           // Review 4, finding 2: whoever holds the target KBPK would get the source KBPK, and with
           // it every block under it. Wrap checks the target KBPK itself.
-          throw new Tr31UnsupportedException(
-              ErrorCode.KEY_IS_KBPK, "the block holds its own KBPK (the source KBPK)");
+          throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
         }
         boolean sourceKbpkWeaker =
             WrappingPedigree.lesser(key.algorithm(), bytes, from.strengthBits());
