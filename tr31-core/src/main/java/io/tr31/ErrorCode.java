@@ -134,8 +134,9 @@ public enum ErrorCode {
   // ---- wrap and re-wrap integrity (issue 12: h-rewrap) ---------------------------------------
   /**
    * The key to wrap is the key block protection key itself: a block carrying its own KBPK gives
-   * whoever can unwrap it the key that protects every other block under it. Compared in constant
-   * time; the message never says more.
+   * whoever can unwrap it the key that protects every other block under it. A re-wrap also
+   * reports it when the block holds the source KBPK (review 4). Compared in constant time, a
+   * DES-family key as the DES key it is (parity bits ignored); the message never says more.
    */
   KEY_IS_KBPK("the key to wrap is the key block protection key itself"),
   /**

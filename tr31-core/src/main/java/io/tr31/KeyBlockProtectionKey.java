@@ -420,7 +420,8 @@ public final class KeyBlockProtectionKey implements Destroyable {
    * @throws Tr31Exception {@link ErrorCode#INVALID_KEY_LENGTH} when the header algorithm does not
    *     allow the key's length; {@link ErrorCode#KBPK_TOO_WEAK} when the key is stronger than this
    *     KBPK; {@link ErrorCode#KEY_IS_KBPK} when the key is this KBPK itself (compared in constant
-   *     time through a salted fingerprint, the KBPK is not kept); {@link
+   *     time through a salted fingerprint, the KBPK is not kept; a TDES or DES key as the DES key
+   *     it is, whatever this KBPK's algorithm); {@link
    *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} (or another code of a strict {@link
    *     KeyBlockHeader#parse}) when the header is not one a strict reader accepts; {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} when a {@code KC}/{@code KP} block given in the
@@ -477,6 +478,23 @@ public final class KeyBlockProtectionKey implements Destroyable {
         key,
         options,
         new KeyBlockWriter.Kbpk(strengthBits(), kcvLegacy, kcvCmac, fingerprint, random));
+  }
+
+  /**
+   * Whether {@code key}, used as {@code algorithm}, is this KBPK ({@link KeyBlockWriter#isKbpk}):
+   * re-wrap refuses a block that holds its own source KBPK (review 4, finding 2).
+   *
+   * @throws IllegalStateException after {@link #destroy()}
+   */
+  boolean isThisKbpk(byte[] key, KeyAlgorithm algorithm) {
+    Lock running = lifecycle.readLock();
+    running.lock();
+    try {
+      checkNotDestroyed();
+      return KeyBlockWriter.isKbpk(fingerprint, algorithm, key);
+    } finally {
+      running.unlock();
+    }
   }
 
   /** The KBPK's security strength in bits, from its actual parts ({@link KeyStrength}). */

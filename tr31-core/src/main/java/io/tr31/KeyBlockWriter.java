@@ -49,6 +49,17 @@ final class KeyBlockWriter {
     }
   }
 
+  /**
+   * Whether {@code key}, used as {@code algorithm}, is the KBPK {@code fingerprint} was made from
+   * (constant time; the one rule for {@link ErrorCode#KEY_IS_KBPK}, on wrap and on re-wrap). A
+   * DES-family key is compared in canonical DES form whatever the KBPK's algorithm: an AES KBPK's
+   * bytes with flipped parity bits are that KBPK up to 16 bits (review 4, finding 5).
+   */
+  static boolean isKbpk(KeyFingerprint fingerprint, KeyAlgorithm algorithm, byte[] key) {
+    return fingerprint.matches(
+        key, algorithm == KeyAlgorithm.TDES || algorithm == KeyAlgorithm.DES);
+  }
+
   static String write(
       Binding binding, KeyBlockHeader header, byte[] key, WrapOptions options, Kbpk kbpk)
       throws Tr31Exception {
@@ -59,7 +70,7 @@ final class KeyBlockWriter {
           -1,
           key.length + " bytes for algorithm " + algorithm.code());
     }
-    if (kbpk.fingerprint().matches(key)) {
+    if (isKbpk(kbpk.fingerprint(), algorithm, key)) {
       // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
       throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
     }

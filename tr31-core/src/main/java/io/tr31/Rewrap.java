@@ -6,17 +6,14 @@ package io.tr31;
 import io.tr31.header.Exportability;
 import io.tr31.header.KeyBlockVersion;
 import io.tr31.header.KeyContext;
-import io.tr31.header.ModeOfUse;
 import io.tr31.kcv.KcvMethod;
 import io.tr31.kcv.KeyCheckValue;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import io.tr31.optblock.OptionalBlocks;
-import java.util.EnumSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,12 +47,19 @@ import java.util.function.UnaryOperator;
  *       identify the key without revealing it.
  *   <li>The output is strict X9.143 (or ISO 20038 for E): a header that only the lenient profile
  *       accepted is refused by the wrap, never copied.
+ *   <li>A block that holds its own KBPK (the source KBPK, or the target KBPK) is refused with
+ *       {@link ErrorCode#KEY_IS_KBPK}: re-wrapped, it would hand whoever holds the target KBPK the
+ *       source KBPK and every block under it. The keys are compared in constant time through
+ *       salted fingerprints, a DES-family key whatever its parity bits.
  *   <li>The new block never states a better wrapping history than its source: when the source
  *       KBPK is weaker than the key (X9.24-1 strength, {@link
- *       io.tr31.header.KeyAlgorithm#securityStrengthBits}), the new header's {@code WP} block says
- *       pedigree 1 (lesser; 3 when the source said 2), added if the source had none; a source
- *       {@code WP} is carried, and a header override can add to it, never take away (X9.143:2021
- *       6.3.6.15, Table 23).
+ *       io.tr31.header.KeyAlgorithm#securityStrengthBits}; for an asymmetric key, whose strength
+ *       its length does not tell, a source KBPK below 112 bits), the new header's {@code WP}
+ *       block says pedigree 1 (lesser; 3 when the source said 2), added if the source had none; a
+ *       source {@code WP} is carried, and a header override can add to it, never take away
+ *       (X9.143:2021 6.3.6.15, Table 23).
+ *   <li>Every tolerance the lenient profile used to read the source block is reported in {@link
+ *       Result#warnings()}.
  *   <li>A key component ({@code cN} key version) stays the same component: the header override
  *       cannot turn it into a complete key or another component, nor a complete key into one.
  *   <li>Immutable and thread-safe if the override function is; the KBPKs stay owned (and destroyed)
@@ -150,9 +154,9 @@ public final class Rewrap {
    *     ErrorCode#REWRAP_WIDENS_KEY_USE} when the header override widens the key's use; {@link
    *     ErrorCode#REWRAP_CHANGES_KEY_COMPONENT} when it changes a key version into, out of or
    *     between key components ({@code cN}); {@link ErrorCode#KEY_IS_KBPK} when the key is the
-   *     target KBPK; anything
-   *     wrap throws for the target header (for example
-   *     {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when the target KBPK cannot serve the version)
+   *     source or the target KBPK (a DES-family key whatever its parity bits); anything wrap
+   *     throws for the target header (for example {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when
+   *     the target KBPK cannot serve the version)
    */
   public Result rewrap(CharSequence keyBlock) throws Tr31Exception {
     KeyBlock parsed = KeyBlock.parse(keyBlock, profile);
@@ -173,8 +177,8 @@ public final class Rewrap {
                 + " (TargetContext.STORAGE)");
       }
       KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
-      requireNoWidening(source, target, toVersion);
-      requireSameComponent(source, target);
+      RewrapRules.requireNoWidening(source, target, toVersion);
+      RewrapRules.requireSameComponent(source, target);
       // X9.24-1 lets a key be protected only by a key of equal or greater strength: when the
       // source KBPK was weaker, the new block says so, whatever the source block claimed (F4).
       WrapOptions wrapOptions = options;
@@ -184,74 +188,24 @@ public final class Rewrap {
       }
       byte[] bytes = key.keyBytes();
       try {
-        // The key's strength from its actual parts (a 3-key TDES key with K1 = K3 is 2-key).
+        if (from.isThisKbpk(bytes, key.algorithm())) {
+          // Review 4, finding 2: whoever holds the target KBPK would get the source KBPK, and with
+          // it every block under it. Wrap checks the target KBPK itself.
+          throw new Tr31UnsupportedException(ErrorCode.KEY_IS_KBPK, null);
+        }
         boolean sourceKbpkWeaker =
-            KeyStrength.bits(key.algorithm(), bytes) > from.strengthBits();
+            WrappingPedigree.lesser(key.algorithm(), bytes, from.strengthBits());
         target = WrappingPedigree.carry(source, target, sourceKbpkWeaker);
         String block = to.wrap(target, bytes, wrapOptions);
         boolean defined = KeyCheckValue.isDefinedFor(key.algorithm());
         return new Result(
             block,
             defined ? key.kcv(KcvMethod.LEGACY, KcvMethod.LEGACY.maxLengthBytes()) : null,
-            defined ? key.kcv(KcvMethod.CMAC, KcvMethod.CMAC.maxLengthBytes()) : null);
+            defined ? key.kcv(KcvMethod.CMAC, KcvMethod.CMAC.maxLengthBytes()) : null,
+            key.warnings());
       } finally {
         io.tr31.internal.Bytes.wipe(bytes);
       }
-    }
-  }
-
-  /** Modes of use each mode may narrow to (X9.143 Table 4): never to a mode that allows more. */
-  private static final Map<ModeOfUse, Set<ModeOfUse>> NARROWER =
-      Map.of(
-          ModeOfUse.NO_RESTRICTIONS, EnumSet.allOf(ModeOfUse.class),
-          ModeOfUse.ENCRYPT_DECRYPT, EnumSet.of(ModeOfUse.ENCRYPT_ONLY, ModeOfUse.DECRYPT_ONLY),
-          ModeOfUse.GENERATE_VERIFY, EnumSet.of(ModeOfUse.GENERATE_ONLY, ModeOfUse.VERIFY_ONLY),
-          ModeOfUse.SIGN_DECRYPT, EnumSet.of(ModeOfUse.SIGNATURE_ONLY, ModeOfUse.DECRYPT_ONLY));
-
-  /**
-   * The target header may change the version (the point of a re-wrap), the key version number,
-   * optional blocks and PB, and narrow mode of use and exportability; nothing else. A header
-   * override that widens what the key may do is refused, whoever wrote it (an API caller or a
-   * command line).
-   */
-  private static void requireNoWidening(
-      KeyBlockHeader source, KeyBlockHeader target, KeyBlockVersion toVersion)
-      throws Tr31UnsupportedException {
-    String widened = null;
-    if (target.version() != toVersion) {
-      widened = "version";
-    } else if (!target.keyUsageCode().equals(source.keyUsageCode())) {
-      widened = "key usage";
-    } else if (target.algorithm() != source.algorithm()) {
-      widened = "algorithm";
-    } else if (target.keyContext() != source.keyContext()) {
-      widened = "key context";
-    } else if (!target.modeOfUseCode().equals(source.modeOfUseCode())
-        && !NARROWER.getOrDefault(source.modeOfUse(), Set.of()).contains(target.modeOfUse())) {
-      widened = "mode of use";
-    } else if (target.exportability() != source.exportability()
-        && target.exportability() != Exportability.NON_EXPORTABLE) {
-      widened = "exportability";
-    }
-    if (widened != null) {
-      throw new Tr31UnsupportedException(
-          ErrorCode.REWRAP_WIDENS_KEY_USE, "the target header changes the " + widened);
-    }
-  }
-
-  /**
-   * A key component ({@code cN}) stays the same component: a re-wrap must not turn it into a
-   * complete key or another component, nor turn a complete key into a component (F5). Any version
-   * starting with {@code c} counts, so a lenient-read {@code c0} cannot be relabelled either.
-   */
-  private static void requireSameComponent(KeyBlockHeader source, KeyBlockHeader target)
-      throws Tr31UnsupportedException {
-    String from = source.keyVersion().code();
-    String to = target.keyVersion().code();
-    if ((from.charAt(0) == 'c' || to.charAt(0) == 'c') && !from.equals(to)) {
-      throw new Tr31UnsupportedException(
-          ErrorCode.REWRAP_CHANGES_KEY_COMPONENT,
-          "key version " + from + " may not become " + to);
     }
   }
 
@@ -278,11 +232,30 @@ public final class Rewrap {
     private final String keyBlock;
     private final KeyCheckValue kcvLegacy;
     private final KeyCheckValue kcvCmac;
+    private final List<Tr31Warning> warnings;
 
-    Result(String keyBlock, KeyCheckValue kcvLegacy, KeyCheckValue kcvCmac) {
+    /** {@code warnings} is {@link UnwrappedKey#warnings()}: already an immutable copy. */
+    Result(
+        String keyBlock,
+        KeyCheckValue kcvLegacy,
+        KeyCheckValue kcvCmac,
+        List<Tr31Warning> warnings) {
       this.keyBlock = keyBlock;
       this.kcvLegacy = kcvLegacy;
       this.kcvCmac = kcvCmac;
+      this.warnings = warnings;
+    }
+
+    /**
+     * Every tolerance the lenient profile used to read the source block: the source unwrap's
+     * {@link UnwrappedKey#warnings()} (its header's, its block's, the source KBPK's and the key's).
+     * The new block itself is strict X9.143 and needs none.
+     *
+     * @return an immutable list, empty under the strict profile and for a source block that needed
+     *     no tolerance
+     */
+    public List<Tr31Warning> warnings() {
+      return warnings;
     }
 
     /** {@return the new key block, under the target KBPK} */

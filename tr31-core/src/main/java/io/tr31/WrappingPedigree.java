@@ -3,6 +3,7 @@
  */
 package io.tr31;
 
+import io.tr31.header.KeyAlgorithm;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import io.tr31.optblock.OptionalBlocks;
@@ -18,7 +19,29 @@ final class WrappingPedigree {
   /** Flag of pedigree 1: a wrapping key of lesser effective strength than the key. */
   static final int LESSER = 1;
 
+  /**
+   * The least strength, in bits, of a KBPK that protects an asymmetric key without lowering its
+   * pedigree (project rule, review 4, finding 4): a key block cannot tell an RSA, ECC or DSA key's
+   * strength from its opaque length, and 112 bits is both the least strength NIST SP 800-57 Part 1
+   * Rev. 5 accepts for protecting keys and that of the smallest RSA key (2048 bits) still in use.
+   */
+  static final int ASYMMETRIC_KEY_MINIMUM_KBPK_BITS = 112;
+
   private WrappingPedigree() {}
+
+  /**
+   * Whether a KBPK of {@code kbpkStrengthBits} was of lesser effective strength than {@code key}
+   * used as {@code algorithm} (pedigree 1): the one rule a re-wrap applies (issue 12, F4; review 4,
+   * finding 4). A symmetric key's strength comes from its actual parts ({@link KeyStrength}: a
+   * 3-key TDES key with K1 = K3 is 2-key); an asymmetric key counts as needing {@link
+   * #ASYMMETRIC_KEY_MINIMUM_KBPK_BITS}, so 2-key TDES (80) and single DES (56) are lesser.
+   */
+  static boolean lesser(KeyAlgorithm algorithm, byte[] key, int kbpkStrengthBits) {
+    if (KeyStrength.isAsymmetric(algorithm)) {
+      return kbpkStrengthBits < ASYMMETRIC_KEY_MINIMUM_KBPK_BITS;
+    }
+    return KeyStrength.bits(algorithm, key) > kbpkStrengthBits;
+  }
 
   /**
    * {@code target} with a {@code WP} block that states at least the source's pedigree, plus {@link

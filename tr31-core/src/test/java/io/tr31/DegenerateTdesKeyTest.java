@@ -12,6 +12,10 @@ import io.tr31.internal.Binding;
 import io.tr31.internal.Hex;
 import io.tr31.internal.KeyDerivationBinding;
 import io.tr31.internal.VariantBinding;
+import io.tr31.kcv.KcvMethod;
+import io.tr31.kcv.KeyCheckValue;
+import io.tr31.optblock.OptionalBlock;
+import io.tr31.optblock.OptionalBlockId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -182,6 +186,32 @@ class DegenerateTdesKeyTest {
           assertThrows(Tr31VerificationException.class, () -> KeyBlocks.unwrap(AES_KBPK, forged, p));
       assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
     }
+  }
+
+  @Test
+  void unwrap_degenerateKeyBlockWithWrongKc_isTheOneVerificationError() throws Exception {
+    // After the MAC, the KC check comes before the degenerate-key check: an authentic block whose
+    // KC does not match its key is a verification failure, never DEGENERATE_TDES_KEY.
+    byte[] key = hex(K_A + K_A);
+    byte[] wrongKcv = KeyCheckValue.compute(KeyAlgorithm.TDES, hex(K_B + K_C), KcvMethod.CMAC, 5)
+        .bytes();
+    KeyBlockHeader h =
+        header("D0000P0TE00N0000")
+            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, wrongKcv));
+    String block = authentic(KeyDerivationBinding.versionD(AES_KBPK), h, key);
+    for (Profile p : Profile.values()) {
+      Tr31Exception e =
+          assertThrows(Tr31VerificationException.class, () -> KeyBlocks.unwrap(AES_KBPK, block, p));
+      assertEquals(ErrorCode.VERIFICATION_FAILED, e.code(), p.name());
+    }
+    // the same block with the key's own KC is the degenerate key (strict) or read (lenient)
+    byte[] rightKcv = KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5).bytes();
+    KeyBlockHeader right =
+        header("D0000P0TE00N0000")
+            .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKcv));
+    String good = authentic(KeyDerivationBinding.versionD(AES_KBPK), right, key);
+    assertCode(ErrorCode.DEGENERATE_TDES_KEY, () -> KeyBlocks.unwrap(AES_KBPK, good, Profile.STRICT));
+    KeyBlocks.unwrap(AES_KBPK, good, Profile.LENIENT).destroy();
   }
 
   @Test

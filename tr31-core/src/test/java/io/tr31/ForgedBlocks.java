@@ -3,6 +3,7 @@
  */
 package io.tr31;
 
+import io.tr31.header.KeyAlgorithm;
 import io.tr31.internal.Hex;
 import io.tr31.internal.KeyDerivationBinding;
 import io.tr31.kcv.KcvMethod;
@@ -28,15 +29,41 @@ public final class ForgedBlocks {
    */
   public static String aesBlockEvenOfTheKbpk(
       byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
-    KeyDerivationBinding binding = KeyDerivationBinding.versionD(kbpk);
+    return withoutKbpkChecks(
+        KeyDerivationBinding.versionD(kbpk), KeyAlgorithm.AES, kbpk, header, key, options);
+  }
+
+  /**
+   * {@code key} in a version B block under the TDES {@code kbpk} even when it is the KBPK itself
+   * (which wrap refuses with {@code KEY_IS_KBPK}) or the KBPK is degenerate (K1 = K2, which wrap
+   * refuses with {@code DEGENERATE_TDES_KBPK}): legacy blocks other tools can write.
+   */
+  public static String tdesBlockEvenOfTheKbpk(byte[] kbpk, KeyBlockHeader header, byte[] key)
+      throws Tr31Exception {
+    return withoutKbpkChecks(
+        KeyDerivationBinding.versionB(kbpk),
+        KeyAlgorithm.TDES,
+        kbpk,
+        header,
+        key,
+        WrapOptions.defaults());
+  }
+
+  /** The writer without the KBPK's fingerprint and strength rules; {@code binding} destroyed. */
+  private static String withoutKbpkChecks(
+      KeyDerivationBinding binding,
+      KeyAlgorithm kbpkAlgorithm,
+      byte[] kbpk,
+      KeyBlockHeader header,
+      byte[] key,
+      WrapOptions options)
+      throws Tr31Exception {
     try {
       KeyBlockWriter.Kbpk noFingerprint =
           new KeyBlockWriter.Kbpk(
-              kbpk.length * 8,
-              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.LEGACY, 3)
-                  .bytes(),
-              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.AES, kbpk, KcvMethod.CMAC, 5)
-                  .bytes(),
+              256,
+              KeyCheckValue.compute(kbpkAlgorithm, kbpk, KcvMethod.LEGACY, 3).bytes(),
+              KeyCheckValue.compute(kbpkAlgorithm, kbpk, KcvMethod.CMAC, 5).bytes(),
               io.tr31.internal.KeyFingerprint.of(new byte[0], false),
               null);
       return KeyBlockWriter.write(binding, header, key, options, noFingerprint);
@@ -56,9 +83,9 @@ public final class ForgedBlocks {
       KeyBlockWriter.Kbpk claimsStrong =
           new KeyBlockWriter.Kbpk(
               112,
-              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.TDES, kbpk, KcvMethod.LEGACY, 3)
+              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.LEGACY, 3)
                   .bytes(),
-              KeyCheckValue.compute(io.tr31.header.KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5)
+              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5)
                   .bytes(),
               io.tr31.internal.KeyFingerprint.of(kbpk, true),
               null);

@@ -44,7 +44,8 @@ class KeyBlockVersionsProperties {
    * e.g. both all zero): wrap refuses the KBPK itself (KEY_IS_KBPK).
    */
   private static byte[] notTheKey(byte[] kbpk, byte[] key, KeyBlockVersion v) {
-    for (int i = 0; io.tr31.internal.KeyFingerprint.of(kbpk, !v.isAes()).matches(key); i++) {
+    boolean desKey = !v.isAes() || key.length == 24; // as Case#wrap labels it
+    for (int i = 0; io.tr31.internal.KeyFingerprint.of(kbpk, !v.isAes()).matches(key, desKey); i++) {
       kbpk[i] ^= 0x02;
     }
     return kbpk;

@@ -11,12 +11,10 @@ import io.tr31.header.KeyVersion;
 import io.tr31.internal.Hex;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a re-wrap says about a key's history (issue 12): the wrapping pedigree (F4) and key
@@ -26,17 +24,10 @@ class RewrapHistoryTest {
   private static final String AES_KBPK =
       "88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6";
 
-  private final List<KeyBlockProtectionKey> prepared = new ArrayList<>();
-
-  @AfterEach
-  void destroyKbpks() {
-    prepared.forEach(KeyBlockProtectionKey::destroy);
-  }
+  @RegisterExtension final PreparedKbpks kbpks = new PreparedKbpks();
 
   private KeyBlockProtectionKey kbpk(KeyAlgorithm a, String hex) throws Tr31Exception {
-    KeyBlockProtectionKey k = KeyBlockProtectionKey.prepare(a, Hex.decode(hex));
-    prepared.add(k);
-    return k;
+    return kbpks.prepare(a, hex);
   }
 
   private Rewrap rewrap(KeyBlockProtectionKey from, UnaryOperator<KeyBlockHeader> override)
@@ -97,6 +88,34 @@ class RewrapHistoryTest {
     String withoutWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), key);
     assertEquals(Optional.of("000"), pedigree(rewrap(from, h -> h).rewrap(withWp).keyBlock()));
     assertEquals(Optional.empty(), pedigree(rewrap(from, h -> h).rewrap(withoutWp).keyBlock()));
+  }
+
+  /** An RSA private key as the opaque bytes a key block carries (length public, 64 bytes). */
+  private static final byte[] RSA_KEY = new byte[64];
+
+  static {
+    for (int i = 0; i < RSA_KEY.length; i++) {
+      RSA_KEY[i] = (byte) (0x30 + 7 * i);
+    }
+  }
+
+  @Test
+  void rewrap_asymmetricKeyOnceUnderATwoKeyTdesKbpk_comesOutSayingLesser() throws Exception {
+    // Review 4, finding 4: an RSA key's strength is unknown from its length; an 80-bit KBPK is
+    // below X9.143's 112-bit floor, so the history is "lesser" (pedigree 1).
+    KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
+    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY);
+    String d = rewrap(from, UnaryOperator.identity()).rewrap(source).keyBlock();
+    assertEquals(Optional.of("001"), pedigree(d), d);
+  }
+
+  @Test
+  void rewrap_asymmetricKeyOnceUnderA112BitKbpk_addsNoWp() throws Exception {
+    KeyBlockProtectionKey from =
+        kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES3_KEY); // 3-key TDES, 112 bits
+    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY);
+    assertEquals(
+        Optional.empty(), pedigree(rewrap(from, UnaryOperator.identity()).rewrap(source).keyBlock()));
   }
 
   private String component1Block(KeyBlockProtectionKey from) throws Tr31Exception {

@@ -23,7 +23,9 @@ import org.quicktheories.impl.Constraint;
  * the parts with their parity bits, {@link #strictAcceptsAKbpkOrKey_iffItsPartsAreDistinct} fails
  * (a K1 = K2 key with one flipped parity bit passes); with the K2 = K3 comparison dropped it fails
  * too; with {@code KeyStrength} ignoring K1 = K3, {@link
- * #threeKeyKbpk_protectsAThreeKeyKey_iffK1DiffersFromK3} fails.
+ * #threeKeyKbpk_protectsAThreeKeyKey_iffK1DiffersFromK3} fails. Each refusal must carry the code
+ * of its rule (review 4): with wrap's degenerate-key check reporting {@code KBPK_TOO_WEAK}, the
+ * first property fails, as it did not when any {@link Tr31Exception} counted as a refusal.
  */
 class TdesKeyProperties {
   /** A TDES key of 2 or 3 parts; {@code parts} records which pool entry each part came from. */
@@ -66,11 +68,16 @@ class TdesKeyProperties {
     return p[0] != p[1] && (p.length == 2 || p[1] != p[2]);
   }
 
-  private static boolean accepted(Executable e) throws Exception {
+  /**
+   * Whether {@code e} ran; a refusal must carry {@code refusal}, the code of the rule under test
+   * (any other code is a failure, not a refusal).
+   */
+  private static boolean accepted(ErrorCode refusal, Executable e) throws Exception {
     try {
       e.run();
       return true;
     } catch (Tr31Exception ex) {
+      assertEquals(refusal, ex.code(), ex.getMessage());
       return false;
     }
   }
@@ -90,9 +97,11 @@ class TdesKeyProperties {
               try {
                 boolean kbpk =
                     accepted(
+                        ErrorCode.DEGENERATE_TDES_KBPK,
                         () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, k.bytes()).destroy());
                 boolean key =
                     accepted(
+                        ErrorCode.DEGENERATE_TDES_KEY,
                         () ->
                             KeyBlocks.wrap(
                                 aesKbpk,
@@ -122,6 +131,7 @@ class TdesKeyProperties {
                 try {
                   boolean wrapped =
                       accepted(
+                          ErrorCode.KBPK_TOO_WEAK,
                           () ->
                               kbpk.wrap(
                                   KeyBlockHeader.parse("B0000P0TE00N0000", Profile.STRICT),

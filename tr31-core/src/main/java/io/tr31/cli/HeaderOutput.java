@@ -5,12 +5,14 @@ package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.KeyBlockHeader;
+import io.tr31.Tr31Warning;
 import io.tr31.header.KeyAlgorithm;
 import io.tr31.header.KeyBlockVersion;
 import io.tr31.optblock.OptionalBlock;
 import io.tr31.optblock.OptionalBlockId;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes a header's public fields, as JSON fields or as aligned text. No secrets pass here. */
@@ -41,6 +43,11 @@ final class HeaderOutput {
       g.writeEndArray();
     }
     g.writeEndArray();
+    warningsJson(warnings, g);
+  }
+
+  /** The {@code warnings} array of the {@code --json} contract, written only when non-empty. */
+  static void warningsJson(List<String> warnings, JsonGenerator g) throws IOException {
     if (!warnings.isEmpty()) {
       g.writeArrayFieldStart("warnings");
       for (String w : warnings) {
@@ -48,6 +55,22 @@ final class HeaderOutput {
       }
       g.writeEndArray();
     }
+  }
+
+  /** Each warning as a {@code Warning: } line (text mode prints them on standard error). */
+  static void warningsText(List<String> warnings, PrintStream out) {
+    for (String w : warnings) {
+      out.println("Warning: " + w);
+    }
+  }
+
+  /** Every tolerance the lenient profile used: the header's, the block's, the KBPK's, the key's. */
+  static List<String> messages(List<Tr31Warning> warnings) {
+    List<String> out = new ArrayList<>(warnings.size());
+    for (Tr31Warning w : warnings) {
+      out.add(w.message());
+    }
+    return out;
   }
 
   /** Human-readable header with the standard's names, then the lenient profile's warnings. */
@@ -66,9 +89,7 @@ final class HeaderOutput {
       out.printf(
           "  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
     }
-    for (String w : warnings) {
-      out.println("Warning: " + w);
-    }
+    warningsText(warnings, out);
   }
 
   /** ISO 20038 (version E) reads {@code H} as HMAC-SHA-1; X9.143 names the hash in {@code HM}. */

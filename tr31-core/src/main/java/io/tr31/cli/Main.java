@@ -82,7 +82,7 @@ public final class Main {
         case "kcv":
           return KcvCommand.run(rest, in, out);
         case "rewrap":
-          return RewrapCommand.run(rest, in, out);
+          return RewrapCommand.run(rest, in, out, err);
         case "keyset":
           return KeySetCommand.run(rest, in, out);
         case "demo":

@@ -49,6 +49,7 @@ final class RewrapCommand {
           "optional blocks (PB and KP recomputed). Refuses keys whose exportability is N, and",
           "storage-only keys (context 1) unless --to-storage-kbpk is given.",
           "Prints the new key block and the key's KCVs. KEYBLOCK defaults to the first stdin line.",
+          "Each tolerance of the lenient profile is a 'Warning: ' line on standard error.",
           "  --from-kbpk K   KBPK of the block: HEX, @FILE or env:NAME (TDES for A/B/C/0, AES for",
           "                  D/E; 8-byte single DES for A/C/0 under --profile lenient)",
           "  --to-kbpk K     KBPK of the new block: HEX, @FILE or env:NAME",
@@ -62,14 +63,14 @@ final class RewrapCommand {
           "  --json          batch: one"
               + " {\"key_block\",\"from_kbpk\"?,\"to_kbpk\"?,\"to_version\"?,",
           "                  \"profile\"?} object per stdin line; out {\"ok\":true,\"key_block\",",
-          "                  \"kcv_cmac\",\"kcv_legacy\"}");
+          "                  \"kcv_cmac\",\"kcv_legacy\",\"warnings\"?}");
 
   private static final Set<String> FIELDS =
       Set.of("key_block", "from_kbpk", "to_kbpk", "to_version", "profile");
 
   private RewrapCommand() {}
 
-  static int run(List<String> args, InputStream in, PrintStream out)
+  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err)
       throws UsageException, Tr31Exception, IOException {
     Options o =
         Options.parse(
@@ -117,6 +118,8 @@ final class RewrapCommand {
           "KCV (legacy)     " + r.kcv(KcvMethod.LEGACY).map(KeyCheckValue::hex).orElse("n/a"));
       out.println(
           "KCV (CMAC)       " + r.kcv(KcvMethod.CMAC).map(KeyCheckValue::hex).orElse("n/a"));
+      // As unwrap: every tolerance the lenient profile used to read the source, on standard error.
+      HeaderOutput.warningsText(HeaderOutput.messages(r.warnings()), err);
       return 0;
     } finally {
       Bytes.wipe(from, to);
@@ -147,6 +150,7 @@ final class RewrapCommand {
       g.writeStringField("key_block", result.keyBlock());
       Cli.writeNullableString(g, "kcv_cmac", hex(result.kcv(KcvMethod.CMAC)));
       Cli.writeNullableString(g, "kcv_legacy", hex(result.kcv(KcvMethod.LEGACY)));
+      HeaderOutput.warningsJson(HeaderOutput.messages(result.warnings()), g);
     } finally {
       Bytes.wipe(from, to);
     }

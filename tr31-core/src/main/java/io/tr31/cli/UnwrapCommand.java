@@ -7,14 +7,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.Tr31Warning;
 import io.tr31.UnwrappedKey;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -70,9 +68,7 @@ final class UnwrapCommand {
         out.println("KCV (CMAC)       " + (cmac == null ? "n/a" : cmac));
         // The header's tolerances are among the key's warnings: printed once, on standard error.
         HeaderOutput.text(key.header(), Collections.<String>emptyList(), out);
-        for (String w : messages(key.warnings())) {
-          err.println("Warning: " + w);
-        }
+        HeaderOutput.warningsText(HeaderOutput.messages(key.warnings()), err);
       }
       return 0;
     } finally {
@@ -92,18 +88,9 @@ final class UnwrapCommand {
       }
       Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
       Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
-      HeaderOutput.json(key.header(), messages(key.warnings()), g);
+      HeaderOutput.json(key.header(), HeaderOutput.messages(key.warnings()), g);
     } finally {
       Bytes.wipe(kbpk);
     }
-  }
-
-  /** Every tolerance the lenient profile used: the header's, the block's, the KBPK's, the key's. */
-  private static List<String> messages(List<Tr31Warning> warnings) {
-    List<String> out = new ArrayList<>(warnings.size());
-    for (Tr31Warning w : warnings) {
-      out.add(w.message());
-    }
-    return out;
   }
 }

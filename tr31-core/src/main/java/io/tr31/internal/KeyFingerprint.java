@@ -11,30 +11,45 @@ import java.util.Arrays;
  * A salted SHA-256 fingerprint of a key, kept by a prepared KBPK (which never keeps the key itself)
  * so that wrap can refuse the KBPK as the key to wrap.
  *
- * <p>A DES-family (TDES, DES) KBPK is the same key under other bytes: DES ignores the parity bit of
- * each byte, and K1K2K1 (24 bytes) is the 2-key K1K2, K1K1K3 and K1K2K2 are single DES. For such a
- * KBPK both sides are fingerprinted in one canonical form (parity bits cleared, then the shortest
- * equivalent keying option), so that a parity variant or a longer spelling of the KBPK is caught.
+ * <p>A DES-family (TDES, DES) key is the same key under other bytes: DES ignores the parity bit of
+ * each byte, and K1K2K1 (24 bytes) is the 2-key K1K2, K1K1K3 and K1K2K2 are single DES. Whenever
+ * either side is a DES-family key, both are compared in one canonical form (parity bits cleared,
+ * then the shortest equivalent keying option), so that a parity variant or a longer spelling of the
+ * KBPK is caught; that holds for an AES KBPK's bytes labelled as a TDES key too (review 4, finding
+ * 5: otherwise the AES KBPK with its parity bits flipped would be wrapped, leaving 16 of its bits
+ * unknown). Two AES or HMAC keys compare as exact bytes.
  *
  * <h2>Security</h2>
  *
  * The salt is 16 random bytes drawn once per process, so fingerprints cannot be looked up in a
- * table made elsewhere; a fingerprint of a 128-bit or longer key does not reveal the key. {@link
- * #matches} hashes the candidate and compares the digests with {@link MessageDigest#isEqual}; only
- * the candidate's length (public) decides before that. The candidate's digest is wiped; {@link
- * #destroy()} wipes this fingerprint. Immutable until destroyed; thread-safe.
+ * table made elsewhere; a fingerprint of a 128-bit or longer key (112 bits once parity bits are
+ * cleared) does not reveal the key. {@link #matches} hashes the candidate and compares the digests
+ * with {@link MessageDigest#isEqual}; only public facts (the candidate's length, which family each
+ * side is) decide before that. Every temporary (canonical copies, the candidate's digest) is
+ * wiped; {@link #destroy()} wipes this fingerprint. Immutable until destroyed; thread-safe.
  */
 public final class KeyFingerprint {
   private static final byte[] SALT = salt();
 
   private final boolean desFamily;
-  private final int lengthBytes;
-  private final byte[] digest;
 
-  private KeyFingerprint(boolean desFamily, int lengthBytes, byte[] digest) {
+  /** The digest of the key's bytes as given; {@code null} for a DES-family key. */
+  private final byte[] exact;
+
+  private final int exactLengthBytes;
+
+  /** The digest of the key's canonical DES form (whatever its algorithm). */
+  private final byte[] des;
+
+  private final int desLengthBytes;
+
+  private KeyFingerprint(
+      boolean desFamily, byte[] exact, int exactLengthBytes, byte[] des, int desLengthBytes) {
     this.desFamily = desFamily;
-    this.lengthBytes = lengthBytes;
-    this.digest = digest;
+    this.exact = exact;
+    this.exactLengthBytes = exactLengthBytes;
+    this.des = des;
+    this.desLengthBytes = desLengthBytes;
   }
 
   private static byte[] salt() {
@@ -47,43 +62,49 @@ public final class KeyFingerprint {
    * The fingerprint of {@code key} (not kept).
    *
    * @param key the key
-   * @param desFamily whether it is a TDES or DES key (compared in canonical form)
+   * @param desFamily whether it is a TDES or DES key (then only its canonical form counts)
    * @return the fingerprint
    */
   public static KeyFingerprint of(byte[] key, boolean desFamily) {
-    byte[] k = desFamily ? canonicalDes(key) : key;
+    byte[] k = canonicalDes(key);
     try {
-      return new KeyFingerprint(desFamily, k.length, digest(k));
+      return new KeyFingerprint(
+          desFamily, desFamily ? null : digest(key), key.length, digest(k), k.length);
     } finally {
-      if (k != key) {
-        Bytes.wipe(k);
-      }
+      Bytes.wipe(k);
     }
   }
 
   /**
-   * Whether {@code candidate} is the key this fingerprint was made from (for a DES-family key: the
-   * same DES key, whatever its parity bits and keying option).
+   * Whether {@code candidate} is the key this fingerprint was made from: the same DES key, whatever
+   * its parity bits and keying option, when either side is a DES-family key; the same bytes
+   * otherwise.
    *
    * @param candidate the key to compare
+   * @param candidateDesFamily whether the candidate is used as a TDES or DES key
    * @return true if it is the same key
    */
-  public boolean matches(byte[] candidate) {
-    byte[] k = desFamily ? canonicalDes(candidate) : candidate;
+  public boolean matches(byte[] candidate, boolean candidateDesFamily) {
+    if (!desFamily && !candidateDesFamily) {
+      return sameDigest(candidate, exact, exactLengthBytes);
+    }
+    byte[] k = canonicalDes(candidate);
     try {
-      if (k.length != lengthBytes) {
-        return false; // a key of another (canonical) length is another key
-      }
-      byte[] d = digest(k);
-      try {
-        return MessageDigest.isEqual(d, digest);
-      } finally {
-        Bytes.wipe(d);
-      }
+      return sameDigest(k, des, desLengthBytes);
     } finally {
-      if (k != candidate) {
-        Bytes.wipe(k);
-      }
+      Bytes.wipe(k);
+    }
+  }
+
+  private static boolean sameDigest(byte[] key, byte[] expected, int expectedLengthBytes) {
+    if (key.length != expectedLengthBytes) {
+      return false; // a key of another (canonical) length is another key
+    }
+    byte[] d = digest(key);
+    try {
+      return MessageDigest.isEqual(d, expected);
+    } finally {
+      Bytes.wipe(d);
     }
   }
 
@@ -129,7 +150,7 @@ public final class KeyFingerprint {
 
   /** Wipes the fingerprint (best effort on the JVM); {@link #matches} is then false. */
   public void destroy() {
-    Bytes.wipe(digest);
+    Bytes.wipe(exact, des);
   }
 
   private static byte[] digest(byte[] key) {

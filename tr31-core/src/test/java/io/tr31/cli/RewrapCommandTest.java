@@ -190,16 +190,8 @@ class RewrapCommandTest {
     assertEquals(1, refused.status());
     assertEquals("", refused.out());
     assertTrue(refused.err().contains("KEY_STORAGE_ONLY"), refused.err());
-    Run json =
-        run(
-            "{\"key_block\":\"" + storage + "\"}\n",
-            "rewrap",
-            "--json",
-            "--from-kbpk",
-            FROM,
-            "--to-kbpk",
-            TO);
-    assertEquals("KEY_STORAGE_ONLY", json(json.lines().get(0)).get("error"), json.out());
+    Map<String, Object> json = rewrapOneLine(storage, FROM);
+    assertEquals("KEY_STORAGE_ONLY", json.get("error"), json.toString());
 
     Run stored =
         run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, "--to-storage-kbpk", storage);
@@ -207,5 +199,78 @@ class RewrapCommandTest {
     String d = stored.lines().get(0);
     assertEquals('1', d.charAt(14), d);
     assertEquals("F039121BEC83D26B169BDCD5B22AAF8F", unwrapHex(TO, d));
+  }
+
+  /** The answer of {@code rewrap --json --from-kbpk FROM --to-kbpk TO [more]} to one block. */
+  private static Map<String, Object> rewrapOneLine(String block, String from, String... more) {
+    List<String> args = new ArrayList<>(List.of("rewrap", "--json", "--from-kbpk", from));
+    args.addAll(List.of("--to-kbpk", TO));
+    args.addAll(List.of(more));
+    Run r = run("{\"key_block\":\"" + block + "\"}\n", args.toArray(new String[0]));
+    return json(r.lines().get(0));
+  }
+
+  /** Review 4's repro: a B block under the degenerate KBPK, which only the lenient profile reads. */
+  private static String blockUnderDegenerateKbpk() throws Exception {
+    return io.tr31.ForgedBlocks.tdesBlockEvenOfTheKbpk(
+        Hex.decode("0123456789ABCDEF0023456789ABCDEF"),
+        io.tr31.KeyBlockHeader.parse("B0000P0TE00E0000", Profile.STRICT),
+        Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
+  }
+
+  private static List<String> warningLines(String err) {
+    return err.lines().filter(l -> l.startsWith("Warning: ")).toList();
+  }
+
+  @Test
+  void rewrap_lenientSourceUnderADegenerateKbpk_printsTheUnwrapWarningsOnStderr()
+      throws Exception {
+    String block = blockUnderDegenerateKbpk();
+    String degenerate = "0123456789ABCDEF0023456789ABCDEF";
+    Run unwrap = run(null, "unwrap", "--kbpk", degenerate, "--profile", "lenient", block);
+    assertEquals(0, unwrap.status(), unwrap.err());
+    List<String> expected = warningLines(unwrap.err());
+    assertTrue(!expected.isEmpty(), unwrap.err());
+
+    Run r =
+        run(
+            null,
+            "rewrap",
+            "--from-kbpk",
+            degenerate,
+            "--to-kbpk",
+            TO,
+            "--profile",
+            "lenient",
+            block);
+    assertEquals(0, r.status(), r.err());
+    assertEquals(expected, warningLines(r.err()), r.err());
+    assertEquals(3, r.lines().size(), r.out()); // stdout unchanged: block and two KCVs
+    assertEquals("F039121BEC83D26B169BDCD5B22AAF8F", unwrapHex(TO, r.lines().get(0)));
+  }
+
+  @Test
+  void rewrapJson_lenientSourceUnderADegenerateKbpk_answersWithAWarningsArray() throws Exception {
+    String block = blockUnderDegenerateKbpk();
+    String degenerate = "0123456789ABCDEF0023456789ABCDEF";
+    Run unwrap =
+        run(
+            "{\"key_block\":\"" + block + "\"}\n",
+            "unwrap",
+            "--json",
+            "--kbpk",
+            degenerate,
+            "--profile",
+            "lenient");
+    Object expected = json(unwrap.lines().get(0)).get("warnings");
+    assertTrue(expected instanceof List<?> l && !l.isEmpty(), unwrap.out());
+    Map<String, Object> answer = rewrapOneLine(block, degenerate, "--profile", "lenient");
+    assertEquals(true, answer.get("ok"), answer.toString());
+    assertEquals(expected, answer.get("warnings"), answer.toString());
+
+    // a strict source has nothing to report: no warnings field
+    Map<String, Object> strict = rewrapOneLine(LegacyBlocks.generate(1, 9).get(0).keyBlock(), FROM);
+    assertEquals(true, strict.get("ok"), strict.toString());
+    assertTrue(!strict.containsKey("warnings"), strict.toString());
   }
 }
