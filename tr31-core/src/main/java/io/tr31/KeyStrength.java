@@ -32,20 +32,4 @@ final class KeyStrength {
         return KeyAlgorithm.TDES.securityStrengthBits(key.length);
     }
   }
-
-  /**
-   * Whether keys of {@code algorithm} are asymmetric (RSA, ECC, DSA): wrapped as opaque bytes, so
-   * their strength is unknown here ({@link #bits} is 0 for them and wrap never refuses one as too
-   * strong; a re-wrap judges their pedigree by {@link WrappingPedigree#lesser}).
-   */
-  static boolean isAsymmetric(KeyAlgorithm algorithm) {
-    switch (algorithm) {
-      case RSA:
-      case EC:
-      case DSA:
-        return true;
-      default:
-        return false;
-    }
-  }
 }

@@ -37,7 +37,7 @@ final class WrappingPedigree {
    * #ASYMMETRIC_KEY_MINIMUM_KBPK_BITS}, so 2-key TDES (80) and single DES (56) are lesser.
    */
   static boolean lesser(KeyAlgorithm algorithm, byte[] key, int kbpkStrengthBits) {
-    if (KeyStrength.isAsymmetric(algorithm)) {
+    if (algorithm.isAsymmetric()) {
       return kbpkStrengthBits < ASYMMETRIC_KEY_MINIMUM_KBPK_BITS;
     }
     return KeyStrength.bits(algorithm, key) > kbpkStrengthBits;

@@ -96,6 +96,21 @@ public enum KeyAlgorithm {
   }
 
   /**
+   * {@return whether keys of this algorithm are asymmetric (RSA, ECC, DSA)} A key block carries them
+   * as opaque bytes, so {@link #securityStrengthBits} cannot tell their strength.
+   */
+  public boolean isAsymmetric() {
+    switch (this) {
+      case RSA:
+      case EC:
+      case DSA:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
    * The security strength in bits of a key of this algorithm and length (NIST SP 800-57 Part 1 Rev.
    * 5, Table 2): AES 128/192/256, 2-key TDES 80, 3-key TDES 112, DES 56, HMAC min(8 × length, 256).
    * {@code 0} for asymmetric keys, whose strength a key block cannot tell (they are wrapped as

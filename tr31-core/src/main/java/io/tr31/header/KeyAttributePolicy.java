@@ -4,7 +4,6 @@
 package io.tr31.header;
 
 import static io.tr31.header.KeyAlgorithm.AES;
-import static io.tr31.header.KeyAlgorithm.DSA;
 import static io.tr31.header.KeyAlgorithm.EC;
 import static io.tr31.header.KeyAlgorithm.HMAC;
 import static io.tr31.header.KeyAlgorithm.HMAC_SHA2;
@@ -66,7 +65,7 @@ import java.util.Set;
  */
 public final class KeyAttributePolicy {
   private static final Set<KeyAlgorithm> SYMMETRIC = EnumSet.of(AES, TDES);
-  private static final Set<KeyAlgorithm> ASYMMETRIC = EnumSet.of(RSA, EC, DSA);
+  private static final Set<KeyAlgorithm> ASYMMETRIC = asymmetric();
   private static final Set<KeyAlgorithm> HMACS = EnumSet.of(HMAC, HMAC_SHA2, HMAC_SHA3);
   private static final Set<ModeOfUse> DERIVE = EnumSet.of(DERIVE_KEYS, NO_RESTRICTIONS);
   private static final Set<ModeOfUse> CIPHER =
@@ -219,5 +218,15 @@ public final class KeyAttributePolicy {
           5,
           h.keyUsageCode() + " " + h.algorithm().code() + " " + h.modeOfUseCode());
     }
+  }
+
+  private static Set<KeyAlgorithm> asymmetric() {
+    Set<KeyAlgorithm> set = EnumSet.noneOf(KeyAlgorithm.class);
+    for (KeyAlgorithm a : KeyAlgorithm.values()) {
+      if (a.isAsymmetric()) {
+        set.add(a);
+      }
+    }
+    return set;
   }
 }
