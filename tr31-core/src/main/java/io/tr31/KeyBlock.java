@@ -100,8 +100,9 @@ public final class KeyBlock {
    * (the header parser checks the fixed header and every optional block character, the hex decoder
    * every payload and MAC character). On ANY failure it returns {@code null} and {@link
    * #parseChecked} runs the checks in their specified order, so codes and offsets are unchanged.
+   * Package-private for its differential property ({@code KeyBlockFastPathProperties}).
    */
-  private static KeyBlock parseStrictWellFormed(String text, int n) {
+  static KeyBlock parseStrictWellFormed(String text, int n) {
     try {
       KeyBlockHeader header = HeaderParser.parse(text, Profile.STRICT);
       KeyBlockVersion v = header.version();
@@ -132,7 +133,7 @@ public final class KeyBlock {
   }
 
   /** Every check in its specified order (the reference path; also the error path). */
-  private static KeyBlock parseChecked(String text, int n, Profile profile)
+  static KeyBlock parseChecked(String text, int n, Profile profile)
       throws Tr31FormatException {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
