@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One tolerance the {@link Profile#LENIENT} profile used to read a key block: what the strict
- * profile would have refused, and why it was read anyway (src/docs/CONFORMANCE.md, L1-L11).
+ * profile would have refused, and why it was read anyway (src/docs/CONFORMANCE.md, L1-L12).
  *
  * <p>{@link UnwrappedKey#warnings()} lists every tolerance used for one block: the header's, the
  * block's (lower-case hex), the KBPK's and those found after the MAC verified. The strict profile
@@ -24,11 +24,11 @@ public final class Tr31Warning {
   /** What was tolerated; the rows of the lenient profile's table in {@link Profile}. */
   public enum Code {
     /**
-     * A header or optional block tolerance (L2-L5, L8, L10: proprietary codes or version, {@code
-     * KS}/{@code BI}/{@code CT}/{@code DA} structure, time stamps without {@code Z}, a block on the
-     * wrong algorithm, lower-case hex in an optional block, a usage × algorithm × mode combination
-     * that is not permitted); the message says which. Also listed in {@link
-     * KeyBlockHeader#warnings()}.
+     * A header or optional block tolerance (L2-L5, L8, L10, L11: proprietary codes or version,
+     * {@code KS}/{@code BI}/{@code CT}/{@code DA} structure, time stamps without {@code Z}, a block
+     * on the wrong algorithm, lower-case hex in an optional block, a usage × algorithm × mode
+     * combination that is not permitted, the key versions {@code c0} and {@code c} followed by a
+     * non-digit); the message says which. Also listed in {@link KeyBlockHeader#warnings()}.
      */
     HEADER,
     /** Lower-case hexadecimal digits in the encrypted payload or the MAC (L1). */
@@ -39,9 +39,9 @@ public final class Tr31Warning {
     KEY_LENGTH,
     /** Algorithm {@code I} or {@code J} (ISO 20038) outside version E (L9). */
     ISO20038_ALGORITHM,
-    /** A TDES KBPK with K1 = K2 or K2 = K3: single-DES strength (L11). */
+    /** A TDES KBPK with K1 = K2 or K2 = K3: single-DES strength (L12). */
     DEGENERATE_TDES_KBPK,
-    /** A TDES key with K1 = K2 or K2 = K3: single-DES strength (L11). */
+    /** A TDES key with K1 = K2 or K2 = K3: single-DES strength (L12). */
     DEGENERATE_TDES_KEY
   }
 

@@ -67,7 +67,7 @@ final class UnwrapWarnings {
         "key length not allowed for algorithm " + algorithm.code() + " (tolerated)");
   }
 
-  /** A TDES key with K1 = K2 or K2 = K3 (L11). */
+  /** A TDES key with K1 = K2 or K2 = K3 (L12). */
   static Tr31Warning degenerateKey() {
     return new Tr31Warning(
         Tr31Warning.Code.DEGENERATE_TDES_KEY,
