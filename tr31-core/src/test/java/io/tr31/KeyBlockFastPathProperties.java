@@ -28,24 +28,12 @@ class KeyBlockFastPathProperties {
    * A structurally valid strict key block of a generated header, payload and MAC (not authentic).
    */
   private static Gen<String> wellFormed() {
-    return HeaderGens.headers()
-        .assuming(h -> h.version() != KeyBlockVersion.THALES_0)
-        .zip(
-            integers().between(1, 6),
-            integers().between(0, Integer.MAX_VALUE),
-            (h, blocks, seed) -> {
-              KeyBlockHeader p = h.withPadding();
-              KeyBlockVersion v = p.version();
-              int payloadBytes =
-                  v == KeyBlockVersion.E ? 2 + blocks * 3 : blocks * v.cipherBlockSizeBytes();
-              int n = p.encodedLengthChars() + 2 * (payloadBytes + v.macLengthBytes());
-              StringBuilder sb = new StringBuilder(p.encode(n));
-              java.util.Random r = new java.util.Random(seed);
-              while (sb.length() < n) {
-                sb.append(HEX.charAt(r.nextInt(16)));
-              }
-              return sb.toString();
-            });
+    return blocks(
+        integers().between(1, 6),
+        (v, blocks) ->
+            2
+                * ((v == KeyBlockVersion.E ? 2 + blocks * 3 : blocks * v.cipherBlockSizeBytes())
+                    + v.macLengthBytes()));
   }
 
   /**
@@ -53,17 +41,26 @@ class KeyBlockFastPathProperties {
    * MAC lengths that fit the version or do not (odd, unaligned, too short, none).
    */
   private static Gen<String> anyTailLength() {
+    return blocks(integers().between(0, 160), (v, tail) -> tail);
+  }
+
+  /**
+   * A padded strict header followed by {@code tailChars(version, n)} random upper-case hex digits,
+   * the header's length field declaring the whole text.
+   */
+  private static Gen<String> blocks(
+      Gen<Integer> n, java.util.function.BiFunction<KeyBlockVersion, Integer, Integer> tailChars) {
     return HeaderGens.headers()
         .assuming(h -> h.version() != KeyBlockVersion.THALES_0)
         .zip(
-            integers().between(0, 160),
+            n,
             integers().between(0, Integer.MAX_VALUE),
-            (h, tail, seed) -> {
+            (h, k, seed) -> {
               KeyBlockHeader p = h.withPadding();
-              int n = p.encodedLengthChars() + tail;
-              StringBuilder sb = new StringBuilder(p.encode(n));
+              int length = p.encodedLengthChars() + tailChars.apply(p.version(), k);
+              StringBuilder sb = new StringBuilder(p.encode(length));
               java.util.Random r = new java.util.Random(seed);
-              while (sb.length() < n) {
+              while (sb.length() < length) {
                 sb.append(HEX.charAt(r.nextInt(16)));
               }
               return sb.toString();

@@ -11,9 +11,6 @@ import io.tr31.internal.Hex;
 import io.tr31.terminal.IssuedKeySet;
 import io.tr31.terminal.KeySetIssuer;
 import io.tr31.terminal.Slot;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,21 +28,6 @@ import org.junit.jupiter.api.Test;
 class KeySetCommandTest {
   private static final String ZMK =
       "5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D4B5A4D";
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Main.run(
-            args,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   private static List<String> secrets(IssuedKeySet set) {
     List<String> hex = new ArrayList<>(List.of(ZMK));
@@ -81,14 +63,14 @@ class KeySetCommandTest {
                   "\"key_block\":\"" + b64(set, Slot.MSK)));
       List<String> printed = new ArrayList<>();
       for (String t : tampered) {
-        Run r = run(t, "keyset", "install", "--zmk", ZMK);
-        assertEquals(1, r.exit(), r.err());
+        InProcessCli.Result r = InProcessCli.run(t, "keyset", "install", "--zmk", ZMK);
+        assertEquals(1, r.status(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("tr31: KEYSET_"), r.err());
         printed.add(r.err());
       }
-      Run ok = run(json, "keyset", "install", "--zmk", ZMK);
-      assertEquals(0, ok.exit(), ok.err());
+      InProcessCli.Result ok = InProcessCli.run(json, "keyset", "install", "--zmk", ZMK);
+      assertEquals(0, ok.status(), ok.err());
       printed.add(ok.out());
       for (String text : printed) {
         for (String secret : secrets(set)) {
@@ -107,8 +89,9 @@ class KeySetCommandTest {
 
   @Test
   void issue_printsOneLineOfJsonWithoutAKey() {
-    Run r = run("", "keyset", "issue", "--zmk", ZMK, "--key-set-id", "ks-x");
-    assertEquals(0, r.exit(), r.err());
+    InProcessCli.Result r =
+        InProcessCli.run("", "keyset", "issue", "--zmk", ZMK, "--key-set-id", "ks-x");
+    assertEquals(0, r.status(), r.err());
     assertEquals(1, r.out().lines().count());
     assertTrue(r.out().startsWith("{\"key_set\":{\"key_set_id\":\"ks-x\""), r.out());
     assertFalse(r.out().contains(ZMK));
