@@ -5,7 +5,6 @@ package io.tr31.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * A salted SHA-256 fingerprint of a key, kept by a prepared KBPK (which never keeps the key itself)
@@ -66,7 +65,7 @@ public final class KeyFingerprint {
    * @return the fingerprint
    */
   public static KeyFingerprint of(byte[] key, boolean desFamily) {
-    byte[] k = canonicalDes(key);
+    byte[] k = TdesKeys.canonical(key);
     try {
       return new KeyFingerprint(
           desFamily, desFamily ? null : digest(key), key.length, digest(k), k.length);
@@ -88,7 +87,7 @@ public final class KeyFingerprint {
     if (!desFamily && !candidateDesFamily) {
       return sameDigest(candidate, exact, exactLengthBytes);
     }
-    byte[] k = canonicalDes(candidate);
+    byte[] k = TdesKeys.canonical(candidate);
     try {
       return sameDigest(k, des, desLengthBytes);
     } finally {
@@ -106,46 +105,6 @@ public final class KeyFingerprint {
     } finally {
       Bytes.wipe(d);
     }
-  }
-
-  /**
-   * A fresh canonical copy of a DES-family key: parity bits cleared, then 24 bytes K1K2K1 as the 16
-   * bytes K1K2, and K1K1K3, K1K2K2 (24 bytes) or K1K1 (16 bytes) as the 8 bytes of the single DES
-   * key they compute. Other lengths are copied with parity cleared.
-   */
-  private static byte[] canonicalDes(byte[] key) {
-    byte[] k = key.clone();
-    for (int i = 0; i < k.length; i++) {
-      k[i] &= (byte) 0xFE;
-    }
-    int from = 0;
-    int to = k.length;
-    if (k.length == 24) {
-      if (same(k, 0, 8)) {
-        from = 16; // K1 = K2: E_K3(D_K1(E_K1(x))) = E_K3(x)
-      } else if (same(k, 8, 16)) {
-        to = 8; // K2 = K3: E_K2(D_K2(E_K1(x))) = E_K1(x)
-      } else if (same(k, 0, 16)) {
-        to = 16; // K1 = K3: the 2-key K1K2
-      }
-    } else if (k.length == 16 && same(k, 0, 8)) {
-      to = 8; // K1 = K2: single DES
-    }
-    if (from == 0 && to == k.length) {
-      return k;
-    }
-    byte[] out = Arrays.copyOfRange(k, from, to);
-    Bytes.wipe(k);
-    return out;
-  }
-
-  /** Whether the 8-byte subkeys at {@code a} and {@code b} are equal (constant time). */
-  private static boolean same(byte[] k, int a, int b) {
-    int diff = 0;
-    for (int i = 0; i < 8; i++) {
-      diff |= k[a + i] ^ k[b + i];
-    }
-    return diff == 0;
   }
 
   /** Wipes the fingerprint (best effort on the JVM); {@link #matches} is then false. */

@@ -3,7 +3,7 @@
  */
 package io.tr31.internal;
 
-import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * The one check of a TDES key's 8-byte parts (issue 12, F2), used for KBPKs, keys to wrap, unwrapped
@@ -21,9 +21,10 @@ import java.security.MessageDigest;
  *       DES ignores them: parts that differ only in parity are the same DES key, and comparing
  *       them with parity would let a flipped parity bit pass a single-DES key as TDES. HSMs compare
  *       the same way.
- *   <li>The comparison is {@link MessageDigest#isEqual} on masked copies (constant time for equal
- *       lengths), always over every pair, so its time does not tell which bytes or parts agree; the
- *       copies are wiped in {@code finally}.
+ *   <li>The comparison accumulates the XOR of every byte of a pair (no early exit), always over
+ *       every pair, so its time does not tell which bytes or parts agree; the masked copies are
+ *       wiped. {@link #canonical} is the one place that compares parts: the shape and the KBPK
+ *       fingerprint ({@link KeyFingerprint}) both use it.
  *   <li>Stateless and thread-safe; the key is only read.
  * </ul>
  */
@@ -45,49 +46,81 @@ public final class TdesKeys {
   /**
    * The shape of a TDES key.
    *
-   * @param key 16 or 24 bytes (only read)
-   * @return the key's shape
-   * @throws IllegalArgumentException for any other length (a caller bug: check the length first)
+   * @param key a 16- or 24-byte TDES key (only read)
+   * @return its shape
+   * @throws IllegalArgumentException if the key is not 16 or 24 bytes
    */
   public static Shape shape(byte[] key) {
     if (key.length != 2 * PART && key.length != 3 * PART) {
       throw new IllegalArgumentException("a TDES key has 16 or 24 bytes, not " + key.length);
     }
-    byte[] k1 = part(key, 0);
-    byte[] k2 = part(key, 1);
-    // A 2-key key is K1 K2 K1: its K3 is K1.
-    byte[] k3 = key.length == 3 * PART ? part(key, 2) : k1.clone();
+    byte[] c = canonical(key);
     try {
-      // Every comparison runs, whatever the earlier ones found (no early exit on key data).
-      boolean k1k2 = MessageDigest.isEqual(k1, k2);
-      boolean k2k3 = MessageDigest.isEqual(k2, k3);
-      boolean k1k3 = MessageDigest.isEqual(k1, k3);
-      if (k1k2 | k2k3) {
+      if (c.length == PART) {
         return Shape.DEGENERATE;
       }
-      return key.length == 3 * PART && k1k3 ? Shape.TWO_KEY : Shape.DISTINCT;
+      return c.length < key.length ? Shape.TWO_KEY : Shape.DISTINCT;
     } finally {
-      Bytes.wipe(k1, k2, k3);
+      Bytes.wipe(c);
     }
   }
 
   /**
-   * Whether a TDES key computes single DES.
+   * Whether a TDES key computes single DES (K1 = K2, or K2 = K3 in a 3-key key).
    *
-   * @param key 16 or 24 bytes (only read)
-   * @return whether K1 = K2 or, 3-key, K2 = K3, parity bits ignored
-   * @throws IllegalArgumentException for any other length
+   * @param key a 16- or 24-byte TDES key (only read)
+   * @return whether its shape is {@link Shape#DEGENERATE}
+   * @throws IllegalArgumentException if the key is not 16 or 24 bytes
    */
   public static boolean isDegenerate(byte[] key) {
     return shape(key) == Shape.DEGENERATE;
   }
 
-  /** Part {@code index} (0-2) of {@code key} with its parity bits cleared. */
-  private static byte[] part(byte[] key, int index) {
-    byte[] p = new byte[PART];
-    for (int i = 0; i < PART; i++) {
-      p[i] = (byte) (key[index * PART + i] & 0xFE);
+  /**
+   * A fresh canonical copy of a DES-family key, the key it actually computes: parity bits cleared,
+   * then the 24 bytes K1K2K1 as the 16 bytes K1K2, and K1K1K3, K1K2K2 (24 bytes) or K1K1 (16 bytes)
+   * as the 8 bytes of the single DES key they compute. Other lengths are copied with parity
+   * cleared. The caller wipes the copy.
+   *
+   * @param key the key (only read)
+   * @return a new array
+   */
+  public static byte[] canonical(byte[] key) {
+    byte[] k = key.clone();
+    for (int i = 0; i < k.length; i++) {
+      k[i] &= (byte) 0xFE;
     }
-    return p;
+    int from = 0;
+    int to = k.length;
+    if (k.length == 3 * PART) {
+      // Every comparison runs, whatever the others find (no early exit on key data).
+      boolean k1k2 = samePart(k, 0, 1);
+      boolean k2k3 = samePart(k, 1, 2);
+      boolean k1k3 = samePart(k, 0, 2);
+      if (k1k2) {
+        from = 2 * PART; // E_K3(D_K1(E_K1(x))) = E_K3(x)
+      } else if (k2k3) {
+        to = PART; // E_K2(D_K2(E_K1(x))) = E_K1(x)
+      } else if (k1k3) {
+        to = 2 * PART; // the 2-key K1K2
+      }
+    } else if (k.length == 2 * PART && samePart(k, 0, 1)) {
+      to = PART; // K1 = K2: single DES
+    }
+    if (from == 0 && to == k.length) {
+      return k;
+    }
+    byte[] out = Arrays.copyOfRange(k, from, to);
+    Bytes.wipe(k);
+    return out;
+  }
+
+  /** Whether 8-byte parts {@code a} and {@code b} are equal, in time independent of their bytes. */
+  private static boolean samePart(byte[] k, int a, int b) {
+    int diff = 0;
+    for (int i = 0; i < PART; i++) {
+      diff |= k[a * PART + i] ^ k[b * PART + i];
+    }
+    return diff == 0;
   }
 }
