@@ -61,7 +61,7 @@ final class Gzip {
     try {
       decompress(gz, out, maxBytes);
     } catch (IOException e) {
-      throw new AssertionError("a ByteArrayOutputStream never fails", e);
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream never fails
     }
     return out.toByteArray();
   }
