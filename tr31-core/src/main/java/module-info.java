@@ -14,9 +14,7 @@ module io.tr31 {
   requires com.fasterxml.jackson.core;
 
   exports io.tr31;
-  exports io.tr31.header;
-  exports io.tr31.optblock;
-  exports io.tr31.kcv;
+  exports io.tr31.keyblock;
   exports io.tr31.envelope;
   exports io.tr31.terminal;
 }

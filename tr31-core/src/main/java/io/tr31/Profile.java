@@ -59,8 +59,8 @@ package io.tr31;
  * The lenient profile widens only what is accepted as well-formed public header data. It never
  * skips authentication, never changes the unwrap order and never changes error uniformity after
  * decryption (the one exception, a degenerate TDES key in an authentic block, is refused only by the
-strict profile). Every tolerance an unwrap used is listed in {@link UnwrappedKey#warnings()}; the
-header's are also in {@link KeyBlockHeader#warnings()}. Wrapping always writes strict X9.143
+strict profile). Every tolerance an unwrap used is listed in {@link io.tr31.keyblock.UnwrappedKey#warnings()}; the
+header's are also in {@link io.tr31.keyblock.KeyBlockHeader#warnings()}. Wrapping always writes strict X9.143
 output.
  *
  * @since 0.1.0

@@ -15,12 +15,14 @@ import java.util.Objects;
  * <h2>Security</h2>
  *
  * Messages are built from the error code's fixed description plus offsets and public header fields;
- * they never contain key material, plaintext or derived keys. Subclasses separate format,
- * unsupported and verification failures so callers can log them differently.
+ * they never contain key material, plaintext or derived keys. There is one subclass per {@link
+ * ErrorCode.Kind}: {@link Tr31FormatException} (malformed input), {@link Tr31PolicyException}
+ * (refused by policy or not supported) and {@link Tr31VerificationException} (every authentication
+ * failure); the domain (key block, envelope, key set) is in the {@link ErrorCode}.
  *
  * @since 0.1.0
  */
-public class Tr31Exception extends GeneralSecurityException {
+public abstract class Tr31Exception extends GeneralSecurityException {
   private static final long serialVersionUID = 1L;
 
   /** The reason; never {@code null}. */
@@ -33,16 +35,31 @@ public class Tr31Exception extends GeneralSecurityException {
    * Creates an exception.
    *
    * @param code the reason
-   * @param offset the character offset in the input, or {@code -1}
+   * @param offset the character offset in the input (clamped to {@code int}), or {@code -1}
    * @param detail secret-free detail appended to the code's description, or {@code null}
    */
-  public Tr31Exception(ErrorCode code, int offset, String detail) {
+  public Tr31Exception(ErrorCode code, long offset, String detail) {
     super(message(code, offset, detail));
     this.code = Objects.requireNonNull(code, "code");
-    this.offset = offset;
+    this.offset = (int) Math.min(offset, Integer.MAX_VALUE);
   }
 
-  private static String message(ErrorCode code, int offset, String detail) {
+  /**
+   * Checks that a code belongs to the exception type that carries it.
+   *
+   * @param code the code
+   * @param kind the kind of the exception type
+   * @return {@code code}
+   * @throws IllegalArgumentException if the code is of another kind (a bug of the caller)
+   */
+  static ErrorCode requireKind(ErrorCode code, ErrorCode.Kind kind) {
+    if (Objects.requireNonNull(code, "code").kind() != kind) {
+      throw new IllegalArgumentException(code + " is a " + code.kind() + " code, not " + kind);
+    }
+    return code;
+  }
+
+  private static String message(ErrorCode code, long offset, String detail) {
     StringBuilder sb = new StringBuilder(code.name()).append(": ").append(code.description());
     if (detail != null && !detail.isEmpty()) {
       sb.append(" (").append(detail).append(')');

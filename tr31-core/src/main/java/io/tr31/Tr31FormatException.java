@@ -11,12 +11,12 @@ package io.tr31;
  * Reading a key block, it is thrown only before any decryption, from public data; its message
  * names the field and offset (a check that needs the decrypted payload fails with {@link
  * Tr31VerificationException} instead). Elsewhere (wrap, {@link
- * io.tr31.kcv.KeyCheckValue#compute}) it reports the shape of the caller's input, such as a key
+ * io.tr31.keyblock.KeyCheckValue#compute}) it reports the shape of the caller's input, such as a key
  * length, never its content.
  *
  * @since 0.1.0
  */
-public class Tr31FormatException extends Tr31Exception {
+public final class Tr31FormatException extends Tr31Exception {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -25,9 +25,10 @@ public class Tr31FormatException extends Tr31Exception {
    * @param code the reason
    * @param offset the character offset, or {@code -1}
    * @param detail secret-free detail, or {@code null}
+   * @throws IllegalArgumentException if {@code code} is not of kind {@link ErrorCode.Kind#FORMAT}
    */
-  public Tr31FormatException(ErrorCode code, int offset, String detail) {
-    super(code, offset, detail);
+  public Tr31FormatException(ErrorCode code, long offset, String detail) {
+    super(requireKind(code, ErrorCode.Kind.FORMAT), offset, detail);
   }
 
   /**
@@ -36,8 +37,9 @@ public class Tr31FormatException extends Tr31Exception {
    * @param code the reason; not {@code null}
    * @param offset the character offset in the input, or {@code -1}
    * @throws NullPointerException if {@code code} is {@code null}
+   * @throws IllegalArgumentException if {@code code} is not of kind {@link ErrorCode.Kind#FORMAT}
    */
-  public Tr31FormatException(ErrorCode code, int offset) {
-    super(code, offset, null);
+  public Tr31FormatException(ErrorCode code, long offset) {
+    this(code, offset, null);
   }
 }

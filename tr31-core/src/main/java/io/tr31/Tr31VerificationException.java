@@ -12,7 +12,9 @@ package io.tr31;
  * reading anything from the decrypted payload. Every failure from decryption onwards (MAC mismatch,
  * key length field, a {@code KC} or {@code KP} check value) throws this exception with code {@link
  * ErrorCode#VERIFICATION_FAILED}, the same message and no offset, so that the error reveals nothing
- * about the plaintext.
+ * about the plaintext. The envelope's MAC and the key set's check values use the same type with
+ * their own code ({@link ErrorCode.Kind#VERIFICATION}): every authentication failure is this one
+ * type.
  *
  * @since 0.1.0
  */
@@ -21,6 +23,17 @@ public final class Tr31VerificationException extends Tr31Exception {
 
   /** Creates the one verification failure. */
   public Tr31VerificationException() {
-    super(ErrorCode.VERIFICATION_FAILED, -1, null);
+    this(ErrorCode.VERIFICATION_FAILED);
+  }
+
+  /**
+   * Creates the verification failure of one domain (envelope MAC, key set check value).
+   *
+   * @param code the reason
+   * @throws IllegalArgumentException if {@code code} is not of kind {@link
+   *     ErrorCode.Kind#VERIFICATION}
+   */
+  public Tr31VerificationException(ErrorCode code) {
+    super(requireKind(code, ErrorCode.Kind.VERIFICATION), -1, null);
   }
 }

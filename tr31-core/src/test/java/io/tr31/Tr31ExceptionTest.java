@@ -19,7 +19,7 @@ class Tr31ExceptionTest {
         "LENGTH_MISMATCH: key block length field disagrees with the data (declared 96) at offset 1",
         new Tr31FormatException(ErrorCode.LENGTH_MISMATCH, 1, "declared 96").getMessage());
     Tr31Exception noOffset =
-        new Tr31UnsupportedException(ErrorCode.UNSUPPORTED_OPERATION, "");
+        new Tr31PolicyException(ErrorCode.UNSUPPORTED_OPERATION, "");
     assertEquals("UNSUPPORTED_OPERATION: operation is not supported", noOffset.getMessage());
     assertEquals(-1, noOffset.offset());
     assertEquals(ErrorCode.UNSUPPORTED_OPERATION, noOffset.code());

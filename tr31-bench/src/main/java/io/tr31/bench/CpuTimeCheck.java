@@ -4,13 +4,13 @@
 package io.tr31.bench;
 
 import com.sun.management.ThreadMXBean;
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.KeyAlgorithm;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

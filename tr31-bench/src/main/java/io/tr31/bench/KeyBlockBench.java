@@ -4,15 +4,15 @@
 package io.tr31.bench;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
-import io.tr31.Tr31UnsupportedException;
-import io.tr31.UnwrappedKey;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.kcv.KcvMethod;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.Tr31PolicyException;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyCheckValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -103,7 +103,7 @@ public class KeyBlockBench {
     kbpk = KeyBlockProtectionKey.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
     try {
       block = kbpk.wrap(header, key);
-    } catch (Tr31UnsupportedException e) {
+    } catch (Tr31PolicyException e) {
       if (e.code() != ErrorCode.UNSUPPORTED_VERSION) {
         throw e;
       }

@@ -3,15 +3,15 @@
  */
 package io.tr31.bench;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
-import io.tr31.KeyBlocks;
-import io.tr31.LegacyVersions;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.LegacyVersions;
 import io.tr31.Profile;
-import io.tr31.Rewrap;
-import io.tr31.UnwrappedKey;
-import io.tr31.WrapOptions;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.Rewrap;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.WrapOptions;
+import io.tr31.keyblock.KeyAlgorithm;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,12 +4,12 @@
 package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tr31.KeyBlockHeader;
-import io.tr31.Tr31Warning;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.header.KeyBlockVersion;
-import io.tr31.optblock.OptionalBlock;
-import io.tr31.optblock.OptionalBlockId;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.Tr31Warning;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockVersion;
+import io.tr31.keyblock.OptionalBlock;
+import io.tr31.keyblock.OptionalBlockId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

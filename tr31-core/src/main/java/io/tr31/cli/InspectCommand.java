@@ -3,7 +3,7 @@
  */
 package io.tr31.cli;
 
-import io.tr31.KeyBlock;
+import io.tr31.keyblock.KeyBlock;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import java.io.IOException;

@@ -5,10 +5,10 @@ package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.Tr31Exception;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Bytes;
-import io.tr31.kcv.KcvMethod;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyCheckValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -4,10 +4,10 @@
 package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import java.io.IOException;
@@ -56,8 +56,8 @@ final class UnwrapCommand {
       String block = Cli.keyBlockArgument(o, in);
       try (UnwrappedKey key = KeyBlocks.unwrap(defaultKbpk, block, profile)) {
         // Everything is computed before anything is printed: a failure prints no key.
-        String legacy = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY);
-        String cmac = Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC);
+        String legacy = Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.LEGACY);
+        String cmac = Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.CMAC);
         byte[] k = key.keyBytes();
         try {
           out.println("Key              " + Hex.encode(k));
@@ -86,8 +86,8 @@ final class UnwrapCommand {
       } finally {
         Bytes.wipe(k);
       }
-      Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.LEGACY));
-      Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.kcv.KcvMethod.CMAC));
+      Cli.writeNullableString(g, "kcv_legacy", Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.LEGACY));
+      Cli.writeNullableString(g, "kcv_cmac", Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.CMAC));
       HeaderOutput.json(key.header(), HeaderOutput.messages(key.warnings()), g);
     } finally {
       Bytes.wipe(kbpk);

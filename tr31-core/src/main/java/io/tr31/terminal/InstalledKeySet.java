@@ -4,14 +4,14 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.keyblock.KeyCheckValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 
 /**
  * The TMK or KEK of an {@link InstalledKeySet}, with exactly the authority its authenticated header

@@ -4,11 +4,11 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31VerificationException;
-import io.tr31.UnwrappedKey;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Bytes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

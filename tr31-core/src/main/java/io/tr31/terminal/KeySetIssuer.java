@@ -3,16 +3,16 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
-import io.tr31.WrapOptions;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.WrapOptions;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
-import io.tr31.kcv.KeyCheckValue;
-import io.tr31.optblock.OptionalBlock;
-import io.tr31.optblock.OptionalBlockId;
+import io.tr31.keyblock.KeyCheckValue;
+import io.tr31.keyblock.OptionalBlock;
+import io.tr31.keyblock.OptionalBlockId;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -6,7 +6,7 @@ package io.tr31.terminal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.keyblock.KeyCheckValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

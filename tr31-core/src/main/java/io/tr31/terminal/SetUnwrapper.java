@@ -4,13 +4,13 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.UnwrappedKey;
-import io.tr31.header.KeyUsage;
-import io.tr31.header.ModeOfUse;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.KeyUsage;
+import io.tr31.keyblock.ModeOfUse;
 import io.tr31.internal.Bytes;
 import java.util.Objects;
 

@@ -3,17 +3,17 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.header.Exportability;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.header.KeyBlockVersion;
-import io.tr31.header.KeyContext;
-import io.tr31.header.KeyUsage;
-import io.tr31.header.KeyVersion;
-import io.tr31.header.ModeOfUse;
-import io.tr31.optblock.HashAlgorithm;
-import io.tr31.optblock.OptionalBlock;
-import io.tr31.optblock.OptionalBlocks;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.Exportability;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockVersion;
+import io.tr31.keyblock.KeyContext;
+import io.tr31.keyblock.KeyUsage;
+import io.tr31.keyblock.KeyVersion;
+import io.tr31.keyblock.ModeOfUse;
+import io.tr31.keyblock.HashAlgorithm;
+import io.tr31.keyblock.OptionalBlock;
+import io.tr31.keyblock.OptionalBlocks;
 import java.util.List;
 import java.util.Optional;
 

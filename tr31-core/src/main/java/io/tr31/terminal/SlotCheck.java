@@ -4,13 +4,13 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.Tr31FormatException;
-import io.tr31.UnwrappedKey;
-import io.tr31.header.KeyVersion;
-import io.tr31.optblock.HashAlgorithm;
-import io.tr31.optblock.OptionalBlock;
-import io.tr31.optblock.OptionalBlockId;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.KeyVersion;
+import io.tr31.keyblock.HashAlgorithm;
+import io.tr31.keyblock.OptionalBlock;
+import io.tr31.keyblock.OptionalBlockId;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -3,8 +3,8 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import javax.security.auth.Destroyable;
 
 /**

@@ -6,9 +6,9 @@ package io.tr31.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.internal.Hex;
 import io.tr31.testing.LegacyBlocks;
 import io.tr31.testing.Vectors;
@@ -88,11 +88,11 @@ class CliRewrapIT {
     // Issue 12, F1: a KEK forged under the line producer's own KBPK.
     String attacker = "11".repeat(16) + "22".repeat(16);
     String forged =
-        io.tr31.KeyBlocks.wrap(
+        io.tr31.keyblock.KeyBlocks.wrap(
             Hex.decode(attacker),
-            io.tr31.KeyBlockHeader.parse("D0000K1AB00E0000", Profile.STRICT),
+            io.tr31.keyblock.KeyBlockHeader.parse("D0000K1AB00E0000", Profile.STRICT),
             Hex.decode("33".repeat(16) + "44".repeat(16)),
-            io.tr31.WrapOptions.defaults());
+            io.tr31.keyblock.WrapOptions.defaults());
     CliProcess.Result r =
         CliProcess.run(
             "{\"key_block\":\"" + forged + "\",\"from_kbpk\":\"" + attacker + "\"}\n",
@@ -113,13 +113,13 @@ class CliRewrapIT {
   @Test
   void rewrap_keyOnceUnderAWeakerKbpk_neverComesOutSayingPedigree0() throws Exception {
     // Issue 12, F4: a 3-key TDES key in a B block under a 2-key KBPK that claims WP 000.
-    String source = io.tr31.ForgedBlocks.weakerKbpkBlock("B0000D0TB00E0100WP07000");
+    String source = io.tr31.keyblock.ForgedBlocks.weakerKbpkBlock("B0000D0TB00E0100WP07000");
     CliProcess.Result r =
         CliProcess.run(
             null,
             "rewrap",
             "--from-kbpk",
-            io.tr31.ForgedBlocks.TDES2_KBPK,
+            io.tr31.keyblock.ForgedBlocks.TDES2_KBPK,
             "--to-kbpk",
             TO,
             source);
@@ -127,17 +127,17 @@ class CliRewrapIT {
     String d = r.lines().get(0);
     assertTrue(!d.contains("WP07000"), d);
     assertTrue(d.contains("WP07001"), d);
-    assertEquals(io.tr31.ForgedBlocks.TDES3_KEY, unwrapHex(d));
+    assertEquals(io.tr31.keyblock.ForgedBlocks.TDES3_KEY, unwrapHex(d));
   }
 
   @Test
   void rewrap_keyVersionOverrideOnAComponentBlock_exitsNonZero() throws Exception {
     String c1 =
-        io.tr31.KeyBlocks.wrap(
+        io.tr31.keyblock.KeyBlocks.wrap(
             Hex.decode(FROM),
-            io.tr31.KeyBlockHeader.parse("B0000D0TBc1E0000", Profile.STRICT),
+            io.tr31.keyblock.KeyBlockHeader.parse("B0000D0TBc1E0000", Profile.STRICT),
             Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"),
-            io.tr31.WrapOptions.defaults());
+            io.tr31.keyblock.WrapOptions.defaults());
     for (String kv : new String[] {"00", "c2", "01"}) {
       CliProcess.Result r =
           CliProcess.run(

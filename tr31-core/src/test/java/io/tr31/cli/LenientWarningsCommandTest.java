@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
-import io.tr31.WrapOptions;
+import io.tr31.keyblock.WrapOptions;
 import io.tr31.internal.Hex;
 import io.tr31.internal.KeyDerivationBinding;
 import io.tr31.testing.Vectors;

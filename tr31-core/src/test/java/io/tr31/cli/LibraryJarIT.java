@@ -145,7 +145,7 @@ class LibraryJarIT {
     }
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {libraryJar().toUri().toURL()}, null)) {
-      assertNotNull(Class.forName("io.tr31.KeyBlockProtectionKey", false, loader));
+      assertNotNull(Class.forName("io.tr31.keyblock.KeyBlockProtectionKey", false, loader));
       assertThrows(ClassNotFoundException.class, () -> Class.forName(CLI_MAIN, false, loader));
     }
     ModuleDescriptor module =

@@ -6,9 +6,9 @@ package io.tr31.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.KeyBlocks;
+import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.internal.Hex;
 import io.tr31.testing.LegacyBlocks;
 import io.tr31.testing.Vectors;
@@ -183,9 +183,9 @@ class RewrapCommandTest {
     String storage =
         KeyBlocks.wrap(
             Hex.decode(FROM),
-            io.tr31.KeyBlockHeader.parse("B0000P0TE00E0010", Profile.STRICT),
+            io.tr31.keyblock.KeyBlockHeader.parse("B0000P0TE00E0010", Profile.STRICT),
             key,
-            io.tr31.WrapOptions.defaults());
+            io.tr31.keyblock.WrapOptions.defaults());
     Run refused = run(null, "rewrap", "--from-kbpk", FROM, "--to-kbpk", TO, storage);
     assertEquals(1, refused.status());
     assertEquals("", refused.out());
@@ -212,9 +212,9 @@ class RewrapCommandTest {
 
   /** Review 4's repro: a B block under the degenerate KBPK, which only the lenient profile reads. */
   private static String blockUnderDegenerateKbpk() throws Exception {
-    return io.tr31.ForgedBlocks.tdesBlockEvenOfTheKbpk(
+    return io.tr31.keyblock.ForgedBlocks.tdesBlockEvenOfTheKbpk(
         Hex.decode("0123456789ABCDEF0023456789ABCDEF"),
-        io.tr31.KeyBlockHeader.parse("B0000P0TE00E0000", Profile.STRICT),
+        io.tr31.keyblock.KeyBlockHeader.parse("B0000P0TE00E0000", Profile.STRICT),
         Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
   }
 

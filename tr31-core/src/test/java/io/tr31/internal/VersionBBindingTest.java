@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tr31.Tr31VerificationException;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.kcv.KcvMethod;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyCheckValue;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -12,16 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
-import io.tr31.UnwrappedKey;
-import io.tr31.WrapOptions;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.WrapOptions;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.optblock.OptionalBlock;
-import io.tr31.optblock.OptionalBlockId;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.OptionalBlock;
+import io.tr31.keyblock.OptionalBlockId;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -270,7 +270,7 @@ class InstalledKeySetTest {
               .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
       // wrap refuses the ZMK as a key (KEY_IS_KBPK): forge the faulty server's block
       String block =
-          io.tr31.ForgedBlocks.aesBlockEvenOfTheKbpk(
+          io.tr31.keyblock.ForgedBlocks.aesBlockEvenOfTheKbpk(
               KeySets.ZMK, header, tmk, WrapOptions.defaults());
       Map<Slot, byte[]> keys = new EnumMap<>(Slot.class);
       for (Slot s : Slot.values()) {

@@ -3,10 +3,10 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
-import io.tr31.WrapOptions;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.WrapOptions;
+import io.tr31.keyblock.KeyAlgorithm;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,7 +77,7 @@ final class KeySets {
   static KeySetResponse withBlocks(KeySetResponse r, Map<Slot, String> replaced) {
     Map<Slot, String> ids = new EnumMap<>(Slot.class);
     Map<Slot, String> blocks = new EnumMap<>(Slot.class);
-    Map<Slot, io.tr31.kcv.KeyCheckValue> kcvs = new EnumMap<>(Slot.class);
+    Map<Slot, io.tr31.keyblock.KeyCheckValue> kcvs = new EnumMap<>(Slot.class);
     for (Slot s : Slot.values()) {
       ids.put(s, r.keyId(s));
       blocks.put(s, replaced.getOrDefault(s, r.keyBlock(s)));

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
-import io.tr31.header.KeyAlgorithm;
-import io.tr31.header.KeyUsage;
-import io.tr31.header.ModeOfUse;
-import io.tr31.kcv.KcvMethod;
-import io.tr31.kcv.KeyCheckValue;
+import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyUsage;
+import io.tr31.keyblock.ModeOfUse;
+import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyCheckValue;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

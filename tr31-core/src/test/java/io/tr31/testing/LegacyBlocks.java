@@ -3,13 +3,13 @@
  */
 package io.tr31.testing;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
-import io.tr31.LegacyVersions;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.LegacyVersions;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.WrapOptions;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.WrapOptions;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Hex;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

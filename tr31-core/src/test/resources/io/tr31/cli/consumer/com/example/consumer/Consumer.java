@@ -3,13 +3,13 @@
  */
 package com.example.consumer;
 
-import io.tr31.KeyBlockHeader;
-import io.tr31.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
-import io.tr31.UnwrappedKey;
+import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.OpenOptions;
-import io.tr31.header.KeyAlgorithm;
+import io.tr31.keyblock.KeyAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

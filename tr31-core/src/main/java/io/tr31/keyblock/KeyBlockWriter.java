@@ -1,0 +1,192 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.keyblock;
+
+import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31PolicyException;
+
+
+import io.tr31.internal.Binding;
+import io.tr31.internal.Bytes;
+import io.tr31.internal.Hex;
+import io.tr31.internal.KeyFingerprint;
+import io.tr31.internal.PaddingRandom;
+import io.tr31.internal.TdesKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Builds a key block: key length and strength, KC/KP and PB blocks, payload, the binding, and a
+ * strict re-read of the header it is about to emit (wrap writes strict X9.143 only).
+ */
+final class KeyBlockWriter {
+  /** X9.143 6.2: the length field has four decimal digits. */
+  static final int MAX_KEY_BLOCK_LENGTH = 9999;
+
+  /** Room the writer may add to a header: a KC and a KP block (16 each) and a PB block. */
+  private static final int MAX_ADDED_HEADER_CHARS = 16 + 16 + 16 + 4;
+
+  private KeyBlockWriter() {}
+
+  /**
+   * What the writer needs to know about the KBPK (never the KBPK itself: its fingerprint tells
+   * whether the key to wrap is the KBPK); {@code random} is the caller's padding source, or {@code
+   * null} for the library's.
+   */
+  record Kbpk(
+      int strengthBits,
+      byte[] kcvLegacy,
+      byte[] kcvCmac,
+      KeyFingerprint fingerprint,
+      SecureRandom random) {
+    byte[] kcv(KcvMethod method) {
+      return method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac;
+    }
+  }
+
+  /**
+   * Whether {@code key}, used as {@code algorithm}, is the KBPK {@code fingerprint} was made from
+   * (constant time; the one rule for {@link ErrorCode#KEY_IS_KBPK}, on wrap and on re-wrap). A
+   * DES-family key is compared in canonical DES form whatever the KBPK's algorithm: an AES KBPK's
+   * bytes with flipped parity bits are that KBPK up to 16 bits (review 4, finding 5).
+   */
+  static boolean isKbpk(KeyFingerprint fingerprint, KeyAlgorithm algorithm, byte[] key) {
+    return fingerprint.matches(
+        key, algorithm == KeyAlgorithm.TDES || algorithm == KeyAlgorithm.DES);
+  }
+
+  static String write(
+      Binding binding, KeyBlockHeader header, byte[] key, WrapOptions options, Kbpk kbpk)
+      throws Tr31Exception {
+    KeyAlgorithm algorithm = header.algorithm();
+    if (!algorithm.permitsKeyLengthBytes(key.length)) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_KEY_LENGTH,
+          -1,
+          key.length + " bytes for algorithm " + algorithm.code());
+    }
+    if (isKbpk(kbpk.fingerprint(), algorithm, key)) {
+      // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
+      throw new Tr31PolicyException(ErrorCode.KEY_IS_KBPK, null);
+    }
+    if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
+      // Issue 12, F2: K1 = K2 or K2 = K3 is single DES labelled TDES; HSMs refuse it.
+      throw new Tr31PolicyException(
+          ErrorCode.DEGENERATE_TDES_KEY,
+          "a TDES key needs K1 != K2 and K2 != K3 (parity bits ignored); this one computes single"
+              + " DES");
+    }
+    // X9.24-1: a key may only be protected by a key of equal or greater strength; a TDES key's
+    // strength follows its parts (K1 = K3 is 2-key).
+    int keyStrength = KeyStrength.bits(algorithm, key);
+    if (keyStrength > kbpk.strengthBits()) {
+      throw new Tr31PolicyException(
+          ErrorCode.KBPK_TOO_WEAK,
+          "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits());
+    }
+    KeyBlockProtectionKey.checkAlgorithmForVersion(header, Profile.STRICT);
+    if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the header leaves no room for the key");
+    }
+
+    KeyBlockHeader h = header;
+    h = kcvBlock(h, OptionalBlockId.KC, options.keyKcv(), m -> kcvOf(algorithm, key, m));
+    h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), kbpk::kcv);
+    if (!h.isBlockAligned()) {
+      // X9.143 6.3: a PB block, last, aligns the header; an aligned header is kept as given.
+      h = h.withPadding();
+    }
+
+    int headerChars = h.encodedLengthChars();
+    // ISO 20038 6.4: version E (CTR) pads nothing; A-D pad to the cipher block (X9.143 7.2).
+    int block = binding.payloadBlockBytes();
+    int padTo =
+        options.keyLengthPolicy() == KeyLengthPolicy.OBFUSCATED
+            ? Math.max(key.length, algorithm.obfuscatedLengthBytes())
+            : key.length;
+    int payloadBytes = (2 + padTo + block - 1) / block * block;
+    long body = 2L * payloadBytes + 2L * binding.macBytes();
+    if (KeyBlockHeader.FIXED_LENGTH_CHARS + body > MAX_KEY_BLOCK_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_KEY_LENGTH, -1, "the key does not fit in a key block");
+    }
+    long total = headerChars + body;
+    if (total > MAX_KEY_BLOCK_LENGTH) {
+      throw new Tr31FormatException(
+          ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the key block would exceed 9999 characters");
+    }
+    String headerText = h.encode((int) total);
+    // What we emit must be what a strict reader accepts: field formats, proprietary codes and the
+    // key attribute policy are all checked on the exact text, whatever the header's origin.
+    KeyBlockHeader.parse(headerText, Profile.STRICT);
+
+    byte[] payload = new byte[payloadBytes];
+    byte[] padding = new byte[payloadBytes - 2 - key.length];
+    byte[] sealed = null;
+    try {
+      int bits = key.length * 8;
+      payload[0] = (byte) (bits >>> 8);
+      payload[1] = (byte) bits;
+      System.arraycopy(key, 0, payload, 2, key.length);
+      // X9.143 7.2: padding is random.
+      if (kbpk.random() == null) {
+        PaddingRandom.nextBytes(padding);
+      } else {
+        kbpk.random().nextBytes(padding);
+      }
+      System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
+
+      // One ASCII array holds the header (the MAC input) and then the hex: one String copy.
+      byte[] out = new byte[(int) total];
+      for (int i = 0; i < headerChars; i++) {
+        out[i] = (byte) headerText.charAt(i); // printable ASCII: the strict re-read checked it
+      }
+      sealed = binding.seal(Arrays.copyOf(out, headerChars), payload);
+      Hex.encodeAsciiInto(sealed, 0, sealed.length, out, headerChars);
+      return new String(out, StandardCharsets.ISO_8859_1);
+    } finally {
+      Bytes.wipe(payload, padding);
+    }
+  }
+
+  /** Computes a KCV of one of our keys or the KBPK (at the method's full length). */
+  private interface KcvSource {
+    byte[] kcv(KcvMethod method) throws Tr31Exception;
+  }
+
+  private static byte[] kcvOf(KeyAlgorithm algorithm, byte[] key, KcvMethod method)
+      throws Tr31Exception {
+    return KeyCheckValue.compute(algorithm, key, method, method.maxLengthBytes()).bytes();
+  }
+
+  /**
+   * Adds the block when the options ask for it (replacing one given in the header); otherwise a
+   * KC/KP block the caller put in the header must match the key it describes: wrap never writes an
+   * authenticated header that asserts a false check value.
+   */
+  private static KeyBlockHeader kcvBlock(
+      KeyBlockHeader h, OptionalBlockId id, Optional<KcvMethod> asked, KcvSource source)
+      throws Tr31Exception {
+    if (asked.isPresent()) {
+      return h.withOptionalBlock(OptionalBlock.kcv(id, asked.get(), source.kcv(asked.get())));
+    }
+    Optional<OptionalBlock> given = h.optionalBlocks().get(id);
+    if (given.isPresent()) {
+      byte[] expected = given.get().kcvBytes();
+      byte[] actual = source.kcv(given.get().kcvMethod());
+      if (!MessageDigest.isEqual(expected, Arrays.copyOf(actual, expected.length))) {
+        throw new Tr31FormatException(
+            ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + " does not match the key it names");
+      }
+    }
+    return h;
+  }
+}

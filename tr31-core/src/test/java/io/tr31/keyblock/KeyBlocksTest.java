@@ -1,0 +1,104 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.keyblock;
+
+import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tr31.testing.Gens;
+import org.junit.jupiter.api.Test;
+
+/** {@link KeyBlocks}: which KBPK a version needs, and the one-shot calls. */
+class KeyBlocksTest {
+  private static final byte[] KEY = Gens.distinctTdesKey(16);
+  private static final byte[] KEY8 = new byte[8];
+
+  @Test
+  void prepareFor_decisionTable_versionLengthAndProfile() throws Exception {
+    Object[][] cases = {
+      // version, KBPK bytes, profile, expected algorithm (null: INVALID_KBPK_LENGTH)
+      {KeyBlockVersion.A, 8, Profile.LENIENT, KeyAlgorithm.DES},
+      {KeyBlockVersion.C, 8, Profile.LENIENT, KeyAlgorithm.DES},
+      {KeyBlockVersion.THALES_0, 8, Profile.LENIENT, KeyAlgorithm.DES},
+      {KeyBlockVersion.A, 8, Profile.STRICT, null},
+      {KeyBlockVersion.B, 8, Profile.LENIENT, null},
+      {KeyBlockVersion.D, 8, Profile.LENIENT, null},
+      {KeyBlockVersion.A, 16, Profile.LENIENT, KeyAlgorithm.TDES},
+      {KeyBlockVersion.C, 24, Profile.STRICT, KeyAlgorithm.TDES},
+      {KeyBlockVersion.B, 16, Profile.STRICT, KeyAlgorithm.TDES},
+      {KeyBlockVersion.B, 32, Profile.STRICT, null},
+      {KeyBlockVersion.A, 20, Profile.LENIENT, null},
+      {KeyBlockVersion.D, 16, Profile.STRICT, KeyAlgorithm.AES},
+      {KeyBlockVersion.E, 32, Profile.LENIENT, KeyAlgorithm.AES},
+      {KeyBlockVersion.E, 24, Profile.STRICT, KeyAlgorithm.AES},
+      {KeyBlockVersion.D, 20, Profile.STRICT, null},
+    };
+    for (Object[] c : cases) {
+      KeyBlockVersion v = (KeyBlockVersion) c[0];
+      byte[] kbpk = Gens.distinctTdesKey((Integer) c[1]);
+      Profile p = (Profile) c[2];
+      String what = v + " " + c[1] + " bytes " + p;
+      if (c[3] == null) {
+        Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeyBlocks.prepareFor(v, kbpk, p));
+        assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e.code(), what);
+      } else {
+        KeyBlockProtectionKey k = KeyBlocks.prepareFor(v, kbpk, p);
+        assertEquals(c[3], k.algorithm(), what);
+        assertEquals(kbpk.length, k.keyLengthBytes(), what);
+        k.destroy();
+      }
+    }
+  }
+
+  @Test
+  void oneShot_wrapThenUnwrap_returnsTheKeyForEveryWritableVersion() throws Exception {
+    WrapOptions legacy =
+        WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+    for (KeyBlockVersion v :
+        new KeyBlockVersion[] {
+          KeyBlockVersion.A, KeyBlockVersion.B, KeyBlockVersion.C, KeyBlockVersion.D,
+          KeyBlockVersion.E
+        }) {
+      boolean aes = KeyBlocks.kbpkAlgorithmFor(v) == KeyAlgorithm.AES;
+      byte[] kbpk = Gens.distinctTdesKey(aes ? 32 : 24);
+      kbpk[0] = 1;
+      KeyBlockHeader h =
+          KeyBlockHeader.parse(v.id() + "0000P0" + (aes ? "A" : "T") + "E00E0000", Profile.STRICT);
+      String block = KeyBlocks.wrap(kbpk, h, KEY, legacy);
+      try (UnwrappedKey u = KeyBlocks.unwrap(kbpk, block, Profile.STRICT)) {
+        assertArrayEquals(KEY, u.keyBytes(), v.toString());
+      }
+      // The caller's KBPK is neither kept nor modified.
+      assertEquals(1, kbpk[0]);
+    }
+  }
+
+  @Test
+  void prepare_eightByteTdesKbpk_messagePointsToTheSingleDesLegacyPreparation() {
+    // Users get the KBPK type wrong (psec issue 8): the refusal says what to call instead.
+    Tr31Exception e8 =
+        assertThrows(
+            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, KEY8));
+    assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e8.code());
+    assertTrue(e8.getMessage().contains("prepareSingleDesLegacy"), e8.getMessage());
+    Tr31Exception e32 =
+        assertThrows(
+            Tr31Exception.class,
+            () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
+    assertFalse(e32.getMessage().contains("prepareSingleDesLegacy"), e32.getMessage());
+    Tr31Exception des =
+        assertThrows(
+            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.DES, KEY8));
+    assertEquals(ErrorCode.UNSUPPORTED_OPERATION, des.code());
+    assertTrue(des.getMessage().contains("prepareSingleDesLegacy"), des.getMessage());
+  }
+}
