@@ -117,7 +117,7 @@ public class KeyBlockBench {
   private void setupFloor() throws Exception {
     boolean aes = kbpkAndKey.kbpkAlgorithm == KeyAlgorithm.AES;
     int bs = aes ? 16 : 8;
-    headerChars = header.encodedLengthChars();
+    headerChars = header.toString().length();
     byte[] body = HexFormat.of().parseHex(block.substring(headerChars));
     payload = Arrays.copyOf(body, body.length - bs);
     mac = Arrays.copyOfRange(body, body.length - bs, body.length);

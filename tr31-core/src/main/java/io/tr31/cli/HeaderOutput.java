@@ -24,8 +24,8 @@ final class HeaderOutput {
    * {@code warnings} (what the lenient profile tolerated) when there are any.
    */
   static void json(KeyBlockHeader h, List<String> warnings, JsonGenerator g) throws IOException {
-    g.writeStringField("version", String.valueOf(h.version().id()));
-    if (h.version().isProprietary()) {
+    g.writeStringField("version", h.version().code());
+    if (h.version() == KeyBlockVersion.THALES_0) {
       // Thales version 0: not X9.143; read only under the lenient profile.
       g.writeBooleanField("proprietary", true);
     }
@@ -36,7 +36,7 @@ final class HeaderOutput {
     g.writeStringField("exportability", h.exportability().code());
     g.writeStringField("key_context", h.keyContext().code());
     g.writeArrayFieldStart("optional_blocks");
-    for (OptionalBlock b : h.optionalBlocks().asList()) {
+    for (OptionalBlock b : h.optionalBlocks()) {
       g.writeStartArray();
       g.writeString(b.id());
       g.writeString(b.data());
@@ -75,8 +75,9 @@ final class HeaderOutput {
 
   /** Human-readable header with the standard's names, then the lenient profile's warnings. */
   static void text(KeyBlockHeader h, List<String> warnings, PrintStream out) {
-    row(out, "Version", String.valueOf(h.version().id()), h.version().meaning());
-    row(out, "Length", String.valueOf(h.declaredKeyBlockLength()), "characters");
+    row(out, "Version", h.version().code(), h.version().meaning());
+    // The length field as read: characters 1-4 of the header (toString writes the declared length).
+    row(out, "Length", String.valueOf(Integer.parseInt(h.toString().substring(1, 5))), "characters");
     row(out, "Key usage", h.keyUsageCode(), h.keyUsage().meaning());
     row(out, "Algorithm", h.algorithm().code(), algorithmMeaning(h));
     row(out, "Mode of use", h.modeOfUseCode(), h.modeOfUse().meaning());
@@ -84,10 +85,9 @@ final class HeaderOutput {
     row(out, "Exportability", h.exportability().code(), h.exportability().meaning());
     row(out, "Key context", h.keyContext().code(), h.keyContext().meaning());
     row(out, "Optional blocks", String.valueOf(h.optionalBlocks().size()), "");
-    for (OptionalBlock b : h.optionalBlocks().asList()) {
-      OptionalBlockId known = b.knownId();
-      out.printf(
-          "  %-2s  %s  (%s)%n", b.id(), b.data(), known == null ? "proprietary" : known.meaning());
+    for (OptionalBlock b : h.optionalBlocks()) {
+      String meaning = b.knownId().map(OptionalBlockId::meaning).orElse("proprietary");
+      out.printf("  %-2s  %s  (%s)%n", b.id(), b.data(), meaning);
     }
     warningsText(warnings, out);
   }
@@ -101,8 +101,8 @@ final class HeaderOutput {
   }
 
   private static String keyVersionMeaning(KeyBlockHeader h) {
-    if (h.keyVersion().isComponent()) {
-      return "key component " + h.keyVersion().componentNumber();
+    if (h.keyVersion().componentNumber().isPresent()) {
+      return "key component " + h.keyVersion().componentNumber().getAsInt();
     }
     return h.keyVersion().code().equals("00") ? "not used" : "key version";
   }

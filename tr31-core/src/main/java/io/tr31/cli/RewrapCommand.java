@@ -9,6 +9,7 @@ import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.KeyBlocks;
 import io.tr31.keyblock.LegacyVersions;
+import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.keyblock.Rewrap;
 import io.tr31.Tr31Exception;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -191,15 +193,39 @@ final class RewrapCommand {
     if (code == null) {
       return KeyBlockVersion.D;
     }
-    try {
-      KeyBlockVersion v = KeyBlockVersion.fromCode(code, 0);
-      if (!v.isProprietary()) {
-        return v;
-      }
-    } catch (Tr31FormatException e) {
-      // reported below
+    KeyBlockVersion v = byCode(KeyBlockVersion.values(), KeyBlockVersion::code, code);
+    if (v == null || v == KeyBlockVersion.THALES_0) {
+      throw new UsageException("--to-version is A, B, C, D or E");
     }
-    throw new UsageException("--to-version is A, B, C, D or E");
+    return v;
+  }
+
+  /** A key version from the command line: {@link KeyVersion#of}'s refusal as a format error. */
+  private static KeyVersion keyVersion(String value) throws Tr31FormatException {
+    try {
+      return KeyVersion.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new Tr31FormatException(ErrorCode.INVALID_KEY_VERSION, 0);
+    }
+  }
+
+  /** The constant whose header code is {@code code}, or null: header enums have no public lookup. */
+  private static <E> E byCode(E[] values, Function<E, String> code, String value) {
+    for (E e : values) {
+      if (code.apply(e).equals(value) && !value.isEmpty()) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static <E> E field(E[] values, Function<E, String> code, String value, ErrorCode bad)
+      throws Tr31FormatException {
+    E e = byCode(values, code, value);
+    if (e == null) {
+      throw new Tr31FormatException(bad, 0);
+    }
+    return e;
   }
 
   /** Parses {@code FIELD=VALUE} overrides into one function; every value checked here. */
@@ -215,23 +241,31 @@ final class RewrapCommand {
       try {
         switch (field) {
           case "usage":
-            KeyUsage u = KeyUsage.fromCode(value, 0);
+            KeyUsage u =
+                field(KeyUsage.values(), KeyUsage::code, value, ErrorCode.INVALID_KEY_USAGE);
             steps.add(b -> b.keyUsage(u));
             break;
           case "mode":
-            ModeOfUse m = ModeOfUse.fromCode(value, 0);
+            ModeOfUse m =
+                field(ModeOfUse.values(), ModeOfUse::code, value, ErrorCode.INVALID_MODE_OF_USE);
             steps.add(b -> b.modeOfUse(m));
             break;
           case "key-version":
-            KeyVersion kv = KeyVersion.parse(value, 0);
+            KeyVersion kv = keyVersion(value);
             steps.add(b -> b.keyVersion(kv));
             break;
           case "exportability":
-            Exportability e = Exportability.fromCode(value, 0);
+            Exportability e =
+                field(
+                    Exportability.values(),
+                    Exportability::code,
+                    value,
+                    ErrorCode.INVALID_EXPORTABILITY);
             steps.add(b -> b.exportability(e));
             break;
           case "context":
-            KeyContext c = KeyContext.fromCode(value, 0);
+            KeyContext c =
+                field(KeyContext.values(), KeyContext::code, value, ErrorCode.INVALID_KEY_CONTEXT);
             steps.add(b -> b.keyContext(c));
             break;
           default:

@@ -17,7 +17,6 @@ import io.tr31.keyblock.WrapOptions;
 import io.tr31.internal.Bytes;
 import io.tr31.keyblock.KcvMethod;
 import io.tr31.keyblock.OptionalBlock;
-import io.tr31.keyblock.OptionalBlocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -178,19 +177,19 @@ final class WrapCommand {
   private static KeyBlockHeader header(
       String headerTemplate, List<OptionalBlock> blocks, KcvMethod kc, KcvMethod kp, boolean json)
       throws Tr31Exception, RequestException {
-    KeyBlockHeader header = KeyBlockHeader.parseExact(headerTemplate, Profile.STRICT);
-    int length = header.encodedLengthChars();
+    KeyBlockHeader header = KeyBlockHeader.parse(headerTemplate, Profile.STRICT);
+    int length = header.toString().length();
     for (OptionalBlock b : blocks) {
-      length += b.encodedLengthChars();
+      length += b.toString().length(); // the encoded block
     }
-    if (header.optionalBlocks().size() + blocks.size() > OptionalBlocks.MAX_BLOCKS
+    if (header.optionalBlocks().size() + blocks.size() > KeyBlockHeader.MAX_OPTIONAL_BLOCKS
         || length > KeyBlock.MAX_LENGTH) {
       throw new Tr31FormatException(
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the optional blocks leave no room for the key");
     }
     for (OptionalBlock b : blocks) {
       addOnly(header, b.id(), json ? "optional_blocks" : "--opt");
-      header = header.withOptionalBlock(b);
+      header = header.toBuilder().optionalBlock(b).build();
     }
     if (kc != null) {
       addOnly(header, "KC", json ? "kc" : "--kc");
@@ -203,7 +202,7 @@ final class WrapCommand {
 
   private static void addOnly(KeyBlockHeader header, String id, String source)
       throws RequestException {
-    if (header.optionalBlocks().get(id).isPresent()) {
+    if (header.optionalBlocks().stream().anyMatch(b -> b.id().equals(id))) {
       throw new RequestException(
           Request.INVALID_REQUEST,
           source + ": the header already has a " + id + " block (blocks are only added)");

@@ -42,7 +42,7 @@ final class AlgorithmRules {
             || algorithm == KeyAlgorithm.HMAC_SHA2
             || algorithm == KeyAlgorithm.HMAC_SHA3;
     for (int i = 0; i < blocks.size(); i++) {
-      OptionalBlockId id = blocks.get(i).knownId();
+      OptionalBlockId id = blocks.get(i).knownId().orElse(null);
       if (id == OptionalBlockId.KS && algorithm != KeyAlgorithm.TDES) {
         breach(lenient, warnings, starts[i], "KS on a key that is not TDES");
       } else if (id == OptionalBlockId.HM) {

@@ -3,6 +3,7 @@
  */
 package io.tr31.keyblock;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,7 @@ final class Codes {
         throw new AssertionError("duplicate header code " + c);
       }
     }
-    return Map.copyOf(map);
+    return Collections.unmodifiableMap(map);
   }
 
   static boolean isDigit(char c) {

@@ -55,7 +55,7 @@ public enum Exportability {
    * @return the exportability; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_EXPORTABILITY} if unknown
    */
-  public static Exportability fromCode(String code, int offset) throws Tr31FormatException {
+  static Exportability fromCode(String code, int offset) throws Tr31FormatException {
     Exportability known = code == null ? null : BY_CODE.get(code);
     if (known != null) {
       return known;

@@ -68,7 +68,7 @@ public enum HashAlgorithm {
    * @return the constant, or {@code null} if the code is not in X9.143 Table 13; callers report the
    *     error
    */
-  public static HashAlgorithm fromCode(String code) {
+  static HashAlgorithm fromCode(String code) {
     for (HashAlgorithm h : values()) {
       if (h.code.equals(code)) {
         return h;

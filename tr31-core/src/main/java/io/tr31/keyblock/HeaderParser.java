@@ -6,8 +6,6 @@ package io.tr31.keyblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,11 +113,6 @@ final class HeaderParser {
       h = new KeyBlockHeader(b, warnings, declaredLength);
     }
     return h;
-  }
-
-  /** Length of the header as it was read (fixed part plus optional blocks as written). */
-  static int parsedLengthChars(KeyBlockHeader h) {
-    return KeyBlockHeader.FIXED_LENGTH_CHARS + Math.max(0, h.optionalBlocks.parsedLengthChars());
   }
 
   /** Header characters 5-6 (checked printable), shared when they are a known key usage code. */

@@ -67,7 +67,7 @@ public enum KeyAlgorithm {
    * for TDES; {@code 0} where the algorithm has no fixed maximum (HMAC and asymmetric keys), in
    * which case only block padding applies.
    */
-  public int obfuscatedLengthBytes() {
+  int obfuscatedLengthBytes() {
     return obfuscatedLengthBytes;
   }
 
@@ -99,7 +99,7 @@ public enum KeyAlgorithm {
    * {@return whether keys of this algorithm are asymmetric (RSA, ECC, DSA)} A key block carries them
    * as opaque bytes, so {@link #securityStrengthBits} cannot tell their strength.
    */
-  public boolean isAsymmetric() {
+  boolean isAsymmetric() {
     switch (this) {
       case RSA:
       case EC:
@@ -119,7 +119,7 @@ public enum KeyAlgorithm {
    * @param keyLengthBytes the key length in bytes
    * @return the strength in bits, or {@code 0} as above
    */
-  public int securityStrengthBits(int keyLengthBytes) {
+  int securityStrengthBits(int keyLengthBytes) {
     if (!permitsKeyLengthBytes(keyLengthBytes)) {
       return 0;
     }
@@ -147,7 +147,7 @@ public enum KeyAlgorithm {
    * @return the algorithm; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
    */
-  public static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
+  static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
     KeyAlgorithm known = code == null ? null : BY_CODE.get(code);
     if (known != null) {
       return known;

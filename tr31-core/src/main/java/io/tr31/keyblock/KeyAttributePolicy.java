@@ -176,7 +176,7 @@ public final class KeyAttributePolicy {
    * @return {@code true} if this class's table permits the combination
    * @throws NullPointerException if an argument is {@code null}
    */
-  public static boolean isPermitted(KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode) {
+  static boolean isPermitted(KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode) {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(mode, "mode");
@@ -210,7 +210,7 @@ public final class KeyAttributePolicy {
    * @throws Tr31FormatException {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES} at offset 5 (the key
    *     usage field) when not permitted
    */
-  public static void check(KeyBlockHeader h) throws Tr31FormatException {
+  static void check(KeyBlockHeader h) throws Tr31FormatException {
     if (!isPermitted(h.keyUsage(), h.algorithm(), h.modeOfUse())) {
       throw new Tr31FormatException(
           ErrorCode.INCOMPATIBLE_KEY_ATTRIBUTES,

@@ -110,7 +110,7 @@ public final class KeyBlock {
     try {
       KeyBlockHeader header = HeaderParser.parse(text, Profile.STRICT);
       KeyBlockVersion v = header.version();
-      int headerLength = HeaderParser.parsedLengthChars(header);
+      int headerLength = header.parsedLengthChars();
       int payloadChars = n - headerLength - 2 * v.macLengthBytes();
       if (header.declaredKeyBlockLength() != n
           || headerLength % v.cipherBlockSizeBytes() != 0
@@ -131,7 +131,7 @@ public final class KeyBlock {
       return false;
     }
     int payloadBytes = payloadChars / 2;
-    return v == KeyBlockVersion.E
+    return !v.isPaddedPayload()
         ? payloadBytes >= 3 // ISO 20038: CTR, no padding; at least the length field and a byte
         : payloadBytes % v.cipherBlockSizeBytes() == 0;
   }
@@ -153,7 +153,7 @@ public final class KeyBlock {
           "declared " + header.declaredKeyBlockLength() + ", got " + n);
     }
     KeyBlockVersion v = header.version();
-    int headerLength = HeaderParser.parsedLengthChars(header);
+    int headerLength = header.parsedLengthChars();
     // X9.143 6.3: the header is padded (PB) to a multiple of the cipher block; ISO 20038 (E)
     // requires the optional blocks to total a multiple of 16, which is the same condition.
     if (headerLength % v.cipherBlockSizeBytes() != 0) {

@@ -6,18 +6,17 @@ package io.tr31.keyblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-
-
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The header of a key block: the 16-character fixed part and the optional blocks (ANSI X9.143:2022
  * 6.2, 6.3).
  *
- * <p>{@link #parse} reads a header at the start of untrusted text (a whole key block or just a
- * template such as {@code D0000P0AE00E0000}); {@link #encode(int)} writes it with a given key block
- * length; {@link #withPadding()} adds the {@code PB} block that aligns it to the cipher block.
+ * <p>{@link #parse} reads a header that fills untrusted text exactly (a template such as {@code
+ * D0000P0AE00E0000}, its optional blocks included); {@link #builder()} makes one in code. Reading
+ * the header at the front of a whole key block is the reader's business ({@link KeyBlock#parse}).
  *
  * <h2>Security</h2>
  *
@@ -31,6 +30,9 @@ import java.util.Objects;
 public final class KeyBlockHeader {
   /** Length of the fixed header in characters. */
   public static final int FIXED_LENGTH_CHARS = 16;
+
+  /** The most optional blocks a header can declare (two decimal digits). */
+  public static final int MAX_OPTIONAL_BLOCKS = 99;
 
   final KeyBlockVersion version;
   final KeyUsage keyUsage;
@@ -61,55 +63,43 @@ public final class KeyBlockHeader {
   }
 
   /**
-   * Parses the fixed header and the declared optional blocks at the start of {@code text}; the text
-   * may continue (payload and MAC) or end right after the header.
+   * Parses a header that fills {@code text} exactly: the fixed part, then exactly the optional
+   * blocks its count declares, and nothing after. A count that disagrees with the blocks written
+   * is an error, never a silently shorter or longer header.
    *
-   * @param text untrusted input; {@code null} is reported as {@link ErrorCode#NULL_INPUT}
+   * @param text untrusted header text, nothing but the header; {@code null} is reported as {@link
+   *     ErrorCode#NULL_INPUT}
    * @param profile how strictly to read; not {@code null}
-   * @return the parsed header; {@link #declaredKeyBlockLength()} holds the length field as read and
-   *     {@link #warnings()} every tolerance the lenient profile used
-   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset: {@link
-   *     ErrorCode#NULL_INPUT}, {@link ErrorCode#HEADER_TRUNCATED}, {@link
-   *     ErrorCode#INVALID_CHARACTER}, a field's code ({@link ErrorCode#INVALID_VERSION}, {@link
-   *     ErrorCode#INVALID_LENGTH_FIELD}, {@link ErrorCode#INVALID_KEY_USAGE}, {@link
-   *     ErrorCode#INVALID_ALGORITHM}, {@link ErrorCode#INVALID_MODE_OF_USE}, {@link
-   *     ErrorCode#INVALID_KEY_VERSION}, {@link ErrorCode#INVALID_EXPORTABILITY}, {@link
-   *     ErrorCode#INVALID_OPTIONAL_BLOCK_COUNT}, {@link ErrorCode#INVALID_KEY_CONTEXT}, {@link
-   *     ErrorCode#INVALID_RESERVED_FIELD}), a code of {@link OptionalBlocks#parse(CharSequence,
-   *     int, int, int, Profile, KeyAlgorithm)}, or, unless lenient, {@link
-   *     ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}
+   * @return the parsed header; {@link #warnings()} holds every tolerance the lenient profile used
+   * @throws Tr31FormatException with the precise {@link ErrorCode} and absolute offset: the first
+   *     bad field of the fixed header or of an optional block (a {@link ErrorCode.Kind#FORMAT}
+   *     code, {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED} when fewer blocks are written than
+   *     declared), {@link ErrorCode#LENGTH_MISMATCH} at the first character after the declared
+   *     blocks, or, unless lenient, {@link ErrorCode#INCOMPATIBLE_KEY_ATTRIBUTES}
    * @throws NullPointerException if {@code profile} is {@code null}
    */
   public static KeyBlockHeader parse(CharSequence text, Profile profile)
+      throws Tr31FormatException {
+    KeyBlockHeader h = parsePrefix(text, profile);
+    int used = h.parsedLengthChars();
+    if (used != text.length()) {
+      throw new Tr31FormatException(
+          ErrorCode.LENGTH_MISMATCH, used, "characters after the declared optional blocks");
+    }
+    return h;
+  }
+
+  /**
+   * Parses the header at the start of {@code text}, which may continue (payload and MAC): the
+   * reader's entry point. Errors as {@link #parse}, except that nothing after the header is read.
+   */
+  static KeyBlockHeader parsePrefix(CharSequence text, Profile profile)
       throws Tr31FormatException {
     Objects.requireNonNull(profile, "profile");
     if (text == null) {
       throw new Tr31FormatException(ErrorCode.NULL_INPUT, -1);
     }
     return HeaderParser.parse(text, profile);
-  }
-
-  /**
-   * Parses a header that must fill {@code text} exactly, as a wrap template does: characters after
-   * the declared optional blocks (a wrong block count) are an error, never ignored.
-   *
-   * @param text untrusted header text, nothing but the header; {@code null} is reported as {@link
-   *     ErrorCode#NULL_INPUT}
-   * @param profile how strictly to read; not {@code null}
-   * @return the parsed header, whose encoding as read is exactly {@code text}
-   * @throws NullPointerException if {@code profile} is {@code null}
-   * @throws Tr31FormatException as {@link #parse}, and {@link ErrorCode#LENGTH_MISMATCH} at the
-   *     first character after the header when {@code text} holds more
-   */
-  public static KeyBlockHeader parseExact(CharSequence text, Profile profile)
-      throws Tr31FormatException {
-    KeyBlockHeader h = parse(text, profile);
-    int used = HeaderParser.parsedLengthChars(h);
-    if (used != text.length()) {
-      throw new Tr31FormatException(
-          ErrorCode.LENGTH_MISMATCH, used, "characters after the declared optional blocks");
-    }
-    return h;
   }
 
   /**
@@ -120,23 +110,9 @@ public final class KeyBlockHeader {
     return new Builder();
   }
 
-  /**
-   * {@return a new builder holding this header's fields} The length field and warnings are not
-   * carried over.
-   */
+  /** {@return a new builder holding this header's fields, without length field and warnings} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.version = version;
-    b.keyUsage = keyUsage;
-    b.keyUsageCode = keyUsageCode;
-    b.algorithm = algorithm;
-    b.modeOfUse = modeOfUse;
-    b.modeOfUseCode = modeOfUseCode;
-    b.keyVersion = keyVersion;
-    b.exportability = exportability;
-    b.keyContext = keyContext;
-    b.optionalBlocks = optionalBlocks;
-    return b;
+    return HeaderEncoder.toBuilder(this);
   }
 
   /** {@return the key block version (character 0)} */
@@ -186,8 +162,24 @@ public final class KeyBlockHeader {
     return keyContext;
   }
 
-  /** {@return the optional blocks in header order; empty when there are none} */
-  public OptionalBlocks optionalBlocks() {
+  /** {@return the optional blocks in header order (unmodifiable); empty when there are none} */
+  public List<OptionalBlock> optionalBlocks() {
+    return optionalBlocks.asList();
+  }
+
+  /**
+   * Finds an optional block by its ID.
+   *
+   * @param id the block ID; not {@code null}
+   * @return the block, or empty if the header has none with that ID
+   * @throws NullPointerException if {@code id} is {@code null}
+   */
+  public Optional<OptionalBlock> optionalBlock(OptionalBlockId id) {
+    return optionalBlocks.get(id);
+  }
+
+  /** The optional blocks as the package handles them (with, without, encode). */
+  OptionalBlocks blocks() {
     return optionalBlocks;
   }
 
@@ -199,121 +191,50 @@ public final class KeyBlockHeader {
     return warnings;
   }
 
-  /**
-   * {@return the key block length field as parsed (characters 1-4); {@code 0} for built headers}
-   */
-  public int declaredKeyBlockLength() {
+  /** The key block length field as parsed (characters 1-4); {@code 0} for built headers. */
+  int declaredKeyBlockLength() {
     return declaredKeyBlockLength;
   }
 
-  /**
-   * {@return the length of {@link #encode(int)} in characters: 16 plus the canonical encoding of
-   * the optional blocks}
-   */
-  public int encodedLengthChars() {
+  /** Length of the header as it was read: the fixed part plus the optional blocks as written. */
+  int parsedLengthChars() {
+    return FIXED_LENGTH_CHARS + Math.max(0, optionalBlocks.parsedLengthChars());
+  }
+
+  /** The length of {@link #encode(int)}: 16 plus the canonical encoding of the blocks. */
+  int encodedLengthChars() {
     return FIXED_LENGTH_CHARS + optionalBlocks.encodedLengthChars();
   }
 
-  /**
-   * {@return whether {@link #encodedLengthChars()} is a multiple of the version's cipher block
-   * size} Wrap requires it (X9.143 6.3); {@link #withPadding()} makes it so.
-   */
-  public boolean isBlockAligned() {
+  /** Whether the encoding is a multiple of the version's cipher block (wrap needs it, 6.3). */
+  boolean isBlockAligned() {
     return encodedLengthChars() % version.cipherBlockSizeBytes() == 0;
   }
 
-  /**
-   * The header text with {@code keyBlockLength} in the length field.
-   *
-   * @param keyBlockLength the whole key block's length in characters (header, payload hex and MAC
-   *     hex), 0 to 9999; written as four decimal digits
-   * @return the canonical header text, {@link #encodedLengthChars()} long
-   * @throws IllegalArgumentException if the length is not 0..9999
-   */
-  public String encode(int keyBlockLength) {
-    if (keyBlockLength < 0 || keyBlockLength > 9999) {
-      throw new IllegalArgumentException("key block length must be 0..9999");
-    }
-    StringBuilder sb = new StringBuilder(encodedLengthChars());
-    sb.append(version.id());
-    String len = Integer.toString(keyBlockLength);
-    sb.append("0000", len.length(), 4).append(len);
-    sb.append(keyUsageCode).append(algorithm.code()).append(modeOfUseCode);
-    sb.append(keyVersion.code()).append(exportability.code());
-    int n = optionalBlocks.size();
-    sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
-    sb.append(keyContext.code()).append('0');
-    optionalBlocks.encodeTo(sb);
-    return sb.toString();
+  /** The canonical header text with {@code keyBlockLength} (0..9999, else IAE) as length. */
+  String encode(int keyBlockLength) {
+    return HeaderEncoder.encode(this, keyBlockLength);
   }
 
-  /**
-   * This header with {@code block} added, or replacing the block of the same ID (kept before {@code
-   * PB}). Used by wrap to insert {@code KC}/{@code KP}.
-   *
-   * @param block the block to add or replace; not {@code null}
-   * @return a new header; this one is unchanged
-   * @throws NullPointerException if {@code block} is {@code null}
-   * @throws IllegalArgumentException if the block would be the 100th, or the header would exceed
-   *     9999 characters
-   */
-  public KeyBlockHeader withOptionalBlock(OptionalBlock block) {
-    return toBuilder().optionalBlocks(optionalBlocks.with(block)).build();
+  /** This header with {@code block} added or replacing its ID's: {@link Builder#optionalBlock}. */
+  KeyBlockHeader withOptionalBlock(OptionalBlock block) {
+    return toBuilder().optionalBlock(block).build();
   }
 
-  /**
-   * This header with a {@code PB} block (data: {@code '0'} characters) appended, replacing any
-   * existing one, so that {@link #encodedLengthChars()} is a multiple of the version's cipher block
-   * size (X9.143 6.3; for version E the optional blocks then total a multiple of 16). Returns a
-   * header without PB when the other blocks are already aligned.
-   *
-   * @return the aligned header (a new instance; this one is unchanged)
-   * @throws IllegalStateException if a PB would be the 100th block
-   */
-  public KeyBlockHeader withPadding() {
-    OptionalBlocks rest = optionalBlocks.without("PB");
-    int block = version.cipherBlockSizeBytes();
-    int len = FIXED_LENGTH_CHARS + rest.encodedLengthChars();
-    int need = (block - len % block) % block;
-    if (need != 0 && need < 4) {
-      need += block; // PB needs at least its ID and length
-    }
-    if (need != 0) {
-      if (rest.size() >= OptionalBlocks.MAX_BLOCKS) {
-        throw new IllegalStateException("no room for a PB block (99 optional blocks)");
-      }
-      rest = rest.with(OptionalBlock.padding(need - 4));
-    }
-    return toBuilder().optionalBlocks(rest).build();
+  /** This header aligned to the cipher block by a {@code PB} block (X9.143 6.3), replacing any. */
+  KeyBlockHeader withPadding() {
+    return HeaderEncoder.withPadding(this);
   }
 
+  /** Equal when every field and optional block is equal: the canonical texts without length. */
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof KeyBlockHeader)) {
-      return false;
-    }
-    KeyBlockHeader h = (KeyBlockHeader) o;
-    return version == h.version
-        && keyUsageCode.equals(h.keyUsageCode)
-        && algorithm == h.algorithm
-        && modeOfUseCode.equals(h.modeOfUseCode)
-        && keyVersion.equals(h.keyVersion)
-        && exportability == h.exportability
-        && keyContext == h.keyContext
-        && optionalBlocks.equals(h.optionalBlocks);
+    return o instanceof KeyBlockHeader && encode(0).equals(((KeyBlockHeader) o).encode(0));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        version,
-        keyUsageCode,
-        algorithm,
-        modeOfUseCode,
-        keyVersion,
-        exportability,
-        keyContext,
-        optionalBlocks);
+    return encode(0).hashCode();
   }
 
   /** The header as {@link #encode(int)} writes it with the declared length. */
@@ -323,7 +244,8 @@ public final class KeyBlockHeader {
   }
 
   /**
-   * Builds a {@link KeyBlockHeader}. Not thread-safe; {@link #build()} validates.
+   * Builds a {@link KeyBlockHeader}. Not thread-safe; {@link #build()} validates. Every setter
+   * throws {@link NullPointerException} for a {@code null} argument.
    *
    * @since 0.1.0
    */
@@ -343,10 +265,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key block version, which fixes the binding method and the KBPK it needs.
-     *
      * @param v the version; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code v} is {@code null}
      */
     public Builder version(KeyBlockVersion v) {
       this.version = Objects.requireNonNull(v, "version");
@@ -355,10 +275,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key usage.
-     *
      * @param u the key usage; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code u} is {@code null}
      * @throws IllegalArgumentException for {@link KeyUsage#PROPRIETARY} (only parse keeps those)
      */
     public Builder keyUsage(KeyUsage u) {
@@ -373,10 +291,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the algorithm of the key to wrap.
-     *
      * @param a the algorithm; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code a} is {@code null}
      */
     public Builder algorithm(KeyAlgorithm a) {
       this.algorithm = Objects.requireNonNull(a, "algorithm");
@@ -385,10 +301,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the mode of use.
-     *
      * @param m the mode of use; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code m} is {@code null}
      * @throws IllegalArgumentException for {@link ModeOfUse#PROPRIETARY}
      */
     public Builder modeOfUse(ModeOfUse m) {
@@ -403,10 +317,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key version number (default {@code 00}, unused).
-     *
      * @param v the key version; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code v} is {@code null}
      */
     public Builder keyVersion(KeyVersion v) {
       this.keyVersion = Objects.requireNonNull(v, "keyVersion");
@@ -415,10 +327,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the exportability.
-     *
      * @param e the exportability; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code e} is {@code null}
      */
     public Builder exportability(Exportability e) {
       this.exportability = Objects.requireNonNull(e, "exportability");
@@ -427,10 +337,8 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key context (default {@link KeyContext#DETERMINED_BY_WRAPPING_KEY}).
-     *
      * @param c the key context; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code c} is {@code null}
      */
     public Builder keyContext(KeyContext c) {
       this.keyContext = Objects.requireNonNull(c, "keyContext");
@@ -438,14 +346,26 @@ public final class KeyBlockHeader {
     }
 
     /**
-     * Sets the optional blocks (default none), replacing any set before.
-     *
-     * @param blocks the blocks in header order; not {@code null}
+     * Adds an optional block after those already set, or replaces the block of the same ID in
+     * place; the padding block {@code PB} stays last (and is recomputed by wrap anyway).
+     * @param block the block; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code blocks} is {@code null}
+     * @throws IllegalArgumentException if the block would be the 100th
      */
-    public Builder optionalBlocks(OptionalBlocks blocks) {
+    public Builder optionalBlock(OptionalBlock block) {
+      this.optionalBlocks = optionalBlocks.with(block);
+      return this;
+    }
+
+    /** Sets all optional blocks at once, replacing any set before. */
+    Builder optionalBlocks(OptionalBlocks blocks) {
       this.optionalBlocks = Objects.requireNonNull(blocks, "optionalBlocks");
+      return this;
+    }
+
+    /** Removes the optional block with this ID, if any (rewrap drops {@code KP} and {@code PB}). */
+    Builder withoutOptionalBlock(String id) {
+      this.optionalBlocks = optionalBlocks.without(id);
       return this;
     }
 
@@ -453,7 +373,7 @@ public final class KeyBlockHeader {
      * Builds the header. Whether usage, algorithm and mode of use are permitted together is not
      * checked here: see {@link io.tr31.keyblock.KeyAttributePolicy#check}.
      *
-     * @return the header; its {@link #declaredKeyBlockLength()} is {@code 0} and it has no warnings
+     * @return the header, without warnings
      * @throws IllegalStateException if a required field is unset
      * @throws IllegalArgumentException if the header would exceed 9999 characters
      */

@@ -176,10 +176,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
     boolean aes = algorithm == KeyAlgorithm.AES;
     boolean tdes = algorithm == KeyAlgorithm.TDES;
     boolean variantWanted =
-        only == null
-            || only == KeyBlockVersion.A
-            || only == KeyBlockVersion.C
-            || only == KeyBlockVersion.THALES_0;
+        only == null || only.bindingMethod() == KeyBlockVersion.BindingMethod.VARIANT;
     if (!aes && variantWanted) {
       slots[VARIANT] = VariantBinding.of(key);
     }
@@ -459,7 +456,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
               + version.id()
               + " is proprietary: read under the lenient profile, never written");
     }
-    if ((version == KeyBlockVersion.A || version == KeyBlockVersion.C)
+    if (version.isDeprecated()
         && options.legacyVersions() != LegacyVersions.ALLOW_DEPRECATED) {
       // X9.143 deprecates the variant binding: writing it is an explicit, visible choice.
       throw new Tr31PolicyException(
@@ -608,15 +605,7 @@ public final class KeyBlockProtectionKey implements Destroyable {
 
   /** What KBPK a version needs, for error messages (users get this wrong; psec issue 8). */
   static String kbpkNeededBy(KeyBlockVersion version) {
-    switch (version) {
-      case D:
-      case E:
-        return "an AES KBPK (16, 24 or 32 bytes)";
-      case B:
-        return "a TDES KBPK (16 or 24 bytes)";
-      default:
-        return "a TDES KBPK (16 or 24 bytes; 8-byte single DES under the lenient profile)";
-    }
+    return version.kbpkNeeded();
   }
 
   private Binding bindingFor(KeyBlockVersion version) throws Tr31Exception {
@@ -635,16 +624,14 @@ public final class KeyBlockProtectionKey implements Destroyable {
   }
 
   private Binding bindingOrNull(KeyBlockVersion version) {
-    switch (version) {
-      case A:
-      case C:
-      case THALES_0:
+    switch (version.bindingMethod()) {
+      case VARIANT:
         return variant;
-      case B:
+      case TDES_DERIVATION:
         return versionB;
-      case D:
+      case AES_DERIVATION:
         return versionD;
-      case E:
+      case ISO20038:
         return versionE;
       default:
         return null;

@@ -107,11 +107,7 @@ final class KeyBlockReader {
 
   private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)
       throws Tr31FormatException {
-    Optional<OptionalBlock> block = header.optionalBlocks().get(id);
-    if (!block.isPresent()) {
-      return Optional.empty();
-    }
-    return Optional.of(KeyCheckValue.of(block.get().kcvMethod(), block.get().kcvBytes()));
+    return header.optionalBlock(id).flatMap(OptionalBlock::kcv);
   }
 
   /**

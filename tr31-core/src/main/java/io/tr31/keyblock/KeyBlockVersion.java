@@ -3,9 +3,6 @@
  */
 package io.tr31.keyblock;
 
-import io.tr31.Profile;
-
-
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import java.util.Map;
@@ -15,7 +12,8 @@ import java.util.Map;
  * {@code E}).
  *
  * <p>The version names the binding method and fixes the cipher block size (header alignment,
- * payload padding) and the length of the authenticator.
+ * payload padding), the length of the authenticator and the KBPK algorithm. This enum is the one
+ * owner of those per-version facts; the reader, the writer and the KBPK read them here.
  *
  * <h2>Security</h2>
  *
@@ -28,41 +26,59 @@ import java.util.Map;
  */
 public enum KeyBlockVersion {
   /** {@code A}: TDES key variant binding (TR-31:2005, deprecated). */
-  A('A', "TDES key variant binding (deprecated)", 8, 4, false),
+  A('A', "TDES key variant binding (deprecated)", BindingMethod.VARIANT, true),
   /** {@code B}: TDES key derivation binding. */
-  B('B', "TDES key derivation binding", 8, 8, false),
-  /** {@code C}: TDES key variant binding (TR-31:2010). */
-  C('C', "TDES key variant binding", 8, 4, false),
+  B('B', "TDES key derivation binding", BindingMethod.TDES_DERIVATION, false),
+  /** {@code C}: TDES key variant binding (TR-31:2010, deprecated). */
+  C('C', "TDES key variant binding", BindingMethod.VARIANT, true),
   /** {@code D}: AES key derivation binding (TR-31:2018, X9.143). */
-  D('D', "AES key derivation binding", 16, 16, true),
+  D('D', "AES key derivation binding", BindingMethod.AES_DERIVATION, false),
   /** {@code E}: AES key derivation binding with CTR encryption (ISO 20038). */
-  E('E', "ISO 20038 AES key block", 16, 16, true),
+  E('E', "ISO 20038 AES key block", BindingMethod.ISO20038, false),
   /** {@code 0}: Thales proprietary, variant binding as {@code A}/{@code C}; lenient only. */
-  THALES_0('0', "Thales proprietary (variant binding)", 8, 4, false);
+  THALES_0('0', "Thales proprietary (variant binding)", BindingMethod.VARIANT, false);
+
+  /**
+   * The binding method families (X9.143 clause 5, ISO 20038): which key, cipher and authenticator
+   * a version uses. Package-private: the facts below are the one place the library reads them.
+   */
+  enum BindingMethod {
+    /** A, C, 0: TDES, CBC, XOR variants of the KBPK, 4-byte MAC (X9.143 5.3.2). */
+    VARIANT(KeyAlgorithm.TDES, 8, 4),
+    /** B: TDES, CBC, CMAC-derived keys, 8-byte CMAC (X9.143 5.3.3). */
+    TDES_DERIVATION(KeyAlgorithm.TDES, 8, 8),
+    /** D: AES, CBC, CMAC-derived keys, 16-byte CMAC (X9.143 5.3.3). */
+    AES_DERIVATION(KeyAlgorithm.AES, 16, 16),
+    /** E: AES, CTR without padding, derived keys, 16-byte CMAC (ISO 20038). */
+    ISO20038(KeyAlgorithm.AES, 16, 16);
+
+    final KeyAlgorithm kbpkAlgorithm;
+    final int cipherBlockSizeBytes;
+    final int macLengthBytes;
+
+    BindingMethod(KeyAlgorithm kbpkAlgorithm, int cipherBlockSizeBytes, int macLengthBytes) {
+      this.kbpkAlgorithm = kbpkAlgorithm;
+      this.cipherBlockSizeBytes = cipherBlockSizeBytes;
+      this.macLengthBytes = macLengthBytes;
+    }
+  }
 
   private static final Map<String, KeyBlockVersion> BY_CODE =
       Codes.index(values(), KeyBlockVersion::code);
 
   private final char id;
   private final String meaning;
-  private final int cipherBlockSizeBytes;
-  private final int macLengthBytes;
-  private final boolean aes;
+  private final BindingMethod binding;
+  private final boolean deprecated;
 
-  KeyBlockVersion(char id, String meaning, int cipherBlockSizeBytes, int macLength, boolean aes) {
+  KeyBlockVersion(char id, String meaning, BindingMethod binding, boolean deprecated) {
     this.id = id;
     this.meaning = meaning;
-    this.cipherBlockSizeBytes = cipherBlockSizeBytes;
-    this.macLengthBytes = macLength;
-    this.aes = aes;
+    this.binding = binding;
+    this.deprecated = deprecated;
   }
 
-  /** {@return the one-character version ID (header character 0)} */
-  public char id() {
-    return id;
-  }
-
-  /** {@return the version ID as a one-character string} */
+  /** {@return the version ID as a one-character string (header character 0)} */
   public String code() {
     return String.valueOf(id);
   }
@@ -72,41 +88,70 @@ public enum KeyBlockVersion {
     return meaning;
   }
 
-  /**
-   * {@return the cipher block size in bytes of the key block protection algorithm: 8 (TDES) or 16
-   * (AES)}
-   */
-  public int cipherBlockSizeBytes() {
-    return cipherBlockSizeBytes;
+  /** The one-character version ID. */
+  char id() {
+    return id;
   }
 
-  /** {@return the length of the authenticator in bytes: A, C, 0: 4; B: 8; D, E: 16} */
-  public int macLengthBytes() {
-    return macLengthBytes;
+  /** The binding method family: which KBPK binding serves this version. */
+  BindingMethod bindingMethod() {
+    return binding;
   }
 
-  /** {@return whether the key block protection key is an AES key (D, E)} */
-  public boolean isAes() {
-    return aes;
+  /** The algorithm of the KBPK: {@link KeyAlgorithm#AES} for D and E, else TDES. */
+  KeyAlgorithm kbpkAlgorithm() {
+    return binding.kbpkAlgorithm;
   }
 
-  /**
-   * {@return whether this is a proprietary (numeric) version, accepted only under the lenient
-   * profile}
-   */
-  public boolean isProprietary() {
+  /** The cipher block size in bytes: 8 (TDES) or 16 (AES); header alignment and padding. */
+  int cipherBlockSizeBytes() {
+    return binding.cipherBlockSizeBytes;
+  }
+
+  /** The length of the authenticator in bytes: A, C, 0: 4; B: 8; D, E: 16. */
+  int macLengthBytes() {
+    return binding.macLengthBytes;
+  }
+
+  /** Whether the KBPK is an AES key (D, E). */
+  boolean isAes() {
+    return binding.kbpkAlgorithm == KeyAlgorithm.AES;
+  }
+
+  /** Whether the payload is CBC-encrypted and padded to the cipher block (all but E). */
+  boolean isPaddedPayload() {
+    return binding != BindingMethod.ISO20038;
+  }
+
+  /** Whether X9.143 deprecates writing this version (A, C: the variant binding). */
+  boolean isDeprecated() {
+    return deprecated;
+  }
+
+  /** Whether this is a proprietary (numeric) version, read only under the lenient profile. */
+  boolean isProprietary() {
     return this == THALES_0;
   }
 
+  /** What KBPK this version needs, for error messages (users get this wrong; psec issue 8). */
+  String kbpkNeeded() {
+    switch (binding) {
+      case AES_DERIVATION:
+      case ISO20038:
+        return "an AES KBPK (16, 24 or 32 bytes)";
+      case TDES_DERIVATION:
+        return "a TDES KBPK (16 or 24 bytes)";
+      default:
+        return "a TDES KBPK (16 or 24 bytes; 8-byte single DES under the lenient profile)";
+    }
+  }
+
   /**
-   * Looks up a version ID.
+   * Looks up a version ID read from untrusted text.
    *
-   * @param code the one-character code
-   * @param offset the code's offset in the input, for the error
-   * @return the version; never {@code null}
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} if unknown
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} at {@code offset} if unknown
    */
-  public static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {
+  static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {
     KeyBlockVersion known = code == null ? null : BY_CODE.get(code);
     if (known != null) {
       return known;

@@ -178,10 +178,10 @@ final class KeyBlockWriter {
     if (asked.isPresent()) {
       return h.withOptionalBlock(OptionalBlock.kcv(id, asked.get(), source.kcv(asked.get())));
     }
-    Optional<OptionalBlock> given = h.optionalBlocks().get(id);
+    Optional<KeyCheckValue> given = h.optionalBlock(id).flatMap(OptionalBlock::kcv);
     if (given.isPresent()) {
-      byte[] expected = given.get().kcvBytes();
-      byte[] actual = source.kcv(given.get().kcvMethod());
+      byte[] expected = given.get().bytes();
+      byte[] actual = source.kcv(given.get().method());
       if (!MessageDigest.isEqual(expected, Arrays.copyOf(actual, expected.length))) {
         throw new Tr31FormatException(
             ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + " does not match the key it names");

@@ -78,13 +78,7 @@ public final class KeyBlocks {
    * @throws NullPointerException if {@code version} is {@code null}
    */
   public static KeyAlgorithm kbpkAlgorithmFor(KeyBlockVersion version) {
-    switch (version) {
-      case D:
-      case E:
-        return KeyAlgorithm.AES;
-      default:
-        return KeyAlgorithm.TDES;
-    }
+    return version.kbpkAlgorithm();
   }
 
   /**
@@ -120,10 +114,7 @@ public final class KeyBlocks {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(kbpk, "kbpk");
     Objects.requireNonNull(profile, "profile");
-    boolean variant =
-        version == KeyBlockVersion.A
-            || version == KeyBlockVersion.C
-            || version == KeyBlockVersion.THALES_0;
+    boolean variant = version.bindingMethod() == KeyBlockVersion.BindingMethod.VARIANT;
     if (variant && kbpk.length == 8 && profile == Profile.LENIENT) {
       return KeyBlockProtectionKey.prepareSingleDesLegacy(kbpk);
     }

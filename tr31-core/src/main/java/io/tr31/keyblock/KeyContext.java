@@ -57,7 +57,7 @@ public enum KeyContext {
    * @return the key context; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
    */
-  public static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
+  static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
     KeyContext known = code == null ? null : BY_CODE.get(code);
     if (known != null) {
       return known;

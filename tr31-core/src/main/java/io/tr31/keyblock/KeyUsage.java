@@ -144,7 +144,7 @@ public enum KeyUsage {
    * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown
    */
-  public static KeyUsage fromCode(String code, int offset) throws Tr31FormatException {
+  static KeyUsage fromCode(String code, int offset) throws Tr31FormatException {
     return fromCode(code, offset, Profile.STRICT);
   }
 
@@ -159,7 +159,7 @@ public enum KeyUsage {
    * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown or not allowed
    */
-  public static KeyUsage fromCode(String code, int offset, Profile profile)
+  static KeyUsage fromCode(String code, int offset, Profile profile)
       throws Tr31FormatException {
     KeyUsage known = code == null ? null : BY_CODE.get(code);
     if (known != null) {

@@ -7,6 +7,7 @@ import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The key version number: header characters 9-10 (ANSI X9.143:2022 6.2, Table 1): {@code 00} when
@@ -76,7 +77,7 @@ public final class KeyVersion {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if malformed, {@code c0} or
    *     {@code c} followed by a non-digit
    */
-  public static KeyVersion parse(String twoChars, int offset) throws Tr31FormatException {
+  static KeyVersion parse(String twoChars, int offset) throws Tr31FormatException {
     return parse(twoChars, offset, Profile.STRICT);
   }
 
@@ -91,7 +92,7 @@ public final class KeyVersion {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_VERSION} if not two ASCII
    *     alphanumerics, or a malformed component marker under the strict profile
    */
-  public static KeyVersion parse(String twoChars, int offset, Profile profile)
+  static KeyVersion parse(String twoChars, int offset, Profile profile)
       throws Tr31FormatException {
     Objects.requireNonNull(profile, "profile");
     if (twoChars == null
@@ -118,28 +119,23 @@ public final class KeyVersion {
    *
    * @return true for a malformed component marker
    */
-  public boolean isMalformedComponent() {
+  boolean isMalformedComponent() {
     return malformedComponent(code);
   }
 
   /**
    * {@return whether this block carries a key component ({@code c} followed by a digit 1-9)}
    */
-  public boolean isComponent() {
+  boolean isComponent() {
     return code.charAt(0) == 'c' && code.charAt(1) >= '1' && code.charAt(1) <= '9';
   }
 
   /**
-   * The component number.
-   *
-   * @return the digit after {@code c}, 1 to 9
-   * @throws IllegalStateException if {@link #isComponent()} is false
+   * {@return the component number 1 to 9 when this block carries key component N ({@code cN}),
+   * empty otherwise}
    */
-  public int componentNumber() {
-    if (!isComponent()) {
-      throw new IllegalStateException("not a key component");
-    }
-    return code.charAt(1) - '0';
+  public OptionalInt componentNumber() {
+    return isComponent() ? OptionalInt.of(code.charAt(1) - '0') : OptionalInt.empty();
   }
 
   /** {@return the two-character header code (characters 9-10)} */

@@ -75,7 +75,7 @@ public enum ModeOfUse {
    * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown
    */
-  public static ModeOfUse fromCode(String code, int offset) throws Tr31FormatException {
+  static ModeOfUse fromCode(String code, int offset) throws Tr31FormatException {
     return fromCode(code, offset, Profile.STRICT);
   }
 
@@ -89,7 +89,7 @@ public enum ModeOfUse {
    * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown or not allowed
    */
-  public static ModeOfUse fromCode(String code, int offset, Profile profile)
+  static ModeOfUse fromCode(String code, int offset, Profile profile)
       throws Tr31FormatException {
     ModeOfUse known = code == null ? null : BY_CODE.get(code);
     if (known != null) {

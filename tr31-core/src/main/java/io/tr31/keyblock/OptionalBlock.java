@@ -13,14 +13,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022 6.3).
+ * One optional block of a key block header: a two-character ID and its data (ANSI X9.143:2022 6.3),
+ * with the typed value of the IDs that have one, read once when the block is made.
  *
- * <p>Generic by design (the ID and data as written), with typed factories and typed readers for the
- * defined IDs: {@link #kcv}, {@link #hmacHash}, {@link #timestamp}, {@link #label}, and so on.
- * Typed readers re-check the data and throw {@link Tr31FormatException} when it does not match,
- * which can only happen for blocks the lenient profile tolerated.
+ * <p>One final class rather than a subclass per ID: typed readers return {@link Optional}, empty
+ * for a block of another ID, so nothing re-parses the data, nothing throws for the wrong ID, and
+ * proprietary or lenient-tolerated blocks need no type of their own. {@link #kcv()} ({@code KC},
+ * {@code KP}, {@code PK}), {@link #timestamp()} ({@code TC}, {@code TS}), {@link #hmacHash()}
+ * ({@code HM}); every block has its {@link #id()} and {@link #data()} as written ({@code LB}: the
+ * label, {@code PB}: the padding).
  *
  * <h2>Security</h2>
  *
@@ -35,10 +39,40 @@ public final class OptionalBlock {
 
   private final String id;
   private final String data;
+  private final KeyCheckValue kcv;
+  private final Instant timestamp;
+  private final HashAlgorithm hash;
 
+  /** The typed value is read here, once; data the parser validated always yields it. */
   private OptionalBlock(String id, String data) {
     this.id = id;
     this.data = data;
+    OptionalBlockId known = OptionalBlockId.fromCode(id);
+    this.kcv = isKcvBlock(known) ? readKcv(data) : null;
+    this.timestamp =
+        known == OptionalBlockId.TC || known == OptionalBlockId.TS
+            ? Timestamps.parse(data, true)
+            : null;
+    this.hash =
+        known == OptionalBlockId.HM ? HashAlgorithm.fromCode(data.toUpperCase(Locale.ROOT)) : null;
+  }
+
+  private static boolean isKcvBlock(OptionalBlockId id) {
+    return id == OptionalBlockId.KC || id == OptionalBlockId.KP || id == OptionalBlockId.PK;
+  }
+
+  /** Method code then hex KCV (lower case only from a lenient parse); null if malformed. */
+  private static KeyCheckValue readKcv(String data) {
+    KcvMethod m = BlockStructure.kcvMethod(data);
+    int chars = data.length() - 2;
+    if (m == null || chars <= 0 || chars % 2 != 0 || chars / 2 > m.maxLengthBytes()) {
+      return null;
+    }
+    try {
+      return KeyCheckValue.of(m, Hex.decode(data, 2, data.length(), true));
+    } catch (Tr31FormatException e) {
+      return null; // not hex: only a block that failed validation, which is never built
+    }
   }
 
   /** Package-private: the parser builds blocks it has already validated. */
@@ -192,44 +226,6 @@ public final class OptionalBlock {
   }
 
   /**
-   * A block whose data is upper-case hex: {@code KS}, {@code IK}, {@code BI} and the other IDs of
-   * format {@link OptionalBlockId.DataFormat#HEX}.
-   *
-   * @param id a hex-format block ID; not {@code null}
-   * @param upperHex the data, upper-case hex in the ID's length (e.g. 16 digits for {@code IK})
-   * @return the block
-   * @throws NullPointerException if an argument is {@code null}
-   * @throws IllegalArgumentException if the ID is not a hex block or the data breaks its format
-   */
-  public static OptionalBlock hex(OptionalBlockId id, String upperHex) {
-    if (id.format() != OptionalBlockId.DataFormat.HEX) {
-      throw new IllegalArgumentException(id + " is not a hex block");
-    }
-    return of(id, upperHex);
-  }
-
-  /**
-   * {@code DA}: version {@code 01} then one 5-character entry per allowed derivation.
-   *
-   * @param entries each entry key usage (2), algorithm (1), mode of use (1), exportability (1),
-   *     e.g. {@code "P0TEN"}; not {@code null}
-   * @return the block
-   * @throws NullPointerException if {@code entries} or an entry is {@code null}
-   * @throws IllegalArgumentException if an entry is not 5 characters or breaks the {@code DA}
-   *     format
-   */
-  public static OptionalBlock derivationsAllowed(List<String> entries) {
-    StringBuilder sb = new StringBuilder("01");
-    for (String e : entries) {
-      if (e.length() != 5) {
-        throw new IllegalArgumentException("DA entries are 5 characters");
-      }
-      sb.append(e);
-    }
-    return of(OptionalBlockId.DA, sb.toString());
-  }
-
-  /**
    * {@code WP}: version {@code 00} then the pedigree (X9.143:2021 6.3.6.15, Table 23): 0 equal or
    * greater effective strength, 1 lesser, 2 asymmetric key at risk of quantum computing, 3 both.
    *
@@ -237,7 +233,7 @@ public final class OptionalBlock {
    * @return the block
    * @throws IllegalArgumentException if {@code pedigree} is not 0 to 3
    */
-  public static OptionalBlock wrappingPedigree(int pedigree) {
+  static OptionalBlock wrappingPedigree(int pedigree) {
     if (pedigree < 0 || pedigree > 3) {
       throw new IllegalArgumentException("pedigree is 0..3");
     }
@@ -245,24 +241,16 @@ public final class OptionalBlock {
   }
 
   /**
-   * {@code AL}: version {@code 01}, then {@code 00} ephemeral or {@code 01} static (X9.143:2021
-   * 6.3.6.1 Table 8, as openemv/tr31 reads it).
-   *
-   * @param ephemeral {@code true} for an ephemeral key pair, {@code false} for a static one
-   * @return the block
-   */
-  public static OptionalBlock asymmetricKeyLife(boolean ephemeral) {
-    return of(OptionalBlockId.AL, ephemeral ? "0100" : "0101");
-  }
-
-  /**
    * {@code PB}, the padding block that aligns the header to the cipher block (X9.143 6.3).
    *
    * @param n the number of {@code '0'} data characters, 0 to {@link #MAX_DATA_LENGTH}
    * @return the block
-   * @throws IllegalArgumentException if {@code n} exceeds {@link #MAX_DATA_LENGTH}
+   * @throws IllegalArgumentException if {@code n} is negative or exceeds {@link #MAX_DATA_LENGTH}
    */
-  public static OptionalBlock padding(int n) {
+  static OptionalBlock padding(int n) {
+    if (n < 0 || n > MAX_DATA_LENGTH) {
+      throw new IllegalArgumentException("padding is 0.." + MAX_DATA_LENGTH + " characters");
+    }
     char[] zeros = new char[n];
     Arrays.fill(zeros, '0');
     return of(OptionalBlockId.PB, new String(zeros));
@@ -273,9 +261,9 @@ public final class OptionalBlock {
     return id;
   }
 
-  /** {@return the defined ID, or {@code null} for a proprietary block} */
-  public OptionalBlockId knownId() {
-    return OptionalBlockId.fromCode(id);
+  /** {@return the defined ID; empty for a proprietary block} */
+  public Optional<OptionalBlockId> knownId() {
+    return Optional.ofNullable(OptionalBlockId.fromCode(id));
   }
 
   /** {@return the data as written, without ID or length} */
@@ -283,90 +271,34 @@ public final class OptionalBlock {
     return data;
   }
 
-  /** {@return whether this is the padding block {@code PB}} */
-  public boolean isPadding() {
+  /** Whether this is the padding block {@code PB}. */
+  boolean isPadding() {
     return id.equals("PB");
   }
 
   /**
-   * Reads the KCV method of a {@code KC}/{@code KP}/{@code PK} block.
-   *
-   * @return the method named by the data's first two characters
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the method code
-   *     is unknown (only a lenient parse lets such a block through)
-   * @throws IllegalStateException if this is not a {@code KC}, {@code KP} or {@code PK} block
+   * {@return the key check value of a {@code KC}, {@code KP} or {@code PK} block (method and
+   * bytes); empty for any other block}
    */
-  public KcvMethod kcvMethod() throws Tr31FormatException {
-    require(OptionalBlockId.KC, OptionalBlockId.KP, OptionalBlockId.PK);
-    KcvMethod m = BlockStructure.kcvMethod(data);
-    if (m == null) {
-      throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + ": method");
-    }
-    return m;
+  public Optional<KeyCheckValue> kcv() {
+    return Optional.ofNullable(kcv);
   }
 
   /**
-   * Reads the KCV bytes of a {@code KC}/{@code KP}/{@code PK} block.
-   *
-   * @return the KCV bytes after the method code (a fresh copy)
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} for an unknown
-   *     method, or {@link ErrorCode#ODD_HEX_LENGTH} or {@link ErrorCode#INVALID_HEX} if the KCV is
-   *     not whole bytes of hex (offsets within the data)
-   * @throws IllegalStateException if this is not a {@code KC}, {@code KP} or {@code PK} block
+   * {@return the instant of a {@code TC} or {@code TS} block (a missing {@code Z}, tolerated by
+   * the lenient profile, reads as UTC); empty for any other block}
    */
-  public byte[] kcvBytes() throws Tr31FormatException {
-    kcvMethod();
-    return Hex.decode(data, 2, data.length(), true);
+  public Optional<Instant> timestamp() {
+    return Optional.ofNullable(timestamp);
   }
 
-  /**
-   * Reads the hash named by an {@code HM} block.
-   *
-   * @return the hash function of the HMAC key
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the hash code is
-   *     unknown
-   * @throws IllegalStateException if this is not an {@code HM} block
-   */
-  public HashAlgorithm hmacHash() throws Tr31FormatException {
-    require(OptionalBlockId.HM);
-    HashAlgorithm h = HashAlgorithm.fromCode(data.toUpperCase(Locale.ROOT));
-    if (h == null) {
-      throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, "HM: hash code");
-    }
-    return h;
+  /** {@return the hash of the HMAC key named by an {@code HM} block; empty for any other block} */
+  public Optional<HashAlgorithm> hmacHash() {
+    return Optional.ofNullable(hash);
   }
 
-  /**
-   * Reads the instant of a {@code TC}/{@code TS} block (a missing {@code Z} reads as UTC).
-   *
-   * @return the time the block states
-   * @throws Tr31FormatException {@link ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the data is not an
-   *     ISO 8601 time in a form X9.143 allows
-   * @throws IllegalStateException if this is not a {@code TC} or {@code TS} block
-   */
-  public Instant timestamp() throws Tr31FormatException {
-    require(OptionalBlockId.TC, OptionalBlockId.TS);
-    Instant t = Timestamps.parse(data, true);
-    if (t == null) {
-      throw new Tr31FormatException(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, -1, id + ": time");
-    }
-    return t;
-  }
-
-  private void require(OptionalBlockId... ids) {
-    for (OptionalBlockId i : ids) {
-      if (i.code().equals(id)) {
-        return;
-      }
-    }
-    throw new IllegalStateException("not a " + Arrays.toString(ids) + " block: " + id);
-  }
-
-  /**
-   * {@return the length in characters of the encoded block: 4 + data (short form) or 10 + data
-   * (extended form)}
-   */
-  public int encodedLengthChars() {
+  /** The length in characters of the encoded block: 4 + data (short) or 10 + data (extended). */
+  int encodedLengthChars() {
     int shortLen = 4 + data.length();
     return shortLen <= 0xFF ? shortLen : 10 + data.length();
   }
@@ -374,10 +306,8 @@ public final class OptionalBlock {
   /**
    * Appends the encoded block: short form when the whole block fits in 255 characters, else the
    * extended form {@code ID 00 04 LLLL data} (X9.143 6.3; {@code 04} = four hex digits follow).
-   *
-   * @param sb where to append; not {@code null}
    */
-  public void encodeTo(StringBuilder sb) {
+  void encodeTo(StringBuilder sb) {
     int total = encodedLengthChars();
     sb.append(id);
     if (total <= 0xFF) {

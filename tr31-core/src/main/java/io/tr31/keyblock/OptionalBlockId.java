@@ -90,7 +90,7 @@ public enum OptionalBlockId {
   WP("Wrapping pedigree", DataFormat.ALPHANUMERIC);
 
   /** The data formats of X9.143 6.3. */
-  public enum DataFormat {
+  enum DataFormat {
     /** Upper-case hexadecimal digits {@code 0-9A-F} (format H). */
     HEX,
     /** ASCII letters and digits (format AN). */
@@ -100,6 +100,9 @@ public enum OptionalBlockId {
     /** Printable ASCII {@code 0x20-0x7E}. */
     PRINTABLE_ASCII
   }
+
+  /** The constants, read without the copy {@code values()} makes on each call. */
+  private static final OptionalBlockId[] VALUES = values();
 
   private final String meaning;
   private final DataFormat format;
@@ -120,7 +123,7 @@ public enum OptionalBlockId {
   }
 
   /** {@return the data format the standard requires for this block's data} */
-  public DataFormat format() {
+  DataFormat format() {
     return format;
   }
 
@@ -131,8 +134,8 @@ public enum OptionalBlockId {
    * @return the constant, or {@code null} if X9.143 does not define the ID (proprietary IDs
    *     included); callers report the error
    */
-  public static OptionalBlockId fromCode(String id) {
-    for (OptionalBlockId b : values()) {
+  static OptionalBlockId fromCode(String id) {
+    for (OptionalBlockId b : VALUES) {
       if (b.name().equals(id)) {
         return b;
       }

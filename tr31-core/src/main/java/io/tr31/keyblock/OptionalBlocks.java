@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The ordered optional blocks of a key block header (ANSI X9.143:2022 6.3): each ID at most once,
- * at most 99 blocks, the padding block {@code PB} last.
+ * at most 99 blocks, the padding block {@code PB} last. Package-private: the header exposes them as
+ * a list ({@link KeyBlockHeader#optionalBlocks()}) and its builder adds them one by one.
  *
  * <h2>Security</h2>
  *
@@ -24,12 +25,10 @@ import java.util.Set;
  * the remaining input before anything is read or allocated, every failure is a {@link
  * Tr31FormatException} with the absolute offset, and the work is bounded by the 9999-character
  * maximum of a key block.
- *
- * @since 0.1.0
  */
-public final class OptionalBlocks {
+final class OptionalBlocks {
   /** The most optional blocks a header can declare (two decimal digits). */
-  public static final int MAX_BLOCKS = 99;
+  static final int MAX_BLOCKS = KeyBlockHeader.MAX_OPTIONAL_BLOCKS;
 
   private static final OptionalBlocks EMPTY = new OptionalBlocks(List.of(), List.of(), 0);
 
@@ -44,7 +43,7 @@ public final class OptionalBlocks {
   }
 
   /** {@return the shared instance with no optional blocks} */
-  public static OptionalBlocks empty() {
+  static OptionalBlocks empty() {
     return EMPTY;
   }
 
@@ -57,7 +56,7 @@ public final class OptionalBlocks {
    * @throws NullPointerException if {@code blocks} or an element is {@code null}
    * @throws IllegalArgumentException on a duplicate ID, more than 99 blocks, or PB not last
    */
-  public static OptionalBlocks of(List<OptionalBlock> blocks) {
+  static OptionalBlocks of(List<OptionalBlock> blocks) {
     List<OptionalBlock> copy = List.copyOf(blocks);
     if (copy.size() > MAX_BLOCKS) {
       throw new IllegalArgumentException("at most 99 optional blocks");
@@ -97,7 +96,7 @@ public final class OptionalBlocks {
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA}, {@link ErrorCode#DUPLICATE_OPTIONAL_BLOCK}, {@link
    *     ErrorCode#PADDING_BLOCK_NOT_LAST}
    */
-  public static OptionalBlocks parse(
+  static OptionalBlocks parse(
       CharSequence text, int start, int end, int count, Profile profile)
       throws Tr31FormatException {
     return parseBlocks(text, start, end, count, profile, null);
@@ -123,7 +122,7 @@ public final class OptionalBlocks {
    * @throws Tr31FormatException as {@link #parse(CharSequence, int, int, int, Profile)}, and {@link
    *     ErrorCode#OPTIONAL_BLOCK_ALGORITHM_MISMATCH}
    */
-  public static OptionalBlocks parse(
+  static OptionalBlocks parse(
       CharSequence text, int start, int end, int count, Profile profile, KeyAlgorithm algorithm)
       throws Tr31FormatException {
     return parseBlocks(
@@ -251,17 +250,17 @@ public final class OptionalBlocks {
   }
 
   /** {@return the blocks in header order (unmodifiable)} */
-  public List<OptionalBlock> asList() {
+  List<OptionalBlock> asList() {
     return blocks;
   }
 
   /** {@return the number of blocks, 0 to {@link #MAX_BLOCKS}} */
-  public int size() {
+  int size() {
     return blocks.size();
   }
 
   /** {@return whether there are no blocks} */
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return blocks.isEmpty();
   }
 
@@ -272,7 +271,7 @@ public final class OptionalBlocks {
    * @return the block, or empty if the header has none with that ID
    * @throws NullPointerException if {@code id} is {@code null}
    */
-  public Optional<OptionalBlock> get(OptionalBlockId id) {
+  Optional<OptionalBlock> get(OptionalBlockId id) {
     return get(id.code());
   }
 
@@ -282,7 +281,7 @@ public final class OptionalBlocks {
    * @param id the two-character block ID, case-sensitive
    * @return the block, or empty if the header has none with that ID
    */
-  public Optional<OptionalBlock> get(String id) {
+  Optional<OptionalBlock> get(String id) {
     for (OptionalBlock b : blocks) {
       if (b.id().equals(id)) {
         return Optional.of(b);
@@ -300,7 +299,7 @@ public final class OptionalBlocks {
    * @throws NullPointerException if {@code block} is {@code null}
    * @throws IllegalArgumentException if the block would be the 100th
    */
-  public OptionalBlocks with(OptionalBlock block) {
+  OptionalBlocks with(OptionalBlock block) {
     Objects.requireNonNull(block, "block");
     List<OptionalBlock> list = new ArrayList<>(blocks);
     for (int i = 0; i < list.size(); i++) {
@@ -324,7 +323,7 @@ public final class OptionalBlocks {
    * @param id the two-character block ID, case-sensitive
    * @return these blocks without the block of this ID (equal to these if absent)
    */
-  public OptionalBlocks without(String id) {
+  OptionalBlocks without(String id) {
     List<OptionalBlock> list = new ArrayList<>(blocks);
     list.removeIf(b -> b.id().equals(id));
     return of(list);
@@ -334,7 +333,7 @@ public final class OptionalBlocks {
    * {@return the total length in characters of the canonical encoding (short length form up to 255
    * characters per block, the extended form above)}
    */
-  public int encodedLengthChars() {
+  int encodedLengthChars() {
     int n = 0;
     for (OptionalBlock b : blocks) {
       n += b.encodedLengthChars();
@@ -346,7 +345,7 @@ public final class OptionalBlocks {
    * {@return the length in characters of the text these blocks were parsed from; {@code -1} if
    * built rather than parsed}
    */
-  public int parsedLengthChars() {
+  int parsedLengthChars() {
     return parsedLengthChars;
   }
 
@@ -354,7 +353,7 @@ public final class OptionalBlocks {
    * {@return what the lenient profile tolerated while parsing, one secret-free sentence each; empty
    * otherwise} The list is unmodifiable.
    */
-  public List<String> warnings() {
+  List<String> warnings() {
     return warnings;
   }
 
@@ -363,7 +362,7 @@ public final class OptionalBlocks {
    *
    * @param sb where to append; not {@code null}
    */
-  public void encodeTo(StringBuilder sb) {
+  void encodeTo(StringBuilder sb) {
     for (OptionalBlock b : blocks) {
       b.encodeTo(sb);
     }

@@ -135,8 +135,12 @@ public final class Rewrap {
   public static KeyBlockHeader targetHeader(KeyBlockHeader source, KeyBlockVersion toVersion) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(toVersion, "toVersion");
-    OptionalBlocks blocks = source.optionalBlocks().without("PB").without("KP");
-    return source.toBuilder().version(toVersion).optionalBlocks(blocks).build();
+    return source
+        .toBuilder()
+        .version(toVersion)
+        .withoutOptionalBlock("PB")
+        .withoutOptionalBlock("KP")
+        .build();
   }
 
   /**
@@ -180,9 +184,10 @@ public final class Rewrap {
       // X9.24-1 lets a key be protected only by a key of equal or greater strength: when the
       // source KBPK was weaker, the new block says so, whatever the source block claimed (F4).
       WrapOptions wrapOptions = options;
-      Optional<OptionalBlock> kp = source.optionalBlocks().get(OptionalBlockId.KP);
+      Optional<KeyCheckValue> kp =
+          source.optionalBlock(OptionalBlockId.KP).flatMap(OptionalBlock::kcv);
       if (kp.isPresent() && !options.kbpkKcv().isPresent()) {
-        wrapOptions = withKbpkKcv(options, kp.get().kcvMethod());
+        wrapOptions = withKbpkKcv(options, kp.get().method());
       }
       byte[] bytes = key.keyBytes();
       try {

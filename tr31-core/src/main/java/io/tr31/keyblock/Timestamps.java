@@ -15,6 +15,14 @@ import java.time.ZoneOffset;
  * silently.
  */
 final class Timestamps {
+  /** 0000-01-01T00:00:00Z, the first second a four-digit year can write. */
+  private static final long FIRST_SECOND =
+      LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
+  /** 9999-12-31T23:59:59Z, the last second a four-digit year can write. */
+  private static final long LAST_SECOND =
+      LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+
   private Timestamps() {}
 
   /**
@@ -83,10 +91,11 @@ final class Timestamps {
 
   /** The basic form: {@code YYYYMMDDhhmmssZ}, or {@code YYYYMMDDhhmmssccZ} with sub-seconds. */
   static String format(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    if (t.getYear() < 0 || t.getYear() > 9999) {
+    // Checked on the epoch second first: LocalDateTime cannot hold Instant.MIN or Instant.MAX.
+    if (instant.getEpochSecond() < FIRST_SECOND || instant.getEpochSecond() > LAST_SECOND) {
       throw new IllegalArgumentException("year must be 0000..9999");
     }
+    LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     StringBuilder sb = new StringBuilder(17);
     pad(sb, t.getYear(), 4);
     pad(sb, t.getMonthValue(), 2);

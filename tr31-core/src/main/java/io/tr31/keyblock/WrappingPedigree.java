@@ -54,7 +54,7 @@ final class WrappingPedigree {
   static KeyBlockHeader carry(
       KeyBlockHeader source, KeyBlockHeader target, boolean sourceKbpkWeaker)
       throws Tr31FormatException {
-    Optional<OptionalBlock> stated = target.optionalBlocks().get(OptionalBlockId.WP);
+    Optional<OptionalBlock> stated = target.optionalBlock(OptionalBlockId.WP);
     int history = of(source) | (sourceKbpkWeaker ? LESSER : 0);
     int pedigree = stated.map(WrappingPedigree::value).orElse(0) | history;
     if (stated.isPresent() ? value(stated.get()) == pedigree : pedigree == 0) {
@@ -70,7 +70,7 @@ final class WrappingPedigree {
   }
 
   private static int of(KeyBlockHeader h) {
-    return h.optionalBlocks().get(OptionalBlockId.WP).map(WrappingPedigree::value).orElse(0);
+    return h.optionalBlock(OptionalBlockId.WP).map(WrappingPedigree::value).orElse(0);
   }
 
   /**

@@ -162,8 +162,10 @@ public final class KeySetIssuer implements Destroyable {
         String label = KeySetResponse.label(slot, keySetId, ids.get(slot), expiresAt);
         KeyBlockHeader header =
             slot.headerTemplate()
-                .withOptionalBlock(OptionalBlock.label(label))
-                .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt));
+                .toBuilder()
+                .optionalBlock(OptionalBlock.label(label))
+                .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt))
+                .build();
         KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk : slot == Slot.KEK ? tmk : kek;
         blocks.put(slot, parent.wrap(header, key, WrapOptions.defaults()));
         if (slot == Slot.TMK) {

@@ -13,7 +13,6 @@ import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.ModeOfUse;
 import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
-import io.tr31.keyblock.OptionalBlocks;
 import java.util.List;
 import java.util.Optional;
 
@@ -180,7 +179,7 @@ public enum Slot {
             .exportability(exportability())
             .keyContext(KeyContext.DETERMINED_BY_WRAPPING_KEY);
     if (this == MAC) {
-      b.optionalBlocks(OptionalBlocks.of(List.of(OptionalBlock.hmacHash(HashAlgorithm.SHA_256))));
+      b.optionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_256));
     }
     return b.build();
   }

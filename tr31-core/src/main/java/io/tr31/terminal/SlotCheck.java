@@ -38,8 +38,8 @@ final class SlotCheck {
     require(h.keyContext() == t.keyContext(), slot, "key context");
     require(key.keyLengthBytes() == Slot.KEY_BYTES, slot, "key length");
     int expected = 0;
-    for (OptionalBlock b : h.optionalBlocks().asList()) {
-      OptionalBlockId id = b.knownId();
+    for (OptionalBlock b : h.optionalBlocks()) {
+      OptionalBlockId id = b.knownId().orElse(null);
       boolean allowed =
           id == OptionalBlockId.LB
               || id == OptionalBlockId.TS
@@ -52,12 +52,8 @@ final class SlotCheck {
     }
     require(expected == (slot == Slot.MAC ? 3 : 2), slot, "optional blocks");
     if (slot == Slot.MAC) {
-      HashAlgorithm hash;
-      try {
-        hash = h.optionalBlocks().get(OptionalBlockId.HM).get().hmacHash();
-      } catch (Tr31FormatException e) {
-        hash = null; // the strict parser already refuses a malformed HM; refused below regardless
-      }
+      HashAlgorithm hash =
+          h.optionalBlock(OptionalBlockId.HM).flatMap(OptionalBlock::hmacHash).orElse(null);
       require(hash == HashAlgorithm.SHA_256, slot, "HM is not SHA-256");
     }
   }
@@ -70,20 +66,15 @@ final class SlotCheck {
    */
   static void metadata(Slot slot, KeyBlockHeader h, KeySetResponse response)
       throws KeySetException {
-    String label = h.optionalBlocks().get(OptionalBlockId.LB).map(OptionalBlock::data).orElse("");
+    String label = h.optionalBlock(OptionalBlockId.LB).map(OptionalBlock::data).orElse("");
     // Slot names contain no '/': the label binds this slot exactly when it starts "name/".
     require(label.startsWith(slot.jsonName() + "/"), slot, "LB binds the block to another slot");
     if (!label.equals(response.label(slot))) {
       throw new KeySetException(
           ErrorCode.KEYSET_METADATA_MISMATCH, slot, "LB (key set id, key id or expires_at)");
     }
-    Optional<OptionalBlock> ts = h.optionalBlocks().get(OptionalBlockId.TS);
-    Instant stamped;
-    try {
-      stamped = ts.isPresent() ? ts.get().timestamp() : null;
-    } catch (Tr31FormatException e) {
-      stamped = null;
-    }
+    Instant stamped =
+        h.optionalBlock(OptionalBlockId.TS).flatMap(OptionalBlock::timestamp).orElse(null);
     if (stamped == null || !stamped.equals(response.issuedAt())) {
       throw new KeySetException(ErrorCode.KEYSET_METADATA_MISMATCH, slot, "TS (issued_at)");
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tr31.keyblock.OptionalBlockId;
+import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
@@ -182,9 +184,9 @@ class BatchPinsTest {
     // adding a block the header does not have is still the line's to do
     Map<String, Object> added = json(pedigree.get(1));
     assertEquals(Boolean.TRUE, added.get("ok"), pedigree.get(1));
-    KeyBlockHeader h = KeyBlockHeader.parse((String) added.get("key_block"), Profile.STRICT);
-    assertEquals("001", h.optionalBlocks().get("WP").orElseThrow().data());
-    assertEquals("lab", h.optionalBlocks().get("LB").orElseThrow().data());
+    KeyBlockHeader h = KeyBlock.parse((String) added.get("key_block"), Profile.STRICT).header();
+    assertEquals("001", h.optionalBlock(OptionalBlockId.WP).orElseThrow().data());
+    assertEquals("lab", h.optionalBlock(OptionalBlockId.LB).orElseThrow().data());
 
     String hmacKey = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
     List<String> hmac =

@@ -49,7 +49,7 @@ class LenientWarningsCommandTest {
     KeyBlockHeader h = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
     byte[] payload = new byte[16];
     payload[1] = 64; // 64 bits
-    String headerText = h.encode(16 + 32 + 32);
+    String headerText = "D0080P0AE00E0000"; // h with its length field: 16 + 32 + 32
     byte[] sealed =
         KeyDerivationBinding.versionD(Hex.decode(AES_KBPK))
             .seal(headerText.getBytes(StandardCharsets.US_ASCII), payload);

@@ -97,7 +97,7 @@ class KeyBlockHeaderLimitsTest {
     KeyBlockHeader padded = room.withPadding();
     assertEquals(99, padded.optionalBlocks().size());
     assertTrue(padded.isBlockAligned());
-    assertTrue(padded.optionalBlocks().get(OptionalBlockId.PB).isPresent());
+    assertTrue(padded.optionalBlock(OptionalBlockId.PB).isPresent());
   }
 
   @Test
@@ -130,8 +130,8 @@ class KeyBlockHeaderLimitsTest {
   @Test
   void parseExact_refusesCharactersAfterTheDeclaredBlocks_atTheFirstUnreadOffset()
       throws Exception {
-    assertEquals(pinKey().build(), KeyBlockHeader.parseExact("D0000P0AE00E0000", Profile.STRICT));
-    KeyBlockHeader labelled = KeyBlockHeader.parseExact("D0000P0AE00E0100LB06AB", Profile.STRICT);
+    assertEquals(pinKey().build(), KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT));
+    KeyBlockHeader labelled = KeyBlockHeader.parse("D0000P0AE00E0100LB06AB", Profile.STRICT);
     assertEquals(1, labelled.optionalBlocks().size());
     String[][] cases = {
       {"D0000P0AE00E0000X", "16"}, {"D0000P0AE00E0100LB06ABKS0C0123456789", "22"}
@@ -139,7 +139,7 @@ class KeyBlockHeaderLimitsTest {
     for (String[] c : cases) {
       Tr31FormatException e =
           assertThrows(
-              Tr31FormatException.class, () -> KeyBlockHeader.parseExact(c[0], Profile.STRICT));
+              Tr31FormatException.class, () -> KeyBlockHeader.parse(c[0], Profile.STRICT));
       assertEquals(ErrorCode.LENGTH_MISMATCH, e.code(), c[0]);
       assertEquals(Integer.parseInt(c[1]), e.offset(), c[0]);
     }

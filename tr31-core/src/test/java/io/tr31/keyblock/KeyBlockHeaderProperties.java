@@ -45,13 +45,13 @@ class KeyBlockHeaderProperties {
               int block = p.version().cipherBlockSizeBytes();
               int n = p.optionalBlocks().size();
               boolean pbLastOrAbsent =
-                  !p.optionalBlocks().get("PB").isPresent()
-                      || p.optionalBlocks().asList().get(n - 1).isPadding();
+                  !p.optionalBlock(OptionalBlockId.PB).isPresent()
+                      || p.optionalBlocks().get(n - 1).isPadding();
               return p.encodedLengthChars() % block == 0
                   && p.isBlockAligned()
                   && pbLastOrAbsent
                   && p.withPadding().equals(p)
-                  && p.optionalBlocks().without("PB").equals(h.optionalBlocks().without("PB"));
+                  && p.blocks().without("PB").equals(h.blocks().without("PB"));
             });
   }
 }

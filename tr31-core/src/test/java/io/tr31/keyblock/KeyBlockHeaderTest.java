@@ -44,7 +44,7 @@ class KeyBlockHeaderTest {
     KeyBlockHeader h = KeyBlockHeader.parse("B0096B1TXc3N0020", Profile.STRICT);
     assertEquals(KeyContext.EXCHANGE_ONLY, h.keyContext());
     assertTrue(h.keyVersion().isComponent());
-    assertEquals(3, h.keyVersion().componentNumber());
+    assertEquals(3, h.keyVersion().componentNumber().getAsInt());
   }
 
   @Test
@@ -80,7 +80,7 @@ class KeyBlockHeaderTest {
             .withOptionalBlock(OptionalBlock.label("0123456789"))
             .withPadding();
     assertEquals(40, h.encodedLengthChars());
-    assertEquals(6, h.optionalBlocks().get(OptionalBlockId.PB).get().data().length());
+    assertEquals(6, h.optionalBlock(OptionalBlockId.PB).get().data().length());
   }
 
   @Test
@@ -89,7 +89,7 @@ class KeyBlockHeaderTest {
     KeyBlockHeader withLabel = h.withOptionalBlock(OptionalBlock.label("MyKey")).withPadding();
     // openemv tr31_tool_test43: HM0621LB09MyKeyPB11
     assertTrue(withLabel.encode(144).startsWith("D0144M7HG00N0300HM0621LB09MyKeyPB11"));
-    assertEquals("PB", withLabel.optionalBlocks().asList().get(2).id());
+    assertEquals("PB", withLabel.optionalBlocks().get(2).id());
     assertTrue(withLabel.isBlockAligned());
   }
 
@@ -103,7 +103,7 @@ class KeyBlockHeaderTest {
             .withPadding()
             .withOptionalBlock(
                 OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.LEGACY, new byte[] {1, 2, 3}));
-    assertEquals("KC0C00010203", h.optionalBlocks().asList().get(0).toString());
+    assertEquals("KC0C00010203", h.optionalBlocks().get(0).toString());
   }
 
   @Test

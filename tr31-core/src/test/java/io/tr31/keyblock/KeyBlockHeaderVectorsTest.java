@@ -103,14 +103,14 @@ class KeyBlockHeaderVectorsTest {
       String kb = (String) e.get("key_block");
       boolean proprietary = e.containsKey("note");
       Profile p = proprietary ? Profile.LENIENT : Profile.STRICT;
-      KeyBlockHeader h = KeyBlockHeader.parse(kb, p);
+      KeyBlockHeader h = KeyBlockHeader.parsePrefix(kb, p);
       assertEquals(kb.substring(5, 7), h.keyUsageCode());
       assertEquals(Integer.parseInt(kb.substring(1, 5)), h.declaredKeyBlockLength());
       assertEquals(Integer.parseInt(kb.substring(12, 14)), h.optionalBlocks().size());
       if (proprietary) {
         assertEquals(KeyUsage.PROPRIETARY, h.keyUsage());
         assertEquals(ModeOfUse.PROPRIETARY, h.modeOfUse());
-        assertTrue(h.optionalBlocks().get("10").isPresent());
+        assertTrue(h.blocks().get("10").isPresent());
         assertTrue(!h.warnings().isEmpty());
         assertThrows(Tr31FormatException.class, () -> KeyBlockHeader.parse(kb, Profile.STRICT));
       } else {
@@ -125,11 +125,11 @@ class KeyBlockHeaderVectorsTest {
   @Test
   void decodeOnly_test4_typedBlocks() throws Exception {
     String kb = (String) section("decode_only").get(3).get("key_block");
-    KeyBlockHeader h = KeyBlockHeader.parse(kb, Profile.STRICT);
-    assertEquals("FFFF00A0200001E00000", h.optionalBlocks().get(OptionalBlockId.KS).get().data());
-    OptionalBlock kc = h.optionalBlocks().get(OptionalBlockId.KC).get();
-    assertEquals("0169E3", io.tr31.internal.Hex.encode(kc.kcvBytes()));
-    assertEquals(io.tr31.keyblock.KcvMethod.LEGACY, kc.kcvMethod());
+    KeyBlockHeader h = KeyBlockHeader.parsePrefix(kb, Profile.STRICT);
+    assertEquals("FFFF00A0200001E00000", h.optionalBlock(OptionalBlockId.KS).get().data());
+    OptionalBlock kc = h.optionalBlock(OptionalBlockId.KC).get();
+    assertEquals("0169E3", io.tr31.internal.Hex.encode(kc.kcv().get().bytes()));
+    assertEquals(io.tr31.keyblock.KcvMethod.LEGACY, kc.kcv().get().method());
   }
 
   @Test
@@ -138,7 +138,7 @@ class KeyBlockHeaderVectorsTest {
     KeyBlockHeader psec = KeyBlockHeader.parse((String) v.get(0).get("header"), Profile.LENIENT);
     KeyBlockHeader moov = KeyBlockHeader.parse((String) v.get(1).get("header"), Profile.LENIENT);
     assertEquals(psec, moov);
-    OptionalBlock ks = moov.optionalBlocks().get(OptionalBlockId.KS).get();
+    OptionalBlock ks = moov.optionalBlock(OptionalBlockId.KS).get();
     assertEquals(0x010A - 10, ks.data().length());
     // we write 04 (X9.143's own samples, third entry of the file)
     assertTrue(moov.encode(0).contains("KS0004010A"), moov::toString);

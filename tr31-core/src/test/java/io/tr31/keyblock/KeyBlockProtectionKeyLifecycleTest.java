@@ -171,9 +171,8 @@ class KeyBlockProtectionKeyLifecycleTest {
                     .legacyVersions(LegacyVersions.ALLOW_DEPRECATED)
                     .build();
             String kp =
-                KeyBlockHeader.parse(k.wrap(h, KEY, o), Profile.STRICT)
-                    .optionalBlocks()
-                    .get(OptionalBlockId.KP)
+                KeyBlockHeader.parsePrefix(k.wrap(h, KEY, o), Profile.STRICT)
+                    .optionalBlock(OptionalBlockId.KP)
                     .orElseThrow()
                     .data();
             String expected = KeyCheckValue.compute(algorithm, kbpk, m, m.maxLengthBytes()).hex();

@@ -182,15 +182,15 @@ class KeyBlockProtectionKeyProperties {
                 assertEquals(c.header().keyVersion(), h.keyVersion());
                 assertEquals(c.header().exportability(), h.exportability());
                 assertEquals(c.header().keyContext(), h.keyContext());
-                for (OptionalBlock b : c.header().optionalBlocks().asList()) {
-                  assertEquals(b, h.optionalBlocks().get(b.id()).orElseThrow());
+                for (OptionalBlock b : c.header().optionalBlocks()) {
+                  assertEquals(b, h.blocks().get(b.id()).orElseThrow());
                 }
                 assertEquals(
                     c.options().keyKcv().isPresent(),
-                    h.optionalBlocks().get(OptionalBlockId.KC).isPresent());
+                    h.optionalBlock(OptionalBlockId.KC).isPresent());
                 assertEquals(
                     c.options().kbpkKcv().isPresent(),
-                    h.optionalBlocks().get(OptionalBlockId.KP).isPresent());
+                    h.optionalBlock(OptionalBlockId.KP).isPresent());
                 assertEquals(block.length(), h.declaredKeyBlockLength());
               } catch (Tr31Exception e) {
                 throw new AssertionError(c + ": " + e.getMessage(), e);

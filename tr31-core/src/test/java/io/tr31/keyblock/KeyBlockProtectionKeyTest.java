@@ -118,14 +118,14 @@ class KeyBlockProtectionKeyTest {
             KEY,
             WrapOptions.builder().keyKcv(KcvMethod.CMAC).kbpkKcv(KcvMethod.LEGACY).build());
     try (UnwrappedKey u = k.unwrap(block)) {
-      OptionalBlock kc = u.header().optionalBlocks().get(OptionalBlockId.KC).orElseThrow();
-      assertEquals(KcvMethod.CMAC, kc.kcvMethod());
+      OptionalBlock kc = u.header().optionalBlock(OptionalBlockId.KC).orElseThrow();
+      assertEquals(KcvMethod.CMAC, kc.kcv().get().method());
       assertArrayEquals(
-          KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes(), kc.kcvBytes());
-      OptionalBlock kp = u.header().optionalBlocks().get(OptionalBlockId.KP).orElseThrow();
+          KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5).bytes(), kc.kcv().get().bytes());
+      OptionalBlock kp = u.header().optionalBlock(OptionalBlockId.KP).orElseThrow();
       assertArrayEquals(
           KeyCheckValue.compute(KeyAlgorithm.AES, KBPK, KcvMethod.LEGACY, 3).bytes(),
-          kp.kcvBytes());
+          kp.kcv().get().bytes());
     }
   }
 
@@ -244,7 +244,7 @@ class KeyBlockProtectionKeyTest {
               .seal(header.getBytes(StandardCharsets.US_ASCII), payload);
       try (UnwrappedKey u = kbpk().unwrap(header + Hex.encode(sealed))) {
         assertArrayEquals(KEY, u.keyBytes());
-        assertTrue(u.header().optionalBlocks().get(OptionalBlockId.LB).isPresent());
+        assertTrue(u.header().optionalBlock(OptionalBlockId.LB).isPresent());
       }
     }
   }
@@ -279,7 +279,7 @@ class KeyBlockProtectionKeyTest {
     // strict re-read of the emitted header does, so wrap never writes such a block.
     KeyBlockHeader aesWithKs =
         header("D0000B1AX00E0000")
-            .withOptionalBlock(OptionalBlock.hex(OptionalBlockId.KS, "00604B120F9292800000"));
+            .withOptionalBlock(OptionalBlock.of(OptionalBlockId.KS, "00604B120F9292800000"));
     assertCode(ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH, () -> kbpk().wrap(aesWithKs, KEY));
   }
 

@@ -116,7 +116,7 @@ class KeyBlockProtectionKeyVectorsTest {
       String block = (String) v.get("key_block");
       byte[] key = hex(v.get("expected_key_hex"));
       byte[] padding = hex(v.get("padding_hex"));
-      KeyBlockHeader header = KeyBlockHeader.parse(block, Profile.STRICT);
+      KeyBlockHeader header = KeyBlockHeader.parsePrefix(block, Profile.STRICT);
       KeyBlockVersion version = header.version();
       // ISO 20038: E pads nothing; A-D pad to the cipher block.
       int unit = version == KeyBlockVersion.E ? 1 : version.cipherBlockSizeBytes();
@@ -208,7 +208,7 @@ class KeyBlockProtectionKeyVectorsTest {
   private static boolean degenerateTdesKbpk(Map<String, Object> v) throws Tr31Exception {
     byte[] kbpk = hex(v.get("kbpk_hex"));
     KeyBlockVersion version =
-        KeyBlockHeader.parse((String) v.get("key_block"), Profile.LENIENT).version();
+        KeyBlockHeader.parsePrefix((String) v.get("key_block"), Profile.LENIENT).version();
     return KeyBlocks.kbpkAlgorithmFor(version) == KeyAlgorithm.TDES
         && (kbpk.length == 16 || kbpk.length == 24)
         && TdesKeys.isDegenerate(kbpk);

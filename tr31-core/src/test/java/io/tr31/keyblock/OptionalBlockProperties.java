@@ -27,7 +27,7 @@ class OptionalBlockProperties {
                 String text = b.toString();
                 OptionalBlock back =
                     OptionalBlocks.parse(text, 0, text.length(), 1, Profile.STRICT).asList().get(0);
-                return back.timestamp().equals(expected) && back.equals(b);
+                return back.timestamp().get().equals(expected) && back.equals(b);
               } catch (Tr31FormatException e) {
                 throw new AssertionError(t.toString(), e);
               }
@@ -45,8 +45,8 @@ class OptionalBlockProperties {
                 String text = b.toString();
                 OptionalBlock back =
                     OptionalBlocks.parse(text, 0, text.length(), 1, Profile.STRICT).asList().get(0);
-                return back.kcvMethod() == KcvMethod.values()[m]
-                    && Arrays.equals(back.kcvBytes(), kcv);
+                return back.kcv().get().method() == KcvMethod.values()[m]
+                    && Arrays.equals(back.kcv().get().bytes(), kcv);
               } catch (Tr31FormatException e) {
                 throw new AssertionError(e);
               }

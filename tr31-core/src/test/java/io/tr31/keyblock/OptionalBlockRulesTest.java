@@ -67,8 +67,7 @@ class OptionalBlockRulesTest {
     assertEquals(
         KSN,
         KeyBlockHeader.parse("D0000B1TX00E0100KS18" + KSN, Profile.STRICT)
-            .optionalBlocks()
-            .get(OptionalBlockId.KS)
+            .optionalBlock(OptionalBlockId.KS)
             .get()
             .data());
     headerRefused(
@@ -161,8 +160,8 @@ class OptionalBlockRulesTest {
   void pk_isTheKcvOfTheExportKbpk_inTheKcFormat() throws Exception {
     // openemv tr31_tool_test32: PK1001987654 (CMAC KCV 9876543210)
     OptionalBlock pk = parse("PK10019876543210", Profile.STRICT).asList().get(0);
-    assertEquals(KcvMethod.CMAC, pk.kcvMethod());
-    assertArrayEquals(new byte[] {(byte) 0x98, 0x76, 0x54, 0x32, 0x10}, pk.kcvBytes());
+    assertEquals(KcvMethod.CMAC, pk.kcv().get().method());
+    assertArrayEquals(new byte[] {(byte) 0x98, 0x76, 0x54, 0x32, 0x10}, pk.kcv().get().bytes());
     assertEquals(
         "PK0A00ABCD",
         OptionalBlock.kcv(

@@ -44,8 +44,7 @@ class RewrapHistoryTest {
   private Optional<String> pedigree(String block) throws Tr31Exception {
     return KeyBlock.parse(block, Profile.STRICT)
         .header()
-        .optionalBlocks()
-        .get(OptionalBlockId.WP)
+        .optionalBlock(OptionalBlockId.WP)
         .map(OptionalBlock::data);
   }
 

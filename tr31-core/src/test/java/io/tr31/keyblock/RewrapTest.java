@@ -93,9 +93,9 @@ class RewrapTest {
       assertEquals("E", h.modeOfUseCode());
       assertEquals(KeyVersion.of("12"), h.keyVersion());
       assertEquals(Exportability.SENSITIVE, h.exportability());
-      assertEquals("ATM", h.optionalBlocks().get(OptionalBlockId.LB).get().data());
+      assertEquals("ATM", h.optionalBlock(OptionalBlockId.LB).get().data());
       // KP now names the new KBPK (verified by unwrap; checked here against it too).
-      String kp = h.optionalBlocks().get(OptionalBlockId.KP).get().data();
+      String kp = h.optionalBlock(OptionalBlockId.KP).get().data();
       String aesKcv = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.CMAC, 5).hex();
       assertEquals("01" + aesKcv, kp);
     }
@@ -413,12 +413,12 @@ class RewrapTest {
             .wrapOptions(WrapOptions.builder().keyKcv(KcvMethod.CMAC).build())
             .build()
             .rewrap(old);
-    KeyBlockHeader h = KeyBlockHeader.parse(r.keyBlock(), Profile.STRICT);
+    KeyBlockHeader h = KeyBlockHeader.parsePrefix(r.keyBlock(), Profile.STRICT);
     String kc = KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5).hex();
-    assertEquals("01" + kc, h.optionalBlocks().get(OptionalBlockId.KC).orElseThrow().data());
+    assertEquals("01" + kc, h.optionalBlock(OptionalBlockId.KC).orElseThrow().data());
     // KP keeps the source's method (legacy) and names the new KBPK.
     String kp = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.LEGACY, 3).hex();
-    assertEquals("00" + kp, h.optionalBlocks().get(OptionalBlockId.KP).orElseThrow().data());
+    assertEquals("00" + kp, h.optionalBlock(OptionalBlockId.KP).orElseThrow().data());
     assertEquals("Rewrap.Result[" + r.keyBlock() + "]", r.toString());
   }
 

@@ -266,8 +266,10 @@ class InstalledKeySetTest {
       KeyBlockHeader header =
           Slot.TMK
               .headerTemplate()
-              .withOptionalBlock(OptionalBlock.label(r.label(Slot.TMK)))
-              .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
+              .toBuilder()
+              .optionalBlock(OptionalBlock.label(r.label(Slot.TMK)))
+              .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()))
+              .build();
       // wrap refuses the ZMK as a key (KEY_IS_KBPK): forge the faulty server's block
       String block =
           io.tr31.keyblock.ForgedBlocks.aesBlockEvenOfTheKbpk(

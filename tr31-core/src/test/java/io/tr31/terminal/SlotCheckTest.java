@@ -21,7 +21,6 @@ import io.tr31.keyblock.ModeOfUse;
 import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
-import io.tr31.keyblock.OptionalBlocks;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -56,8 +55,10 @@ class SlotCheckTest {
 
   private static KeyBlockHeader withBinding(Slot slot, KeyBlockHeader h) {
     KeySetResponse r = issued.response();
-    return h.withOptionalBlock(OptionalBlock.label(r.label(slot)))
-        .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()));
+    return h.toBuilder()
+        .optionalBlock(OptionalBlock.label(r.label(slot)))
+        .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, r.issuedAt()))
+        .build();
   }
 
   /** Installs the set with {@code slot}'s block replaced by {@code header} over the slot's key. */
@@ -132,7 +133,9 @@ class SlotCheckTest {
   void anExtraOptionalBlock_refusedNamingIt() {
     KeyBlockHeader h =
         header(Slot.TDK, b -> b)
-            .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TC, KeySets.ISSUED));
+            .toBuilder()
+            .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TC, KeySets.ISSUED))
+            .build();
     refused(Slot.TDK, h, "optional block TC");
   }
 
@@ -141,7 +144,10 @@ class SlotCheckTest {
     // X9.143:2021 6.3.6.5: HM belongs to HMAC keys only; the strict header rules refuse it on the
     // MSK's AES header, so no such block can be written or read (SlotCheck keeps its own check).
     KeyBlockHeader h =
-        header(Slot.MSK, b -> b).withOptionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_256));
+        header(Slot.MSK, b -> b)
+            .toBuilder()
+            .optionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_256))
+            .build();
     io.tr31.Tr31FormatException e =
         assertThrows(
             io.tr31.Tr31FormatException.class,
@@ -154,14 +160,23 @@ class SlotCheckTest {
     KeyBlockHeader h =
         Slot.TDK
             .headerTemplate()
-            .withOptionalBlock(OptionalBlock.label(issued.response().label(Slot.TDK)));
+            .toBuilder()
+            .optionalBlock(OptionalBlock.label(issued.response().label(Slot.TDK)))
+            .build();
     refused(Slot.TDK, h, "optional blocks");
   }
 
   @Test
   void macWithoutHm_refused() {
+    KeyBlockHeader t = Slot.MAC.headerTemplate();
     KeyBlockHeader noHm =
-        Slot.MAC.headerTemplate().toBuilder().optionalBlocks(OptionalBlocks.of(List.of())).build();
+        KeyBlockHeader.builder()
+            .version(t.version())
+            .keyUsage(t.keyUsage())
+            .algorithm(t.algorithm())
+            .modeOfUse(t.modeOfUse())
+            .exportability(t.exportability())
+            .build();
     refused(Slot.MAC, withBinding(Slot.MAC, noHm), "optional blocks");
   }
 
@@ -169,8 +184,7 @@ class SlotCheckTest {
   void macWithSha384_refused() {
     KeyBlockHeader sha384 =
         Slot.MAC.headerTemplate().toBuilder()
-            .optionalBlocks(
-                OptionalBlocks.of(List.of(OptionalBlock.hmacHash(HashAlgorithm.SHA_384))))
+            .optionalBlock(OptionalBlock.hmacHash(HashAlgorithm.SHA_384))
             .build();
     refused(Slot.MAC, withBinding(Slot.MAC, sha384), "HM is not SHA-256");
   }

@@ -16,7 +16,6 @@ import io.tr31.keyblock.KcvMethod;
 import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
-import io.tr31.keyblock.OptionalBlocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,16 +102,16 @@ public final class HeaderGens {
         return OptionalBlock.timestamp(
             id, Instant.ofEpochSecond(seconds, pick(in, 0, 99) * 10_000_000L));
       case IK:
-        return OptionalBlock.hex(id, chars(in, HEX, 16, 16));
+        return OptionalBlock.of(id, chars(in, HEX, 16, 16));
       case KS:
-        return OptionalBlock.hex(id, chars(in, HEX, 20, 20));
+        return OptionalBlock.of(id, chars(in, HEX, 20, 20));
       case BI:
-        return OptionalBlock.hex(
+        return OptionalBlock.of(
             id, pick(in, 0, 1) == 0 ? "00" + chars(in, HEX, 10, 10) : "01" + chars(in, HEX, 8, 8));
       case AL:
-        return OptionalBlock.asymmetricKeyLife(pick(in, 0, 1) == 1);
+        return OptionalBlock.of(id, pick(in, 0, 1) == 1 ? "0100" : "0101");
       case WP:
-        return OptionalBlock.wrappingPedigree(pick(in, 0, 3));
+        return OptionalBlock.of(id, "00" + pick(in, 0, 3));
       case DA:
         List<String> entries = new ArrayList<>();
         for (int i = pick(in, 1, 4); i > 0; i--) {
@@ -122,9 +121,9 @@ public final class HeaderGens {
                   + pick(in, DA_MODES)
                   + pick(in, Exportability.values()).code());
         }
-        return OptionalBlock.derivationsAllowed(entries);
+        return OptionalBlock.of(id, "01" + String.join("", entries));
       case PB:
-        return OptionalBlock.padding(pick(in, 0, 20));
+        return OptionalBlock.of(id, "0".repeat(pick(in, 0, 20)));
       case CT:
         if (pick(in, 0, 1) == 0) { // one certificate; long enough to exercise extended length
           return OptionalBlock.of(id, "0" + pick(in, 0, 1) + chars(in, PRINTABLE, 1, 700));
@@ -182,16 +181,19 @@ public final class HeaderGens {
       if (pb) {
         blocks.add(block(in, OptionalBlockId.PB));
       }
-      return KeyBlockHeader.builder()
-          .version(pick(in, KeyBlockVersion.values()))
-          .keyUsage((KeyUsage) t[0])
-          .algorithm((KeyAlgorithm) t[1])
-          .modeOfUse((ModeOfUse) t[2])
-          .keyVersion(kv)
-          .exportability(pick(in, Exportability.values()))
-          .keyContext(pick(in, KeyContext.values()))
-          .optionalBlocks(OptionalBlocks.of(blocks))
-          .build();
+      KeyBlockHeader.Builder b =
+          KeyBlockHeader.builder()
+              .version(pick(in, KeyBlockVersion.values()))
+              .keyUsage((KeyUsage) t[0])
+              .algorithm((KeyAlgorithm) t[1])
+              .modeOfUse((ModeOfUse) t[2])
+              .keyVersion(kv)
+              .exportability(pick(in, Exportability.values()))
+              .keyContext(pick(in, KeyContext.values()));
+      for (OptionalBlock o : blocks) {
+        b.optionalBlock(o);
+      }
+      return b.build();
     };
   }
 }
