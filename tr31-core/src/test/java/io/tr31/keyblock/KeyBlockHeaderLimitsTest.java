@@ -122,13 +122,13 @@ class KeyBlockHeaderLimitsTest {
       KeyBlockHeader other = change.apply(pinKey()).build();
       assertNotEquals(base, other, other.toString());
       assertNotEquals(other, base, other.toString());
-      // One field differs: Objects.hash then differs too (31 is odd, so no collision).
+      // One field differs: the canonical text, so its String hash, differs (31 is odd).
       assertNotEquals(base.hashCode(), other.hashCode(), other.toString());
     }
   }
 
   @Test
-  void parseExact_refusesCharactersAfterTheDeclaredBlocks_atTheFirstUnreadOffset()
+  void parse_isExact_charactersAfterTheDeclaredBlocks_refusedAtTheFirstUnreadOffset()
       throws Exception {
     assertEquals(pinKey().build(), KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT));
     KeyBlockHeader labelled = KeyBlockHeader.parse("D0000P0AE00E0100LB06AB", Profile.STRICT);

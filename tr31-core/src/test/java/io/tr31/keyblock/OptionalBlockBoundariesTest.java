@@ -3,15 +3,18 @@
  */
 package io.tr31.keyblock;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -255,6 +258,45 @@ class OptionalBlockBoundariesTest {
         () ->
             OptionalBlock.timestamp(
                 OptionalBlockId.TC, java.time.Instant.parse("-0001-12-31T23:59:59Z")));
+  }
+
+  @Test
+  void timestamp_instantMinAndMax_areIllegalArguments_notDateTimeExceptions() {
+    for (Instant i : new Instant[] {Instant.MAX, Instant.MIN}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> OptionalBlock.timestamp(OptionalBlockId.TS, i),
+          i.toString());
+    }
+  }
+
+  @Test
+  void padding_negativeLength_isAnIllegalArgument_notANegativeArraySize() {
+    assertThrows(IllegalArgumentException.class, () -> OptionalBlock.padding(-1));
+    assertThrows(IllegalArgumentException.class, () -> OptionalBlock.padding(Integer.MIN_VALUE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> OptionalBlock.padding(OptionalBlock.MAX_DATA_LENGTH + 1));
+    assertEquals("PB04", OptionalBlock.padding(0).toString());
+  }
+
+  @Test
+  void typedValues_readOnceOnParse_lenientTolerancesIncluded() throws Exception {
+    String text = "TS1220190717181929" + "HM0621" + "KC0A01abcd";
+    OptionalBlocks blocks = OptionalBlocks.parse(text, 0, text.length(), 3, Profile.LENIENT);
+    OptionalBlock ts = blocks.asList().get(0);
+    OptionalBlock hm = blocks.asList().get(1);
+    OptionalBlock kc = blocks.asList().get(2);
+    assertEquals(Instant.parse("2019-07-17T18:19:29Z"), ts.timestamp().orElseThrow());
+    assertEquals(HashAlgorithm.SHA_256, hm.hmacHash().orElseThrow());
+    assertEquals(KcvMethod.CMAC, kc.kcv().orElseThrow().method());
+    assertArrayEquals(new byte[] {(byte) 0xAB, (byte) 0xCD}, kc.kcv().orElseThrow().bytes());
+    // The same value object on every call: the data is not read again.
+    assertSame(kc.kcv().orElseThrow(), kc.kcv().orElseThrow());
+    assertSame(ts.timestamp().orElseThrow(), ts.timestamp().orElseThrow());
+    assertEquals(Optional.empty(), ts.kcv());
+    assertEquals(Optional.empty(), kc.timestamp());
+    assertEquals(Optional.empty(), hm.timestamp());
   }
 
   @Test
