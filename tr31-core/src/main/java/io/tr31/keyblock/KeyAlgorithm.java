@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * Immutable. The algorithm is authenticated as part of the header; it decides which key lengths are
  * allowed on wrap ({@link #permitsKeyLengthBytes}) and the length a key is padded to for key length
- * obfuscation ({@link #obfuscatedLengthBytes()}).
+ * obfuscation (the algorithm's largest key).
  *
  * @since 0.1.0
  */

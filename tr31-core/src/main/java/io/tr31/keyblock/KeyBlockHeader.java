@@ -237,7 +237,7 @@ public final class KeyBlockHeader {
     return encode(0).hashCode();
   }
 
-  /** The header as {@link #encode(int)} writes it with the declared length. */
+  /** The canonical header text, with the length field as read ({@code 0000} when built). */
   @Override
   public String toString() {
     return encode(declaredKeyBlockLength);
@@ -371,7 +371,7 @@ public final class KeyBlockHeader {
 
     /**
      * Builds the header. Whether usage, algorithm and mode of use are permitted together is not
-     * checked here: see {@link io.tr31.keyblock.KeyAttributePolicy#check}.
+     * checked here: see {@link KeyAttributePolicy#permittedModes}; wrap and parse check it.
      *
      * @return the header, without warnings
      * @throws IllegalStateException if a required field is unset

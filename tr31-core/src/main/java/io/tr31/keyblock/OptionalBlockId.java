@@ -85,7 +85,7 @@ public enum OptionalBlockId {
   TS("Time stamp", DataFormat.ISO8601_UTC),
   /**
    * {@code WP}: wrapping pedigree (X9.143:2021 6.3.6.15, Table 23): version {@code 00}, then
-   * pedigree 0-3 (see {@link OptionalBlock#wrappingPedigree(int)}).
+   * pedigree 0-3 (rewrap writes it when the key's history needs it).
    */
   WP("Wrapping pedigree", DataFormat.ALPHANUMERIC);
 

@@ -166,7 +166,7 @@ public enum Slot {
    * context {@code 0}, and for the MAC key the {@code HM} block naming SHA-256. The issuer adds
    * {@code LB} and {@code TS}.
    *
-   * @return a new header; its {@link KeyBlockHeader#declaredKeyBlockLength()} is {@code 0}
+   * @return a new header, with length field {@code 0000}
    */
   public KeyBlockHeader headerTemplate() {
     KeyBlockHeader.Builder b =
