@@ -89,10 +89,7 @@ public final class KeyBlockHeader {
     return h;
   }
 
-  /**
-   * Parses the header at the start of {@code text}, which may continue (payload and MAC): the
-   * reader's entry point. Errors as {@link #parse}, except that nothing after the header is read.
-   */
+  /** The header at the start of {@code text} (the reader's): as {@link #parse}, but a prefix. */
   static KeyBlockHeader parsePrefix(CharSequence text, Profile profile)
       throws Tr31FormatException {
     Objects.requireNonNull(profile, "profile");
@@ -178,7 +175,6 @@ public final class KeyBlockHeader {
     return optionalBlocks.get(id);
   }
 
-  /** The optional blocks as the package handles them (with, without, encode). */
   OptionalBlocks blocks() {
     return optionalBlocks;
   }
@@ -265,6 +261,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key block version, which fixes the binding method and the KBPK it needs.
+     *
      * @param v the version; not {@code null}
      * @return this builder
      */
@@ -275,6 +272,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key usage.
+     *
      * @param u the key usage; not {@code null}
      * @return this builder
      * @throws IllegalArgumentException for {@link KeyUsage#PROPRIETARY} (only parse keeps those)
@@ -291,6 +289,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the algorithm of the key to wrap.
+     *
      * @param a the algorithm; not {@code null}
      * @return this builder
      */
@@ -301,6 +300,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the mode of use.
+     *
      * @param m the mode of use; not {@code null}
      * @return this builder
      * @throws IllegalArgumentException for {@link ModeOfUse#PROPRIETARY}
@@ -317,6 +317,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key version number (default {@code 00}, unused).
+     *
      * @param v the key version; not {@code null}
      * @return this builder
      */
@@ -327,6 +328,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the exportability.
+     *
      * @param e the exportability; not {@code null}
      * @return this builder
      */
@@ -337,6 +339,7 @@ public final class KeyBlockHeader {
 
     /**
      * Sets the key context (default {@link KeyContext#DETERMINED_BY_WRAPPING_KEY}).
+     *
      * @param c the key context; not {@code null}
      * @return this builder
      */
@@ -348,6 +351,7 @@ public final class KeyBlockHeader {
     /**
      * Adds an optional block after those already set, or replaces the block of the same ID in
      * place; the padding block {@code PB} stays last (and is recomputed by wrap anyway).
+     *
      * @param block the block; not {@code null}
      * @return this builder
      * @throws IllegalArgumentException if the block would be the 100th
