@@ -70,7 +70,7 @@ public final class KeySetKcv {
    *     false} otherwise, also for a key that is not 16, 24 or 32 bytes
    * @throws NullPointerException if an argument is {@code null}
    */
-  public static boolean matches(KeyCheckValue expected, byte[] key) {
+  static boolean matches(KeyCheckValue expected, byte[] key) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(key, "key");
     if (expected.method() != METHOD || expected.lengthBytes() != LENGTH_BYTES) {

@@ -110,12 +110,12 @@ public enum Slot {
   }
 
   /** {@return the JSON {@code usage} string the seed gives this slot} */
-  public String usage() {
+  String usage() {
     return usage;
   }
 
   /** {@return the X9.143 key usage of the slot's key block} */
-  public KeyUsage keyUsage() {
+  KeyUsage keyUsage() {
     return keyUsage;
   }
 
@@ -123,19 +123,19 @@ public enum Slot {
    * {@return the X9.143 algorithm of the slot's key block ({@code A}, or {@code H} for the MAC
    * key)}
    */
-  public KeyAlgorithm algorithm() {
+  KeyAlgorithm algorithm() {
     return algorithm;
   }
 
   /** {@return the X9.143 mode of use of the slot's key block} */
-  public ModeOfUse modeOfUse() {
+  ModeOfUse modeOfUse() {
     return modeOfUse;
   }
 
   /**
    * {@return the exportability of every slot: {@code N}, the terminal never re-exports a key}
    */
-  public Exportability exportability() {
+  Exportability exportability() {
     return Exportability.NON_EXPORTABLE;
   }
 
@@ -154,11 +154,8 @@ public enum Slot {
     }
   }
 
-  /**
-   * {@return the name of the parent key as the documentation writes it: {@code ZMK}, {@code TMK},
-   * {@code KEK}}
-   */
-  public String parentName() {
+  /** The name of the parent key as the documentation writes it: ZMK, TMK, KEK. */
+  String parentName() {
     return parent().map(p -> p.name()).orElse("ZMK");
   }
 
@@ -169,7 +166,7 @@ public enum Slot {
    *
    * @return a new header; its {@link KeyBlockHeader#declaredKeyBlockLength()} is {@code 0}
    */
-  public KeyBlockHeader headerTemplate() {
+  KeyBlockHeader headerTemplate() {
     KeyBlockHeader.Builder b =
         KeyBlockHeader.builder()
             .version(KeyBlockVersion.D)

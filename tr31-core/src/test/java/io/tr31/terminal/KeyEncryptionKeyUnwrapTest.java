@@ -3,6 +3,7 @@
  */
 package io.tr31.terminal;
 
+import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,13 +64,13 @@ class KeyEncryptionKeyUnwrapTest {
   }
 
   private static void assertCode(ErrorCode code, Executable e) {
-    assertEquals(code, assertThrows(KeySetException.class, e).code());
+    assertEquals(code, assertThrows(Tr31Exception.class, e).code());
   }
 
   @Test
   void tmk_unwrapOfTheSetsOwnKekBlock_neverYieldsTheKeksBytes() {
     String kekBlock = issued.response().keyBlock(Slot.KEK);
-    KeySetException e = assertThrows(KeySetException.class, () -> keys.tmk().unwrap(kekBlock));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> keys.tmk().unwrap(kekBlock));
     assertEquals("KEYSET_KEY_ENCRYPTION_KEY", e.code().name());
     assertEquals(
         "KEYSET_KEY_ENCRYPTION_KEY: key block holds a key-encryption key; it is not"

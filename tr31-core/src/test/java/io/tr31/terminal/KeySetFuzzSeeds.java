@@ -3,6 +3,7 @@
  */
 package io.tr31.terminal;
 
+import io.tr31.Tr31Exception;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class KeySetFuzzSeeds {
     Path dir =
         Paths.get(
             "src/test/resources/io/tr31/terminal/KeySetJsonFuzzTestInputs/"
-                + "install_anyBody_installsOrThrowsKeySetException");
+                + "install_anyBody_installsOrThrowsTr31Exception");
     Files.createDirectories(dir);
     try (IssuedKeySet set = KeySets.seedExample(1)) {
       String json = set.json();
