@@ -38,8 +38,8 @@ public final class Tr31VerificationException extends Tr31Exception {
   }
 
   /**
-   * Creates the verification failure of one domain with a public detail: which item failed (a
-   * key set's slot, for example), never anything derived from the data or the keys compared.
+   * Creates the verification failure of one domain with a public detail: which item failed (a key
+   * set's slot, for example), never anything derived from the data or the keys compared.
    *
    * @param code the reason
    * @param detail secret-free detail naming what was checked, or {@code null}

@@ -39,10 +39,11 @@ import javax.security.auth.Destroyable;
  *       allowance is the installer's not-before allowance, {@link
  *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
  *       Tr31PolicyException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link
- *       ErrorCode#KEYSET_NOT_YET_VALID}) outside it: no key leaves an expired set. Not covered: an {@link EnvelopeKey} or {@link
- *       MacKey} reference obtained while the set was valid keeps sealing and signing past {@code
- *       expires_at} (those types know nothing of the set), so fetch them from the set for each
- *       message instead of keeping them. {@link #expiresAt()} tells when to request the next set.
+ *       ErrorCode#KEYSET_NOT_YET_VALID}) outside it: no key leaves an expired set. Not covered: an
+ *       {@link EnvelopeKey} or {@link MacKey} reference obtained while the set was valid keeps
+ *       sealing and signing past {@code expires_at} (those types know nothing of the set), so fetch
+ *       them from the set for each message instead of keeping them. {@link #expiresAt()} tells when
+ *       to request the next set.
  *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
  *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) waits for running

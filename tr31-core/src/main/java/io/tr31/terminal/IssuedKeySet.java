@@ -27,9 +27,9 @@ import javax.security.auth.Destroyable;
  *   <li>{@link #json()} holds only key blocks (ciphertext), ids, times and KCVs: it may be sent and
  *       logged.
  *   <li>{@link #keyBytes(Slot)} returns a copy of a clear key for the server's key store (an HSM,
- *       in production), from which the server prepares the keys it uses to open and verify what
- *       the terminal sends; the caller wipes the copy. The set hands out no prepared key of its
- *       own, so nothing it owns can be destroyed or kept past it.
+ *       in production), from which the server prepares the keys it uses to open and verify what the
+ *       terminal sends; the caller wipes the copy. The set hands out no prepared key of its own, so
+ *       nothing it owns can be destroyed or kept past it.
  *   <li>{@link #destroy()} (or {@link #close()}) waits for running reads and wipes this object's
  *       copies (best effort on the JVM); afterwards {@link #keyBytes(Slot)} throws {@link
  *       IllegalStateException}. The public data ({@link #json()}, ids) stays readable.
@@ -54,7 +54,9 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
     return response;
   }
 
-  /** {@return the response body as JSON, in the seed's shape and field order; usable after destroy} */
+  /**
+   * {@return the response body as JSON, in the seed's shape and field order; usable after destroy}
+   */
   public String json() {
     return response.toJson();
   }

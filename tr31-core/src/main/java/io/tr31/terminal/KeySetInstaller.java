@@ -28,8 +28,8 @@ import javax.security.auth.Destroyable;
  *
  * <p>Order (the seed's "Terminal install order"): parse the JSON strictly (src/docs/KEYSET.md);
  * then for TMK (under the ZMK), KEK (under the TMK), MSK, TPK, TDK and MAC (under the KEK): unwrap
- * the version D block under the strict profile (MAC verified in constant time before anything in
- * it is read), check its authenticated header against the {@link Slot}, check the bound metadata
+ * the version D block under the strict profile (MAC verified in constant time before anything in it
+ * is read), check its authenticated header against the {@link Slot}, check the bound metadata
  * ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in constant time; finally
  * check that no two of the six keys and the ZMK are the same key, and {@code issued_at - allowance
  * <= now < expires_at} with the builder's {@link Clock}, which the {@link InstalledKeySet} keeps
@@ -186,10 +186,9 @@ public final class KeySetInstaller implements Destroyable, AutoCloseable {
    *
    * @param json the response body as received; not {@code null}
    * @return the installed set, which the caller closes when done
-   * @throws Tr31FormatException the JSON breaks the response format (a {@code KEYSET_*} format
-   *     code with the offset in the body: src/docs/KEYSET.md lists them), or a key block is
-   *     malformed ({@link ErrorCode#KEYSET_KEY_BLOCK_MALFORMED}, the detail names the key block
-   *     error code)
+   * @throws Tr31FormatException the JSON breaks the response format (a {@code KEYSET_*} format code
+   *     with the offset in the body: src/docs/KEYSET.md lists them), or a key block is malformed
+   *     ({@link ErrorCode#KEYSET_KEY_BLOCK_MALFORMED}, the detail names the key block error code)
    * @throws Tr31VerificationException a block does not verify under its parent ({@link
    *     ErrorCode#KEYSET_UNWRAP_FAILED}), its {@code LB}/{@code TS} disagree with the JSON ({@link
    *     ErrorCode#KEYSET_METADATA_MISMATCH}) or its KCV does not match ({@link
@@ -235,8 +234,7 @@ public final class KeySetInstaller implements Destroyable, AutoCloseable {
     InstalledKeySet installed = null;
     try {
       for (Slot slot : Slot.values()) {
-        KeyBlockProtectionKey parent =
-            slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
+        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
         UnwrappedKey key = unwrap(parent, slot, response.keyBlock(slot));
         keys.put(slot, key);
         SlotCheck.header(slot, key);

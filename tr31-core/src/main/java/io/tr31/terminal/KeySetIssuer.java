@@ -192,8 +192,7 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
             slot.headerTemplate()
                 .withOptionalBlock(OptionalBlock.label(label))
                 .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt));
-        KeyBlockProtectionKey parent =
-            slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
+        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
         blocks.put(slot, wrap(parent, header, key));
         if (slot == Slot.TMK) {
           tmk = ZoneMasterKey.aesKbpk(key, random);

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlock;
 import io.tr31.Tr31FormatException;
 import io.tr31.internal.Hex;
+import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyCheckValue;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -270,7 +270,8 @@ final class KeySetJsonReader {
     return path.isEmpty() ? "" : path + ".";
   }
 
-  private String string(JsonToken t, String path, Slot slot) throws Tr31FormatException, IOException {
+  private String string(JsonToken t, String path, Slot slot)
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.VALUE_STRING) {
       throw error(ErrorCode.KEYSET_WRONG_TYPE, slot, path);
     }

@@ -4,9 +4,9 @@
 package io.tr31.terminal;
 
 import io.tr31.Tr31Exception;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.BlockCipher;
 import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyCheckValue;
 import java.util.Objects;
 

@@ -94,8 +94,8 @@ final class KeySetResponse {
    * @param json the body as received; not {@code null}
    * @return the parsed response
    * @throws NullPointerException if {@code json} is {@code null}
-   * @throws Tr31FormatException a {@code KEYSET_*} format code of {@link io.tr31.ErrorCode} with the
-   *     offset and, inside {@code keys} or {@code verification.kcv}, the slot: {@code
+   * @throws Tr31FormatException a {@code KEYSET_*} format code of {@link io.tr31.ErrorCode} with
+   *     the offset and, inside {@code keys} or {@code verification.kcv}, the slot: {@code
    *     KEYSET_JSON_SYNTAX}, {@code KEYSET_WRONG_TYPE}, {@code KEYSET_DUPLICATE_FIELD}, {@code
    *     KEYSET_UNKNOWN_FIELD}, {@code KEYSET_MISSING_FIELD}, {@code KEYSET_TOO_LARGE}, {@code
    *     KEYSET_INVALID_ID}, {@code KEYSET_INVALID_TIME}, {@code KEYSET_INVALID_TRANSPORT}, {@code

@@ -3,15 +3,15 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.Exportability;
+import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.keyblock.KeyContext;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.ModeOfUse;
-import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlocks;
 import java.util.List;
@@ -132,9 +132,7 @@ public enum Slot {
     return modeOfUse;
   }
 
-  /**
-   * {@return the exportability of every slot: {@code N}, the terminal never re-exports a key}
-   */
+  /** {@return the exportability of every slot: {@code N}, the terminal never re-exports a key} */
   Exportability exportability() {
     return Exportability.NON_EXPORTABLE;
   }

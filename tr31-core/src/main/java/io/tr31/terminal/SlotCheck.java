@@ -4,15 +4,15 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31PolicyException;
 import io.tr31.Tr31VerificationException;
-import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.HashAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
+import io.tr31.keyblock.UnwrappedKey;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -82,7 +82,8 @@ class KeySetCommandTest {
 
   /** The base64 key block of slot {@code s} in an issued body. */
   private static String b64(String json, Slot s) {
-    return field(json, "\"" + s.jsonName() + "\":\\{\"key_id\":\"[^\"]*\",\"key_block\":\"([^\"]*)\"");
+    return field(
+        json, "\"" + s.jsonName() + "\":\\{\"key_id\":\"[^\"]*\",\"key_block\":\"([^\"]*)\"");
   }
 
   private static String field(String json, String regex) {

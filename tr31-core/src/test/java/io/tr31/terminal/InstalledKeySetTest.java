@@ -3,7 +3,6 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,16 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
-import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.keyblock.WrapOptions;
+import io.tr31.Tr31Exception;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
-import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.WrapOptions;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

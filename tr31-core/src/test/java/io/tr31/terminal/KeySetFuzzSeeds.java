@@ -3,7 +3,6 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

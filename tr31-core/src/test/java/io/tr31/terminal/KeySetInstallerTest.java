@@ -3,7 +3,6 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static io.tr31.terminal.KeySets.replaceOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import io.tr31.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -170,7 +170,8 @@ class KeySetInstallerTest {
 
   @Test
   void install_tmkBlockFromAnotherKeySetUnderTheSameZmk_refusedByItsLabel() throws Exception {
-    try (IssuedKeySet other = KeySets.issue(KeySets.issuer(2), "ks-2025-02", Duration.ofDays(365))) {
+    try (IssuedKeySet other =
+        KeySets.issue(KeySets.issuer(2), "ks-2025-02", Duration.ofDays(365))) {
       String mixed =
           KeySets.withBlocks(
                   issued.response(), Map.of(Slot.TMK, other.response().keyBlock(Slot.TMK)))
@@ -181,7 +182,8 @@ class KeySetInstallerTest {
 
   @Test
   void install_tpkBlockFromAnotherKeySet_refusedByTheKek() throws Exception {
-    try (IssuedKeySet other = KeySets.issue(KeySets.issuer(2), "ks-2025-01", Duration.ofDays(365))) {
+    try (IssuedKeySet other =
+        KeySets.issue(KeySets.issuer(2), "ks-2025-01", Duration.ofDays(365))) {
       String mixed =
           KeySets.withBlocks(
                   issued.response(), Map.of(Slot.TPK, other.response().keyBlock(Slot.TPK)))
@@ -523,8 +525,7 @@ class KeySetInstallerTest {
   @Test
   void prepare_zmkNot32Bytes_throwsIllegalArgument() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> KeySets.installer(new byte[16], KeySets.AT_ISSUE));
+        IllegalArgumentException.class, () -> KeySets.installer(new byte[16], KeySets.AT_ISSUE));
     assertThrows(IllegalArgumentException.class, () -> KeySetInstaller.prepare(new byte[16]));
     Executable issuer = () -> KeySetIssuer.prepare(new byte[24]);
     assertThrows(IllegalArgumentException.class, issuer);

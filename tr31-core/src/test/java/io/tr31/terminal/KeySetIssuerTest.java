@@ -3,12 +3,12 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tr31.Tr31Exception;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +31,7 @@ class KeySetIssuerTest {
     issuer.destroy();
     assertTrue(issuer.isDestroyed());
     assertThrows(
-        IllegalStateException.class,
-        () -> KeySets.issue(issuer, "ks-test-02", Duration.ofDays(1)));
+        IllegalStateException.class, () -> KeySets.issue(issuer, "ks-test-02", Duration.ofDays(1)));
   }
 
   @Test

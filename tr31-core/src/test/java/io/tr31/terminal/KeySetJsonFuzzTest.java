@@ -3,10 +3,10 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tr31.Tr31Exception;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 

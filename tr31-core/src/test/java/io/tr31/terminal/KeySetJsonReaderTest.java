@@ -3,13 +3,13 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static io.tr31.terminal.KeySets.replaceOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -137,8 +137,7 @@ class KeySetJsonReaderTest {
       assertEquals(block, KeySetResponse.parse(s).keyBlock(Slot.TDK));
     }
     for (String bad : new String[] {"D0\u001F", "D0\u007F"}) {
-      Tr31Exception e =
-          refused(replaceOnce(json, b64, b64(bad)), ErrorCode.KEYSET_INVALID_BASE64);
+      Tr31Exception e = refused(replaceOnce(json, b64, b64(bad)), ErrorCode.KEYSET_INVALID_BASE64);
       assertEquals(Slot.TDK, KeySets.slotOf(e).orElseThrow());
     }
   }

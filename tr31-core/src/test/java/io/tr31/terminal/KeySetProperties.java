@@ -3,13 +3,13 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.tr31.Tr31Exception;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

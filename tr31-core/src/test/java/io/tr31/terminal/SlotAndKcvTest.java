@@ -3,18 +3,18 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
+import io.tr31.keyblock.KcvMethod;
 import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyCheckValue;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.ModeOfUse;
-import io.tr31.keyblock.KcvMethod;
-import io.tr31.keyblock.KeyCheckValue;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,8 +65,7 @@ class SlotAndKcvTest {
     assertEquals(-1, KeySetRefusal.policy(ErrorCode.KEYSET_EXPIRED, null, null).offset());
     assertTrue(e.getMessage().contains("(slot tpk: x)"), e.getMessage());
     Tr31Exception v = KeySetRefusal.verification(ErrorCode.KEYSET_KCV_MISMATCH, Slot.MAC, null);
-    assertEquals(
-        "KEYSET_KCV_MISMATCH: key check value does not match (slot mac)", v.getMessage());
+    assertEquals("KEYSET_KCV_MISMATCH: key check value does not match (slot mac)", v.getMessage());
     assertEquals(-1, v.offset());
   }
 

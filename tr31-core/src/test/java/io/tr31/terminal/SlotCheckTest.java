@@ -3,26 +3,26 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
+import io.tr31.keyblock.Exportability;
+import io.tr31.keyblock.HashAlgorithm;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.WrapOptions;
-import io.tr31.keyblock.Exportability;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.keyblock.KeyContext;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.ModeOfUse;
-import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
 import io.tr31.keyblock.OptionalBlocks;
+import io.tr31.keyblock.WrapOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
