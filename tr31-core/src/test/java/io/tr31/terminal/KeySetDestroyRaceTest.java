@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tr31.internal.Hex;
 import io.tr31.keyblock.UnwrappedKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +45,10 @@ class KeySetDestroyRaceTest {
     }
     GateClock clock = new GateClock(KeySets.ISSUED);
     KeySetInstaller installer = KeySets.installer(clock);
-    clock.arm();
-    Future<InstalledKeySet> install = pool.submit(() -> installer.install(json));
-    Thread destroyer = destroyWhileHeld(clock, installer::destroy);
-    assertFalse(installer.isDestroyed());
-    clock.release();
-    try (InstalledKeySet keys = install.get(10, TimeUnit.SECONDS)) {
+    try (InstalledKeySet keys =
+        race(clock, () -> installer.install(json), installer::destroy, installer::isDestroyed)) {
       assertEquals("ks-2025-01", keys.keySetId());
     }
-    destroyer.join(10_000);
-    assertTrue(installer.isDestroyed());
   }
 
   @Test
@@ -60,18 +56,11 @@ class KeySetDestroyRaceTest {
     GateClock clock = new GateClock(KeySets.ISSUED);
     KeySetIssuer issuer =
         KeySetIssuer.builder().random(KeySets.seeded(62)).clock(clock).build(KeySets.ZMK);
-    clock.arm();
-    Future<IssuedKeySet> issue =
-        pool.submit(() -> KeySets.issue(issuer, "ks-2025-01", Duration.ofDays(365)));
-    Thread destroyer = destroyWhileHeld(clock, issuer::destroy);
-    assertFalse(issuer.isDestroyed());
-    clock.release();
-    try (IssuedKeySet set = issue.get(10, TimeUnit.SECONDS);
+    Callable<IssuedKeySet> issue = () -> KeySets.issue(issuer, "ks-2025-01", Duration.ofDays(365));
+    try (IssuedKeySet set = race(clock, issue, issuer::destroy, issuer::isDestroyed);
         InstalledKeySet keys = KeySets.installer().install(set.json())) {
       assertEquals("ks-2025-01", keys.keySetId());
     }
-    destroyer.join(10_000);
-    assertTrue(issuer.isDestroyed());
   }
 
   @Test
@@ -79,33 +68,33 @@ class KeySetDestroyRaceTest {
     GateClock clock = new GateClock(KeySets.ISSUED);
     try (IssuedKeySet set = KeySets.seedExample(63)) {
       InstalledKeySet keys = KeySets.installer(clock).install(set.json());
-      clock.arm();
-      Callable<UnwrappedKey> copy = keys::tpk;
-      Future<UnwrappedKey> tpk = pool.submit(copy);
-      Thread destroyer = destroyWhileHeld(clock, keys::destroy);
-      assertFalse(keys.isDestroyed());
-      clock.release();
-      try (UnwrappedKey got = tpk.get(10, TimeUnit.SECONDS)) {
-        assertEquals(
-            io.tr31.internal.Hex.encode(set.keyBytes(Slot.TPK)),
-            io.tr31.internal.Hex.encode(got.keyBytes()));
+      try (UnwrappedKey got = race(clock, keys::tpk, keys::destroy, keys::isDestroyed)) {
+        assertEquals(Hex.encode(set.keyBytes(Slot.TPK)), Hex.encode(got.keyBytes()));
       }
-      destroyer.join(10_000);
-      assertTrue(keys.isDestroyed());
     }
   }
 
   /**
-   * Starts {@code destroy} once the operation sits in the clock, and checks that it is still
-   * waiting a moment later.
+   * Runs {@code operation} until it sits in the clock, starts {@code destroy}, checks that destroy
+   * is still waiting a moment later, then lets the operation finish: its result, once destroy has
+   * completed.
    */
-  private static Thread destroyWhileHeld(GateClock clock, Runnable destroy) throws Exception {
+  private <T> T race(
+      GateClock clock, Callable<T> operation, Runnable destroy, BooleanSupplier destroyed)
+      throws Exception {
+    clock.arm();
+    Future<T> result = pool.submit(operation);
     assertTrue(clock.entered.await(10, TimeUnit.SECONDS), "the operation reached the clock");
     Thread destroyer = new Thread(destroy, "destroyer");
     destroyer.start();
     destroyer.join(300);
     assertTrue(destroyer.isAlive(), "destroy() waits for the running operation");
-    return destroyer;
+    assertFalse(destroyed.getAsBoolean());
+    clock.release();
+    T got = result.get(10, TimeUnit.SECONDS);
+    destroyer.join(10_000);
+    assertTrue(destroyed.getAsBoolean());
+    return got;
   }
 
   /** A fixed clock whose next read, once armed, blocks until released. */
