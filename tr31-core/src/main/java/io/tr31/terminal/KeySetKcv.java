@@ -57,7 +57,7 @@ public final class KeySetKcv {
     try {
       return KeyCheckValue.compute(CIPHER, key, METHOD, LENGTH_BYTES);
     } catch (Tr31Exception e) {
-      throw new AssertionError("AES-256 always has a legacy KCV", e);
+      throw new IllegalStateException("AES-256 always has a legacy KCV", e);
     }
   }
 

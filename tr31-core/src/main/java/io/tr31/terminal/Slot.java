@@ -37,8 +37,9 @@ import java.util.Optional;
  * </table>
  *
  * <p>MSK and TDK share their attributes (both are AES data keys used both ways); what keeps one
- * from being installed as the other is the slot name bound in each block's {@code LB} label ({@link
- * KeySetResponse}).
+ * from being installed as the other is the slot name bound in each block's {@code LB} label
+ * (src/docs/KEYSET.md). An installed set gives each slot's authenticated header, {@link
+ * InstalledKeySet#header(Slot)}.
  *
  * <h2>Security</h2>
  *
