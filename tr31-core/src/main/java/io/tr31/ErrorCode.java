@@ -262,14 +262,14 @@ public enum ErrorCode {
   /**
    * A verified key block's header (usage, algorithm, mode, blocks, key length) is not its slot's.
    */
-  KEYSET_SLOT_MISMATCH(Kind.FORMAT, "key block header does not match the slot"),
+  KEYSET_SLOT_MISMATCH(Kind.POLICY, "key block header does not match the slot"),
   /** The authenticated LB/TS blocks disagree with the JSON metadata (ids, slot or times). */
-  KEYSET_METADATA_MISMATCH(Kind.FORMAT, "key set metadata does not match the authenticated key block"),
+  KEYSET_METADATA_MISMATCH(Kind.VERIFICATION, "key set metadata does not match the authenticated key block"),
   /**
    * Two slots hold the same key, or a slot holds the ZMK, which would defeat the separation of
    * their roles.
    */
-  KEYSET_DUPLICATE_KEY(Kind.FORMAT, "two slots, or a slot and the ZMK, hold the same key"),
+  KEYSET_DUPLICATE_KEY(Kind.POLICY, "two slots, or a slot and the ZMK, hold the same key"),
   /** The installed key's check value differs from the response's KCV. */
   KEYSET_KCV_MISMATCH(Kind.VERIFICATION, "key check value does not match"),
   /**

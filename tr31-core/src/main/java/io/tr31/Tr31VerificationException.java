@@ -34,6 +34,19 @@ public final class Tr31VerificationException extends Tr31Exception {
    *     ErrorCode.Kind#VERIFICATION}
    */
   public Tr31VerificationException(ErrorCode code) {
-    super(requireKind(code, ErrorCode.Kind.VERIFICATION), -1, null);
+    this(code, null);
+  }
+
+  /**
+   * Creates the verification failure of one domain with a public detail: which item failed (a key
+   * set's slot, for example), never anything derived from the data or the keys compared.
+   *
+   * @param code the reason
+   * @param detail secret-free detail naming what was checked, or {@code null}
+   * @throws IllegalArgumentException if {@code code} is not of kind {@link
+   *     ErrorCode.Kind#VERIFICATION}
+   */
+  public Tr31VerificationException(ErrorCode code, String detail) {
+    super(requireKind(code, ErrorCode.Kind.VERIFICATION), -1, detail);
   }
 }

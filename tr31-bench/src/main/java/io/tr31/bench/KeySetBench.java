@@ -4,11 +4,11 @@
 package io.tr31.bench;
 
 import io.tr31.terminal.InstalledKeySet;
+import io.tr31.terminal.IssueRequest;
 import io.tr31.terminal.IssuedKeySet;
 import io.tr31.terminal.KeySetInstaller;
 import io.tr31.terminal.KeySetIssuer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +49,17 @@ public class KeySetBench {
     byte[] zmk = new byte[32];
     new Random(7).nextBytes(zmk);
     Clock clock = Clock.fixed(ISSUED, ZoneOffset.UTC);
-    issuer = KeySetIssuer.prepare(zmk, new SecureRandom(), clock);
-    installer = KeySetInstaller.prepare(zmk, clock);
-    try (IssuedKeySet issued = issuer.issue("ks-2025-01", Duration.ofDays(365))) {
+    issuer = KeySetIssuer.builder().clock(clock).build(zmk);
+    installer = KeySetInstaller.builder().clock(clock).build(zmk);
+    try (IssuedKeySet issued = issueOne()) {
       json = issued.json().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  private IssuedKeySet issueOne() {
+    try (IssueRequest request =
+        IssueRequest.builder().keySetId("ks-2025-01").validity(Duration.ofDays(365)).build()) {
+      return issuer.issue(request);
     }
   }
 
@@ -65,7 +72,7 @@ public class KeySetBench {
 
   @Benchmark
   public int issue() throws Exception {
-    try (IssuedKeySet issued = issuer.issue("ks-2025-01", Duration.ofDays(365))) {
+    try (IssuedKeySet issued = issueOne()) {
       return issued.json().length();
     }
   }

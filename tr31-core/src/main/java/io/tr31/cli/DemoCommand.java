@@ -4,6 +4,8 @@
 package io.tr31.cli;
 
 import io.tr31.Tr31Exception;
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.terminal.InstalledKeySet;
@@ -66,26 +68,31 @@ final class DemoCommand {
     out.println("1. Key ceremony: a fresh ZMK (AES-256) shared by the server and the terminal");
     out.println(
         "   ZMK KCV " + KeySetKcv.compute(zmk).hex() + (show ? "   ZMK " + Hex.encode(zmk) : ""));
-    KeySetIssuer issuer = KeySetIssuer.prepare(zmk, random, clock);
-    KeySetInstaller installer = KeySetInstaller.prepare(zmk, clock, random);
+    KeySetIssuer issuer = KeySetIssuer.builder().random(random).clock(clock).build(zmk);
+    KeySetInstaller installer = KeySetInstaller.builder().clock(clock).build(zmk);
     Bytes.wipe(zmk);
-    try (IssuedKeySet issued = issuer.issue(IssueRequest.builder().build())) {
+    try (KeySetIssuer i = issuer;
+        KeySetInstaller t = installer;
+        IssueRequest request = IssueRequest.builder().build();
+        IssuedKeySet issued = i.issue(request)) {
       out.println();
       out.println(
           "2. Server: POST /pos/keys issues key set "
-              + issued.response().keySetId()
+              + issued.keySetId()
               + " (TR-31 version D, AES-256)");
       for (Slot s : Slot.values()) {
-        String block = issued.response().keyBlock(s);
+        byte[] k = issued.keyBytes(s);
         out.println(
             String.format(
-                "   %-4s %-14s under %-4s %s...",
-                s.name(), issued.response().keyId(s), s.parentName(), block.substring(0, 24)));
+                "   %-4s %-14s under %-4s KCV %s",
+                s.name(),
+                issued.keyId(s),
+                KeySetCommand.parentName(s),
+                KeySetKcv.compute(k).hex()));
         if (show) {
-          byte[] k = issued.keyBytes(s);
           out.println("        key " + Hex.encode(k));
-          Bytes.wipe(k);
         }
+        Bytes.wipe(k);
       }
       String json = issued.json();
       out.println("   response (" + json.length() + " bytes, no clear key in it):");
@@ -93,7 +100,7 @@ final class DemoCommand {
 
       out.println();
       out.println("3. Terminal: installs the key set (strict JSON; blocks, headers, LB/TS, KCVs)");
-      try (InstalledKeySet keys = installer.install(json.getBytes(StandardCharsets.UTF_8))) {
+      try (InstalledKeySet keys = t.install(json.getBytes(StandardCharsets.UTF_8))) {
         for (Slot s : Slot.values()) {
           String h = keys.header(s).toString();
           out.println(
@@ -101,7 +108,7 @@ final class DemoCommand {
                   "   %-4s unwrapped with the %-4s header %s %s %s %s, "
                       + "LB and TS match the JSON, KCV %s verified",
                   s.name(),
-                  s.parentName(),
+                  KeySetCommand.parentName(s),
                   h.substring(5, 7),
                   h.substring(7, 8),
                   h.substring(8, 9),
@@ -122,7 +129,7 @@ final class DemoCommand {
 
         out.println();
         out.println("5. Server: verifies the HMAC over the exact body, then decrypts");
-        byte[] opened = issued.msk().open(body, signature, issued.mac());
+        byte[] opened = serverOpens(issued, body, signature);
         out.println("   opened   " + new String(opened, StandardCharsets.UTF_8));
         boolean same = java.security.MessageDigest.isEqual(opened, plaintext);
         Bytes.wipe(opened);
@@ -133,9 +140,22 @@ final class DemoCommand {
                 : "Demo FAILED: the opened payload differs.");
         return same ? 0 : 1;
       }
+    }
+  }
+
+  /** The server opens with its own MSK and MAC key, prepared from its key store's copies. */
+  private static byte[] serverOpens(IssuedKeySet issued, byte[] body, String signature)
+      throws Tr31Exception {
+    byte[] m = issued.keyBytes(Slot.MSK);
+    byte[] h = issued.keyBytes(Slot.MAC);
+    EnvelopeKey msk = EnvelopeKey.prepare(m);
+    MacKey mac = MacKey.prepare(h);
+    Bytes.wipe(m, h);
+    try {
+      return msk.open(body, signature, mac);
     } finally {
-      issuer.destroy();
-      installer.destroy();
+      msk.destroy();
+      mac.destroy();
     }
   }
 }

@@ -10,7 +10,6 @@ import io.tr31.terminal.IssueRequest;
 import io.tr31.terminal.IssuedKeySet;
 import io.tr31.terminal.KeySetInstaller;
 import io.tr31.terminal.KeySetIssuer;
-import io.tr31.terminal.KeySetResponse;
 import io.tr31.terminal.Slot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,27 +84,28 @@ final class KeySetCommand {
     throw new UsageException("keyset needs issue or install");
   }
 
-  private static int issue(Options o, PrintStream out) throws UsageException, Tr31Exception {
+  private static int issue(Options o, PrintStream out) throws UsageException {
     Cli.noPositional(o);
     IssueRequest.Builder b = IssueRequest.builder();
     String id = o.get("--key-set-id");
     if (id != null) {
-      if (!KeySetResponse.isValidId(id)) {
+      try {
+        b.keySetId(id);
+      } catch (IllegalArgumentException e) {
         throw new UsageException("--key-set-id is 1-64 characters of A-Z a-z 0-9 . _ -");
       }
-      b.keySetId(id);
     }
     if (o.has("--valid-days")) {
       b.validity(Duration.ofDays(days(o.get("--valid-days"))));
     }
     byte[] zmk = zmkBytes(o);
-    KeySetIssuer issuer = KeySetIssuer.prepare(zmk, new SecureRandom(), Clock.systemUTC());
+    KeySetIssuer issuer = KeySetIssuer.prepare(zmk);
     Bytes.wipe(zmk);
-    try (IssuedKeySet set = issuer.issue(b.build())) {
+    try (KeySetIssuer i = issuer;
+        IssueRequest request = b.build();
+        IssuedKeySet set = i.issue(request)) {
       out.println(set.json());
       return 0;
-    } finally {
-      issuer.destroy();
     }
   }
 
@@ -154,11 +153,10 @@ final class KeySetCommand {
     byte[] json = read(file, in);
     KeySetInstaller installer = builder.build(zmk);
     Bytes.wipe(zmk);
-    try (InstalledKeySet keys = installer.install(json)) {
+    try (KeySetInstaller i = installer;
+        InstalledKeySet keys = i.install(json)) {
       printSummary(keys, clock.instant(), out);
       return 0;
-    } finally {
-      installer.destroy();
     }
   }
 
@@ -180,15 +178,20 @@ final class KeySetCommand {
       out.println(
           String.format(
               "%-5s %-19s %-6s %-17s %s verified",
-              s.jsonName(), keys.keyId(s), s.parentName(), attributes, keys.kcv(s).hex()));
+              s.jsonName(), keys.keyId(s), parentName(s), attributes, keys.kcv(s).hex()));
     }
     out.println("Installed: 6 keys, 6 KCVs verified (AES encryption of a zero block, 3 bytes).");
+  }
+
+  /** The parent key of a slot as the documentation writes it: ZMK, TMK, KEK. */
+  static String parentName(Slot s) {
+    return s.parent().map(Slot::name).orElse("ZMK");
   }
 
   @JdkOnly
   private static byte[] read(String file, InputStream in) throws UsageException, IOException {
     // One byte more than accepted, so that an oversize body is refused as too large.
-    int limit = KeySetResponse.MAX_JSON_BYTES + 1;
+    int limit = KeySetInstaller.MAX_RESPONSE_BYTES + 1;
     if (file == null || file.equals("-")) {
       return in.readNBytes(limit);
     }

@@ -4,14 +4,16 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
-import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.Tr31PolicyException;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
+import io.tr31.internal.Lifecycle;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.KeyCheckValue;
+import io.tr31.keyblock.UnwrappedKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
@@ -37,17 +38,17 @@ import javax.security.auth.Destroyable;
  *       {@code issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the
  *       allowance is the installer's not-before allowance, {@link
  *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
- *       KeySetException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link ErrorCode#KEYSET_NOT_YET_VALID})
- *       outside it: no key leaves an expired set. Not covered: an {@link EnvelopeKey} or {@link
- *       MacKey} reference obtained while the set was valid keeps sealing and signing past {@code
- *       expires_at} (those types know nothing of the set), so fetch them from the set for each
- *       message instead of keeping them. {@link #isValidAt(Instant)} tells when to request the next
- *       set.
+ *       Tr31PolicyException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link
+ *       ErrorCode#KEYSET_NOT_YET_VALID}) outside it: no key leaves an expired set. Not covered: an
+ *       {@link EnvelopeKey} or {@link MacKey} reference obtained while the set was valid keeps
+ *       sealing and signing past {@code expires_at} (those types know nothing of the set), so fetch
+ *       them from the set for each message instead of keeping them. {@link #expiresAt()} tells when
+ *       to request the next set.
  *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
- *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) destroys them;
- *       callers must not destroy what {@link #msk()} and {@link #mac()} return. Zeroing is best
- *       effort on the JVM. Use after destroy throws {@link IllegalStateException}.
+ *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) waits for running
+ *       accesses and destroys them. Zeroing is best effort on the JVM. Use after destroy throws
+ *       {@link IllegalStateException}; the metadata stays readable.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
  *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
  *       unwrap-only {@link UnwrappedProtectionKey}, never as bytes. The TPK's header says {@code E}
@@ -55,7 +56,7 @@ import javax.security.auth.Destroyable;
  *       terminal's PIN pad needs them to encrypt PIN blocks; the library cannot enforce {@code E}
  *       beyond that point: the caller uses the bytes only to encrypt PIN blocks, never to decrypt
  *       one, and wipes them.
- *   <li>Thread-safe. {@link #toString()} shows the key set id and validity only.
+ *   <li>Thread-safe.
  * </ul>
  *
  * @since 0.1.0
@@ -69,7 +70,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final KeyBlockProtectionKey kek;
   private final EnvelopeKey msk;
   private final MacKey mac;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle life = new Lifecycle("InstalledKeySet");
 
   /**
    * Takes ownership of the prepared TMK and KEK; the six unwrapped keys are destroyed here (the TPK
@@ -119,14 +120,9 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
 
   /**
    * Whether {@code now} is inside the validity window, {@code issued_at - allowance <= now <
-   * expires_at} (the installer's not-before allowance): the window the key accessors enforce on the
-   * installer's clock. Pure; works after destroy.
-   *
-   * @param now the instant to test; not {@code null}
-   * @return whether the key accessors would serve keys at {@code now}
-   * @throws NullPointerException if {@code now} is {@code null}
+   * expires_at}: the window the key accessors enforce on the installer's clock.
    */
-  public boolean isValidAt(Instant now) {
+  boolean isValidAt(Instant now) {
     Objects.requireNonNull(now, "now");
     return inWindow(response, notBeforeAllowance, now) == null;
   }
@@ -168,11 +164,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * The TMK, to unwrap a new KEK; unwrap only (its header says mode {@code D}).
    *
    * @return an unwrap-only view of the TMK, valid while this set is open
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public KeyBlockUnwrapper tmk() throws KeySetException {
+  public KeyBlockUnwrapper tmk() throws Tr31PolicyException {
     checkValid();
     return new KeyBlockUnwrapper(this, Slot.TMK, tmk);
   }
@@ -181,11 +177,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * The KEK, to unwrap new working keys; unwrap only (its header says mode {@code D}).
    *
    * @return an unwrap-only view of the KEK, valid while this set is open
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public KeyBlockUnwrapper kek() throws KeySetException {
+  public KeyBlockUnwrapper kek() throws Tr31PolicyException {
     checkValid();
     return new KeyBlockUnwrapper(this, Slot.KEK, kek);
   }
@@ -194,11 +190,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * The MSK, prepared as the {@code TR31-DATA} envelope key; owned by this set (do not destroy it).
    *
    * @return the prepared MSK (the same instance each time)
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public EnvelopeKey msk() throws KeySetException {
+  public EnvelopeKey msk() throws Tr31PolicyException {
     checkValid();
     return msk;
   }
@@ -208,11 +204,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * by this set (do not destroy it).
    *
    * @return the prepared MAC key (the same instance each time)
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public MacKey mac() throws KeySetException {
+  public MacKey mac() throws Tr31PolicyException {
     checkValid();
     return mac;
   }
@@ -222,11 +218,11 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * owns and closes; each call unwraps the verified block again under the KEK.
    *
    * @return a new unwrapped TPK; the caller closes it
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public UnwrappedKey tpk() throws KeySetException {
+  public UnwrappedKey tpk() throws Tr31PolicyException {
     return copy(Slot.TPK);
   }
 
@@ -235,24 +231,24 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * closes; each call unwraps the verified block again under the KEK.
    *
    * @return a new unwrapped TDK; the caller closes it
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public UnwrappedKey tdk() throws KeySetException {
+  public UnwrappedKey tdk() throws Tr31PolicyException {
     return copy(Slot.TDK);
   }
 
-  private UnwrappedKey copy(Slot slot) throws KeySetException {
-    checkValid();
-    try {
+  /** A new unwrap of a verified block under the KEK, which destroy() cannot interrupt. */
+  @SuppressWarnings("try") // the Use only brackets the operation
+  private UnwrappedKey copy(Slot slot) throws Tr31PolicyException {
+    try (Lifecycle.Use u = life.use()) {
+      checkWindow();
       return kek.unwrap(response.keyBlock(slot));
+    } catch (Tr31PolicyException e) {
+      throw e;
     } catch (Tr31Exception e) {
-      if (destroyed.get()) {
-        // a concurrent destroy() is use after destroy, not a broken invariant
-        throw new IllegalStateException("InstalledKeySet destroyed", e);
-      }
-      throw new AssertionError("a block verified at install unwraps again", e);
+      throw new IllegalStateException("a block verified at install unwraps again", e);
     }
   }
 
@@ -260,15 +256,13 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * Throws unless this set is live ({@link IllegalStateException}) and its clock is inside the
    * window.
    */
-  private void checkValid() throws KeySetException {
-    if (destroyed.get()) {
-      throw new IllegalStateException("InstalledKeySet destroyed");
-    }
+  private void checkValid() throws Tr31PolicyException {
+    life.check();
     checkWindow();
   }
 
   /** Throws unless the clock is inside the window. */
-  void checkWindow() throws KeySetException {
+  void checkWindow() throws Tr31PolicyException {
     checkWindow(response, notBeforeAllowance, clock.instant());
   }
 
@@ -277,10 +271,10 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
    * authenticated.
    */
   static void checkWindow(KeySetResponse response, Duration allowance, Instant now)
-      throws KeySetException {
+      throws Tr31PolicyException {
     ErrorCode outside = inWindow(response, allowance, now);
     if (outside != null) {
-      throw new KeySetException(outside, null, null);
+      throw KeySetRefusal.policy(outside, null, null);
     }
   }
 
@@ -293,36 +287,27 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     return now.isBefore(response.expiresAt()) ? null : ErrorCode.KEYSET_EXPIRED;
   }
 
-  /** Destroys every key of the set. Idempotent. */
+  /** Waits for running accesses, then destroys every key of the set. Idempotent. */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      tmk.destroy();
-      kek.destroy();
-      msk.destroy();
-      mac.destroy();
-    }
+    life.destroy(
+        () -> {
+          tmk.destroy();
+          kek.destroy();
+          msk.destroy();
+          mac.destroy();
+        });
   }
 
+  /** {@return whether {@link #destroy()} ran; the set's keys are then unusable} */
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return life.isDestroyed();
   }
 
   /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
   public void close() {
     destroy();
-  }
-
-  @Override
-  public String toString() {
-    return "InstalledKeySet["
-        + response.keySetId()
-        + ", valid "
-        + KeySetTime.format(response.issuedAt())
-        + " .. "
-        + KeySetTime.format(response.expiresAt())
-        + (destroyed.get() ? ", destroyed]" : "]");
   }
 }

@@ -4,12 +4,12 @@
 package io.tr31.terminal;
 
 import io.tr31.internal.Bytes;
+import io.tr31.internal.Lifecycle;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
@@ -23,16 +23,16 @@ import javax.security.auth.Destroyable;
  *
  * <h2>Security</h2>
  *
- * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} wipes the copies
- * (best effort on the JVM) and the issuer never keeps them. Key separation: {@link Builder#build()}
- * refuses one key given for two slots, and {@link KeySetIssuer#issue(IssueRequest)} refuses a given
- * key equal to its ZMK (the request does not know the ZMK); issuing from a destroyed request throws
- * {@link IllegalStateException}. Immutable after {@link Builder#build()} apart from {@link
- * #destroy()}; thread-safe. {@link #toString()} shows ids and validity only.
+ * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} (or {@link
+ * #close()}) wipes the copies (best effort on the JVM) and the issuer never keeps them. Key
+ * separation: {@link Builder#build()} refuses one key given for two slots, and {@link
+ * KeySetIssuer#issue(IssueRequest)} refuses a given key equal to its ZMK (the request does not know
+ * the ZMK); issuing from a destroyed request throws {@link IllegalStateException}. Immutable after
+ * {@link Builder#build()} apart from {@link #destroy()}; thread-safe.
  *
  * @since 0.1.0
  */
-public final class IssueRequest implements Destroyable {
+public final class IssueRequest implements Destroyable, AutoCloseable {
   /** The default validity: 365 days. */
   public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
 
@@ -40,7 +40,7 @@ public final class IssueRequest implements Destroyable {
   private final Map<Slot, String> keyIds;
   private final Duration validity;
   private final Map<Slot, byte[]> keys;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle life = new Lifecycle("IssueRequest");
 
   private IssueRequest(Builder b) {
     this.keySetId = b.keySetId;
@@ -60,8 +60,8 @@ public final class IssueRequest implements Destroyable {
     return new Builder();
   }
 
-  /** {@return the requested key set id; empty when the issuer generates one} */
-  public Optional<String> keySetId() {
+  /** The requested key set id; empty when the issuer generates one. */
+  Optional<String> keySetId() {
     return Optional.ofNullable(keySetId);
   }
 
@@ -76,44 +76,40 @@ public final class IssueRequest implements Destroyable {
     return derived.substring(0, Math.min(derived.length(), KeySetResponse.MAX_ID_CHARS));
   }
 
-  /** {@return how long the set is valid from its {@code issued_at}, whole seconds} */
-  public Duration validity() {
+  /** How long the set is valid from its {@code issued_at}, whole seconds. */
+  Duration validity() {
     return validity;
   }
 
   /** A copy of the key given for {@code slot}, if any (the caller wipes it). */
+  @SuppressWarnings("try") // the Use only brackets the operation
   Optional<byte[]> key(Slot slot) {
-    byte[] k = keys.get(slot);
-    if (destroyed.get()) {
-      throw new IllegalStateException("IssueRequest destroyed");
+    try (Lifecycle.Use u = life.use()) {
+      byte[] k = keys.get(slot);
+      return k == null ? Optional.empty() : Optional.of(k.clone());
     }
-    return k == null ? Optional.empty() : Optional.of(k.clone());
   }
 
   /** Wipes the copies of any keys given to the builder. Best effort on the JVM; idempotent. */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      for (byte[] k : keys.values()) {
-        Bytes.wipe(k);
-      }
-    }
+    life.destroy(
+        () -> {
+          for (byte[] k : keys.values()) {
+            Bytes.wipe(k);
+          }
+        });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return life.isDestroyed();
   }
 
+  /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
-  public String toString() {
-    return "IssueRequest[keySetId="
-        + keySetId
-        + ", validity="
-        + validity
-        + ", given keys="
-        + keys.keySet()
-        + "]";
+  public void close() {
+    destroy();
   }
 
   /**
@@ -199,7 +195,7 @@ public final class IssueRequest implements Destroyable {
      * Returns the request; the builder's key copies are wiped and forgotten (building again gives a
      * request without them).
      *
-     * @return the request, which the caller destroys when done
+     * @return the request, which the caller closes when done
      * @throws IllegalArgumentException if two slots were given the same key (key separation)
      */
     public IssueRequest build() {

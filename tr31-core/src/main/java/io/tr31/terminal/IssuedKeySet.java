@@ -3,19 +3,23 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
-import java.security.SecureRandom;
+import io.tr31.internal.Lifecycle;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
  * A key set as the server issued it: the response body for the terminal, and the server's own
- * copies of the keys (the MSK and MAC key prepared, to open and verify what the terminal sends).
+ * copies of the clear keys, for its key store.
+ *
+ * <pre>{@code
+ * try (IssuedKeySet set = issuer.issue(request)) {
+ *   respond(set.json());
+ *   byte[] msk = set.keyBytes(Slot.MSK);   // into the key store (an HSM), then wipe
+ * }
+ * }</pre>
  *
  * <h2>Security</h2>
  *
@@ -23,61 +27,54 @@ import javax.security.auth.Destroyable;
  *   <li>{@link #json()} holds only key blocks (ciphertext), ids, times and KCVs: it may be sent and
  *       logged.
  *   <li>{@link #keyBytes(Slot)} returns a copy of a clear key for the server's key store (an HSM,
- *       in production); the caller wipes it. {@link #destroy()} (or {@link #close()}) wipes this
- *       object's copies and destroys the prepared keys; zeroing is best effort on the JVM.
- *   <li>Thread-safe; use after destroy throws {@link IllegalStateException}. {@link #toString()}
- *       shows the key set id only.
+ *       in production), from which the server prepares the keys it uses to open and verify what the
+ *       terminal sends; the caller wipes the copy. The set hands out no prepared key of its own, so
+ *       nothing it owns can be destroyed or kept past it.
+ *   <li>{@link #destroy()} (or {@link #close()}) waits for running reads and wipes this object's
+ *       copies (best effort on the JVM); afterwards {@link #keyBytes(Slot)} throws {@link
+ *       IllegalStateException}. The public data ({@link #json()}, ids) stays readable.
+ *   <li>Thread-safe.
  * </ul>
  *
  * @since 0.1.0
  */
 public final class IssuedKeySet implements Destroyable, AutoCloseable {
+  private final Lifecycle life = new Lifecycle("IssuedKeySet");
   private final KeySetResponse response;
   private final Map<Slot, byte[]> keys;
-  private final EnvelopeKey msk;
-  private final MacKey mac;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
 
   /** Takes ownership of the key arrays. */
-  IssuedKeySet(KeySetResponse response, Map<Slot, byte[]> keys, SecureRandom random) {
+  IssuedKeySet(KeySetResponse response, Map<Slot, byte[]> keys) {
     this.response = Objects.requireNonNull(response, "response");
     this.keys = new EnumMap<>(keys);
-    this.msk = EnvelopeKey.prepare(keys.get(Slot.MSK), random);
-    this.mac = MacKey.prepare(keys.get(Slot.MAC));
   }
 
-  /** {@return the response (metadata, key blocks, KCVs); public, usable after destroy} */
-  public KeySetResponse response() {
+  /** The response (metadata, key blocks, KCVs); public data, usable after destroy. */
+  KeySetResponse response() {
     return response;
   }
 
-  /** {@return the response body as JSON, in the seed's shape and field order} */
+  /**
+   * {@return the response body as JSON, in the seed's shape and field order; usable after destroy}
+   */
   public String json() {
     return response.toJson();
   }
 
-  /**
-   * The server's prepared MSK, to open the terminal's envelopes; owned by this set and destroyed
-   * with it. To keep it longer, prepare an {@link EnvelopeKey} from {@link #keyBytes(Slot)}.
-   *
-   * @return the prepared MSK (the same instance each time)
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public EnvelopeKey msk() {
-    checkNotDestroyed();
-    return msk;
+  /** {@return the key set id, {@code key_set.key_set_id}; usable after destroy} */
+  public String keySetId() {
+    return response.keySetId();
   }
 
   /**
-   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set and
-   * destroyed with it. To keep it longer, prepare a {@link MacKey} from {@link #keyBytes(Slot)}.
+   * Reads a slot's key id; usable after destroy.
    *
-   * @return the prepared MAC key (the same instance each time)
-   * @throws IllegalStateException after {@link #destroy()}
+   * @param slot the slot; not {@code null}
+   * @return {@code keys.<slot>.key_id}
+   * @throws NullPointerException if {@code slot} is {@code null}
    */
-  public MacKey mac() {
-    checkNotDestroyed();
-    return mac;
+  public String keyId(Slot slot) {
+    return response.keyId(slot);
   }
 
   /**
@@ -88,46 +85,33 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
    * @throws NullPointerException if {@code slot} is {@code null}
    * @throws IllegalStateException after {@link #destroy()}
    */
+  @SuppressWarnings("try") // the Use only brackets the operation
   public byte[] keyBytes(Slot slot) {
-    byte[] copy = keys.get(Objects.requireNonNull(slot, "slot")).clone();
-    if (destroyed.get()) {
-      Bytes.wipe(copy);
-      throw new IllegalStateException("IssuedKeySet destroyed");
-    }
-    return copy;
-  }
-
-  private void checkNotDestroyed() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("IssuedKeySet destroyed");
+    Objects.requireNonNull(slot, "slot");
+    try (Lifecycle.Use u = life.use()) {
+      return keys.get(slot).clone();
     }
   }
 
-  /** Wipes the keys and destroys the prepared MSK and MAC key. Idempotent. */
+  /** Wipes this object's copies of the keys. Idempotent; best effort on the JVM. */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      for (byte[] k : keys.values()) {
-        Bytes.wipe(k);
-      }
-      msk.destroy();
-      mac.destroy();
-    }
+    life.destroy(
+        () -> {
+          for (byte[] k : keys.values()) {
+            Bytes.wipe(k);
+          }
+        });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return life.isDestroyed();
   }
 
   /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
   public void close() {
     destroy();
-  }
-
-  @Override
-  public String toString() {
-    return "IssuedKeySet[" + response.keySetId() + (destroyed.get() ? ", destroyed]" : "]");
   }
 }

@@ -27,7 +27,7 @@ import io.tr31.keyblock.KeyBlockProtectionKey;
  *       InstalledKeySet#destroy()} destroys it (zeroing is best effort on the JVM).
  *   <li>Every {@code unwrap} first checks that the set is not destroyed ({@link
  *       IllegalStateException}) and that its clock is inside the set's validity window ({@link
- *       KeySetException} {@link io.tr31.ErrorCode#KEYSET_EXPIRED} or {@link
+ *       io.tr31.Tr31PolicyException} {@link io.tr31.ErrorCode#KEYSET_EXPIRED} or {@link
  *       io.tr31.ErrorCode#KEYSET_NOT_YET_VALID}), so a reference kept past {@code expires_at}
  *       unwraps nothing.
  *   <li>No key-encryption key leaves as bytes (issue 12, F3): {@link #unwrap} refuses a block of

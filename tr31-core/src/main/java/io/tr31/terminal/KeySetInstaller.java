@@ -4,12 +4,15 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31PolicyException;
 import io.tr31.Tr31VerificationException;
-import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Bytes;
+import io.tr31.internal.Lifecycle;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.UnwrappedKey;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,14 +26,14 @@ import javax.security.auth.Destroyable;
  * The terminal side of {@code POST /pos/keys}: verifies a key set response and installs it, all or
  * nothing, with the pre-provisioned zone master key (ZMK).
  *
- * <p>Order (the seed's "Terminal install order"): parse the JSON strictly ({@link
- * KeySetResponse#parse}); then for TMK (under the ZMK), KEK (under the TMK), MSK, TPK, TDK and MAC
- * (under the KEK): unwrap the version D block under the strict profile (MAC verified in constant
- * time before anything in it is read), check its authenticated header against the {@link Slot},
- * check the bound metadata ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in
- * constant time; finally check that no two of the six keys and the ZMK are the same key, and {@code
- * issued_at - allowance <= now < expires_at} with the injected {@link Clock}, which the {@link
- * InstalledKeySet} keeps checking on every key access.
+ * <p>Order (the seed's "Terminal install order"): parse the JSON strictly (src/docs/KEYSET.md);
+ * then for TMK (under the ZMK), KEK (under the TMK), MSK, TPK, TDK and MAC (under the KEK): unwrap
+ * the version D block under the strict profile (MAC verified in constant time before anything in it
+ * is read), check its authenticated header against the {@link Slot}, check the bound metadata
+ * ({@code LB}, {@code TS}) against the JSON, and compare the seed's KCV in constant time; finally
+ * check that no two of the six keys and the ZMK are the same key, and {@code issued_at - allowance
+ * <= now < expires_at} with the builder's {@link Clock}, which the {@link InstalledKeySet} keeps
+ * checking on every key access.
  *
  * <p>The not-before allowance ({@link Builder#notBeforeAllowance}, default {@link
  * #DEFAULT_NOT_BEFORE_ALLOWANCE}, 5 minutes) tolerates a terminal clock behind the issuer's:
@@ -41,32 +44,32 @@ import javax.security.auth.Destroyable;
  * its expiry.
  *
  * <pre>{@code
- * KeySetInstaller installer = KeySetInstaller.prepare(zmk, Clock.systemUTC());   // or builder()
- * try (InstalledKeySet keys = installer.install(responseBody)) {
- *   String body = keys.msk().seal(request);
- *   String signature = keys.mac().sign(body.getBytes(StandardCharsets.US_ASCII));
+ * try (KeySetInstaller installer = KeySetInstaller.prepare(zmk);   // or builder()
+ *     InstalledKeySet keys = installer.install(responseBody)) {
+ *   ...                                                            // keys.msk(), keys.mac(), ...
  * }
  * }</pre>
  *
  * <h2>Security</h2>
  *
  * <ul>
- *   <li>All or nothing: on any refusal every key already unwrapped is destroyed and only a {@link
- *       KeySetException} (naming the slot and the reason) comes out, never key material.
+ *   <li>All or nothing: on any refusal every key already unwrapped is destroyed and only the
+ *       refusal comes out, naming the slot and the reason in its message, never key material.
  *   <li>A block moved to another slot is refused: by its parent's MAC (TMK, KEK), by its header
  *       attributes (usage, algorithm, mode of use), or by the slot name in its {@code LB} (MSK and
  *       TDK share attributes).
  *   <li>Not covered: replay of an older, unexpired key set that is otherwise valid; a terminal that
  *       must refuse it keeps the last installed {@link InstalledKeySet#issuedAt()} and compares.
- *   <li>The ZMK is held as a prepared {@link KeyBlockProtectionKey} and a 16-byte fingerprint (the
- *       AES encryption of a zero block, for the key separation check), never as clear bytes; {@link
- *       #destroy()} wipes both (best effort on the JVM). Thread-safe: concurrent installs share
- *       nothing but the ZMK.
+ *   <li>The ZMK is held as a prepared key block protection key and a 16-byte fingerprint (the AES
+ *       encryption of a zero block, for the key separation check), never as clear bytes; {@link
+ *       #destroy()} (or {@link #close()}) waits for the running installs and wipes both (best
+ *       effort on the JVM); afterwards {@code install} throws {@link IllegalStateException}.
+ *       Thread-safe: concurrent installs share nothing but the ZMK.
  * </ul>
  *
  * @since 0.1.0
  */
-public final class KeySetInstaller implements Destroyable {
+public final class KeySetInstaller implements Destroyable, AutoCloseable {
   /**
    * The default not-before allowance, 5 minutes: how far the terminal's clock may be behind the
    * issuer's {@code issued_at} (the class description says why this value).
@@ -79,55 +82,41 @@ public final class KeySetInstaller implements Destroyable {
    */
   public static final Duration MAX_NOT_BEFORE_ALLOWANCE = Duration.ofHours(1);
 
-  private final KeyBlockProtectionKey zmk;
-  private final byte[] zmkFingerprint;
+  /**
+   * The longest response body {@link #install} accepts, in bytes (128 KiB; six maximal key blocks
+   * fit in 80 KiB): a reader of the body stops one byte after it.
+   */
+  public static final int MAX_RESPONSE_BYTES = 128 * 1024;
+
+  private final Lifecycle life = new Lifecycle("KeySetInstaller");
+  private final SecureRandom random = new SecureRandom();
+  private final ZoneMasterKey zmk;
   private final Clock clock;
-  private final SecureRandom random;
   private final Duration notBeforeAllowance;
 
   private KeySetInstaller(byte[] zmk, Builder b) {
-    SecureRandom r = b.random != null ? b.random : new SecureRandom();
-    this.zmk = prepareZmk(zmk, r);
-    this.zmkFingerprint = KeySetKcv.fingerprint(zmk);
+    this.zmk = new ZoneMasterKey(zmk, random);
     this.clock = b.clock;
-    this.random = r;
     this.notBeforeAllowance = b.notBeforeAllowance;
   }
 
   /**
-   * Prepares an installer with a new {@link SecureRandom} for the MSK's envelope IVs and the
-   * default not-before allowance.
+   * Prepares an installer with the system UTC clock and the default not-before allowance.
    *
    * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
    *     {@code null}
-   * @param clock the clock the validity window is checked against; not {@code null}
-   * @return the installer, which the caller destroys when done
-   * @throws NullPointerException if an argument is {@code null}
+   * @return the installer, which the caller closes when done
+   * @throws NullPointerException if {@code zmk} is {@code null}
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
-  public static KeySetInstaller prepare(byte[] zmk, Clock clock) {
-    return builder().clock(clock).build(zmk);
+  public static KeySetInstaller prepare(byte[] zmk) {
+    return builder().build(zmk);
   }
 
   /**
-   * Prepares an installer with the default not-before allowance.
+   * A builder, for a clock or a not-before allowance other than the defaults.
    *
-   * @param zmk the zone master key, AES-256 (32 bytes; copied)
-   * @param clock the clock the validity window is checked against
-   * @param random the source of IVs for the installed MSK (inject a seeded one only in tests)
-   * @return the installer, which the caller destroys when done
-   * @throws NullPointerException if an argument is {@code null}
-   * @throws IllegalArgumentException if the ZMK is not 32 bytes
-   */
-  public static KeySetInstaller prepare(byte[] zmk, Clock clock, SecureRandom random) {
-    return builder().clock(clock).random(random).build(zmk);
-  }
-
-  /**
-   * A builder, for a not-before allowance other than the default.
-   *
-   * @return a builder with the system UTC clock, a new {@link SecureRandom} and {@link
-   *     #DEFAULT_NOT_BEFORE_ALLOWANCE}
+   * @return a builder with the system UTC clock and {@link #DEFAULT_NOT_BEFORE_ALLOWANCE}
    */
   public static Builder builder() {
     return new Builder();
@@ -141,7 +130,6 @@ public final class KeySetInstaller implements Destroyable {
    */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
-    private SecureRandom random;
     private Duration notBeforeAllowance = DEFAULT_NOT_BEFORE_ALLOWANCE;
 
     private Builder() {}
@@ -149,8 +137,9 @@ public final class KeySetInstaller implements Destroyable {
     /**
      * The clock the validity window is checked against, at install and on every key access.
      *
-     * @param clock the clock
+     * @param clock the clock; not {@code null}
      * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -158,22 +147,13 @@ public final class KeySetInstaller implements Destroyable {
     }
 
     /**
-     * The source of IVs for the installed MSK (inject a seeded one only in tests).
-     *
-     * @param random the source
-     * @return this builder
-     */
-    public Builder random(SecureRandom random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
-    /**
      * How far the clock may be behind {@code issued_at}: a set is valid from {@code issued_at -
      * allowance}. {@code expires_at} stays exact.
      *
-     * @param allowance from zero (the exact window) to {@link #MAX_NOT_BEFORE_ALLOWANCE}
+     * @param allowance from zero (the exact window) to {@link #MAX_NOT_BEFORE_ALLOWANCE}; not
+     *     {@code null}
      * @return this builder
+     * @throws NullPointerException if {@code allowance} is {@code null}
      * @throws IllegalArgumentException if negative or above the maximum
      */
     public Builder notBeforeAllowance(Duration allowance) {
@@ -188,8 +168,10 @@ public final class KeySetInstaller implements Destroyable {
     /**
      * Prepares the installer.
      *
-     * @param zmk the zone master key, AES-256 (32 bytes; copied)
-     * @return the installer
+     * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
+     *     {@code null}
+     * @return the installer, which the caller closes when done
+     * @throws NullPointerException if {@code zmk} is {@code null}
      * @throws IllegalArgumentException if the ZMK is not 32 bytes
      */
     public KeySetInstaller build(byte[] zmk) {
@@ -197,66 +179,54 @@ public final class KeySetInstaller implements Destroyable {
     }
   }
 
-  static KeyBlockProtectionKey prepareZmk(byte[] zmk, SecureRandom random) {
-    Objects.requireNonNull(zmk, "zmk");
-    if (zmk.length != Slot.KEY_BYTES) {
-      // X9.24-1: a wrapping key at least as strong as the AES-256 keys it wraps.
-      throw new IllegalArgumentException("the ZMK must be AES-256 (32 bytes)");
-    }
-    try {
-      return KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, zmk, random);
-    } catch (Tr31Exception e) {
-      throw new AssertionError("a 32-byte AES KBPK is always accepted", e);
-    }
-  }
-
   /**
-   * Parses {@code json} (UTF-8 bytes as received) and installs it.
+   * Parses the response body (UTF-8 bytes as received) strictly and installs it; the first refusal
+   * ends the install with every key already unwrapped destroyed, and names the slot (when it
+   * concerns one key) in its message.
    *
    * @param json the response body as received; not {@code null}
    * @return the installed set, which the caller closes when done
-   * @throws KeySetException a parse code of {@link KeySetResponse#parse(byte[])}, or a refusal of
-   *     {@link #install(KeySetResponse)}; nothing is installed
+   * @throws Tr31FormatException the JSON breaks the response format (a {@code KEYSET_*} format code
+   *     with the offset in the body: src/docs/KEYSET.md lists them), or a key block is malformed
+   *     ({@link ErrorCode#KEYSET_KEY_BLOCK_MALFORMED}, the detail names the key block error code)
+   * @throws Tr31VerificationException a block does not verify under its parent ({@link
+   *     ErrorCode#KEYSET_UNWRAP_FAILED}), its {@code LB}/{@code TS} disagree with the JSON ({@link
+   *     ErrorCode#KEYSET_METADATA_MISMATCH}) or its KCV does not match ({@link
+   *     ErrorCode#KEYSET_KCV_MISMATCH})
+   * @throws Tr31PolicyException an authentic block is not its slot's ({@link
+   *     ErrorCode#KEYSET_SLOT_MISMATCH}), two keys are the same or one is the ZMK ({@link
+   *     ErrorCode#KEYSET_DUPLICATE_KEY}), or the clock is outside the validity window ({@link
+   *     ErrorCode#KEYSET_NOT_YET_VALID}, {@link ErrorCode#KEYSET_EXPIRED})
    * @throws NullPointerException if {@code json} is {@code null}
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public InstalledKeySet install(byte[] json) throws KeySetException {
-    checkNotDestroyed();
-    return install(KeySetResponse.parse(json));
+  @SuppressWarnings("try") // the Use only brackets the operation
+  public InstalledKeySet install(byte[] json)
+      throws Tr31FormatException, Tr31VerificationException, Tr31PolicyException {
+    Objects.requireNonNull(json, "json");
+    try (Lifecycle.Use u = life.use()) {
+      return installLive(KeySetResponse.parse(json));
+    }
   }
 
-  /**
-   * Parses {@code json} and installs it.
-   *
-   * @param json the response body as received; not {@code null}
-   * @return the installed set, which the caller closes when done
-   * @throws KeySetException a parse code of {@link KeySetResponse#parse(byte[])}, or a refusal of
-   *     {@link #install(KeySetResponse)}; nothing is installed
-   * @throws NullPointerException if {@code json} is {@code null}
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public InstalledKeySet install(String json) throws KeySetException {
-    checkNotDestroyed();
-    return install(KeySetResponse.parse(json));
+  /** Installs a body held as text (encoded as UTF-8 first), as {@link #install(byte[])}. */
+  InstalledKeySet install(String json)
+      throws Tr31FormatException, Tr31VerificationException, Tr31PolicyException {
+    return install(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * Installs a parsed response.
-   *
-   * @param response the parsed response; not {@code null}
-   * @return the installed set, which the caller closes when done
-   * @throws KeySetException the first refusal, naming the slot; nothing is installed: {@link
-   *     ErrorCode#KEYSET_UNWRAP_FAILED} (a block does not verify under its parent), {@link
-   *     ErrorCode#KEYSET_KEY_BLOCK_MALFORMED} (the detail names the key block error code), {@link
-   *     ErrorCode#KEYSET_SLOT_MISMATCH}, {@link ErrorCode#KEYSET_METADATA_MISMATCH}, {@link
-   *     ErrorCode#KEYSET_KCV_MISMATCH}, {@link ErrorCode#KEYSET_DUPLICATE_KEY}, {@link
-   *     ErrorCode#KEYSET_NOT_YET_VALID} or {@link ErrorCode#KEYSET_EXPIRED}
-   * @throws NullPointerException if {@code response} is {@code null}
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public InstalledKeySet install(KeySetResponse response) throws KeySetException {
+  /** Installs a parsed response, as {@link #install(byte[])} after parsing. */
+  @SuppressWarnings("try") // the Use only brackets the operation
+  InstalledKeySet install(KeySetResponse response)
+      throws Tr31FormatException, Tr31VerificationException, Tr31PolicyException {
     Objects.requireNonNull(response, "response");
-    checkNotDestroyed();
+    try (Lifecycle.Use u = life.use()) {
+      return installLive(response);
+    }
+  }
+
+  private InstalledKeySet installLive(KeySetResponse response)
+      throws Tr31FormatException, Tr31VerificationException, Tr31PolicyException {
     Map<Slot, UnwrappedKey> keys = new EnumMap<>(Slot.class);
     Map<Slot, byte[]> fingerprints = new EnumMap<>(Slot.class);
     KeyBlockProtectionKey tmk = null;
@@ -264,7 +234,7 @@ public final class KeySetInstaller implements Destroyable {
     InstalledKeySet installed = null;
     try {
       for (Slot slot : Slot.values()) {
-        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk : slot == Slot.KEK ? tmk : kek;
+        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
         UnwrappedKey key = unwrap(parent, slot, response.keyBlock(slot));
         keys.put(slot, key);
         SlotCheck.header(slot, key);
@@ -272,18 +242,14 @@ public final class KeySetInstaller implements Destroyable {
         byte[] bytes = key.keyBytes();
         try {
           if (!KeySetKcv.matches(response.kcv(slot), bytes)) {
-            throw new KeySetException(ErrorCode.KEYSET_KCV_MISMATCH, slot, null);
+            throw KeySetRefusal.verification(ErrorCode.KEYSET_KCV_MISMATCH, slot, null);
           }
           fingerprints.put(slot, KeySetKcv.fingerprint(bytes));
           if (slot == Slot.TMK) {
-            tmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, bytes, random);
+            tmk = ZoneMasterKey.aesKbpk(bytes, random);
           } else if (slot == Slot.KEK) {
-            kek = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, bytes, random);
+            kek = ZoneMasterKey.aesKbpk(bytes, random);
           }
-        } catch (KeySetException e) {
-          throw e;
-        } catch (Tr31Exception e) {
-          throw new AssertionError("a verified 32-byte AES key is always a valid KBPK", e);
         } finally {
           Bytes.wipe(bytes);
         }
@@ -311,15 +277,15 @@ public final class KeySetInstaller implements Destroyable {
   }
 
   private static UnwrappedKey unwrap(KeyBlockProtectionKey parent, Slot slot, String block)
-      throws KeySetException {
+      throws Tr31FormatException, Tr31VerificationException {
     try {
       return parent.unwrap(block); // strict profile
     } catch (Tr31VerificationException e) {
-      throw new KeySetException(
+      throw KeySetRefusal.verification(
           ErrorCode.KEYSET_UNWRAP_FAILED, slot, "under the " + slot.parentName());
     } catch (Tr31Exception e) {
-      // Format and unsupported errors concern public header data: their code is safe to name.
-      throw new KeySetException(ErrorCode.KEYSET_KEY_BLOCK_MALFORMED, slot, e.code().name());
+      // Format and policy errors concern public header data: their code is safe to name.
+      throw KeySetRefusal.format(ErrorCode.KEYSET_KEY_BLOCK_MALFORMED, slot, -1, e.code().name());
     }
   }
 
@@ -330,45 +296,39 @@ public final class KeySetInstaller implements Destroyable {
    * fingerprints ({@link KeySetKcv#fingerprint}) in constant time: the installer holds the ZMK only
    * in prepared form and as its fingerprint.
    */
-  private void distinct(Map<Slot, byte[]> fingerprints) throws KeySetException {
+  private void distinct(Map<Slot, byte[]> fingerprints) throws Tr31PolicyException {
     Slot[] slots = Slot.values();
     for (int j = 0; j < slots.length; j++) {
       byte[] b = fingerprints.get(slots[j]);
-      if (MessageDigest.isEqual(zmkFingerprint, b)) {
-        throw new KeySetException(ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as the ZMK");
+      if (zmk.isSameKey(b)) {
+        throw KeySetRefusal.policy(ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as the ZMK");
       }
       for (int i = 0; i < j; i++) {
         if (MessageDigest.isEqual(fingerprints.get(slots[i]), b)) {
-          throw new KeySetException(
+          throw KeySetRefusal.policy(
               ErrorCode.KEYSET_DUPLICATE_KEY, slots[j], "same key as " + slots[i].jsonName());
         }
       }
     }
-    // destroy() destroys the ZMK before it wipes the fingerprint: if a concurrent destroy() wiped
-    // it during the comparisons above, they were against zeros, so refuse (review 3, finding 3).
-    checkNotDestroyed();
   }
 
-  private void checkNotDestroyed() {
-    if (zmk.isDestroyed()) {
-      throw new IllegalStateException("KeySetInstaller destroyed");
-    }
-  }
-
-  /** Wipes the prepared ZMK and its fingerprint. Best effort on the JVM; idempotent. */
+  /**
+   * Waits for the running installs, then destroys the prepared ZMK and wipes its fingerprint. Best
+   * effort on the JVM; idempotent. Sets already installed are not affected.
+   */
   @Override
   public void destroy() {
-    zmk.destroy();
-    Bytes.wipe(zmkFingerprint);
+    life.destroy(zmk::destroy);
   }
 
   @Override
   public boolean isDestroyed() {
-    return zmk.isDestroyed();
+    return life.isDestroyed();
   }
 
+  /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
-  public String toString() {
-    return "KeySetInstaller[ZMK AES-256" + (zmk.isDestroyed() ? ", destroyed]" : "]");
+  public void close() {
+    destroy();
   }
 }

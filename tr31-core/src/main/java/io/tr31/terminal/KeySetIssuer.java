@@ -3,22 +3,21 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
-import io.tr31.keyblock.WrapOptions;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
+import io.tr31.internal.Lifecycle;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.KeyCheckValue;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
-import java.security.MessageDigest;
+import io.tr31.keyblock.WrapOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
@@ -29,17 +28,18 @@ import javax.security.auth.Destroyable;
  * <p>For each {@link Slot} in order it takes the given key or draws 32 bytes from the {@link
  * SecureRandom}, computes the seed's KCV ({@link KeySetKcv}) and wraps it as a version D key block
  * (ANSI X9.143:2022 7.3) under its parent: TMK under the ZMK, KEK under the TMK, MSK, TPK, TDK and
- * MAC under the KEK. Each header is the slot's {@link Slot#headerTemplate()} plus {@code LB} =
+ * MAC under the KEK. Each header is the slot's template (src/docs/KEYSET.md) plus {@code LB} =
  * {@code slot/key_set_id/key_id/expires_at} and {@code TS} = {@code issued_at}, so the metadata is
- * authenticated by every block's MAC. {@code issued_at} is the injected {@link Clock}'s instant
- * truncated to whole seconds.
+ * authenticated by every block's MAC. {@code issued_at} is the clock's instant truncated to whole
+ * seconds.
  *
  * <pre>{@code
- * KeySetIssuer issuer = KeySetIssuer.prepare(zmk, new SecureRandom(), Clock.systemUTC());
- * try (IssuedKeySet set = issuer.issue(IssueRequest.builder().keySetId("ks-2025-01").build())) {
- *   respond(set.json());            // the seed's response body
+ * try (KeySetIssuer issuer = KeySetIssuer.prepare(zmk);
+ *     IssueRequest request = IssueRequest.builder().keySetId("ks-2025-01").build();
+ *     IssuedKeySet set = issuer.issue(request)) {
+ *   respond(set.json());                                     // the seed's response body
  *   store(set.keyBytes(Slot.MSK), set.keyBytes(Slot.MAC));   // copies for the key store; wipe
- * }                                 // closing the set destroys set.msk() and set.mac()
+ * }
  * }</pre>
  *
  * <h2>Security</h2>
@@ -54,25 +54,24 @@ import javax.security.auth.Destroyable;
  *   <li>Key separation: a key given in the {@link IssueRequest} that equals the ZMK is refused
  *       (constant-time comparison of fingerprints, {@link KeySetKcv}); the request itself refuses
  *       one key given for two slots.
- *   <li>The ZMK is copied into a prepared {@link KeyBlockProtectionKey} and kept as a 16-byte
- *       fingerprint, never as clear bytes; {@link #destroy()} wipes both. Thread-safe if the
- *       injected {@link SecureRandom} is (the JDK's is).
+ *   <li>The ZMK is copied into a prepared key block protection key and kept as a 16-byte
+ *       fingerprint, never as clear bytes; {@link #destroy()} (or {@link #close()}) waits for the
+ *       running {@code issue} calls and wipes both; afterwards {@code issue} throws {@link
+ *       IllegalStateException}. Thread-safe if the {@link SecureRandom} is (the JDK's is).
  * </ul>
  *
  * @since 0.1.0
  */
-public final class KeySetIssuer implements Destroyable {
-  private final KeyBlockProtectionKey zmk;
-  private final byte[] zmkFingerprint;
+public final class KeySetIssuer implements Destroyable, AutoCloseable {
+  private final Lifecycle life = new Lifecycle("KeySetIssuer");
+  private final ZoneMasterKey zmk;
   private final SecureRandom random;
   private final Clock clock;
 
-  private KeySetIssuer(
-      KeyBlockProtectionKey zmk, byte[] zmkFingerprint, SecureRandom random, Clock clock) {
-    this.zmk = zmk;
-    this.zmkFingerprint = zmkFingerprint;
-    this.random = random;
-    this.clock = clock;
+  private KeySetIssuer(byte[] zmk, Builder b) {
+    this.random = b.random != null ? b.random : new SecureRandom();
+    this.clock = b.clock;
+    this.zmk = new ZoneMasterKey(zmk, random);
   }
 
   /**
@@ -80,47 +79,71 @@ public final class KeySetIssuer implements Destroyable {
    *
    * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
    *     {@code null}
-   * @return the issuer, which the caller destroys when done
+   * @return the issuer, which the caller closes when done
    * @throws NullPointerException if {@code zmk} is {@code null}
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
   public static KeySetIssuer prepare(byte[] zmk) {
-    return prepare(zmk, new SecureRandom(), Clock.systemUTC());
+    return builder().build(zmk);
   }
 
   /**
-   * Prepares an issuer.
+   * A builder, for a clock or a source of randomness other than the defaults.
    *
-   * @param zmk the zone master key, AES-256 (32 bytes; copied)
-   * @param random source of keys, key set ids and padding
-   * @param clock source of {@code issued_at}
-   * @return the issuer, which the caller destroys when done
-   * @throws NullPointerException if an argument is {@code null}
-   * @throws IllegalArgumentException if the ZMK is not 32 bytes
+   * @return a builder with the system UTC clock and a new {@link SecureRandom}
    */
-  public static KeySetIssuer prepare(byte[] zmk, SecureRandom random, Clock clock) {
-    return new KeySetIssuer(
-        KeySetInstaller.prepareZmk(zmk, random),
-        KeySetKcv.fingerprint(zmk),
-        Objects.requireNonNull(random, "random"),
-        Objects.requireNonNull(clock, "clock"));
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Issues a set with generated keys, the derived key ids and the given validity.
+   * Settings of a {@link KeySetIssuer}; {@link #build(byte[])} takes the ZMK, so the builder never
+   * holds key material. Not thread-safe; the issuer it builds is.
    *
-   * @param keySetId 1-64 characters of {@code A-Z a-z 0-9 . _ -}; not {@code null}
-   * @param validity how long the set is valid, a positive whole number of seconds; not {@code
-   *     null}
-   * @return the issued set, which the caller destroys when done
-   * @throws Tr31Exception only if wrapping fails, which cannot happen for the fixed templates
-   * @throws NullPointerException if an argument is {@code null}
-   * @throws IllegalArgumentException if the id or the validity breaks its rule, or the times fall
-   *     outside the years 0000-9999
-   * @throws IllegalStateException after {@link #destroy()}
+   * @since 0.1.0
    */
-  public IssuedKeySet issue(String keySetId, Duration validity) throws Tr31Exception {
-    return issue(IssueRequest.builder().keySetId(keySetId).validity(validity).build());
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random;
+
+    private Builder() {}
+
+    /**
+     * The source of every key, generated key set id and padding.
+     *
+     * @param random the source; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code random} is {@code null}
+     */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * The source of {@code issued_at}.
+     *
+     * @param clock the clock; not {@code null}
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Prepares the issuer.
+     *
+     * @param zmk the zone master key, AES-256 (32 bytes; copied, the caller wipes its array); not
+     *     {@code null}
+     * @return the issuer, which the caller closes when done
+     * @throws NullPointerException if {@code zmk} is {@code null}
+     * @throws IllegalArgumentException if the ZMK is not 32 bytes
+     */
+    public KeySetIssuer build(byte[] zmk) {
+      return new KeySetIssuer(zmk, this);
+    }
   }
 
   /**
@@ -128,17 +151,22 @@ public final class KeySetIssuer implements Destroyable {
    * TMK, the others under the KEK), with its KCV.
    *
    * @param request ids, validity and any keys to use instead of generated ones; not {@code null}
-   * @return the issued set, which the caller destroys when done
+   * @return the issued set, which the caller closes when done
    * @throws NullPointerException if {@code request} is {@code null}
    * @throws IllegalStateException after {@link #destroy()}, or if {@code request} was destroyed
-   * @throws Tr31Exception only if wrapping fails, which cannot happen for the fixed templates
    * @throws IllegalArgumentException if {@code issued_at} or {@code expires_at} falls outside the
    *     years 0000-9999, or a key given in the request is the ZMK (key separation: the ceremony key
    *     never travels as a key of the set)
    */
-  public IssuedKeySet issue(IssueRequest request) throws Tr31Exception {
+  @SuppressWarnings("try") // the Use only brackets the operation
+  public IssuedKeySet issue(IssueRequest request) {
     Objects.requireNonNull(request, "request");
-    checkNotDestroyed();
+    try (Lifecycle.Use u = life.use()) {
+      return issueLive(request);
+    }
+  }
+
+  private IssuedKeySet issueLive(IssueRequest request) {
     Instant issuedAt = KeySetTime.seconds(clock.instant());
     Instant expiresAt = issuedAt.plus(request.validity());
     if (!KeySetTime.representable(issuedAt) || !KeySetTime.representable(expiresAt)) {
@@ -154,7 +182,7 @@ public final class KeySetIssuer implements Destroyable {
     boolean done = false;
     try {
       for (Slot slot : Slot.values()) {
-        byte[] key = request.key(slot).orElseGet(() -> fresh());
+        byte[] key = request.key(slot).orElseGet(this::fresh);
         keys.put(slot, key);
         requireNotZmk(slot, key);
         ids.put(slot, request.keyId(slot, keySetId));
@@ -166,22 +194,26 @@ public final class KeySetIssuer implements Destroyable {
                 .optionalBlock(OptionalBlock.label(label))
                 .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt))
                 .build();
-        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk : slot == Slot.KEK ? tmk : kek;
-        blocks.put(slot, parent.wrap(header, key, WrapOptions.defaults()));
+        KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
+        blocks.put(slot, wrap(parent, header, key));
         if (slot == Slot.TMK) {
-          tmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key, random);
+          tmk = ZoneMasterKey.aesKbpk(key, random);
         } else if (slot == Slot.KEK) {
-          kek = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key, random);
+          kek = ZoneMasterKey.aesKbpk(key, random);
         }
       }
       KeySetResponse response =
           new KeySetResponse(keySetId, issuedAt, expiresAt, ids, blocks, kcvs);
-      IssuedKeySet issued = new IssuedKeySet(response, keys, random);
+      IssuedKeySet issued = new IssuedKeySet(response, keys);
       done = true;
       return issued;
     } finally {
-      destroy(tmk);
-      destroy(kek);
+      if (tmk != null) {
+        tmk.destroy();
+      }
+      if (kek != null) {
+        kek.destroy();
+      }
       if (!done) {
         for (byte[] k : keys.values()) {
           Bytes.wipe(k);
@@ -190,13 +222,20 @@ public final class KeySetIssuer implements Destroyable {
     }
   }
 
+  /** The fixed templates of the slots always wrap: a failure is a bug of this library. */
+  private static String wrap(KeyBlockProtectionKey parent, KeyBlockHeader header, byte[] key) {
+    try {
+      return parent.wrap(header, key, WrapOptions.defaults());
+    } catch (Tr31Exception e) {
+      throw new IllegalStateException("the key set templates always wrap", e);
+    }
+  }
+
   /** Constant time, on fingerprints: the issuer holds no clear copy of the ZMK. */
   private void requireNotZmk(Slot slot, byte[] key) {
     byte[] f = KeySetKcv.fingerprint(key);
-    boolean same = MessageDigest.isEqual(zmkFingerprint, f);
+    boolean same = zmk.isSameKey(f);
     Bytes.wipe(f);
-    // A concurrent destroy() destroys the ZMK before wiping the fingerprint compared above.
-    checkNotDestroyed();
     if (same) {
       throw new IllegalArgumentException("the key given for " + slot + " is the ZMK");
     }
@@ -211,39 +250,26 @@ public final class KeySetIssuer implements Destroyable {
   private String randomId() {
     byte[] b = new byte[4];
     random.nextBytes(b);
-    return "ks-" + Hex.encode(b).toLowerCase(java.util.Locale.ROOT);
+    return "ks-" + Hex.encode(b).toLowerCase(Locale.ROOT);
   }
 
-  private static void destroy(Destroyable d) {
-    if (d != null) {
-      try {
-        d.destroy();
-      } catch (javax.security.auth.DestroyFailedException e) {
-        // Our own types never throw it; nothing more can be done.
-      }
-    }
-  }
-
-  private void checkNotDestroyed() {
-    if (zmk.isDestroyed()) {
-      throw new IllegalStateException("KeySetIssuer destroyed");
-    }
-  }
-
-  /** Wipes the prepared ZMK and its fingerprint. Best effort on the JVM; idempotent. */
+  /**
+   * Waits for the running {@code issue} calls, then destroys the prepared ZMK and wipes its
+   * fingerprint. Best effort on the JVM; idempotent.
+   */
   @Override
   public void destroy() {
-    zmk.destroy();
-    Bytes.wipe(zmkFingerprint);
+    life.destroy(zmk::destroy);
   }
 
   @Override
   public boolean isDestroyed() {
-    return zmk.isDestroyed();
+    return life.isDestroyed();
   }
 
+  /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
-  public String toString() {
-    return "KeySetIssuer[ZMK AES-256" + (zmk.isDestroyed() ? ", destroyed]" : "]");
+  public void close() {
+    destroy();
   }
 }

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlock;
 import io.tr31.Tr31FormatException;
 import io.tr31.internal.Hex;
+import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyCheckValue;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -78,9 +78,9 @@ final class KeySetJsonReader {
     return names;
   }
 
-  static KeySetResponse read(byte[] json) throws KeySetException {
+  static KeySetResponse read(byte[] json) throws Tr31FormatException {
     if (json.length > MAX_JSON_BYTES) {
-      throw new KeySetException(ErrorCode.KEYSET_TOO_LARGE, null, MAX_JSON_BYTES, null);
+      throw KeySetRefusal.format(ErrorCode.KEYSET_TOO_LARGE, null, MAX_JSON_BYTES, null);
     }
     requireUtf8(json);
     try (JsonParser p = FACTORY.createParser(json)) {
@@ -88,19 +88,19 @@ final class KeySetJsonReader {
       try {
         r.document();
       } catch (StreamConstraintsException e) {
-        throw new KeySetException(ErrorCode.KEYSET_TOO_LARGE, null, offset(p), null);
+        throw KeySetRefusal.format(ErrorCode.KEYSET_TOO_LARGE, null, offset(p), null);
       } catch (CharConversionException e) {
-        throw new KeySetException(ErrorCode.KEYSET_JSON_SYNTAX, null, offset(p), "not UTF-8");
+        throw KeySetRefusal.format(ErrorCode.KEYSET_JSON_SYNTAX, null, offset(p), "not UTF-8");
       } catch (JsonProcessingException e) {
         // Jackson's message may quote input: only the location is kept.
         JsonLocation loc = e.getLocation();
-        throw new KeySetException(
+        throw KeySetRefusal.format(
             ErrorCode.KEYSET_JSON_SYNTAX, null, loc == null ? -1 : offset(loc), null);
       }
       return new KeySetResponse(r.keySetId, r.issuedAt, r.expiresAt, r.keyIds, r.keyBlocks, r.kcvs);
     } catch (IOException e) {
       // Reading a byte array cannot fail otherwise; refuse rather than propagate.
-      throw new KeySetException(ErrorCode.KEYSET_JSON_SYNTAX, null, -1, null);
+      throw KeySetRefusal.format(ErrorCode.KEYSET_JSON_SYNTAX, null, -1, null);
     }
   }
 
@@ -108,21 +108,21 @@ final class KeySetJsonReader {
    * RFC 8259 8.1: UTF-8 without a byte order mark. Jackson would otherwise guess UTF-16 or UTF-32
    * from zero bytes or a BOM in the first four bytes (the envelope parser's Jazzer finding).
    */
-  private static void requireUtf8(byte[] json) throws KeySetException {
+  private static void requireUtf8(byte[] json) throws Tr31FormatException {
     for (int i = 0; i < Math.min(4, json.length); i++) {
       int b = json[i] & 0xFF;
       if (b == 0 || (i == 0 && (b == 0xEF || b == 0xFE || b == 0xFF))) {
-        throw new KeySetException(ErrorCode.KEYSET_JSON_SYNTAX, null, i, "not UTF-8");
+        throw KeySetRefusal.format(ErrorCode.KEYSET_JSON_SYNTAX, null, i, "not UTF-8");
       }
     }
   }
 
   /** Handles the value of field {@code index} of an object, the parser on the value's token. */
   private interface Field {
-    void read(int index, JsonToken value) throws KeySetException, IOException;
+    void read(int index, JsonToken value) throws Tr31FormatException, IOException;
   }
 
-  private void document() throws KeySetException, IOException {
+  private void document() throws Tr31FormatException, IOException {
     JsonToken first = p.nextToken();
     if (first == null) {
       throw error(ErrorCode.KEYSET_JSON_SYNTAX, null, "empty");
@@ -133,7 +133,7 @@ final class KeySetJsonReader {
     }
   }
 
-  private void top(int i, JsonToken t) throws KeySetException, IOException {
+  private void top(int i, JsonToken t) throws Tr31FormatException, IOException {
     switch (i) {
       case 0:
         object(t, "key_set", KEY_SET, null, (f, v) -> keySet(f, v));
@@ -153,7 +153,7 @@ final class KeySetJsonReader {
     }
   }
 
-  private void keySet(int f, JsonToken t) throws KeySetException, IOException {
+  private void keySet(int f, JsonToken t) throws Tr31FormatException, IOException {
     String path = "key_set." + KEY_SET[f];
     String s = string(t, path, null);
     if (f == 0) {
@@ -171,14 +171,14 @@ final class KeySetJsonReader {
     }
   }
 
-  private void transport(int f, JsonToken t) throws KeySetException, IOException {
+  private void transport(int f, JsonToken t) throws Tr31FormatException, IOException {
     String path = "transport." + TRANSPORT[f];
     if (!string(t, path, null).equals(TRANSPORT_VALUES[f])) {
       throw error(ErrorCode.KEYSET_INVALID_TRANSPORT, null, path);
     }
   }
 
-  private void key(Slot slot, JsonToken t) throws KeySetException, IOException {
+  private void key(Slot slot, JsonToken t) throws Tr31FormatException, IOException {
     String base = "keys." + slot.jsonName();
     object(
         t,
@@ -204,7 +204,7 @@ final class KeySetJsonReader {
         });
   }
 
-  private void kcvObject(JsonToken t) throws KeySetException, IOException {
+  private void kcvObject(JsonToken t) throws Tr31FormatException, IOException {
     object(
         t,
         "verification.kcv",
@@ -231,7 +231,7 @@ final class KeySetJsonReader {
    * about a named field is attributed to that slot.
    */
   private void object(JsonToken t, String path, String[] names, Slot slot, Field field)
-      throws KeySetException, IOException {
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.START_OBJECT) {
       throw error(ErrorCode.KEYSET_WRONG_TYPE, slot, path.isEmpty() ? "top level" : path);
     }
@@ -270,14 +270,15 @@ final class KeySetJsonReader {
     return path.isEmpty() ? "" : path + ".";
   }
 
-  private String string(JsonToken t, String path, Slot slot) throws KeySetException, IOException {
+  private String string(JsonToken t, String path, Slot slot)
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.VALUE_STRING) {
       throw error(ErrorCode.KEYSET_WRONG_TYPE, slot, path);
     }
     return p.getText();
   }
 
-  private String id(String s, String path, Slot slot) throws KeySetException {
+  private String id(String s, String path, Slot slot) throws Tr31FormatException {
     if (!KeySetResponse.isValidId(s)) {
       throw error(ErrorCode.KEYSET_INVALID_ID, slot, path);
     }
@@ -285,7 +286,7 @@ final class KeySetJsonReader {
   }
 
   /** Canonical RFC 4648 base64 (padding required, no line breaks) of a printable ASCII block. */
-  private String keyBlock(String s, String path, Slot slot) throws KeySetException {
+  private String keyBlock(String s, String path, Slot slot) throws Tr31FormatException {
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(s);
@@ -313,8 +314,8 @@ final class KeySetJsonReader {
     return -1;
   }
 
-  private KeySetException error(ErrorCode code, Slot slot, String detail) {
-    return new KeySetException(code, slot, offset(p), detail);
+  private Tr31FormatException error(ErrorCode code, Slot slot, String detail) {
+    return KeySetRefusal.format(code, slot, offset(p), detail);
   }
 
   private static long offset(JsonParser p) {

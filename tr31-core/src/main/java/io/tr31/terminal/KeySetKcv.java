@@ -4,9 +4,9 @@
 package io.tr31.terminal;
 
 import io.tr31.Tr31Exception;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.BlockCipher;
 import io.tr31.keyblock.KcvMethod;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyCheckValue;
 import java.util.Objects;
 
@@ -57,7 +57,7 @@ public final class KeySetKcv {
     try {
       return KeyCheckValue.compute(CIPHER, key, METHOD, LENGTH_BYTES);
     } catch (Tr31Exception e) {
-      throw new AssertionError("AES-256 always has a legacy KCV", e);
+      throw new IllegalStateException("AES-256 always has a legacy KCV", e);
     }
   }
 
@@ -70,7 +70,7 @@ public final class KeySetKcv {
    *     false} otherwise, also for a key that is not 16, 24 or 32 bytes
    * @throws NullPointerException if an argument is {@code null}
    */
-  public static boolean matches(KeyCheckValue expected, byte[] key) {
+  static boolean matches(KeyCheckValue expected, byte[] key) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(key, "key");
     if (expected.method() != METHOD || expected.lengthBytes() != LENGTH_BYTES) {

@@ -6,6 +6,7 @@ package io.tr31.terminal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.tr31.Tr31FormatException;
 import io.tr31.keyblock.KeyCheckValue;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,17 +43,16 @@ import java.util.Objects;
  * every object, no duplicates, exact JSON types, identifiers of 1-64 characters {@code A-Z a-z 0-9
  * . _ -}, times {@code YYYY-MM-DDThh:mm:ssZ} with {@code issued_at < expires_at}, canonical base64,
  * 6-hex-digit KCVs, and the fixed {@code transport} and {@code usage} strings. A parsed response is
- * NOT verified: only {@link KeySetInstaller} checks the key blocks, KCVs and bindings. Nothing here
- * is secret (key blocks are ciphertext, KCVs are public). Immutable and thread-safe.
- *
- * @since 0.1.0
+ * NOT verified: only {@link KeySetInstaller} checks the key blocks, KCVs and bindings, which is why
+ * this type is package-private (the public API hands out only verified sets). Nothing here is
+ * secret (key blocks are ciphertext, KCVs are public). Immutable and thread-safe.
  */
-public final class KeySetResponse {
+final class KeySetResponse {
   /** Longest key set or key identifier. */
-  public static final int MAX_ID_CHARS = 64;
+  static final int MAX_ID_CHARS = 64;
 
-  /** The longest response body accepted, in bytes (six maximal key blocks fit in 80 KiB). */
-  public static final int MAX_JSON_BYTES = 128 * 1024;
+  /** The longest response body accepted, in bytes. */
+  static final int MAX_JSON_BYTES = KeySetInstaller.MAX_RESPONSE_BYTES;
 
   // Every object is closed explicitly below; nothing is left for close() to complete.
   private static final JsonFactory JSON =
@@ -94,14 +94,14 @@ public final class KeySetResponse {
    * @param json the body as received; not {@code null}
    * @return the parsed response
    * @throws NullPointerException if {@code json} is {@code null}
-   * @throws KeySetException a {@code KEYSET_*} format code of {@link io.tr31.ErrorCode} with the
-   *     offset and, inside {@code keys} or {@code verification.kcv}, the slot: {@code
+   * @throws Tr31FormatException a {@code KEYSET_*} format code of {@link io.tr31.ErrorCode} with
+   *     the offset and, inside {@code keys} or {@code verification.kcv}, the slot: {@code
    *     KEYSET_JSON_SYNTAX}, {@code KEYSET_WRONG_TYPE}, {@code KEYSET_DUPLICATE_FIELD}, {@code
    *     KEYSET_UNKNOWN_FIELD}, {@code KEYSET_MISSING_FIELD}, {@code KEYSET_TOO_LARGE}, {@code
    *     KEYSET_INVALID_ID}, {@code KEYSET_INVALID_TIME}, {@code KEYSET_INVALID_TRANSPORT}, {@code
    *     KEYSET_USAGE_MISMATCH}, {@code KEYSET_INVALID_BASE64} or {@code KEYSET_INVALID_KCV}
    */
-  public static KeySetResponse parse(byte[] json) throws KeySetException {
+  static KeySetResponse parse(byte[] json) throws Tr31FormatException {
     return KeySetJsonReader.read(Objects.requireNonNull(json, "json"));
   }
 
@@ -111,9 +111,9 @@ public final class KeySetResponse {
    * @param json the body as received; not {@code null}
    * @return the parsed response
    * @throws NullPointerException if {@code json} is {@code null}
-   * @throws KeySetException as {@link #parse(byte[])}
+   * @throws Tr31FormatException as {@link #parse(byte[])}
    */
-  public static KeySetResponse parse(String json) throws KeySetException {
+  static KeySetResponse parse(String json) throws Tr31FormatException {
     return parse(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -123,7 +123,7 @@ public final class KeySetResponse {
    * @param id the candidate; {@code null} is not acceptable
    * @return {@code true} for 1 to {@link #MAX_ID_CHARS} characters of {@code A-Z a-z 0-9 . _ -}
    */
-  public static boolean isValidId(String id) {
+  static boolean isValidId(String id) {
     if (id == null || id.isEmpty() || id.length() > MAX_ID_CHARS) {
       return false;
     }
@@ -144,17 +144,17 @@ public final class KeySetResponse {
   }
 
   /** {@return {@code key_set.key_set_id}} */
-  public String keySetId() {
+  String keySetId() {
     return keySetId;
   }
 
   /** {@return {@code key_set.issued_at}, whole seconds} */
-  public Instant issuedAt() {
+  Instant issuedAt() {
     return issuedAt;
   }
 
   /** {@return {@code key_set.expires_at}, whole seconds, after {@link #issuedAt()}} */
-  public Instant expiresAt() {
+  Instant expiresAt() {
     return expiresAt;
   }
 
@@ -165,7 +165,7 @@ public final class KeySetResponse {
    * @return {@code keys.<slot>.key_id}
    * @throws NullPointerException if {@code slot} is {@code null}
    */
-  public String keyId(Slot slot) {
+  String keyId(Slot slot) {
     return keyIds.get(Objects.requireNonNull(slot, "slot"));
   }
 
@@ -176,7 +176,7 @@ public final class KeySetResponse {
    * @return {@code keys.<slot>.key_block}, base64-decoded: the ASCII key block, not yet verified
    * @throws NullPointerException if {@code slot} is {@code null}
    */
-  public String keyBlock(Slot slot) {
+  String keyBlock(Slot slot) {
     return keyBlocks.get(Objects.requireNonNull(slot, "slot"));
   }
 
@@ -187,7 +187,7 @@ public final class KeySetResponse {
    * @return {@code verification.kcv.<slot>}, the seed's 3-byte KCV ({@link KeySetKcv})
    * @throws NullPointerException if {@code slot} is {@code null}
    */
-  public KeyCheckValue kcv(Slot slot) {
+  KeyCheckValue kcv(Slot slot) {
     return kcvs.get(Objects.requireNonNull(slot, "slot"));
   }
 
@@ -201,7 +201,7 @@ public final class KeySetResponse {
    * @return the label, printable ASCII
    * @throws NullPointerException if {@code slot} is {@code null}
    */
-  public String label(Slot slot) {
+  String label(Slot slot) {
     return label(slot, keySetId, keyId(slot), expiresAt);
   }
 
@@ -210,7 +210,7 @@ public final class KeySetResponse {
   }
 
   /** {@return the response body in the seed's field order, one line, ASCII} */
-  public String toJson() {
+  String toJson() {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();

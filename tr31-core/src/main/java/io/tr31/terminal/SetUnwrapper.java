@@ -8,6 +8,7 @@ import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
+import io.tr31.Tr31PolicyException;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.ModeOfUse;
@@ -46,7 +47,7 @@ abstract class SetUnwrapper {
    *
    * @param keyBlock the key block
    * @return the unwrapped key, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block holds a
+   * @throws Tr31PolicyException the set is outside its validity window, or the block holds a
    *     key-encryption key ({@link ErrorCode#KEYSET_KEY_ENCRYPTION_KEY}: use {@link
    *     #unwrapProtectionKey})
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
@@ -63,7 +64,7 @@ abstract class SetUnwrapper {
    * @param keyBlock the key block
    * @param profile the profile
    * @return the unwrapped key, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block holds a
+   * @throws Tr31PolicyException the set is outside its validity window, or the block holds a
    *     key-encryption key ({@link ErrorCode#KEYSET_KEY_ENCRYPTION_KEY}: use {@link
    *     #unwrapProtectionKey})
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
@@ -74,8 +75,8 @@ abstract class SetUnwrapper {
     KeyBlockHeader h = key.header();
     if (isKeyEncryptionUsage(h.keyUsage())) {
       key.destroy();
-      throw new KeySetException(
-          ErrorCode.KEYSET_KEY_ENCRYPTION_KEY, null, "usage " + h.keyUsageCode());
+      throw new Tr31PolicyException(
+          ErrorCode.KEYSET_KEY_ENCRYPTION_KEY, "usage " + h.keyUsageCode());
     }
     return key;
   }
@@ -87,7 +88,7 @@ abstract class SetUnwrapper {
    * @param keyBlock the key block: usage {@code K0}, {@code K1} or {@code K4}, mode {@code B},
    *     {@code D} or {@code N}
    * @return the view, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block is not a key that
+   * @throws Tr31PolicyException the set is outside its validity window, or the block is not a key that
    *     may unwrap key blocks ({@link ErrorCode#KEYSET_NOT_A_PROTECTION_KEY})
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
    * @throws IllegalStateException the set (or this view) was destroyed
@@ -105,7 +106,7 @@ abstract class SetUnwrapper {
    *     {@code D} or {@code N}
    * @param profile the profile
    * @return the view, which the caller owns and closes
-   * @throws KeySetException the set is outside its validity window, or the block is not a key that
+   * @throws Tr31PolicyException the set is outside its validity window, or the block is not a key that
    *     may unwrap key blocks ({@link ErrorCode#KEYSET_NOT_A_PROTECTION_KEY})
    * @throws Tr31Exception as {@link KeyBlockProtectionKey#unwrap(CharSequence, Profile)}
    * @throws IllegalStateException the set (or this view) was destroyed
@@ -117,9 +118,8 @@ abstract class SetUnwrapper {
     try {
       KeyBlockHeader h = key.header();
       if (!mayUnwrapKeyBlocks(h)) {
-        throw new KeySetException(
+        throw new Tr31PolicyException(
             ErrorCode.KEYSET_NOT_A_PROTECTION_KEY,
-            null,
             "usage " + h.keyUsageCode() + ", mode " + h.modeOfUseCode());
       }
       bytes = key.keyBytes();
@@ -128,7 +128,7 @@ abstract class SetUnwrapper {
         prepared = KeyBlockProtectionKey.prepare(h.algorithm(), bytes);
       } catch (Tr31Exception e) {
         // The KBPK rules concern the header's algorithm and the key's length: public data.
-        throw new KeySetException(ErrorCode.KEYSET_NOT_A_PROTECTION_KEY, null, e.code().name());
+        throw new Tr31PolicyException(ErrorCode.KEYSET_NOT_A_PROTECTION_KEY, e.code().name());
       }
       return new UnwrappedProtectionKey(set, h, prepared);
     } finally {

@@ -3,15 +3,15 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.Exportability;
+import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.keyblock.KeyContext;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.ModeOfUse;
-import io.tr31.keyblock.HashAlgorithm;
 import io.tr31.keyblock.OptionalBlock;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +36,9 @@ import java.util.Optional;
  * </table>
  *
  * <p>MSK and TDK share their attributes (both are AES data keys used both ways); what keeps one
- * from being installed as the other is the slot name bound in each block's {@code LB} label ({@link
- * KeySetResponse}).
+ * from being installed as the other is the slot name bound in each block's {@code LB} label
+ * (src/docs/KEYSET.md). An installed set gives each slot's authenticated header, {@link
+ * InstalledKeySet#header(Slot)}.
  *
  * <h2>Security</h2>
  *
@@ -109,12 +110,12 @@ public enum Slot {
   }
 
   /** {@return the JSON {@code usage} string the seed gives this slot} */
-  public String usage() {
+  String usage() {
     return usage;
   }
 
   /** {@return the X9.143 key usage of the slot's key block} */
-  public KeyUsage keyUsage() {
+  KeyUsage keyUsage() {
     return keyUsage;
   }
 
@@ -122,19 +123,17 @@ public enum Slot {
    * {@return the X9.143 algorithm of the slot's key block ({@code A}, or {@code H} for the MAC
    * key)}
    */
-  public KeyAlgorithm algorithm() {
+  KeyAlgorithm algorithm() {
     return algorithm;
   }
 
   /** {@return the X9.143 mode of use of the slot's key block} */
-  public ModeOfUse modeOfUse() {
+  ModeOfUse modeOfUse() {
     return modeOfUse;
   }
 
-  /**
-   * {@return the exportability of every slot: {@code N}, the terminal never re-exports a key}
-   */
-  public Exportability exportability() {
+  /** {@return the exportability of every slot: {@code N}, the terminal never re-exports a key} */
+  Exportability exportability() {
     return Exportability.NON_EXPORTABLE;
   }
 
@@ -153,11 +152,8 @@ public enum Slot {
     }
   }
 
-  /**
-   * {@return the name of the parent key as the documentation writes it: {@code ZMK}, {@code TMK},
-   * {@code KEK}}
-   */
-  public String parentName() {
+  /** The name of the parent key as the documentation writes it: ZMK, TMK, KEK. */
+  String parentName() {
     return parent().map(p -> p.name()).orElse("ZMK");
   }
 
@@ -168,7 +164,7 @@ public enum Slot {
    *
    * @return a new header, with length field {@code 0000}
    */
-  public KeyBlockHeader headerTemplate() {
+  KeyBlockHeader headerTemplate() {
     KeyBlockHeader.Builder b =
         KeyBlockHeader.builder()
             .version(KeyBlockVersion.D)

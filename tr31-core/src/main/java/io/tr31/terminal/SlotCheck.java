@@ -4,13 +4,15 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
-import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.Tr31FormatException;
-import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.keyblock.KeyVersion;
+import io.tr31.Tr31PolicyException;
+import io.tr31.Tr31VerificationException;
 import io.tr31.keyblock.HashAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyVersion;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
+import io.tr31.keyblock.UnwrappedKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,9 +26,9 @@ final class SlotCheck {
   /**
    * The header attributes, the optional blocks and the key length the slot requires.
    *
-   * @throws KeySetException {@link ErrorCode#KEYSET_SLOT_MISMATCH} naming the attribute
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_SLOT_MISMATCH} naming the attribute
    */
-  static void header(Slot slot, UnwrappedKey key) throws KeySetException {
+  static void header(Slot slot, UnwrappedKey key) throws Tr31PolicyException {
     KeyBlockHeader h = key.header();
     KeyBlockHeader t = slot.headerTemplate();
     require(h.version() == t.version(), slot, "version");
@@ -61,28 +63,30 @@ final class SlotCheck {
   /**
    * The slot name, ids and times bound in {@code LB} and {@code TS} against the JSON.
    *
-   * @throws KeySetException {@link ErrorCode#KEYSET_SLOT_MISMATCH} when the label names another
-   *     slot, {@link ErrorCode#KEYSET_METADATA_MISMATCH} when ids or times differ
+   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_SLOT_MISMATCH} when the label names another
+   *     slot
+   * @throws Tr31VerificationException {@link ErrorCode#KEYSET_METADATA_MISMATCH} when ids or times
+   *     differ
    */
   static void metadata(Slot slot, KeyBlockHeader h, KeySetResponse response)
-      throws KeySetException {
+      throws Tr31PolicyException, Tr31VerificationException {
     String label = h.optionalBlock(OptionalBlockId.LB).map(OptionalBlock::data).orElse("");
     // Slot names contain no '/': the label binds this slot exactly when it starts "name/".
     require(label.startsWith(slot.jsonName() + "/"), slot, "LB binds the block to another slot");
     if (!label.equals(response.label(slot))) {
-      throw new KeySetException(
+      throw KeySetRefusal.verification(
           ErrorCode.KEYSET_METADATA_MISMATCH, slot, "LB (key set id, key id or expires_at)");
     }
     Instant stamped =
         h.optionalBlock(OptionalBlockId.TS).flatMap(OptionalBlock::timestamp).orElse(null);
     if (stamped == null || !stamped.equals(response.issuedAt())) {
-      throw new KeySetException(ErrorCode.KEYSET_METADATA_MISMATCH, slot, "TS (issued_at)");
+      throw KeySetRefusal.verification(ErrorCode.KEYSET_METADATA_MISMATCH, slot, "TS (issued_at)");
     }
   }
 
-  private static void require(boolean ok, Slot slot, String what) throws KeySetException {
+  private static void require(boolean ok, Slot slot, String what) throws Tr31PolicyException {
     if (!ok) {
-      throw new KeySetException(ErrorCode.KEYSET_SLOT_MISMATCH, slot, what);
+      throw KeySetRefusal.policy(ErrorCode.KEYSET_SLOT_MISMATCH, slot, what);
     }
   }
 }

@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31Exception;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.Profile;
+import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
-import io.tr31.keyblock.KeyAlgorithm;
-import io.tr31.keyblock.KeyUsage;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -63,13 +64,13 @@ class KeyEncryptionKeyUnwrapTest {
   }
 
   private static void assertCode(ErrorCode code, Executable e) {
-    assertEquals(code, assertThrows(KeySetException.class, e).code());
+    assertEquals(code, assertThrows(Tr31Exception.class, e).code());
   }
 
   @Test
   void tmk_unwrapOfTheSetsOwnKekBlock_neverYieldsTheKeksBytes() {
     String kekBlock = issued.response().keyBlock(Slot.KEK);
-    KeySetException e = assertThrows(KeySetException.class, () -> keys.tmk().unwrap(kekBlock));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> keys.tmk().unwrap(kekBlock));
     assertEquals("KEYSET_KEY_ENCRYPTION_KEY", e.code().name());
     assertEquals(
         "KEYSET_KEY_ENCRYPTION_KEY: key block holds a key-encryption key; it is not"

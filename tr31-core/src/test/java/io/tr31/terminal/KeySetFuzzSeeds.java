@@ -20,7 +20,7 @@ final class KeySetFuzzSeeds {
     Path dir =
         Paths.get(
             "src/test/resources/io/tr31/terminal/KeySetJsonFuzzTestInputs/"
-                + "install_anyBody_installsOrThrowsKeySetException");
+                + "install_anyBody_installsOrThrowsTr31Exception");
     Files.createDirectories(dir);
     try (IssuedKeySet set = KeySets.seedExample(1)) {
       String json = set.json();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,12 +34,12 @@ class KeySetJsonReaderTest {
     issued.destroy();
   }
 
-  private static KeySetException refused(String body, ErrorCode code) {
+  private static Tr31Exception refused(String body, ErrorCode code) {
     return refused(body.getBytes(StandardCharsets.UTF_8), code);
   }
 
-  private static KeySetException refused(byte[] body, ErrorCode code) {
-    KeySetException e = assertThrows(KeySetException.class, () -> KeySetResponse.parse(body));
+  private static Tr31Exception refused(byte[] body, ErrorCode code) {
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeySetResponse.parse(body));
     assertEquals(code, e.code(), e.getMessage());
     return e;
   }
@@ -51,17 +52,17 @@ class KeySetJsonReaderTest {
     assertEquals(json, KeySetResponse.parse(body).toJson());
     byte[] over = Arrays.copyOf(body, body.length + 1);
     over[body.length] = ' ';
-    KeySetException e = refused(over, ErrorCode.KEYSET_TOO_LARGE);
+    Tr31Exception e = refused(over, ErrorCode.KEYSET_TOO_LARGE);
     assertEquals(KeySetResponse.MAX_JSON_BYTES, e.offset());
   }
 
   @Test
   void parse_wrongTypes_pointAtTheValue() {
-    KeySetException top = refused("[]", ErrorCode.KEYSET_WRONG_TYPE);
+    Tr31Exception top = refused("[]", ErrorCode.KEYSET_WRONG_TYPE);
     assertEquals(0, top.offset());
     assertTrue(top.getMessage().contains("(top level)"), top.getMessage());
     String s = replaceOnce(json, "\"transport\":{", "\"transport\":7,\"x\":{");
-    KeySetException nested = refused(s, ErrorCode.KEYSET_WRONG_TYPE);
+    Tr31Exception nested = refused(s, ErrorCode.KEYSET_WRONG_TYPE);
     assertEquals(s.indexOf(":7") + 1, nested.offset());
     assertTrue(nested.getMessage().contains("(transport)"), nested.getMessage());
   }
@@ -69,7 +70,7 @@ class KeySetJsonReaderTest {
   @Test
   void parse_unknownFields_nameTheEnclosingObjectAndPointAtTheName() {
     String top = replaceOnce(json, "{\"key_set\":", "{\"x\":1,\"key_set\":");
-    KeySetException e = refused(top, ErrorCode.KEYSET_UNKNOWN_FIELD);
+    Tr31Exception e = refused(top, ErrorCode.KEYSET_UNKNOWN_FIELD);
     assertEquals(1, e.offset());
     assertTrue(e.getMessage().contains("(in top level)"), e.getMessage());
     String nested = replaceOnce(json, "{\"format\":", "{\"x\":1,\"format\":");
@@ -82,7 +83,7 @@ class KeySetJsonReaderTest {
   void parse_duplicateAndMissingFields_nameTheFullPath() {
     int ks = json.indexOf(",\"transport\"");
     String dupTop = json.substring(0, ks) + "," + json.substring(1, ks) + json.substring(ks);
-    KeySetException e = refused(dupTop, ErrorCode.KEYSET_DUPLICATE_FIELD);
+    Tr31Exception e = refused(dupTop, ErrorCode.KEYSET_DUPLICATE_FIELD);
     assertTrue(e.getMessage().contains("(key_set)"), e.getMessage());
     String dupNested =
         replaceOnce(json, "\"format\":\"TR31\"", "\"format\":\"TR31\",\"format\":\"TR31\"");
@@ -97,7 +98,7 @@ class KeySetJsonReaderTest {
   @Test
   void parse_syntaxError_pointsAtTheBadCharacter() {
     String s = replaceOnce(json, "\"transport\":{", "\"transport\":{]");
-    KeySetException e = refused(s, ErrorCode.KEYSET_JSON_SYNTAX);
+    Tr31Exception e = refused(s, ErrorCode.KEYSET_JSON_SYNTAX);
     assertEquals(s.indexOf("{]") + 1, e.offset());
   }
 
@@ -107,7 +108,7 @@ class KeySetJsonReaderTest {
     ByteArrayOutputStream withBom = new ByteArrayOutputStream();
     withBom.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     withBom.writeBytes(body);
-    KeySetException e = refused(withBom.toByteArray(), ErrorCode.KEYSET_JSON_SYNTAX);
+    Tr31Exception e = refused(withBom.toByteArray(), ErrorCode.KEYSET_JSON_SYNTAX);
     assertEquals(0, e.offset());
     assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
   }
@@ -120,7 +121,7 @@ class KeySetJsonReaderTest {
 
   @Test
   void parse_zeroByte_isRefusedWhereItIs() {
-    KeySetException e = refused(new byte[] {'{', ' ', 0, '}'}, ErrorCode.KEYSET_JSON_SYNTAX);
+    Tr31Exception e = refused(new byte[] {'{', ' ', 0, '}'}, ErrorCode.KEYSET_JSON_SYNTAX);
     assertEquals(2, e.offset());
   }
 
@@ -136,9 +137,8 @@ class KeySetJsonReaderTest {
       assertEquals(block, KeySetResponse.parse(s).keyBlock(Slot.TDK));
     }
     for (String bad : new String[] {"D0\u001F", "D0\u007F"}) {
-      KeySetException e =
-          refused(replaceOnce(json, b64, b64(bad)), ErrorCode.KEYSET_INVALID_BASE64);
-      assertEquals(Slot.TDK, e.slot().orElseThrow());
+      Tr31Exception e = refused(replaceOnce(json, b64, b64(bad)), ErrorCode.KEYSET_INVALID_BASE64);
+      assertEquals(Slot.TDK, KeySets.slotOf(e).orElseThrow());
     }
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +33,8 @@ class KeySetResponseTest {
     issued.destroy();
   }
 
-  private static KeySetException refused(String body, ErrorCode code) {
-    KeySetException e = assertThrows(KeySetException.class, () -> KeySetResponse.parse(body));
+  private static Tr31Exception refused(String body, ErrorCode code) {
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeySetResponse.parse(body));
     assertEquals(code, e.code(), e.getMessage());
     return e;
   }
@@ -86,9 +87,9 @@ class KeySetResponseTest {
 
   @Test
   void parse_utf16Body_isSyntaxNotAGuess() {
-    KeySetException e =
+    Tr31Exception e =
         assertThrows(
-            KeySetException.class,
+            Tr31Exception.class,
             () -> KeySetResponse.parse(json.getBytes(StandardCharsets.UTF_16)));
     assertEquals(ErrorCode.KEYSET_JSON_SYNTAX, e.code());
   }
@@ -108,17 +109,17 @@ class KeySetResponseTest {
 
   @Test
   void parse_nullUsage_isWrongTypeNamingTheSlot() {
-    KeySetException e =
+    Tr31Exception e =
         refused(
             replaceOnce(json, "\"usage\":\"pin-encryption\"", "\"usage\":null"),
             ErrorCode.KEYSET_WRONG_TYPE);
-    assertEquals(Slot.TPK, e.slot().orElseThrow());
+    assertEquals(Slot.TPK, KeySets.slotOf(e).orElseThrow());
     assertTrue(e.getMessage().contains("keys.tpk.usage"), e.getMessage());
   }
 
   @Test
   void parse_unknownFieldName_isNotEchoed() {
-    KeySetException e =
+    Tr31Exception e =
         refused(
             replaceOnce(json, "{\"key_set\":", "{\"SECRET-0123\":1,\"key_set\":"),
             ErrorCode.KEYSET_UNKNOWN_FIELD);
@@ -128,7 +129,7 @@ class KeySetResponseTest {
   @Test
   void parse_missingTopLevelObject_isMissing() {
     int start = json.indexOf(",\"verification\":");
-    KeySetException e = refused(json.substring(0, start) + "}", ErrorCode.KEYSET_MISSING_FIELD);
+    Tr31Exception e = refused(json.substring(0, start) + "}", ErrorCode.KEYSET_MISSING_FIELD);
     assertTrue(e.getMessage().contains("verification"), e.getMessage());
   }
 
@@ -137,7 +138,7 @@ class KeySetResponseTest {
     byte[] big = new byte[KeySetResponse.MAX_JSON_BYTES + 1];
     java.util.Arrays.fill(big, (byte) ' ');
     big[0] = '{';
-    KeySetException e = assertThrows(KeySetException.class, () -> KeySetResponse.parse(big));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeySetResponse.parse(big));
     assertEquals(ErrorCode.KEYSET_TOO_LARGE, e.code());
   }
 

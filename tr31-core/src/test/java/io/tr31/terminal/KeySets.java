@@ -3,10 +3,13 @@
  */
 package io.tr31.terminal;
 
+import io.tr31.Tr31Exception;
+import io.tr31.envelope.EnvelopeKey;
+import io.tr31.envelope.MacKey;
+import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.WrapOptions;
-import io.tr31.keyblock.KeyAlgorithm;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Test fixtures: fixed ZMK, the seed's issue time, deterministic randomness, JSON surgery. */
 final class KeySets {
@@ -45,7 +49,18 @@ final class KeySets {
   }
 
   static KeySetIssuer issuer(long seed) {
-    return KeySetIssuer.prepare(ZMK, seeded(seed), AT_ISSUE);
+    return issuer(ZMK, seed);
+  }
+
+  static KeySetIssuer issuer(byte[] zmk, long seed) {
+    return KeySetIssuer.builder().random(seeded(seed)).clock(AT_ISSUE).build(zmk);
+  }
+
+  /** Issues a set with generated keys, {@code id} and {@code validity}. */
+  static IssuedKeySet issue(KeySetIssuer issuer, String id, Duration validity) {
+    try (IssueRequest r = IssueRequest.builder().keySetId(id).validity(validity).build()) {
+      return issuer.issue(r);
+    }
   }
 
   static KeySetInstaller installer() {
@@ -53,12 +68,45 @@ final class KeySets {
   }
 
   static KeySetInstaller installer(Clock clock) {
-    return KeySetInstaller.prepare(ZMK, clock, seeded(99));
+    return installer(ZMK, clock);
+  }
+
+  static KeySetInstaller installer(byte[] zmk, Clock clock) {
+    return KeySetInstaller.builder().clock(clock).build(zmk);
+  }
+
+  /** The slot a refusal names in its message ({@code (slot tpk...}), if any. */
+  static Optional<Slot> slotOf(Tr31Exception e) {
+    for (Slot s : Slot.values()) {
+      if (e.getMessage().contains("(slot " + s.jsonName())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Fails unless {@code e} is the exception type of its code's kind. */
+  static void assertKind(Tr31Exception e) {
+    Class<?> expected;
+    switch (e.code().kind()) {
+      case FORMAT:
+        expected = io.tr31.Tr31FormatException.class;
+        break;
+      case POLICY:
+        expected = io.tr31.Tr31PolicyException.class;
+        break;
+      default:
+        expected = io.tr31.Tr31VerificationException.class;
+        break;
+    }
+    if (e.getClass() != expected) {
+      throw new AssertionError(e.code() + " thrown as " + e.getClass().getSimpleName());
+    }
   }
 
   /** The seed's example set: ks-2025-01, issued 2025-12-13T14:25:30Z, valid 365 days. */
   static IssuedKeySet seedExample(long seed) throws Exception {
-    return issuer(seed).issue("ks-2025-01", Duration.ofDays(365));
+    return issue(issuer(seed), "ks-2025-01", Duration.ofDays(365));
   }
 
   /** A block the server wraps later under its copy of {@code parent}'s key, with {@code header}. */
@@ -70,6 +118,22 @@ final class KeySets {
       return p.wrap(header, key, WrapOptions.defaults());
     } finally {
       p.destroy();
+    }
+  }
+
+  /** The server opens with its own MSK and MAC key, prepared from its key store's copies. */
+  static byte[] serverOpens(IssuedKeySet set, byte[] body, String signature) throws Exception {
+    byte[] m = set.keyBytes(Slot.MSK);
+    byte[] h = set.keyBytes(Slot.MAC);
+    EnvelopeKey msk = EnvelopeKey.prepare(m);
+    MacKey mac = MacKey.prepare(h);
+    java.util.Arrays.fill(m, (byte) 0);
+    java.util.Arrays.fill(h, (byte) 0);
+    try {
+      return msk.open(body, signature, mac);
+    } finally {
+      msk.destroy();
+      mac.destroy();
     }
   }
 

@@ -5,14 +5,16 @@ package io.tr31.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
+import io.tr31.keyblock.KcvMethod;
 import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyCheckValue;
 import io.tr31.keyblock.KeyUsage;
 import io.tr31.keyblock.ModeOfUse;
-import io.tr31.keyblock.KcvMethod;
-import io.tr31.keyblock.KeyCheckValue;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,12 +57,28 @@ class SlotAndKcvTest {
   }
 
   @Test
-  void exception_offsetBeyondAnInt_isClampedAndShown() {
-    KeySetException e =
-        new KeySetException(ErrorCode.KEYSET_TOO_LARGE, Slot.TPK, Long.MAX_VALUE, "x");
+  void refusal_offsetBeyondAnInt_isClampedAndTheSlotIsNamed() {
+    Tr31Exception e =
+        KeySetRefusal.format(ErrorCode.KEYSET_TOO_LARGE, Slot.TPK, Long.MAX_VALUE, "x");
     assertEquals(Integer.MAX_VALUE, e.offset());
-    assertEquals(5, new KeySetException(ErrorCode.KEYSET_TOO_LARGE, null, 5, null).offset());
-    assertEquals(-1, new KeySetException(ErrorCode.KEYSET_EXPIRED, null, null).offset());
-    assertTrue(e.getMessage().contains("slot tpk: x"), e.getMessage());
+    assertEquals(5, KeySetRefusal.format(ErrorCode.KEYSET_TOO_LARGE, null, 5, null).offset());
+    assertEquals(-1, KeySetRefusal.policy(ErrorCode.KEYSET_EXPIRED, null, null).offset());
+    assertTrue(e.getMessage().contains("(slot tpk: x)"), e.getMessage());
+    Tr31Exception v = KeySetRefusal.verification(ErrorCode.KEYSET_KCV_MISMATCH, Slot.MAC, null);
+    assertEquals("KEYSET_KCV_MISMATCH: key check value does not match (slot mac)", v.getMessage());
+    assertEquals(-1, v.offset());
+  }
+
+  @Test
+  void refusal_codeOfAnotherKind_isACallerBug() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KeySetRefusal.policy(ErrorCode.KEYSET_KCV_MISMATCH, Slot.MAC, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KeySetRefusal.verification(ErrorCode.KEYSET_EXPIRED, null, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KeySetRefusal.format(ErrorCode.KEYSET_UNWRAP_FAILED, null, -1, null));
   }
 }
