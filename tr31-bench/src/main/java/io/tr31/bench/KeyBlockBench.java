@@ -3,10 +3,12 @@
  */
 package io.tr31.bench;
 
+import io.tr31.testing.Kbpks;
+import io.tr31.keyblock.WrapOptions;
+
 import io.tr31.ErrorCode;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.Tr31PolicyException;
 import io.tr31.keyblock.UnwrappedKey;
@@ -100,9 +102,9 @@ public class KeyBlockBench {
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(kbpkAndKey.header, Profile.STRICT);
-    kbpk = KeyBlockProtectionKey.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
+    kbpk = Kbpks.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
     try {
-      block = kbpk.wrap(header, key);
+      block = kbpk.wrap(header, key, WrapOptions.defaults());
     } catch (Tr31PolicyException e) {
       if (e.code() != ErrorCode.UNSUPPORTED_VERSION) {
         throw e;
@@ -161,7 +163,7 @@ public class KeyBlockBench {
     if (skipped) {
       return null;
     }
-    return kbpk.wrap(header, key);
+    return kbpk.wrap(header, key, WrapOptions.defaults());
   }
 
   @Benchmark
@@ -169,7 +171,7 @@ public class KeyBlockBench {
     if (skipped) {
       return;
     }
-    try (UnwrappedKey k = KeyBlocks.unwrap(kbpkBytes, block, Profile.STRICT)) {
+    try (UnwrappedKey k = Kbpks.unwrap(kbpkBytes, block, Profile.STRICT)) {
       bh.consume(k.keyLengthBytes());
     }
   }

@@ -203,11 +203,7 @@ public final class KeySetInstaller implements Destroyable {
       // X9.24-1: a wrapping key at least as strong as the AES-256 keys it wraps.
       throw new IllegalArgumentException("the ZMK must be AES-256 (32 bytes)");
     }
-    try {
-      return KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, zmk, random);
-    } catch (Tr31Exception e) {
-      throw new AssertionError("a 32-byte AES KBPK is always accepted", e);
-    }
+    return KeyBlockProtectionKey.aes(zmk);
   }
 
   /**
@@ -276,9 +272,9 @@ public final class KeySetInstaller implements Destroyable {
           }
           fingerprints.put(slot, KeySetKcv.fingerprint(bytes));
           if (slot == Slot.TMK) {
-            tmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, bytes, random);
+            tmk = KeyBlockProtectionKey.from(key); // its header: K1 A D, unwrap only
           } else if (slot == Slot.KEK) {
-            kek = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, bytes, random);
+            kek = KeyBlockProtectionKey.from(key);
           }
         } catch (KeySetException e) {
           throw e;

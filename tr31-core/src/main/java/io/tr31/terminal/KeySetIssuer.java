@@ -151,6 +151,7 @@ public final class KeySetIssuer implements Destroyable {
     Map<Slot, KeyCheckValue> kcvs = new EnumMap<>(Slot.class);
     KeyBlockProtectionKey tmk = null;
     KeyBlockProtectionKey kek = null;
+    WrapOptions padding = WrapOptions.builder().paddingSource(random).build();
     boolean done = false;
     try {
       for (Slot slot : Slot.values()) {
@@ -165,11 +166,11 @@ public final class KeySetIssuer implements Destroyable {
                 .withOptionalBlock(OptionalBlock.label(label))
                 .withOptionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt));
         KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk : slot == Slot.KEK ? tmk : kek;
-        blocks.put(slot, parent.wrap(header, key, WrapOptions.defaults()));
+        blocks.put(slot, parent.wrap(header, key, padding));
         if (slot == Slot.TMK) {
-          tmk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key, random);
+          tmk = KeyBlockProtectionKey.aes(key);
         } else if (slot == Slot.KEK) {
-          kek = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key, random);
+          kek = KeyBlockProtectionKey.aes(key);
         }
       }
       KeySetResponse response =

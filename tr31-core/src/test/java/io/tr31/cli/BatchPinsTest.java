@@ -3,12 +3,13 @@
  */
 package io.tr31.cli;
 
+import io.tr31.testing.Kbpks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.internal.Hex;
@@ -55,7 +56,7 @@ class BatchPinsTest {
   }
 
   private static String wrapped(String kbpk, String header) throws Exception {
-    return KeyBlocks.wrap(
+    return Kbpks.wrap(
         Hex.decode(kbpk),
         KeyBlockHeader.parse(header, Profile.STRICT),
         Hex.decode(KEY),
@@ -132,7 +133,7 @@ class BatchPinsTest {
     Map<String, Object> ok = json(out.get(0));
     assertEquals(Boolean.TRUE, ok.get("ok"), out.get(0));
     try (var k =
-        KeyBlocks.unwrap(Hex.decode(OPERATOR_NEW), (String) ok.get("key_block"), Profile.STRICT)) {
+        Kbpks.unwrap(Hex.decode(OPERATOR_NEW), (String) ok.get("key_block"), Profile.STRICT)) {
       assertEquals(KEY, Hex.encode(k.keyBytes()));
     }
     assertRefusedNaming(out.get(1), "--kbpk");
