@@ -3,12 +3,12 @@
  */
 package io.tr31.bench;
 
-import io.tr31.testing.Kbpks;
 import io.tr31.keyblock.WrapOptions;
 
 import com.sun.management.ThreadMXBean;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
@@ -99,7 +99,9 @@ public final class CpuTimeCheck {
         "unwrapOneShot AES256 (64 KBPKs)",
         () -> {
           int i = next[0]++ & 63;
-          try (UnwrappedKey k = Kbpks.unwrap(kbpks[i], blocks[i], Profile.STRICT)) {
+          try (KeyBlockProtectionKey oneShot =
+                  KeyBlockProtectionKey.forVersion(KeyBlockVersion.D, kbpks[i], Profile.STRICT);
+              UnwrappedKey k = oneShot.unwrap(blocks[i])) {
             return k.keyLengthBytes();
           }
         },

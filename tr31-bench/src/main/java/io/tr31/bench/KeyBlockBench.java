@@ -3,7 +3,6 @@
  */
 package io.tr31.bench;
 
-import io.tr31.testing.Kbpks;
 import io.tr31.keyblock.WrapOptions;
 
 import io.tr31.ErrorCode;
@@ -102,7 +101,9 @@ public class KeyBlockBench {
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(kbpkAndKey.header, Profile.STRICT);
-    kbpk = Kbpks.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
+    kbpk = kbpkAndKey.kbpkAlgorithm == KeyAlgorithm.AES
+            ? KeyBlockProtectionKey.aes(kbpkBytes)
+            : KeyBlockProtectionKey.tdes(kbpkBytes);
     try {
       block = kbpk.wrap(header, key, WrapOptions.defaults());
     } catch (Tr31PolicyException e) {
@@ -171,7 +172,9 @@ public class KeyBlockBench {
     if (skipped) {
       return;
     }
-    try (UnwrappedKey k = Kbpks.unwrap(kbpkBytes, block, Profile.STRICT)) {
+    try (KeyBlockProtectionKey oneShot =
+            KeyBlockProtectionKey.forVersion(header.version(), kbpkBytes, Profile.STRICT);
+        UnwrappedKey k = oneShot.unwrap(block)) {
       bh.consume(k.keyLengthBytes());
     }
   }

@@ -3,7 +3,6 @@
  */
 package io.tr31.bench;
 
-import io.tr31.testing.Kbpks;
 
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
@@ -78,7 +77,9 @@ public class KeyBlockVersionsBench {
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(versionAndKbpk.header, Profile.STRICT);
-    kbpk = Kbpks.prepare(versionAndKbpk.kbpkAlgorithm, kbpkBytes);
+    kbpk = versionAndKbpk.kbpkAlgorithm == KeyAlgorithm.AES
+            ? KeyBlockProtectionKey.aes(kbpkBytes)
+            : KeyBlockProtectionKey.tdes(kbpkBytes);
     block = kbpk.wrap(header, key, LEGACY);
     byte[] aes = new byte[32];
     random.nextBytes(aes);
@@ -99,13 +100,15 @@ public class KeyBlockVersionsBench {
 
   @Benchmark
   public void unwrapOneShot(Blackhole bh) throws Exception {
-    try (UnwrappedKey k = Kbpks.unwrap(kbpkBytes, block, Profile.STRICT)) {
+    try (KeyBlockProtectionKey oneShot =
+            KeyBlockProtectionKey.forVersion(header.version(), kbpkBytes, Profile.STRICT);
+        UnwrappedKey k = oneShot.unwrap(block)) {
       bh.consume(k.keyLengthBytes());
     }
   }
 
   @Benchmark
   public String rewrapToDPrepared() throws Exception {
-    return toD.rewrap(block).keyBlock();
+    return toD.rewrap(block, Profile.STRICT).keyBlock();
   }
 }

@@ -94,6 +94,7 @@ import javax.security.auth.Destroyable;
  *
  * @since 0.1.0
  */
+@SuppressWarnings("try") // a Lifecycle.Use ends its operation; the try body needs no reference
 public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
   static {
     // Before any KBPK exists, the terminal's key sets can reach the view constructor (internal).
@@ -204,7 +205,6 @@ public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
    *     usage, algorithm (AES or TDES), mode or the key's length does not make a KBPK; {@link
    *     ErrorCode#DEGENERATE_TDES_KBPK} for a TDES key with K1 = K2 or K2 = K3
    */
-  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
   public static KeyBlockProtectionKey from(UnwrappedKey key) throws Tr31PolicyException {
     Objects.requireNonNull(key, "key");
     KeyBlockHeader h = key.header();
@@ -279,7 +279,6 @@ public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
    *     single-DES KBPK and for a KCV on a key whose algorithm has none; {@link
    *     ErrorCode#DEGENERATE_TDES_KBPK} for a degenerate TDES KBPK
    */
-  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
   public String wrap(KeyBlockHeader header, byte[] key, WrapOptions options) throws Tr31Exception {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(key, "key");
@@ -341,7 +340,6 @@ public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
   }
 
   /** Unwraps an already parsed key block. */
-  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
   UnwrappedKey unwrap(KeyBlock parsed, Profile profile) throws Tr31Exception {
     try (Lifecycle.Use u = lifecycle.use()) {
       if ((authority & KbpkRules.UNWRAP) == 0) {
@@ -360,12 +358,9 @@ public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
   }
 
   /**
-   * Whether {@code key}, used as {@code algorithm}, is this KBPK ({@link KbpkKeys#isKbpk}):
-   * re-wrap refuses a block that holds its own source KBPK (review 4, finding 2).
-   *
-   * @throws IllegalStateException after {@link #destroy()}
+   * Whether {@code key} (as {@code algorithm}) is this KBPK: re-wrap refuses a block that holds
+   * its own source KBPK (review 4, finding 2). {@link IllegalStateException} after destroy.
    */
-  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
   boolean isThisKbpk(byte[] key, KeyAlgorithm algorithm) {
     try (Lifecycle.Use u = lifecycle.use()) {
       return keys.isKbpk(key, algorithm);

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.testing.Gens;
 import org.junit.jupiter.api.Test;
 
-/** {@link KeyBlocks}: which KBPK a version needs, and the one-shot calls. */
-class KeyBlocksTest {
+/** {@link KeyBlockProtectionKey#forVersion}: which KBPK a version needs, and the one-shot calls. */
+class KeyBlockProtectionKeyForVersionTest {
   private static final byte[] KEY = Gens.distinctTdesKey(16);
   private static final byte[] KEY8 = new byte[8];
 
