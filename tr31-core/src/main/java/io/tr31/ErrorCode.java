@@ -121,7 +121,7 @@ public enum ErrorCode {
   /**
    * The key's context is {@code 1}, storage only (X9.143:2022 6.2, Table 6): re-wrap refuses it
    * unless the caller states that the target KBPK is a storage key ({@link
-   * io.tr31.keyblock.Rewrap.TargetContext#STORAGE}).
+   * io.tr31.keyblock.Rewrap.Builder#targetIsStorageKey()}).
    */
   KEY_STORAGE_ONLY(Kind.POLICY, "the key's context restricts it to storage"),
   /**
@@ -156,8 +156,8 @@ public enum ErrorCode {
    * A TDES KBPK whose 8-byte parts are not distinct as TDES needs: K1 = K2, or K2 = K3 in a 3-key
    * KBPK (compared with the DES parity bits ignored). Such a key computes single DES (56-bit
    * strength) while its length claims 80 or 112 bits. Refused before any decryption; {@link
-   * io.tr31.keyblock.KeyBlocks#prepareFor} with {@link Profile#LENIENT} prepares it to read legacy blocks only (with
-   * a warning), never to wrap.
+   * io.tr31.keyblock.KeyBlockProtectionKey#forVersion} with {@link Profile#LENIENT} prepares it to
+   * read legacy blocks only (with a warning), never to wrap.
    */
   DEGENERATE_TDES_KBPK(Kind.POLICY, "TDES key block protection key has equal key parts (single-DES strength)"),
   /**
@@ -168,6 +168,12 @@ public enum ErrorCode {
    * (src/docs/SECURITY.md); the lenient profile reads it with a warning.
    */
   DEGENERATE_TDES_KEY(Kind.POLICY, "TDES key has equal key parts (single-DES strength)"),
+  /**
+   * A protection key made from an unwrapped key block ({@code KeyBlockProtectionKey.from}) was asked
+   * for what its authenticated mode of use forbids (X9.143:2022 Table 4): to wrap under a {@code D}
+   * (unwrap only) key, or to unwrap under an {@code E} (wrap only) key.
+   */
+  MODE_OF_USE_FORBIDS(Kind.POLICY, "the key's mode of use forbids this operation"),
 
   // ---- after decryption: one code, one message (X9.143 7.x, our rule) ------------------
   /**
@@ -175,6 +181,12 @@ public enum ErrorCode {
    * same message, whatever failed.
    */
   VERIFICATION_FAILED(Kind.VERIFICATION, "key block verification failed"),
+  /**
+   * A key does not have the check value it was expected to have ({@code KeyCheckValue.verify}):
+   * a key check value is public, so this code may say so (unlike a key block's {@code KC}/{@code KP}
+   * blocks, which fail as {@link #VERIFICATION_FAILED} after decryption).
+   */
+  KCV_MISMATCH(Kind.VERIFICATION, "key check value does not match the key"),
 
   // ---- envelope codes are added below this line by the envelope package ------------------
   /** The envelope body is not well-formed JSON (or has content after the top-level object). */

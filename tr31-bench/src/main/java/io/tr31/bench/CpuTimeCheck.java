@@ -3,10 +3,12 @@
  */
 package io.tr31.bench;
 
+import io.tr31.keyblock.WrapOptions;
+
 import com.sun.management.ThreadMXBean;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.envelope.EnvelopeKey;
@@ -72,8 +74,8 @@ public final class CpuTimeCheck {
     new Random(1).nextBytes(kbpk);
     new Random(2).nextBytes(key);
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
-    KeyBlockProtectionKey prepared = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpk);
-    String block = prepared.wrap(header, key);
+    KeyBlockProtectionKey prepared = KeyBlockProtectionKey.aes(kbpk);
+    String block = prepared.wrap(header, key, WrapOptions.defaults());
     Op unwrap =
         () -> {
           try (UnwrappedKey k = prepared.unwrap(block)) {
@@ -81,7 +83,7 @@ public final class CpuTimeCheck {
           }
         };
     measure("unwrapPrepared AES256", unwrap, 200_000);
-    measure("wrapPrepared AES256", () -> prepared.wrap(header, key), 200_000);
+    measure("wrapPrepared AES256", () -> prepared.wrap(header, key, WrapOptions.defaults()), 200_000);
     measure("aesFloorUnwrap AES256", floor(kbpk, block), 200_000);
 
     // One-shot under 64 different KBPKs: the JDK caches the last key schedule of a cipher, which
@@ -90,14 +92,16 @@ public final class CpuTimeCheck {
     String[] blocks = new String[64];
     for (int i = 0; i < 64; i++) {
       new Random(100 + i).nextBytes(kbpks[i]);
-      blocks[i] = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpks[i]).wrap(header, key);
+      blocks[i] = KeyBlockProtectionKey.aes(kbpks[i]).wrap(header, key, WrapOptions.defaults());
     }
     int[] next = {0};
     measure(
         "unwrapOneShot AES256 (64 KBPKs)",
         () -> {
           int i = next[0]++ & 63;
-          try (UnwrappedKey k = KeyBlocks.unwrap(kbpks[i], blocks[i], Profile.STRICT)) {
+          try (KeyBlockProtectionKey oneShot =
+                  KeyBlockProtectionKey.forVersion(KeyBlockVersion.D, kbpks[i], Profile.STRICT);
+              UnwrappedKey k = oneShot.unwrap(blocks[i])) {
             return k.keyLengthBytes();
           }
         },

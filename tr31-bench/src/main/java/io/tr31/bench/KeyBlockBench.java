@@ -3,10 +3,11 @@
  */
 package io.tr31.bench;
 
+import io.tr31.keyblock.WrapOptions;
+
 import io.tr31.ErrorCode;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.Tr31PolicyException;
 import io.tr31.keyblock.UnwrappedKey;
@@ -100,9 +101,11 @@ public class KeyBlockBench {
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(kbpkAndKey.header, Profile.STRICT);
-    kbpk = KeyBlockProtectionKey.prepare(kbpkAndKey.kbpkAlgorithm, kbpkBytes);
+    kbpk = kbpkAndKey.kbpkAlgorithm == KeyAlgorithm.AES
+            ? KeyBlockProtectionKey.aes(kbpkBytes)
+            : KeyBlockProtectionKey.tdes(kbpkBytes);
     try {
-      block = kbpk.wrap(header, key);
+      block = kbpk.wrap(header, key, WrapOptions.defaults());
     } catch (Tr31PolicyException e) {
       if (e.code() != ErrorCode.UNSUPPORTED_VERSION) {
         throw e;
@@ -161,7 +164,7 @@ public class KeyBlockBench {
     if (skipped) {
       return null;
     }
-    return kbpk.wrap(header, key);
+    return kbpk.wrap(header, key, WrapOptions.defaults());
   }
 
   @Benchmark
@@ -169,7 +172,9 @@ public class KeyBlockBench {
     if (skipped) {
       return;
     }
-    try (UnwrappedKey k = KeyBlocks.unwrap(kbpkBytes, block, Profile.STRICT)) {
+    try (KeyBlockProtectionKey oneShot =
+            KeyBlockProtectionKey.forVersion(header.version(), kbpkBytes, Profile.STRICT);
+        UnwrappedKey k = oneShot.unwrap(block)) {
       bh.consume(k.keyLengthBytes());
     }
   }

@@ -3,10 +3,9 @@
  */
 package io.tr31.bench;
 
+
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.KeyBlocks;
-import io.tr31.keyblock.LegacyVersions;
 import io.tr31.Profile;
 import io.tr31.keyblock.Rewrap;
 import io.tr31.keyblock.UnwrappedKey;
@@ -61,7 +60,7 @@ public class KeyBlockVersionsBench {
   @Param public VersionAndKbpk versionAndKbpk;
 
   private static final WrapOptions LEGACY =
-      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+      WrapOptions.builder().allowDeprecatedVersions().build();
 
   private byte[] kbpkBytes;
   private byte[] key;
@@ -78,11 +77,13 @@ public class KeyBlockVersionsBench {
     random.nextBytes(kbpkBytes);
     random.nextBytes(key);
     header = KeyBlockHeader.parse(versionAndKbpk.header, Profile.STRICT);
-    kbpk = KeyBlockProtectionKey.prepare(versionAndKbpk.kbpkAlgorithm, kbpkBytes);
+    kbpk = versionAndKbpk.kbpkAlgorithm == KeyAlgorithm.AES
+            ? KeyBlockProtectionKey.aes(kbpkBytes)
+            : KeyBlockProtectionKey.tdes(kbpkBytes);
     block = kbpk.wrap(header, key, LEGACY);
     byte[] aes = new byte[32];
     random.nextBytes(aes);
-    toD = Rewrap.builder(kbpk, KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, aes)).build();
+    toD = Rewrap.builder(kbpk, KeyBlockProtectionKey.aes(aes)).build();
   }
 
   @Benchmark
@@ -99,13 +100,15 @@ public class KeyBlockVersionsBench {
 
   @Benchmark
   public void unwrapOneShot(Blackhole bh) throws Exception {
-    try (UnwrappedKey k = KeyBlocks.unwrap(kbpkBytes, block, Profile.STRICT)) {
+    try (KeyBlockProtectionKey oneShot =
+            KeyBlockProtectionKey.forVersion(header.version(), kbpkBytes, Profile.STRICT);
+        UnwrappedKey k = oneShot.unwrap(block)) {
       bh.consume(k.keyLengthBytes());
     }
   }
 
   @Benchmark
   public String rewrapToDPrepared() throws Exception {
-    return toD.rewrap(block).keyBlock();
+    return toD.rewrap(block, Profile.STRICT).keyBlock();
   }
 }

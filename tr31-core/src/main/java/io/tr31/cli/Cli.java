@@ -9,7 +9,6 @@ import io.tr31.Tr31Exception;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KcvMethod;
-import io.tr31.keyblock.KeyCheckValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,14 +86,10 @@ final class Cli {
    * defines none (HMAC and asymmetric keys, or a length the lenient profile let through).
    */
   static String kcvHex(UnwrappedKey key, KcvMethod method) {
-    KeyAlgorithm a = key.algorithm();
-    if (!KeyCheckValue.isDefinedFor(a) || !a.permitsKeyLengthBytes(key.keyLengthBytes())) {
-      return null;
-    }
     try {
-      return key.kcv(method, method.maxLengthBytes()).hex();
+      return key.kcv(method).hex();
     } catch (Tr31Exception e) {
-      return null;
+      return null; // no X9.24-1 KCV for the key's algorithm or length: public header data
     }
   }
 

@@ -4,12 +4,10 @@
 package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tr31.ErrorCode;
 import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.KeyBlocks;
-import io.tr31.keyblock.LegacyVersions;
-import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.keyblock.Rewrap;
 import io.tr31.Tr31Exception;
@@ -83,15 +81,12 @@ final class RewrapCommand {
     Profile profile = Cli.profile(o.get("--profile"));
     KeyBlockVersion toVersion = version(o.get("--to-version"));
     UnaryOperator<KeyBlockHeader> override = override(o.all("--header-override"));
-    Rewrap.TargetContext target =
-        o.has("--to-storage-kbpk") ? Rewrap.TargetContext.STORAGE : Rewrap.TargetContext.EXCHANGE;
-    WrapOptions options =
-        WrapOptions.builder()
-            .legacyVersions(
-                o.has("--allow-deprecated")
-                    ? LegacyVersions.ALLOW_DEPRECATED
-                    : LegacyVersions.REFUSE)
-            .build();
+    boolean target = o.has("--to-storage-kbpk"); // the target KBPK is a storage key
+    WrapOptions.Builder wrapOptions = WrapOptions.builder();
+    if (o.has("--allow-deprecated")) {
+      wrapOptions.allowDeprecatedVersions();
+    }
+    WrapOptions options = wrapOptions.build();
     byte[] from = o.has("--from-kbpk") ? Cli.key(o.get("--from-kbpk"), "--from-kbpk") : null;
     byte[] to = null;
     try {
@@ -132,7 +127,7 @@ final class RewrapCommand {
       Request r,
       JsonGenerator g,
       UnaryOperator<KeyBlockHeader> override,
-      Rewrap.TargetContext target,
+      boolean target,
       WrapOptions options)
       throws Tr31Exception, RequestException, IOException {
     KeyBlockVersion toVersion;
@@ -165,27 +160,23 @@ final class RewrapCommand {
       KeyBlockVersion toVersion,
       Profile profile,
       UnaryOperator<KeyBlockHeader> override,
-      Rewrap.TargetContext target,
+      boolean target,
       WrapOptions options)
       throws Tr31Exception {
     KeyBlockVersion fromVersion = KeyBlock.parse(block, profile).header().version();
-    KeyBlockProtectionKey from = KeyBlocks.prepareFor(fromVersion, fromKbpk, profile);
-    KeyBlockProtectionKey to = null;
-    try {
-      to = KeyBlocks.prepareFor(toVersion, toKbpk, Profile.STRICT);
-      return Rewrap.builder(from, to)
-          .toVersion(toVersion)
-          .profile(profile)
-          .headerOverride(override)
-          .targetContext(target)
-          .wrapOptions(options)
-          .build()
-          .rewrap(block);
-    } finally {
-      from.destroy();
-      if (to != null) {
-        to.destroy();
+    try (KeyBlockProtectionKey from =
+            KeyBlockProtectionKey.forVersion(fromVersion, fromKbpk, profile);
+        KeyBlockProtectionKey to =
+            KeyBlockProtectionKey.forVersion(toVersion, toKbpk, Profile.STRICT)) {
+      Rewrap.Builder b =
+          Rewrap.builder(from, to)
+              .toVersion(toVersion)
+              .headerOverride(override)
+              .wrapOptions(options);
+      if (target) {
+        b.targetIsStorageKey();
       }
+      return b.build().rewrap(block, profile);
     }
   }
 

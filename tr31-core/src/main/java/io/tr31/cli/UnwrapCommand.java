@@ -4,7 +4,9 @@
 package io.tr31.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlock;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockVersion;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.keyblock.UnwrappedKey;
@@ -54,7 +56,7 @@ final class UnwrapCommand {
         throw new UsageException("missing --kbpk");
       }
       String block = Cli.keyBlockArgument(o, in);
-      try (UnwrappedKey key = KeyBlocks.unwrap(defaultKbpk, block, profile)) {
+      try (UnwrappedKey key = unwrap(defaultKbpk, block, profile)) {
         // Everything is computed before anything is printed: a failure prints no key.
         String legacy = Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.LEGACY);
         String cmac = Cli.kcvHex(key, io.tr31.keyblock.KcvMethod.CMAC);
@@ -79,7 +81,7 @@ final class UnwrapCommand {
   private static void unwrapJson(Request r, JsonGenerator g)
       throws Tr31Exception, RequestException, IOException {
     byte[] kbpk = r.key("kbpk");
-    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r))) {
+    try (UnwrappedKey key = unwrap(kbpk, r.string("key_block"), Cli.requestProfile(r))) {
       byte[] k = key.keyBytes();
       try {
         g.writeStringField("key", Hex.encode(k));
@@ -91,6 +93,17 @@ final class UnwrapCommand {
       HeaderOutput.json(key.header(), HeaderOutput.messages(key.warnings()), g);
     } finally {
       Bytes.wipe(kbpk);
+    }
+  }
+
+  /**
+   * Unwraps under {@code kbpk} prepared for the block's version: the block's structure is checked
+   * first, then the KBPK's length (the operator's), then the cryptography.
+   */
+  static UnwrappedKey unwrap(byte[] kbpk, String block, Profile profile) throws Tr31Exception {
+    KeyBlockVersion version = KeyBlock.parse(block, profile).header().version();
+    try (KeyBlockProtectionKey k = KeyBlockProtectionKey.forVersion(version, kbpk, profile)) {
+      return k.unwrap(block, profile);
     }
   }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tr31.ErrorCode;
 import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
-import io.tr31.keyblock.KeyLengthPolicy;
-import io.tr31.keyblock.LegacyVersions;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
@@ -110,7 +108,7 @@ final class WrapCommand {
     byte[] key = null;
     try {
       key = Cli.key(o.require("--key"), "--key");
-      out.println(KeyBlocks.wrap(kbpk, header, key, options));
+      out.println(wrap(kbpk, header, key, options));
       return 0;
     } finally {
       Bytes.wipe(kbpk, key);
@@ -132,7 +130,7 @@ final class WrapCommand {
     try {
       kbpk = r.key("kbpk");
       key = r.key("key");
-      g.writeStringField("key_block", KeyBlocks.wrap(kbpk, header, key, options));
+      g.writeStringField("key_block", wrap(kbpk, header, key, options));
     } finally {
       Bytes.wipe(kbpk, key);
     }
@@ -209,17 +207,30 @@ final class WrapCommand {
     }
   }
 
+  /** Wraps under {@code kbpk} prepared for the header's version (its length is the operator's). */
+  private static String wrap(byte[] kbpk, KeyBlockHeader header, byte[] key, WrapOptions options)
+      throws Tr31Exception {
+    try (KeyBlockProtectionKey k =
+        KeyBlockProtectionKey.forVersion(header.version(), kbpk, Profile.STRICT)) {
+      return k.wrap(header, key, options);
+    }
+  }
+
   private static WrapOptions options(
       KcvMethod kc, KcvMethod kp, boolean obfuscate, boolean allowDeprecated) {
     WrapOptions.Builder b = WrapOptions.builder();
-    b.legacyVersions(allowDeprecated ? LegacyVersions.ALLOW_DEPRECATED : LegacyVersions.REFUSE);
+    if (allowDeprecated) {
+      b.allowDeprecatedVersions();
+    }
     if (kc != null) {
       b.keyKcv(kc);
     }
     if (kp != null) {
       b.kbpkKcv(kp);
     }
-    b.keyLengthPolicy(obfuscate ? KeyLengthPolicy.OBFUSCATED : KeyLengthPolicy.EXACT);
+    if (!obfuscate) {
+      b.exactKeyLength();
+    }
     return b.build();
   }
 

@@ -38,7 +38,7 @@ public enum KcvMethod {
    * {@return the two-digit prefix that names this method in {@code KC}, {@code KP} and {@code PK}
    * blocks (X9.143:2021 Table 15)}
    */
-  public String blockCode() {
+  String blockCode() {
     return blockCode;
   }
 
@@ -53,7 +53,7 @@ public enum KcvMethod {
    * @param code the two-digit prefix of a KCV block's data; {@code null} finds nothing
    * @return the method, or {@code null} when unknown (callers report the error)
    */
-  public static KcvMethod fromBlockCode(String code) {
+  static KcvMethod fromBlockCode(String code) {
     for (KcvMethod m : values()) {
       if (m.blockCode.equals(code)) {
         return m;

@@ -10,6 +10,7 @@ import io.tr31.Tr31FormatException;
 
 import io.tr31.internal.Hex;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ import java.util.Objects;
  *
  * Immutable and thread-safe. Nothing here is secret (the payload is ciphertext), but accessors
  * return copies. Passing this parse says nothing about authenticity: the MAC is verified by unwrap,
- * over {@link #text()}'s header characters exactly as received.
+ * over the header characters exactly as received.
  *
  * @since 0.1.0
  */
@@ -53,7 +54,11 @@ public final class KeyBlock {
       List<String> warnings,
       String lowerCaseHexWarning) {
     this.text = text;
-    this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+    // Collections, not List.copyOf: the library runs on Android API 26.
+    this.warnings =
+        warnings.isEmpty()
+            ? Collections.<String>emptyList()
+            : Collections.unmodifiableList(new ArrayList<>(warnings));
     this.lowerCaseHexWarning = lowerCaseHexWarning;
     this.header = header;
     this.payloadOffset = payloadOffset;
@@ -214,7 +219,7 @@ public final class KeyBlock {
   /**
    * {@return the key block exactly as received} The MAC covers its header characters as they are.
    */
-  public String text() {
+  String text() {
     return text;
   }
 
@@ -222,17 +227,17 @@ public final class KeyBlock {
    * {@return the offset of the first payload character, which is also the header's length in
    * characters as received}
    */
-  public int payloadOffset() {
+  int payloadOffset() {
     return payloadOffset;
   }
 
   /** {@return the header characters exactly as received, optional blocks included} */
-  public String headerText() {
+  String headerText() {
     return text.substring(0, payloadOffset);
   }
 
   /** {@return the encrypted payload, decoded from hex (a fresh copy)} */
-  public byte[] encryptedPayload() {
+  byte[] encryptedPayload() {
     return payload.clone();
   }
 
@@ -240,7 +245,7 @@ public final class KeyBlock {
    * {@return the authenticator, decoded from hex (a fresh copy): 4 bytes for versions A and C, 8
    * for B, 16 for D and E}
    */
-  public byte[] mac() {
+  byte[] mac() {
     return mac.clone();
   }
 
@@ -267,10 +272,5 @@ public final class KeyBlock {
       out[i] = (byte) text.charAt(i);
     }
     return out;
-  }
-
-  @Override
-  public String toString() {
-    return text;
   }
 }

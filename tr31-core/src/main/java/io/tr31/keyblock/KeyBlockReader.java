@@ -44,8 +44,7 @@ final class KeyBlockReader {
       Binding binding,
       KeyBlock block,
       Profile profile,
-      byte[] kbpkKcvLegacy,
-      byte[] kbpkKcvCmac,
+      KbpkKeys kbpk,
       List<Tr31Warning> warnings)
       throws Tr31Exception {
     KeyBlockHeader header = block.header();
@@ -81,8 +80,7 @@ final class KeyBlockReader {
       }
       if (expectedKbpkKcv.isPresent()) {
         KeyCheckValue kp = expectedKbpkKcv.get();
-        byte[] ours = kp.method() == KcvMethod.LEGACY ? kbpkKcvLegacy : kbpkKcvCmac;
-        if (!prefixEquals(kp.bytes(), ours)) {
+        if (!prefixEquals(kp.bytes(), kbpk.kcv(kp.method()))) {
           throw new Tr31VerificationException();
         }
       }

@@ -13,12 +13,10 @@ import io.tr31.Tr31PolicyException;
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
-import io.tr31.internal.KeyFingerprint;
 import io.tr31.internal.PaddingRandom;
 import io.tr31.internal.TdesKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -36,34 +34,11 @@ final class KeyBlockWriter {
   private KeyBlockWriter() {}
 
   /**
-   * What the writer needs to know about the KBPK (never the KBPK itself: its fingerprint tells
-   * whether the key to wrap is the KBPK); {@code random} is the caller's padding source, or {@code
-   * null} for the library's.
+   * Wraps {@code key} under {@code binding}, one of {@code kbpk}'s (never the KBPK itself: its
+   * fingerprint tells whether the key to wrap is the KBPK).
    */
-  record Kbpk(
-      int strengthBits,
-      byte[] kcvLegacy,
-      byte[] kcvCmac,
-      KeyFingerprint fingerprint,
-      SecureRandom random) {
-    byte[] kcv(KcvMethod method) {
-      return method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac;
-    }
-  }
-
-  /**
-   * Whether {@code key}, used as {@code algorithm}, is the KBPK {@code fingerprint} was made from
-   * (constant time; the one rule for {@link ErrorCode#KEY_IS_KBPK}, on wrap and on re-wrap). A
-   * DES-family key is compared in canonical DES form whatever the KBPK's algorithm: an AES KBPK's
-   * bytes with flipped parity bits are that KBPK up to 16 bits (review 4, finding 5).
-   */
-  static boolean isKbpk(KeyFingerprint fingerprint, KeyAlgorithm algorithm, byte[] key) {
-    return fingerprint.matches(
-        key, algorithm == KeyAlgorithm.TDES || algorithm == KeyAlgorithm.DES);
-  }
-
   static String write(
-      Binding binding, KeyBlockHeader header, byte[] key, WrapOptions options, Kbpk kbpk)
+      Binding binding, KeyBlockHeader header, byte[] key, WrapOptions options, KbpkKeys kbpk)
       throws Tr31Exception {
     KeyAlgorithm algorithm = header.algorithm();
     if (!algorithm.permitsKeyLengthBytes(key.length)) {
@@ -72,7 +47,7 @@ final class KeyBlockWriter {
           -1,
           key.length + " bytes for algorithm " + algorithm.code());
     }
-    if (isKbpk(kbpk.fingerprint(), algorithm, key)) {
+    if (kbpk.isKbpk(key, algorithm)) {
       // A block carrying its own KBPK hands whoever unwraps it every block under that KBPK.
       throw new Tr31PolicyException(ErrorCode.KEY_IS_KBPK, null);
     }
@@ -86,12 +61,12 @@ final class KeyBlockWriter {
     // X9.24-1: a key may only be protected by a key of equal or greater strength; a TDES key's
     // strength follows its parts (K1 = K3 is 2-key).
     int keyStrength = KeyStrength.bits(algorithm, key);
-    if (keyStrength > kbpk.strengthBits()) {
+    if (keyStrength > kbpk.strengthBits) {
       throw new Tr31PolicyException(
           ErrorCode.KBPK_TOO_WEAK,
-          "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits());
+          "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits);
     }
-    KeyBlockProtectionKey.checkAlgorithmForVersion(header, Profile.STRICT);
+    UnwrapWarnings.checkAlgorithmForVersion(header, Profile.STRICT);
     if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
       throw new Tr31FormatException(
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the header leaves no room for the key");
@@ -99,7 +74,7 @@ final class KeyBlockWriter {
 
     KeyBlockHeader h = header;
     h = kcvBlock(h, OptionalBlockId.KC, options.keyKcv(), m -> kcvOf(algorithm, key, m));
-    h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), kbpk::kcv);
+    h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), m -> kcvOfKbpk(kbpk, m));
     if (!h.isBlockAligned()) {
       // X9.143 6.3: a PB block, last, aligns the header; an aligned header is kept as given.
       h = h.withPadding();
@@ -109,9 +84,9 @@ final class KeyBlockWriter {
     // ISO 20038 6.4: version E (CTR) pads nothing; A-D pad to the cipher block (X9.143 7.2).
     int block = binding.payloadBlockBytes();
     int padTo =
-        options.keyLengthPolicy() == KeyLengthPolicy.OBFUSCATED
-            ? Math.max(key.length, algorithm.obfuscatedLengthBytes())
-            : key.length;
+        options.exactKeyLength()
+            ? key.length
+            : Math.max(key.length, algorithm.obfuscatedLengthBytes());
     int payloadBytes = (2 + padTo + block - 1) / block * block;
     long body = 2L * payloadBytes + 2L * binding.macBytes();
     if (KeyBlockHeader.FIXED_LENGTH_CHARS + body > MAX_KEY_BLOCK_LENGTH) {
@@ -137,10 +112,10 @@ final class KeyBlockWriter {
       payload[1] = (byte) bits;
       System.arraycopy(key, 0, payload, 2, key.length);
       // X9.143 7.2: padding is random.
-      if (kbpk.random() == null) {
+      if (options.paddingSource() == null) {
         PaddingRandom.nextBytes(padding);
       } else {
-        kbpk.random().nextBytes(padding);
+        options.paddingSource().nextBytes(padding);
       }
       System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
 
@@ -165,6 +140,11 @@ final class KeyBlockWriter {
   private static byte[] kcvOf(KeyAlgorithm algorithm, byte[] key, KcvMethod method)
       throws Tr31Exception {
     return KeyCheckValue.compute(algorithm, key, method, method.maxLengthBytes()).bytes();
+  }
+
+  /** The KBPK's own check value, as a fresh array the caller may keep. */
+  private static byte[] kcvOfKbpk(KbpkKeys kbpk, KcvMethod method) {
+    return kbpk.kcv(method).clone();
   }
 
   /**

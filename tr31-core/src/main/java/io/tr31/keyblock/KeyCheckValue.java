@@ -25,13 +25,12 @@ import java.util.Objects;
  *
  * <p>Different systems report different lengths of the same value (openemv reports 5 CMAC bytes,
  * AWS Payment Cryptography the first 3): {@link #matches(KeyAlgorithm, byte[])} and {@link
- * #matches(KeyCheckValue)} compare the shorter value with the same-length prefix of the other.
+ * #verify(KeyAlgorithm, byte[])} compute the key's KCV at this value's length.
  *
  * <h2>Security</h2>
  *
- * Immutable and thread-safe. A KCV is public by design and appears in {@link #toString()}; it is
- * still compared in constant time ({@link MessageDigest#isEqual}). A KCV confirms which key is
- * present; with at most 5 bytes it is not an integrity check of the key. Key arguments are only
+ * Immutable and thread-safe. A KCV is public by design ({@link #hex()}); it is still compared in
+ * constant time ({@link MessageDigest#isEqual}). A KCV confirms which key is present; with at most 5 bytes it is not an integrity check of the key. Key arguments are only
  * read; internal copies are wiped (best effort on the JVM).
  *
  * @since 0.1.0
@@ -49,10 +48,10 @@ public final class KeyCheckValue {
    * A KCV with known bytes (copied).
    *
    * @param method how the value was computed; not {@code null}
-   * @param value the KCV bytes, 1 to {@code method.maxLengthBytes()} (copied); not {@code null}
+   * @param value the KCV bytes, 1 to the method's maximum (3 legacy, 5 CMAC) (copied); not {@code null}
    * @return the check value
    * @throws NullPointerException if an argument is {@code null}
-   * @throws IllegalArgumentException if the length is not 1 to {@code method.maxLengthBytes()}
+   * @throws IllegalArgumentException if the length is not 1 to the method's maximum (3 legacy, 5 CMAC)
    */
   public static KeyCheckValue of(KcvMethod method, byte[] value) {
     Objects.requireNonNull(method, "method");
@@ -65,7 +64,7 @@ public final class KeyCheckValue {
    * Parses upper-case hex KCV bytes, e.g. from a {@code KC} optional block after its method prefix.
    *
    * @param method how the value was computed; not {@code null}
-   * @param hex the KCV in upper-case hex, 1 to {@code method.maxLengthBytes()} bytes; not {@code
+   * @param hex the KCV in upper-case hex, 1 to the method's maximum (3 legacy, 5 CMAC) bytes; not {@code
    *     null}
    * @return the check value
    * @throws NullPointerException if an argument is {@code null}
@@ -73,7 +72,7 @@ public final class KeyCheckValue {
    *     {@link ErrorCode#ODD_HEX_LENGTH} (offsets relative to {@code hex}), or {@link
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA} if the length is not allowed for the method
    */
-  public static KeyCheckValue parseHex(KcvMethod method, CharSequence hex)
+  static KeyCheckValue parseHex(KcvMethod method, CharSequence hex)
       throws Tr31FormatException {
     Objects.requireNonNull(method, "method");
     byte[] b = Hex.decode(hex);
@@ -89,7 +88,7 @@ public final class KeyCheckValue {
    * @param algorithm AES, TDES or DES
    * @param key the key: AES 16/24/32 bytes, TDES 16/24 bytes, DES 8 bytes (only read)
    * @param method how to compute it
-   * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
+   * @param lengthBytes how many leftmost bytes to keep, 1 to the method's maximum (3 legacy, 5 CMAC)
    * @return the check value, {@code lengthBytes} long
    * @throws NullPointerException if {@code algorithm}, {@code key} or {@code method} is {@code
    *     null}
@@ -106,6 +105,22 @@ public final class KeyCheckValue {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(method, "method");
     checkLength(method, lengthBytes);
+    checkKey(algorithm, key);
+    byte[] full = fullLength(algorithm, key, method);
+    try {
+      return new KeyCheckValue(method, Arrays.copyOf(full, lengthBytes));
+    } finally {
+      Bytes.wipe(full);
+    }
+  }
+
+  /**
+   * The KCV of a key whose algorithm and length are known to fit ({@link #compute} checked them, or
+   * the caller prepared a KBPK from it), at the method's full length: a fresh array.
+   *
+   * @throws IllegalArgumentException if the algorithm has no KCV or the length does not fit it
+   */
+  static byte[] fullLength(KeyAlgorithm algorithm, byte[] key, KcvMethod method) {
     BlockCipher cipher = cipherFor(algorithm, key);
     byte[] full = null;
     try {
@@ -124,7 +139,7 @@ public final class KeyCheckValue {
           cmac.destroy();
         }
       }
-      return new KeyCheckValue(method, Arrays.copyOf(full, lengthBytes));
+      return Arrays.copyOf(full, method.maxLengthBytes());
     } finally {
       cipher.destroy();
       Bytes.wipe(full);
@@ -137,27 +152,47 @@ public final class KeyCheckValue {
    * @param algorithm the key's algorithm
    * @return {@code true} for AES, TDES and DES; {@code false} for HMAC and asymmetric keys
    */
-  public static boolean isDefinedFor(KeyAlgorithm algorithm) {
+  static boolean isDefinedFor(KeyAlgorithm algorithm) {
     return algorithm == KeyAlgorithm.AES
         || algorithm == KeyAlgorithm.TDES
         || algorithm == KeyAlgorithm.DES;
   }
 
-  /**
-   * The block cipher under {@code key} (copied into the cipher, never kept): DES is expanded to
-   * K1K1K1 (TDES with one key).
-   */
-  private static BlockCipher cipherFor(KeyAlgorithm algorithm, byte[] key)
+  /** The checks of {@link #compute} on the key: an algorithm with a KCV, a length it allows. */
+  private static void checkKey(KeyAlgorithm algorithm, byte[] key)
       throws Tr31PolicyException, Tr31FormatException {
+    boolean lengthOk;
     switch (algorithm) {
       case AES:
-        requireKeyLength(BlockCipher.Algorithm.AES.permitsKeyLengthBytes(key.length), algorithm);
+        lengthOk = BlockCipher.Algorithm.AES.permitsKeyLengthBytes(key.length);
+        break;
+      case TDES:
+        lengthOk = BlockCipher.Algorithm.TDES.permitsKeyLengthBytes(key.length);
+        break;
+      case DES:
+        lengthOk = key.length == 8;
+        break;
+      default:
+        throw new Tr31PolicyException(
+            ErrorCode.UNSUPPORTED_OPERATION, "no key check value for algorithm " + algorithm);
+    }
+    if (!lengthOk) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_KEY_LENGTH, -1, "no KCV for this key length with " + algorithm);
+    }
+  }
+
+  /**
+   * The block cipher under {@code key} (copied into the cipher, never kept): DES is expanded to
+   * K1K1K1 (TDES with one key). The caller checked algorithm and length ({@link #checkKey}).
+   */
+  private static BlockCipher cipherFor(KeyAlgorithm algorithm, byte[] key) {
+    switch (algorithm) {
+      case AES:
         return BlockCipher.aes(key);
       case TDES:
-        requireKeyLength(BlockCipher.Algorithm.TDES.permitsKeyLengthBytes(key.length), algorithm);
         return BlockCipher.tdes(key);
       case DES:
-        requireKeyLength(key.length == 8, algorithm);
         byte[] k1k1k1 = BlockCipher.singleDesAsTdes(key);
         try {
           return BlockCipher.tdes(k1k1k1);
@@ -165,16 +200,7 @@ public final class KeyCheckValue {
           Bytes.wipe(k1k1k1);
         }
       default:
-        throw new Tr31PolicyException(
-            ErrorCode.UNSUPPORTED_OPERATION, "no key check value for algorithm " + algorithm);
-    }
-  }
-
-  private static void requireKeyLength(boolean ok, KeyAlgorithm algorithm)
-      throws Tr31FormatException {
-    if (!ok) {
-      throw new Tr31FormatException(
-          ErrorCode.INVALID_KEY_LENGTH, -1, "no KCV for this key length with " + algorithm);
+        throw new IllegalArgumentException("no key check value for algorithm " + algorithm);
     }
   }
 
@@ -215,8 +241,8 @@ public final class KeyCheckValue {
    * @param algorithm the key's algorithm: AES, TDES or DES; not {@code null}
    * @param key the candidate key (only read); not {@code null}
    * @throws NullPointerException if an argument is {@code null}
-   * @throws Tr31VerificationException {@link ErrorCode#VERIFICATION_FAILED} if the key does not
-   *     have this KCV, or this KCV is shorter than {@link #MIN_COMPARED_BYTES}
+   * @throws Tr31VerificationException {@link ErrorCode#KCV_MISMATCH} if the key does not have this
+   *     KCV, or this KCV is shorter than {@link #MIN_COMPARED_BYTES}
    * @throws Tr31PolicyException {@link ErrorCode#UNSUPPORTED_OPERATION} for algorithms without
    *     a KCV
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
@@ -225,13 +251,13 @@ public final class KeyCheckValue {
   public void verify(KeyAlgorithm algorithm, byte[] key)
       throws Tr31VerificationException, Tr31PolicyException, Tr31FormatException {
     if (!matches(algorithm, key)) {
-      throw new Tr31VerificationException();
+      throw new Tr31VerificationException(ErrorCode.KCV_MISMATCH);
     }
   }
 
   /**
-   * The fewest bytes {@link #matches(KeyCheckValue)} compares: a 1-byte "match" would accept one
-   * key in 256. X9.24-1 KCVs are 2-3 bytes (legacy) and up to 5 bytes (CMAC); AWS Payment
+   * The fewest bytes {@link #matches(KeyAlgorithm, byte[])} compares: a 1-byte "match" would
+   * accept one key in 256. X9.24-1 KCVs are 2-3 bytes (legacy) and up to 5 bytes (CMAC); AWS Payment
    * Cryptography reports 3-byte CMAC KCVs.
    */
   public static final int MIN_COMPARED_BYTES = 2;
@@ -245,7 +271,7 @@ public final class KeyCheckValue {
    * @return whether both name the same key, as far as their common prefix can tell
    * @throws NullPointerException if {@code other} is {@code null}
    */
-  public boolean matches(KeyCheckValue other) {
+  boolean matches(KeyCheckValue other) {
     Objects.requireNonNull(other, "other");
     if (method != other.method) {
       return false;
@@ -263,12 +289,12 @@ public final class KeyCheckValue {
   }
 
   /** {@return a fresh copy of the KCV bytes} */
-  public byte[] bytes() {
+  byte[] bytes() {
     return value.clone();
   }
 
   /** {@return the number of KCV bytes} */
-  public int lengthBytes() {
+  int lengthBytes() {
     return value.length;
   }
 
@@ -293,9 +319,4 @@ public final class KeyCheckValue {
     return Arrays.hashCode(value);
   }
 
-  /** For example {@code KeyCheckValue[CMAC, 08793E25AB]}; a KCV is public. */
-  @Override
-  public String toString() {
-    return "KeyCheckValue[" + method + ", " + hex() + "]";
-  }
 }

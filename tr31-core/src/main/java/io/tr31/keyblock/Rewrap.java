@@ -20,12 +20,12 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * Rewrap migration = Rewrap.builder(oldTdesKbpk, newAesKbpk).build(); // to version D
- * Rewrap.Result r = migration.rewrap(oldBlock);
+ * Rewrap.Result r = migration.rewrap(oldBlock, Profile.STRICT);
  * send(r.keyBlock()); log(r.kcv(KcvMethod.CMAC)); // operators confirm the key by its KCV
  * }</pre>
  *
  * <p>Each block is unwrapped under the source KBPK (MAC verified first), its header mapped by
- * {@link #targetHeader} — key usage, algorithm, mode of use, key version, exportability, key
+ * its source header — key usage, algorithm, mode of use, key version, exportability, key
  * context and optional blocks kept; the version changed; {@code PB} recomputed; {@code KP}
  * recomputed for the new KBPK with the same KCV method — optionally adjusted by a header override,
  * and wrapped under the target KBPK.
@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
  *       exportable) is refused with {@link ErrorCode#KEY_NOT_EXPORTABLE}, whatever the override.
  *   <li>A key whose authenticated header says key context {@code 1} (X9.143:2022 6.2, Table 6:
  *       storage context only) is refused with {@link ErrorCode#KEY_STORAGE_ONLY} unless the caller
- *       states, with {@link Builder#targetContext}({@link TargetContext#STORAGE}), that the target
- *       KBPK is a storage key: a storage block must not become an exchange block. The new block
+ *       states, with {@link Builder#targetIsStorageKey()}, that the target KBPK is a
+ *       storage key: a storage block must not become an exchange block. The new block
  *       keeps the source's key context whatever the target.
  *   <li>The recovered key lives only inside {@link #rewrap} and is wiped before it returns (best
  *       effort on the JVM). The result carries the new block and the key's check values, which
@@ -70,43 +70,17 @@ public final class Rewrap {
   private final KeyBlockProtectionKey from;
   private final KeyBlockProtectionKey to;
   private final KeyBlockVersion toVersion;
-  private final Profile profile;
   private final UnaryOperator<KeyBlockHeader> headerOverride;
   private final WrapOptions options;
-  private final TargetContext targetContext;
+  private final boolean targetIsStorageKey;
 
   private Rewrap(Builder b) {
     this.from = b.from;
     this.to = b.to;
     this.toVersion = b.toVersion;
-    this.profile = b.profile;
     this.headerOverride = b.headerOverride;
     this.options = b.options;
-    this.targetContext = b.targetContext;
-  }
-
-  /**
-   * What the caller states the target KBPK is used for: it decides whether storage-only blocks
-   * (key context {@code 1}, X9.143:2022 Table 6) may be re-wrapped.
-   *
-   * <h2>Security</h2>
-   *
-   * The library cannot tell a storage KBPK from an exchange KBPK: the caller states it, and the
-   * default assumes the more dangerous case (the new block may leave this system).
-   *
-   * @since 0.1.0
-   */
-  public enum TargetContext {
-    /**
-     * The target KBPK may be shared with another party (the default): storage-only blocks are
-     * refused with {@link ErrorCode#KEY_STORAGE_ONLY}.
-     */
-    EXCHANGE,
-    /**
-     * The target KBPK is a local storage key (for example a new storage KBPK of the same system):
-     * storage-only blocks are re-wrapped and stay storage-only.
-     */
-    STORAGE
+    this.targetIsStorageKey = b.targetIsStorageKey;
   }
 
   /**
@@ -114,8 +88,8 @@ public final class Rewrap {
    *
    * @param from the source KBPK, which must serve the source blocks' versions; not {@code null}
    * @param to the target KBPK, which must serve the target version (D by default); not {@code null}
-   * @return a builder with the defaults: version D, strict profile, no override, {@link
-   *     WrapOptions#defaults()}, {@link TargetContext#EXCHANGE}
+   * @return a builder with the defaults: version D, no override, {@link
+   *     WrapOptions#defaults()}, a target KBPK that may be shared (storage-only blocks refused)
    * @throws NullPointerException if an argument is {@code null}
    */
   public static Builder builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
@@ -132,7 +106,7 @@ public final class Rewrap {
    * @return the target header, before any header override
    * @throws NullPointerException if an argument is {@code null}
    */
-  public static KeyBlockHeader targetHeader(KeyBlockHeader source, KeyBlockVersion toVersion) {
+  static KeyBlockHeader targetHeader(KeyBlockHeader source, KeyBlockVersion toVersion) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(toVersion, "toVersion");
     return source
@@ -144,15 +118,20 @@ public final class Rewrap {
   }
 
   /**
-   * Unwraps {@code keyBlock} under the source KBPK and wraps its key under the target KBPK.
+   * Unwraps {@code keyBlock} under the source KBPK and wraps its key under the target KBPK: the
+   * header keeps every field and optional block except the version, {@code PB} (recomputed) and
+   * {@code KP} (recomputed for the target KBPK with the same method).
    *
    * @param keyBlock the untrusted source key block; {@code null} is reported as {@link
    *     ErrorCode#NULL_INPUT}
+   * @param profile how strictly to read the source block ({@link Profile#STRICT} unless legacy
+   *     blocks need the lenient profile); the new block is always strict; not {@code null}
    * @return the new key block and the check values of the key it carries
+   * @throws NullPointerException if {@code profile} is {@code null}
    * @throws IllegalStateException if either KBPK has been destroyed
    * @throws Tr31Exception anything unwrap throws; {@link ErrorCode#KEY_NOT_EXPORTABLE} when the
    *     key's exportability is {@code N}; {@link ErrorCode#KEY_STORAGE_ONLY} for a key of context
-   *     {@code 1} unless the target is {@link TargetContext#STORAGE}; {@link
+   *     {@code 1} unless {@link Builder#targetIsStorageKey()}; {@link
    *     ErrorCode#REWRAP_WIDENS_KEY_USE} when the header override widens the key's use; {@link
    *     ErrorCode#REWRAP_CHANGES_KEY_COMPONENT} when it changes a key version into, out of or
    *     between key components ({@code cN}); {@link ErrorCode#KEY_IS_KBPK} when the key is the
@@ -160,7 +139,8 @@ public final class Rewrap {
    *     throws for the target header (for example {@link ErrorCode#WRONG_KBPK_FOR_VERSION} when
    *     the target KBPK cannot serve the version)
    */
-  public Result rewrap(CharSequence keyBlock) throws Tr31Exception {
+  public Result rewrap(CharSequence keyBlock, Profile profile) throws Tr31Exception {
+    Objects.requireNonNull(profile, "profile");
     KeyBlock parsed = KeyBlock.parse(keyBlock, profile);
     try (UnwrappedKey key = from.unwrap(parsed, profile)) {
       KeyBlockHeader source = key.header();
@@ -170,13 +150,12 @@ public final class Rewrap {
             ErrorCode.KEY_NOT_EXPORTABLE,
             "exportability N: the key may not be wrapped under another KBPK");
       }
-      if (source.keyContext() == KeyContext.STORAGE_ONLY
-          && targetContext != TargetContext.STORAGE) {
+      if (source.keyContext() == KeyContext.STORAGE_ONLY && !targetIsStorageKey) {
         // X9.143:2022 Table 6: context 1 is for storage under a local key, not for exchange.
         throw new Tr31PolicyException(
             ErrorCode.KEY_STORAGE_ONLY,
             "key context 1 (storage only): re-wrap it only under a storage KBPK"
-                + " (TargetContext.STORAGE)");
+                + " (targetIsStorageKey())");
       }
       KeyBlockHeader target = headerOverride.apply(targetHeader(source, toVersion));
       RewrapRules.requireNoWidening(source, target, toVersion);
@@ -187,39 +166,29 @@ public final class Rewrap {
       Optional<KeyCheckValue> kp =
           source.optionalBlock(OptionalBlockId.KP).flatMap(OptionalBlock::kcv);
       if (kp.isPresent() && !options.kbpkKcv().isPresent()) {
-        wrapOptions = withKbpkKcv(options, kp.get().method());
+        wrapOptions = options.toBuilder().kbpkKcv(kp.get().method()).build();
       }
       byte[] bytes = key.keyBytes();
       try {
-        if (from.isThisKbpk(bytes, key.algorithm())) {
+        if (from.isThisKbpk(bytes, key.header().algorithm())) {
           // Review 4, finding 2: whoever holds the target KBPK would get the source KBPK, and with
           // it every block under it. Wrap checks the target KBPK itself.
           throw new Tr31PolicyException(ErrorCode.KEY_IS_KBPK, null);
         }
         boolean sourceKbpkWeaker =
-            WrappingPedigree.lesser(key.algorithm(), bytes, from.strengthBits());
+            WrappingPedigree.lesser(key.header().algorithm(), bytes, from.keys().strengthBits);
         target = WrappingPedigree.carry(source, target, sourceKbpkWeaker);
         String block = to.wrap(target, bytes, wrapOptions);
-        boolean defined = KeyCheckValue.isDefinedFor(key.algorithm());
+        boolean defined = KeyCheckValue.isDefinedFor(key.header().algorithm());
         return new Result(
             block,
-            defined ? key.kcv(KcvMethod.LEGACY, KcvMethod.LEGACY.maxLengthBytes()) : null,
-            defined ? key.kcv(KcvMethod.CMAC, KcvMethod.CMAC.maxLengthBytes()) : null,
+            defined ? key.kcv(KcvMethod.LEGACY) : null,
+            defined ? key.kcv(KcvMethod.CMAC) : null,
             key.warnings());
       } finally {
         io.tr31.internal.Bytes.wipe(bytes);
       }
     }
-  }
-
-  private static WrapOptions withKbpkKcv(WrapOptions o, KcvMethod method) {
-    WrapOptions.Builder b =
-        WrapOptions.builder()
-            .keyLengthPolicy(o.keyLengthPolicy())
-            .legacyVersions(o.legacyVersions())
-            .kbpkKcv(method);
-    o.keyKcv().ifPresent(b::keyKcv);
-    return b.build();
   }
 
   /**
@@ -278,11 +247,6 @@ public final class Rewrap {
       Objects.requireNonNull(method, "method");
       return Optional.ofNullable(method == KcvMethod.LEGACY ? kcvLegacy : kcvCmac);
     }
-
-    @Override
-    public String toString() {
-      return "Rewrap.Result[" + keyBlock + "]";
-    }
   }
 
   /** Builds a {@link Rewrap}. Not thread-safe; the built object is. */
@@ -290,10 +254,9 @@ public final class Rewrap {
     private final KeyBlockProtectionKey from;
     private final KeyBlockProtectionKey to;
     private KeyBlockVersion toVersion = KeyBlockVersion.D;
-    private Profile profile = Profile.STRICT;
     private UnaryOperator<KeyBlockHeader> headerOverride = UnaryOperator.identity();
     private WrapOptions options = WrapOptions.defaults();
-    private TargetContext targetContext = TargetContext.EXCHANGE;
+    private boolean targetIsStorageKey;
 
     private Builder(KeyBlockProtectionKey from, KeyBlockProtectionKey to) {
       this.from = Objects.requireNonNull(from, "from");
@@ -313,20 +276,8 @@ public final class Rewrap {
     }
 
     /**
-     * Sets the profile the source blocks are read under (default {@link Profile#STRICT}). The new
-     * blocks are always strict.
-     *
-     * @param profile how strictly to read source blocks; not {@code null}
-     * @return this builder
-     * @throws NullPointerException if {@code profile} is {@code null}
-     */
-    public Builder profile(Profile profile) {
-      this.profile = Objects.requireNonNull(profile, "profile");
-      return this;
-    }
-
-    /**
-     * Adjusts each target header after {@link #targetHeader} (for example a new key version); it
+     * Adjusts each target header (the source's, with the target version and without {@code PB} and
+     * {@code KP}) before it is written (for example a new key version); it
      * must keep the version. It cannot make an {@code N} key exportable: that is refused first.
      *
      * @param override maps the target header to the header written; it may narrow mode of use and
@@ -354,16 +305,17 @@ public final class Rewrap {
     }
 
     /**
-     * What the target KBPK is used for (default {@link TargetContext#EXCHANGE}, which refuses
-     * storage-only blocks). State {@link TargetContext#STORAGE} only when the target KBPK never
-     * leaves this system.
+     * States that the target KBPK is a local storage key that never leaves this system (for example
+     * a new storage KBPK of the same system), so that storage-only blocks (key context {@code 1},
+     * X9.143:2022 Table 6) are re-wrapped, and stay storage-only. By default the target KBPK may be
+     * shared with another party and storage-only blocks are refused with {@link
+     * ErrorCode#KEY_STORAGE_ONLY}: the library cannot tell a storage KBPK from an exchange KBPK, so
+     * the default assumes the more dangerous case.
      *
-     * @param context what the target KBPK is used for; not {@code null}
      * @return this builder
-     * @throws NullPointerException if {@code context} is {@code null}
      */
-    public Builder targetContext(TargetContext context) {
-      this.targetContext = Objects.requireNonNull(context, "context");
+    public Builder targetIsStorageKey() {
+      this.targetIsStorageKey = true;
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31PolicyException;
 
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +21,18 @@ final class RewrapRules {
   private RewrapRules() {}
 
   /** Modes of use each mode may narrow to (X9.143 Table 4): never to a mode that allows more. */
-  private static final Map<ModeOfUse, Set<ModeOfUse>> NARROWER =
-      Map.of(
-          ModeOfUse.NO_RESTRICTIONS, EnumSet.allOf(ModeOfUse.class),
-          ModeOfUse.ENCRYPT_DECRYPT, EnumSet.of(ModeOfUse.ENCRYPT_ONLY, ModeOfUse.DECRYPT_ONLY),
-          ModeOfUse.GENERATE_VERIFY, EnumSet.of(ModeOfUse.GENERATE_ONLY, ModeOfUse.VERIFY_ONLY),
-          ModeOfUse.SIGN_DECRYPT, EnumSet.of(ModeOfUse.SIGNATURE_ONLY, ModeOfUse.DECRYPT_ONLY));
+  private static final Map<ModeOfUse, Set<ModeOfUse>> NARROWER = new EnumMap<>(ModeOfUse.class);
+
+  static {
+    // EnumMap, not Map.of: the library runs on Android API 26.
+    NARROWER.put(ModeOfUse.NO_RESTRICTIONS, EnumSet.allOf(ModeOfUse.class));
+    NARROWER.put(
+        ModeOfUse.ENCRYPT_DECRYPT, EnumSet.of(ModeOfUse.ENCRYPT_ONLY, ModeOfUse.DECRYPT_ONLY));
+    NARROWER.put(
+        ModeOfUse.GENERATE_VERIFY, EnumSet.of(ModeOfUse.GENERATE_ONLY, ModeOfUse.VERIFY_ONLY));
+    NARROWER.put(
+        ModeOfUse.SIGN_DECRYPT, EnumSet.of(ModeOfUse.SIGNATURE_ONLY, ModeOfUse.DECRYPT_ONLY));
+  }
 
   /**
    * The target header may change the version (the point of a re-wrap), the key version number,
@@ -46,7 +53,7 @@ final class RewrapRules {
     } else if (target.keyContext() != source.keyContext()) {
       widened = "key context";
     } else if (!target.modeOfUseCode().equals(source.modeOfUseCode())
-        && !NARROWER.getOrDefault(source.modeOfUse(), Set.of()).contains(target.modeOfUse())) {
+        && !NARROWER.getOrDefault(source.modeOfUse(), EnumSet.noneOf(ModeOfUse.class)).contains(target.modeOfUse())) {
       widened = "mode of use";
     } else if (target.exportability() != source.exportability()
         && target.exportability() != Exportability.NON_EXPORTABLE) {

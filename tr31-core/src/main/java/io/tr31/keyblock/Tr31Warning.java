@@ -72,22 +72,4 @@ public final class Tr31Warning {
   public String message() {
     return message;
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Tr31Warning
-        && ((Tr31Warning) o).code == code
-        && ((Tr31Warning) o).message.equals(message);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * code.hashCode() + message.hashCode();
-  }
-
-  /** The code and the message, e.g. {@code LOWERCASE_HEX: lower-case hex ... (tolerated)}. */
-  @Override
-  public String toString() {
-    return code + ": " + message;
-  }
 }

@@ -3,8 +3,9 @@
  */
 package io.tr31.keyblock;
 
-
-
+import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31FormatException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ final class UnwrapWarnings {
               Tr31Warning.Code.DEGENERATE_TDES_KBPK,
               "TDES KBPK with K1 = K2 or K2 = K3: single-DES strength (tolerated)"));
     }
-    if (KeyBlockProtectionKey.isIso20038OnlyOutsideE(block.header())) {
+    if (isIso20038OnlyOutsideE(block.header())) {
       out.add(
           new Tr31Warning(
               Tr31Warning.Code.ISO20038_ALGORITHM,
@@ -73,5 +74,27 @@ final class UnwrapWarnings {
     return new Tr31Warning(
         Tr31Warning.Code.DEGENERATE_TDES_KEY,
         "TDES key with K1 = K2 or K2 = K3: single-DES strength (tolerated)");
+  }
+
+  /**
+   * ISO 20038:2017 defines algorithm codes {@code I} (HMAC-SHA-2) and {@code J} (HMAC-SHA-3);
+   * X9.143 Table 3 has neither, so outside version E the strict profile refuses them (public header
+   * data, checked before any decryption).
+   */
+  static void checkAlgorithmForVersion(KeyBlockHeader header, Profile profile)
+      throws Tr31FormatException {
+    if (isIso20038OnlyOutsideE(header) && profile != Profile.LENIENT) {
+      throw new Tr31FormatException(
+          ErrorCode.INVALID_ALGORITHM,
+          7,
+          "algorithm " + header.algorithm().code() + " is defined by ISO 20038 for version E only");
+    }
+  }
+
+  /** Algorithm {@code I} or {@code J} outside version E (strict: refused; lenient: a warning). */
+  static boolean isIso20038OnlyOutsideE(KeyBlockHeader header) {
+    KeyAlgorithm a = header.algorithm();
+    boolean iso20038Only = a == KeyAlgorithm.HMAC_SHA2 || a == KeyAlgorithm.HMAC_SHA3;
+    return iso20038Only && header.version() != KeyBlockVersion.E;
   }
 }

@@ -5,17 +5,14 @@ package io.tr31.keyblock;
 
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
-import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31PolicyException;
-
-
 import io.tr31.internal.Bytes;
+import io.tr31.internal.Lifecycle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
@@ -29,10 +26,12 @@ import javax.security.auth.Destroyable;
  *       them.
  *   <li>{@link #keyBytes()} returns a copy each time; the caller wipes it. {@link #destroy()} (or
  *       {@link #close()}) wipes this object's copy. Zeroing is best effort on the JVM.
- *   <li>{@link #toString()} shows the header and the key length, never the key.
+ *   <li>{@link #toString()} is {@link Object}'s: it shows nothing of the key or its header.
  *   <li>{@link #warnings()} lists every tolerance the lenient profile used to read the block
  *       (empty under the strict profile); a caller that accepts lenient input should log them.
- *   <li>Thread-safe; use after destroy throws {@link IllegalStateException}.
+ *   <li>Thread-safe; {@link #destroy()} waits for a {@link #keyBytes()} or {@link #kcv} already
+ *       running, so none hands out a half-wiped key; use after destroy throws {@link
+ *       IllegalStateException}.
  * </ul>
  *
  * @since 0.1.0
@@ -41,7 +40,7 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
   private final KeyBlockHeader header;
   private final byte[] key;
   private final List<Tr31Warning> warnings;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle("UnwrappedKey");
 
   /**
    * Takes ownership of {@code key} (no copy) and copies {@code warnings}: only the library creates
@@ -74,11 +73,6 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
     return warnings;
   }
 
-  /** {@return the key's algorithm, from the authenticated header} */
-  public KeyAlgorithm algorithm() {
-    return header.algorithm();
-  }
-
   /** {@return the key's length in bytes (still answers after {@link #destroy()})} */
   public int keyLengthBytes() {
     return key.length;
@@ -90,69 +84,64 @@ public final class UnwrappedKey implements Destroyable, AutoCloseable {
    * @return a fresh copy of the key bytes, {@link #keyLengthBytes()} long
    * @throws IllegalStateException after {@link #destroy()}
    */
+  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
   public byte[] keyBytes() {
-    // Copy first, then check (as BouncyCastle does): destroy() sets the flag before it wipes, so
-    // a copy taken before an unset flag is complete. A copy that raced with destroy() may be
-    // partly wiped: it is wiped and never handed out (first review, finding 14).
-    byte[] copy = key.clone();
-    if (destroyed.get()) {
-      Bytes.wipe(copy);
-      throw new IllegalStateException("key destroyed");
+    try (Lifecycle.Use u = lifecycle.use()) {
+      return key.clone();
     }
-    return copy;
   }
 
   /**
-   * Computes the key's check value (ANSI X9.24-1:2017 Annex A), from a copy of the key that is
-   * wiped afterwards.
+   * The key itself, not a copy, for a protection key prepared from it inside this package ({@link
+   * KeyBlockProtectionKey#from}); only read, inside {@link #lifecycle()}.
+   */
+  byte[] keyShared() {
+    return key;
+  }
+
+  /** The lifecycle that guards {@link #keyShared()}. */
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /**
+   * Computes the key's check value (ANSI X9.24-1:2017 Annex A) at the method's full length (3
+   * bytes legacy, 5 CMAC).
    *
    * @param method how to compute it; not {@code null}
-   * @param lengthBytes how many leftmost bytes to keep, 1 to {@code method.maxLengthBytes()}
    * @return the check value; a KCV is public
-   * @throws Tr31Exception a {@link Tr31PolicyException} with {@link
-   *     ErrorCode#UNSUPPORTED_OPERATION} when the key's algorithm has no X9.24-1 KCV (HMAC and
-   *     asymmetric keys), or a {@link Tr31FormatException} with {@link
-   *     ErrorCode#INVALID_KEY_LENGTH} when the key's length does not fit its algorithm
+   * @throws Tr31PolicyException {@link ErrorCode#UNSUPPORTED_OPERATION} when the key's algorithm
+   *     has no X9.24-1 KCV (HMAC and asymmetric keys)
+   * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_LENGTH} when the key's length does not
+   *     fit its algorithm (a key the lenient profile read)
    * @throws NullPointerException if {@code method} is {@code null}
-   * @throws IllegalArgumentException if {@code lengthBytes} is not allowed for the method
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public KeyCheckValue kcv(KcvMethod method, int lengthBytes) throws Tr31Exception {
-    // From a complete copy: a destroy() racing with the computation cannot yield the KCV of a
-    // half-wiped key.
-    byte[] copy = keyBytes();
-    try {
-      return KeyCheckValue.compute(header.algorithm(), copy, method, lengthBytes);
-    } finally {
-      Bytes.wipe(copy);
+  @SuppressWarnings("try") // the Use ends the operation; its body needs no reference
+  public KeyCheckValue kcv(KcvMethod method) throws Tr31PolicyException, Tr31FormatException {
+    Objects.requireNonNull(method, "method");
+    try (Lifecycle.Use u = lifecycle.use()) {
+      return KeyCheckValue.compute(header.algorithm(), key, method, method.maxLengthBytes());
     }
   }
 
-  /** Wipes the key. Best effort on the JVM; idempotent. */
+  /**
+   * Wipes the key; waits for a {@link #keyBytes()} or {@link #kcv} already running. Best effort
+   * on the JVM; idempotent.
+   */
   @Override
   public void destroy() {
-    if (!destroyed.getAndSet(true)) {
-      Bytes.wipe(key);
-    }
+    lifecycle.destroy(() -> Bytes.wipe(key));
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return lifecycle.isDestroyed();
   }
 
   /** Same as {@link #destroy()}, for try-with-resources. */
   @Override
   public void close() {
     destroy();
-  }
-
-  @Override
-  public String toString() {
-    return "UnwrappedKey["
-        + header.encode(header.declaredKeyBlockLength()).substring(0, 16)
-        + ", "
-        + key.length
-        + " bytes]";
   }
 }

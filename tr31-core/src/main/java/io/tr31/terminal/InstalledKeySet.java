@@ -4,14 +4,16 @@
 package io.tr31.terminal;
 
 import io.tr31.ErrorCode;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.KeyBlockUnwrapper;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31PolicyException;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.MacKey;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Lifecycle;
-import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.internal.Views;
 import io.tr31.keyblock.KeyCheckValue;
 import io.tr31.keyblock.UnwrappedKey;
 import java.security.SecureRandom;
@@ -51,7 +53,7 @@ import javax.security.auth.Destroyable;
  *       {@link IllegalStateException}; the metadata stays readable.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
  *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
- *       unwrap-only {@link UnwrappedProtectionKey}, never as bytes. The TPK's header says {@code E}
+ *       unwrap-only {@link KeyBlockUnwrapper}, never as bytes. The TPK's header says {@code E}
  *       (encrypt only), yet {@link UnwrappedKey#keyBytes()} gives its clear bytes, because the
  *       terminal's PIN pad needs them to encrypt PIN blocks; the library cannot enforce {@code E}
  *       beyond that point: the caller uses the bytes only to encrypt PIN blocks, never to decrypt
@@ -163,27 +165,37 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   /**
    * The TMK, to unwrap a new KEK; unwrap only (its header says mode {@code D}).
    *
-   * @return an unwrap-only view of the TMK, valid while this set is open
+   * @return an unwrap-only view of the TMK, valid while this set is open and inside its window;
+   *     closing the view leaves the TMK to this set
    * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyBlockUnwrapper tmk() throws Tr31PolicyException {
     checkValid();
-    return new KeyBlockUnwrapper(this, Slot.TMK, tmk);
+    return view(tmk);
   }
 
   /**
    * The KEK, to unwrap new working keys; unwrap only (its header says mode {@code D}).
    *
-   * @return an unwrap-only view of the KEK, valid while this set is open
+   * @return an unwrap-only view of the KEK, valid while this set is open and inside its window;
+   *     closing the view leaves the KEK to this set
    * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
   public KeyBlockUnwrapper kek() throws Tr31PolicyException {
     checkValid();
-    return new KeyBlockUnwrapper(this, Slot.KEK, kek);
+    return view(kek);
+  }
+
+  /**
+   * An unwrap-only view of a key this set owns: it cannot destroy the key, and it and every view
+   * it hands out check this set's liveness and window before each unwrap.
+   */
+  private KeyBlockUnwrapper view(KeyBlockProtectionKey key) {
+    return Views.<KeyBlockProtectionKey, KeyBlockUnwrapper>unwrapOnly().view(key, this::checkValid);
   }
 
   /**

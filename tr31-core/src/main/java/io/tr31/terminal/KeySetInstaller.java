@@ -95,7 +95,7 @@ public final class KeySetInstaller implements Destroyable, AutoCloseable {
   private final Duration notBeforeAllowance;
 
   private KeySetInstaller(byte[] zmk, Builder b) {
-    this.zmk = new ZoneMasterKey(zmk, random);
+    this.zmk = new ZoneMasterKey(zmk);
     this.clock = b.clock;
     this.notBeforeAllowance = b.notBeforeAllowance;
   }
@@ -246,9 +246,9 @@ public final class KeySetInstaller implements Destroyable, AutoCloseable {
           }
           fingerprints.put(slot, KeySetKcv.fingerprint(bytes));
           if (slot == Slot.TMK) {
-            tmk = ZoneMasterKey.aesKbpk(bytes, random);
+            tmk = KeyBlockProtectionKey.from(key); // its header: K1 A D, unwrap only
           } else if (slot == Slot.KEK) {
-            kek = ZoneMasterKey.aesKbpk(bytes, random);
+            kek = KeyBlockProtectionKey.from(key);
           }
         } finally {
           Bytes.wipe(bytes);

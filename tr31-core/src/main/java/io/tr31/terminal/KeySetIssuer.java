@@ -71,7 +71,7 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
   private KeySetIssuer(byte[] zmk, Builder b) {
     this.random = b.random != null ? b.random : new SecureRandom();
     this.clock = b.clock;
-    this.zmk = new ZoneMasterKey(zmk, random);
+    this.zmk = new ZoneMasterKey(zmk);
   }
 
   /**
@@ -179,6 +179,7 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
     Map<Slot, KeyCheckValue> kcvs = new EnumMap<>(Slot.class);
     KeyBlockProtectionKey tmk = null;
     KeyBlockProtectionKey kek = null;
+    WrapOptions padding = WrapOptions.builder().paddingSource(random).build();
     boolean done = false;
     try {
       for (Slot slot : Slot.values()) {
@@ -195,11 +196,11 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
                 .optionalBlock(OptionalBlock.timestamp(OptionalBlockId.TS, issuedAt))
                 .build();
         KeyBlockProtectionKey parent = slot == Slot.TMK ? zmk.kbpk() : slot == Slot.KEK ? tmk : kek;
-        blocks.put(slot, wrap(parent, header, key));
+        blocks.put(slot, wrap(parent, header, key, padding));
         if (slot == Slot.TMK) {
-          tmk = ZoneMasterKey.aesKbpk(key, random);
+          tmk = KeyBlockProtectionKey.aes(key);
         } else if (slot == Slot.KEK) {
-          kek = ZoneMasterKey.aesKbpk(key, random);
+          kek = KeyBlockProtectionKey.aes(key);
         }
       }
       KeySetResponse response =
@@ -223,9 +224,10 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
   }
 
   /** The fixed templates of the slots always wrap: a failure is a bug of this library. */
-  private static String wrap(KeyBlockProtectionKey parent, KeyBlockHeader header, byte[] key) {
+  private static String wrap(
+      KeyBlockProtectionKey parent, KeyBlockHeader header, byte[] key, WrapOptions options) {
     try {
-      return parent.wrap(header, key, WrapOptions.defaults());
+      return parent.wrap(header, key, options);
     } catch (Tr31Exception e) {
       throw new IllegalStateException("the key set templates always wrap", e);
     }

@@ -73,7 +73,7 @@ public final class KeySetKcv {
   static boolean matches(KeyCheckValue expected, byte[] key) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(key, "key");
-    if (expected.method() != METHOD || expected.lengthBytes() != LENGTH_BYTES) {
+    if (expected.method() != METHOD || expected.hex().length() != 2 * LENGTH_BYTES) {
       return false;
     }
     try {

@@ -3,12 +3,9 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.Tr31Exception;
 import io.tr31.internal.Bytes;
-import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -30,14 +27,13 @@ final class ZoneMasterKey {
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if the ZMK is not 32 bytes
    */
-  ZoneMasterKey(byte[] zmk, SecureRandom random) {
+  ZoneMasterKey(byte[] zmk) {
     Objects.requireNonNull(zmk, "zmk");
-    Objects.requireNonNull(random, "random");
     if (zmk.length != Slot.KEY_BYTES) {
       // X9.24-1: a wrapping key at least as strong as the AES-256 keys it wraps.
       throw new IllegalArgumentException("the ZMK must be AES-256 (32 bytes)");
     }
-    this.kbpk = aesKbpk(zmk, random);
+    this.kbpk = KeyBlockProtectionKey.aes(zmk);
     this.fingerprint = KeySetKcv.fingerprint(zmk);
   }
 
@@ -57,15 +53,4 @@ final class ZoneMasterKey {
     Bytes.wipe(fingerprint);
   }
 
-  /**
-   * Every AES-256 KBPK of the set (ZMK, TMK, KEK) is prepared here, from 32 bytes the caller
-   * checked (or that a verified block of a 32-byte slot held).
-   */
-  static KeyBlockProtectionKey aesKbpk(byte[] key, SecureRandom random) {
-    try {
-      return KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key, random);
-    } catch (Tr31Exception e) {
-      throw new IllegalStateException("a 32-byte AES KBPK is always accepted", e);
-    }
-  }
 }

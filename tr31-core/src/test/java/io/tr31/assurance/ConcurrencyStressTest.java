@@ -3,6 +3,8 @@
  */
 package io.tr31.assurance;
 
+import io.tr31.keyblock.WrapOptions;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +48,7 @@ class ConcurrencyStressTest {
     fill(seed, kbpkBytes);
     fill(seed, msk);
     fill(seed, macKeyBytes);
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(kbpkBytes);
     EnvelopeKey envelope = EnvelopeKey.prepare(msk);
     MacKey mac = MacKey.prepare(macKeyBytes);
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
@@ -64,7 +66,7 @@ class ConcurrencyStressTest {
                 for (int i = 0; i < ROUNDS; i++) {
                   byte[] key = new byte[random.nextBoolean() ? 16 : 32];
                   fill(random, key);
-                  String block = kbpk.wrap(header, key);
+                  String block = kbpk.wrap(header, key, WrapOptions.defaults());
                   try (UnwrappedKey u = kbpk.unwrap(block)) {
                     assertArrayEquals(key, u.keyBytes());
                   }

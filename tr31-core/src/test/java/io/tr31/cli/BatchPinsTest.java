@@ -3,6 +3,8 @@
  */
 package io.tr31.cli;
 
+import io.tr31.testing.Kbpks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.keyblock.OptionalBlockId;
 import io.tr31.keyblock.KeyBlock;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.internal.Hex;
@@ -57,7 +58,7 @@ class BatchPinsTest {
   }
 
   private static String wrapped(String kbpk, String header) throws Exception {
-    return KeyBlocks.wrap(
+    return Kbpks.wrap(
         Hex.decode(kbpk),
         KeyBlockHeader.parse(header, Profile.STRICT),
         Hex.decode(KEY),
@@ -134,7 +135,7 @@ class BatchPinsTest {
     Map<String, Object> ok = json(out.get(0));
     assertEquals(Boolean.TRUE, ok.get("ok"), out.get(0));
     try (var k =
-        KeyBlocks.unwrap(Hex.decode(OPERATOR_NEW), (String) ok.get("key_block"), Profile.STRICT)) {
+        Kbpks.unwrap(Hex.decode(OPERATOR_NEW), (String) ok.get("key_block"), Profile.STRICT)) {
       assertEquals(KEY, Hex.encode(k.keyBytes()));
     }
     assertRefusedNaming(out.get(1), "--kbpk");

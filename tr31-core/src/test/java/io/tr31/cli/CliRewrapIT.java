@@ -3,10 +3,12 @@
  */
 package io.tr31.cli;
 
+import io.tr31.testing.Kbpks;
+import io.tr31.keyblock.WrapOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.internal.Hex;
@@ -28,7 +30,7 @@ class CliRewrapIT {
   }
 
   private static String unwrapHex(String block) throws Exception {
-    try (UnwrappedKey k = KeyBlocks.unwrap(Hex.decode(TO), block, Profile.STRICT)) {
+    try (UnwrappedKey k = Kbpks.unwrap(Hex.decode(TO), block, Profile.STRICT)) {
       return Hex.encode(k.keyBytes());
     }
   }
@@ -88,7 +90,7 @@ class CliRewrapIT {
     // Issue 12, F1: a KEK forged under the line producer's own KBPK.
     String attacker = "11".repeat(16) + "22".repeat(16);
     String forged =
-        io.tr31.keyblock.KeyBlocks.wrap(
+        io.tr31.testing.Kbpks.wrap(
             Hex.decode(attacker),
             io.tr31.keyblock.KeyBlockHeader.parse("D0000K1AB00E0000", Profile.STRICT),
             Hex.decode("33".repeat(16) + "44".repeat(16)),
@@ -133,7 +135,7 @@ class CliRewrapIT {
   @Test
   void rewrap_keyVersionOverrideOnAComponentBlock_exitsNonZero() throws Exception {
     String c1 =
-        io.tr31.keyblock.KeyBlocks.wrap(
+        io.tr31.testing.Kbpks.wrap(
             Hex.decode(FROM),
             io.tr31.keyblock.KeyBlockHeader.parse("B0000D0TBc1E0000", Profile.STRICT),
             Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"),

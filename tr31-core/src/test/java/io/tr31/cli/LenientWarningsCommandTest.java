@@ -3,12 +3,13 @@
  */
 package io.tr31.cli;
 
+import io.tr31.testing.Kbpks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.internal.Hex;
@@ -36,7 +37,7 @@ class LenientWarningsCommandTest {
 
   private static String lowerCaseBlock() throws Exception {
     String block =
-        KeyBlocks.wrap(
+        Kbpks.wrap(
             Hex.decode(AES_KBPK),
             KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT),
             Hex.decode(KEY),

@@ -3,10 +3,12 @@
  */
 package io.tr31.cli;
 
+import io.tr31.testing.Kbpks;
+import io.tr31.keyblock.WrapOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.internal.Hex;
@@ -51,7 +53,7 @@ class RewrapCommandTest {
   }
 
   private static String unwrapHex(String kbpk, String block) throws Exception {
-    try (UnwrappedKey k = KeyBlocks.unwrap(Hex.decode(kbpk), block, Profile.STRICT)) {
+    try (UnwrappedKey k = Kbpks.unwrap(Hex.decode(kbpk), block, Profile.STRICT)) {
       return Hex.encode(k.keyBytes());
     }
   }
@@ -181,7 +183,7 @@ class RewrapCommandTest {
   void rewrap_storageOnlyKey_refusedWithoutToStorageKbpk_rewrappedWithIt() throws Exception {
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     String storage =
-        KeyBlocks.wrap(
+        Kbpks.wrap(
             Hex.decode(FROM),
             io.tr31.keyblock.KeyBlockHeader.parse("B0000P0TE00E0010", Profile.STRICT),
             key,

@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -85,16 +87,16 @@ class DegenerateTdesKeyTest {
       byte[] kbpk = hex(k);
       assertCode(
           ErrorCode.DEGENERATE_TDES_KBPK,
-          () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpk));
+          () -> KeyBlockProtectionKey.tdes(kbpk));
       for (KeyBlockVersion v :
           new KeyBlockVersion[] {KeyBlockVersion.A, KeyBlockVersion.B, KeyBlockVersion.C}) {
         assertCode(
-            ErrorCode.DEGENERATE_TDES_KBPK, () -> KeyBlocks.prepareFor(v, kbpk, Profile.STRICT));
+            ErrorCode.DEGENERATE_TDES_KBPK, () -> KeyBlockProtectionKey.forVersion(v, kbpk, Profile.STRICT));
       }
       assertCode(
           ErrorCode.DEGENERATE_TDES_KBPK,
           () ->
-              KeyBlocks.wrap(
+              Kbpks.wrap(
                   kbpk, header("B0000P0TE00N0000"), hex(K_A + K_B), WrapOptions.defaults()));
     }
   }
@@ -102,19 +104,19 @@ class DegenerateTdesKeyTest {
   @Test
   void prepare_tdesKbpkWithDistinctParts_isAccepted_k1EqualsK3Included() throws Exception {
     for (String k : new String[] {K_A + K_B, K_A + K_B + K_C, K_A + K_B + K_A}) {
-      KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex(k)).destroy();
+      KeyBlockProtectionKey.tdes(hex(k)).destroy();
     }
   }
 
   @Test
   void wrap_threeKeyKeyUnderThreeKeyKbpkWithK1EqualToK3_isTooWeak() throws Exception {
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex(K_A + K_B + K_A));
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.tdes(hex(K_A + K_B + K_A));
     try {
       // K1 = K3: 2-key strength (80 bits), too weak for a 112-bit key
       assertCode(
           ErrorCode.KBPK_TOO_WEAK,
-          () -> kbpk.wrap(header("B0000P0TE00N0000"), hex(K_A + K_B + K_C)));
-      kbpk.unwrap(kbpk.wrap(header("B0000P0TE00N0000"), hex(K_C + K_B))).destroy();
+          () -> kbpk.wrap(header("B0000P0TE00N0000"), hex(K_A + K_B + K_C), WrapOptions.defaults()));
+      kbpk.unwrap(kbpk.wrap(header("B0000P0TE00N0000"), hex(K_C + K_B), WrapOptions.defaults())).destroy();
     } finally {
       kbpk.destroy();
     }
@@ -122,13 +124,13 @@ class DegenerateTdesKeyTest {
 
   @Test
   void wrap_threeKeyKeyWithK1EqualToK3_countsAsTwoKeyStrength() throws Exception {
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex(K_A + K_B));
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.tdes(hex(K_A + K_B));
     try {
       assertCode(
           ErrorCode.KBPK_TOO_WEAK,
-          () -> kbpk.wrap(header("B0000P0TE00N0000"), hex(K_A + K_B + K_C)));
+          () -> kbpk.wrap(header("B0000P0TE00N0000"), hex(K_A + K_B + K_C), WrapOptions.defaults()));
       // K1 = K3: an 80-bit key, which a 2-key KBPK may protect
-      String block = kbpk.wrap(header("B0000P0TE00N0000"), hex(K_C + K_B + K_C));
+      String block = kbpk.wrap(header("B0000P0TE00N0000"), hex(K_C + K_B + K_C), WrapOptions.defaults());
       try (UnwrappedKey key = kbpk.unwrap(block)) {
         assertEquals(K_C + K_B + K_C, Hex.encode(key.keyBytes()));
       }
@@ -141,21 +143,21 @@ class DegenerateTdesKeyTest {
   void wrap_degenerateTdesKey_isRefusedUnderEveryVersion() throws Exception {
     byte[] tdesKbpk = hex(K_B + K_C + K_A);
     WrapOptions legacy =
-        WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+        WrapOptions.builder().allowDeprecatedVersions().build();
     for (String k : DEGENERATE) {
       byte[] key = hex(k);
       assertCode(
           ErrorCode.DEGENERATE_TDES_KEY,
-          () -> KeyBlocks.wrap(AES_KBPK, header("D0000P0TE00N0000"), key, WrapOptions.defaults()));
+          () -> Kbpks.wrap(AES_KBPK, header("D0000P0TE00N0000"), key, WrapOptions.defaults()));
       assertCode(
           ErrorCode.DEGENERATE_TDES_KEY,
-          () -> KeyBlocks.wrap(tdesKbpk, header("B0000P0TE00N0000"), key, WrapOptions.defaults()));
+          () -> Kbpks.wrap(tdesKbpk, header("B0000P0TE00N0000"), key, WrapOptions.defaults()));
       assertCode(
           ErrorCode.DEGENERATE_TDES_KEY,
-          () -> KeyBlocks.wrap(tdesKbpk, header("A0000P0TE00N0000"), key, legacy));
+          () -> Kbpks.wrap(tdesKbpk, header("A0000P0TE00N0000"), key, legacy));
       assertCode(
           ErrorCode.DEGENERATE_TDES_KEY,
-          () -> KeyBlocks.wrap(tdesKbpk, header("C0000P0TE00N0000"), key, legacy));
+          () -> Kbpks.wrap(tdesKbpk, header("C0000P0TE00N0000"), key, legacy));
     }
   }
 
@@ -167,8 +169,8 @@ class DegenerateTdesKeyTest {
           authentic(
               KeyDerivationBinding.versionD(AES_KBPK), header("D0000P0TE00N0000"), hex(k));
       assertCode(
-          ErrorCode.DEGENERATE_TDES_KEY, () -> KeyBlocks.unwrap(AES_KBPK, block, Profile.STRICT));
-      try (UnwrappedKey key = KeyBlocks.unwrap(AES_KBPK, block, Profile.LENIENT)) {
+          ErrorCode.DEGENERATE_TDES_KEY, () -> Kbpks.unwrap(AES_KBPK, block, Profile.STRICT));
+      try (UnwrappedKey key = Kbpks.unwrap(AES_KBPK, block, Profile.LENIENT)) {
         assertEquals(k, Hex.encode(key.keyBytes()));
       }
     }
@@ -183,7 +185,7 @@ class DegenerateTdesKeyTest {
     String forged = block.substring(0, block.length() - 1) + (last == '0' ? '1' : '0');
     for (Profile p : Profile.values()) {
       Tr31Exception e =
-          assertThrows(Tr31VerificationException.class, () -> KeyBlocks.unwrap(AES_KBPK, forged, p));
+          assertThrows(Tr31VerificationException.class, () -> Kbpks.unwrap(AES_KBPK, forged, p));
       assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
     }
   }
@@ -201,7 +203,7 @@ class DegenerateTdesKeyTest {
     String block = authentic(KeyDerivationBinding.versionD(AES_KBPK), h, key);
     for (Profile p : Profile.values()) {
       Tr31Exception e =
-          assertThrows(Tr31VerificationException.class, () -> KeyBlocks.unwrap(AES_KBPK, block, p));
+          assertThrows(Tr31VerificationException.class, () -> Kbpks.unwrap(AES_KBPK, block, p));
       assertEquals(ErrorCode.VERIFICATION_FAILED, e.code(), p.name());
     }
     // the same block with the key's own KC is the degenerate key (strict) or read (lenient)
@@ -210,8 +212,8 @@ class DegenerateTdesKeyTest {
         header("D0000P0TE00N0000")
             .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKcv));
     String good = authentic(KeyDerivationBinding.versionD(AES_KBPK), right, key);
-    assertCode(ErrorCode.DEGENERATE_TDES_KEY, () -> KeyBlocks.unwrap(AES_KBPK, good, Profile.STRICT));
-    KeyBlocks.unwrap(AES_KBPK, good, Profile.LENIENT).destroy();
+    assertCode(ErrorCode.DEGENERATE_TDES_KEY, () -> Kbpks.unwrap(AES_KBPK, good, Profile.STRICT));
+    Kbpks.unwrap(AES_KBPK, good, Profile.LENIENT).destroy();
   }
 
   @Test
@@ -221,18 +223,18 @@ class DegenerateTdesKeyTest {
     String block =
         authentic(KeyDerivationBinding.versionB(kbpk), header("B0000P0TE00N0000"), hex(K_B + K_C));
     String garbageMac = block.substring(0, block.length() - 16) + "0000000000000000";
-    assertCode(ErrorCode.DEGENERATE_TDES_KBPK, () -> KeyBlocks.unwrap(kbpk, block, Profile.STRICT));
+    assertCode(ErrorCode.DEGENERATE_TDES_KBPK, () -> Kbpks.unwrap(kbpk, block, Profile.STRICT));
     assertCode(
-        ErrorCode.DEGENERATE_TDES_KBPK, () -> KeyBlocks.unwrap(kbpk, garbageMac, Profile.STRICT));
-    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, block, Profile.LENIENT)) {
+        ErrorCode.DEGENERATE_TDES_KBPK, () -> Kbpks.unwrap(kbpk, garbageMac, Profile.STRICT));
+    try (UnwrappedKey key = Kbpks.unwrap(kbpk, block, Profile.LENIENT)) {
       assertEquals(K_B + K_C, Hex.encode(key.keyBytes()));
     }
-    KeyBlockProtectionKey prepared = KeyBlocks.prepareFor(KeyBlockVersion.B, kbpk, Profile.LENIENT);
+    KeyBlockProtectionKey prepared = KeyBlockProtectionKey.forVersion(KeyBlockVersion.B, kbpk, Profile.LENIENT);
     try {
       assertCode(ErrorCode.DEGENERATE_TDES_KBPK, () -> prepared.unwrap(block));
       assertCode(
           ErrorCode.DEGENERATE_TDES_KBPK,
-          () -> prepared.wrap(header("B0000P0TE00N0000"), hex(K_B + K_C)));
+          () -> prepared.wrap(header("B0000P0TE00N0000"), hex(K_B + K_C), WrapOptions.defaults()));
       prepared.unwrap(block, Profile.LENIENT).destroy();
     } finally {
       prepared.destroy();
@@ -240,7 +242,7 @@ class DegenerateTdesKeyTest {
     // A and C: the variant binding reads under lenient as well.
     String variant =
         authentic(VariantBinding.of(kbpk), header("A0000P0TE00N0000"), hex(K_B + K_C));
-    assertCode(ErrorCode.DEGENERATE_TDES_KBPK, () -> KeyBlocks.unwrap(kbpk, variant, Profile.STRICT));
-    KeyBlocks.unwrap(kbpk, variant, Profile.LENIENT).destroy();
+    assertCode(ErrorCode.DEGENERATE_TDES_KBPK, () -> Kbpks.unwrap(kbpk, variant, Profile.STRICT));
+    Kbpks.unwrap(kbpk, variant, Profile.LENIENT).destroy();
   }
 }

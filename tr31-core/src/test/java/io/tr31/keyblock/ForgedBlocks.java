@@ -60,13 +60,17 @@ public final class ForgedBlocks {
       WrapOptions options)
       throws Tr31Exception {
     try {
-      KeyBlockWriter.Kbpk noFingerprint =
-          new KeyBlockWriter.Kbpk(
+      KbpkKeys noFingerprint =
+          new KbpkKeys(
+              kbpkAlgorithm,
+              kbpk.length,
               256,
+              false,
+              null,
+              new io.tr31.internal.Binding[4],
               KeyCheckValue.compute(kbpkAlgorithm, kbpk, KcvMethod.LEGACY, 3).bytes(),
               KeyCheckValue.compute(kbpkAlgorithm, kbpk, KcvMethod.CMAC, 5).bytes(),
-              io.tr31.internal.KeyFingerprint.of(new byte[0], false),
-              null);
+              io.tr31.internal.KeyFingerprint.of(new byte[0], false));
       return KeyBlockWriter.write(binding, header, key, options, noFingerprint);
     } finally {
       binding.destroy();
@@ -81,15 +85,17 @@ public final class ForgedBlocks {
     byte[] kbpk = Hex.decode(TDES2_KBPK);
     KeyDerivationBinding binding = KeyDerivationBinding.versionB(kbpk);
     try {
-      KeyBlockWriter.Kbpk claimsStrong =
-          new KeyBlockWriter.Kbpk(
+      KbpkKeys claimsStrong =
+          new KbpkKeys(
+              KeyAlgorithm.TDES,
+              kbpk.length,
               112,
-              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.LEGACY, 3)
-                  .bytes(),
-              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5)
-                  .bytes(),
-              io.tr31.internal.KeyFingerprint.of(kbpk, true),
-              null);
+              false,
+              null,
+              new io.tr31.internal.Binding[4],
+              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.LEGACY, 3).bytes(),
+              KeyCheckValue.compute(KeyAlgorithm.TDES, kbpk, KcvMethod.CMAC, 5).bytes(),
+              io.tr31.internal.KeyFingerprint.of(kbpk, true));
       return KeyBlockWriter.write(
           binding,
           KeyBlockHeader.parse(header, Profile.STRICT),

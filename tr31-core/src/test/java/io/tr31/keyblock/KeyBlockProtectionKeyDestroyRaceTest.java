@@ -59,11 +59,12 @@ class KeyBlockProtectionKeyDestroyRaceTest {
   @Test
   void destroyDuringWrap_waitsForIt_andTheBlockVerifiesUnderTheRealKbpk() throws Exception {
     GateRandom gate = new GateRandom();
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK, gate);
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(KBPK);
+    WrapOptions gated = WrapOptions.builder().paddingSource(gate).build();
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<String> wrap = pool.submit(() -> kbpk.wrap(header, KEY));
+      Future<String> wrap = pool.submit(() -> kbpk.wrap(header, KEY, gated));
       assertTrue(gate.entered.await(60, TimeUnit.SECONDS), "wrap reached its padding draw");
       Future<?> destroy = pool.submit(kbpk::destroy);
       // The destroy may not finish while the wrap holds the key; give it every chance to.
@@ -75,8 +76,8 @@ class KeyBlockProtectionKeyDestroyRaceTest {
       String block = wrap.get(60, TimeUnit.SECONDS);
       destroy.get(60, TimeUnit.SECONDS);
       assertTrue(kbpk.isDestroyed());
-      assertThrows(IllegalStateException.class, () -> kbpk.wrap(header, KEY));
-      KeyBlockProtectionKey checker = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK);
+      assertThrows(IllegalStateException.class, () -> kbpk.wrap(header, KEY, WrapOptions.defaults()));
+      KeyBlockProtectionKey checker = KeyBlockProtectionKey.aes(KBPK);
       try (UnwrappedKey k = checker.unwrap(block)) {
         assertArrayEquals(KEY, k.keyBytes(), "the block is the key under the real KBPK");
       } finally {
@@ -91,14 +92,14 @@ class KeyBlockProtectionKeyDestroyRaceTest {
   @Test
   void destroyRacingManyWraps_everyWrapVerifiesOrThrowsIllegalState() throws Exception {
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
-    KeyBlockProtectionKey checker = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK);
+    KeyBlockProtectionKey checker = KeyBlockProtectionKey.aes(KBPK);
     try {
       for (int round = 0; round < 200; round++) {
-        KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK);
+        KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(KBPK);
         CompletableFuture<Void> killer = CompletableFuture.runAsync(kbpk::destroy);
         String block;
         try {
-          block = kbpk.wrap(header, KEY);
+          block = kbpk.wrap(header, KEY, WrapOptions.defaults());
         } catch (IllegalStateException destroyedFirst) {
           killer.get(60, TimeUnit.SECONDS);
           continue;

@@ -34,11 +34,11 @@ class KeyBlockProtectionKeyFuzzTest {
   private static final KeyBlockProtectionKey TDES_KBPK = prepareTdes();
   private static final KeyBlockProtectionKey SINGLE_DES_KBPK = prepareSingleDes();
   private static final WrapOptions LEGACY =
-      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+      WrapOptions.builder().allowDeprecatedVersions().build();
 
   private static KeyBlockProtectionKey prepareTdes() {
     try {
-      return KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Hex.decode(TDES_KBPK_HEX));
+      return KeyBlockProtectionKey.tdes(Hex.decode(TDES_KBPK_HEX));
     } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
@@ -46,8 +46,8 @@ class KeyBlockProtectionKeyFuzzTest {
 
   private static KeyBlockProtectionKey prepareSingleDes() {
     try {
-      return KeyBlockProtectionKey.prepareSingleDesLegacy(
-          Hex.decode(TDES_KBPK_HEX.substring(0, 16)));
+      return KeyBlockProtectionKey.forVersion(
+          KeyBlockVersion.A, Hex.decode(TDES_KBPK_HEX.substring(0, 16)), Profile.LENIENT);
     } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
@@ -56,7 +56,7 @@ class KeyBlockProtectionKeyFuzzTest {
   private static KeyBlockProtectionKey prepare() {
     try {
       byte[] key = Hex.decode((String) Vectors.keyBlockVector("TR31-008").get("kbpk_hex"));
-      return KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, key);
+      return KeyBlockProtectionKey.aes(key);
     } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
@@ -68,7 +68,7 @@ class KeyBlockProtectionKeyFuzzTest {
     for (Profile profile : Profile.values()) {
       try (UnwrappedKey key = KBPK.unwrap(block, profile)) {
         byte[] bytes = key.keyBytes();
-        String again = KBPK.wrap(key.header(), bytes);
+        String again = KBPK.wrap(key.header(), bytes, WrapOptions.defaults());
         try (UnwrappedKey back = KBPK.unwrap(again, Profile.STRICT)) {
           assertArrayEquals(bytes, back.keyBytes());
         } catch (Tr31Exception e) {

@@ -3,6 +3,10 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.internal.Hex;
+
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -59,7 +63,7 @@ class KeyBlockProtectionKeyLifecycleTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                KeyBlockProtectionKey.buildOrDestroy(
+                KbpkKeys.buildOrDestroy(
                     slots,
                     () -> {
                       slots[0] = VariantBinding.of(TDES_KBPK);
@@ -82,7 +86,7 @@ class KeyBlockProtectionKeyLifecycleTest {
         assertThrows(
             Tr31Exception.class,
             () ->
-                KeyBlockProtectionKey.buildOrDestroy(
+                KbpkKeys.buildOrDestroy(
                     slots,
                     () -> {
                       slots[3] = VersionEBinding.of(AES_KBPK);
@@ -95,7 +99,7 @@ class KeyBlockProtectionKeyLifecycleTest {
   @Test
   void buildOrDestroy_success_destroysNothing() throws Exception {
     Binding[] slots = new Binding[4];
-    KeyBlockProtectionKey.buildOrDestroy(
+    KbpkKeys.buildOrDestroy(
         slots, () -> slots[1] = KeyDerivationBinding.versionB(TDES_KBPK));
     assertFalse(slots[1].isDestroyed());
     slots[1].destroy();
@@ -103,17 +107,18 @@ class KeyBlockProtectionKeyLifecycleTest {
 
   @Test
   void prepare_reportsAlgorithmAndLengthAndServesItsVersionsOnly() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK);
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES_KBPK);
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES_KBPK);
     try {
-      assertEquals(KeyAlgorithm.AES, aes.algorithm());
-      assertEquals(32, aes.keyLengthBytes());
-      assertEquals(16, tdes.keyLengthBytes());
-      KeyBlockProtectionKey aes192 = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[24]);
-      assertEquals(24, aes192.keyLengthBytes());
+      assertEquals(KeyAlgorithm.AES, aes.keys().algorithm);
+      assertEquals(32, aes.keys().lengthBytes);
+      assertEquals(16, tdes.keys().lengthBytes);
+      KeyBlockProtectionKey aes192 = KeyBlockProtectionKey.aes(new byte[24]);
+      assertEquals(24, aes192.keys().lengthBytes);
       aes192.destroy();
-      assertEquals("KeyBlockProtectionKey[AES-256]", aes.toString());
-      assertEquals("KeyBlockProtectionKey[TDES-128]", tdes.toString());
+      assertEquals("AES-256", aes.keys().describe());
+      assertEquals("TDES-128", tdes.keys().describe());
+      assertFalse(aes.toString().contains(Hex.encode(AES_KBPK)), aes.toString());
     } finally {
       aes.destroy();
       tdes.destroy();
@@ -123,13 +128,13 @@ class KeyBlockProtectionKeyLifecycleTest {
   @Test
   void prepareOneShot_derivesOnlyTheNamedVersion() throws Exception {
     for (KeyBlockVersion v : KeyBlockVersion.values()) {
-      KeyAlgorithm algorithm = KeyBlocks.kbpkAlgorithmFor(v);
+      KeyAlgorithm algorithm = KbpkRules.algorithmFor(v);
       byte[] kbpk = algorithm == KeyAlgorithm.AES ? AES_KBPK : TDES_KBPK;
-      KeyBlockProtectionKey k = KeyBlockProtectionKey.prepareFor(algorithm, kbpk, Profile.STRICT, v);
+      KeyBlockProtectionKey k = KeyBlockProtectionKey.forVersion(v, kbpk, Profile.STRICT);
       try {
         List<KeyBlockVersion> served = new ArrayList<>();
         for (KeyBlockVersion w : KeyBlockVersion.values()) {
-          if (k.serves(w)) {
+          if (k.keys().serves(w)) {
             served.add(w);
           }
         }
@@ -154,21 +159,21 @@ class KeyBlockProtectionKeyLifecycleTest {
     List<KeyBlockVersion> versions =
         List.of(KeyBlockVersion.A, KeyBlockVersion.B, KeyBlockVersion.D, KeyBlockVersion.E);
     for (KeyBlockVersion v : versions) {
-      KeyAlgorithm algorithm = KeyBlocks.kbpkAlgorithmFor(v);
+      KeyAlgorithm algorithm = KbpkRules.algorithmFor(v);
       boolean aes = algorithm == KeyAlgorithm.AES;
       byte[] kbpk = aes ? AES_KBPK : TDES_KBPK;
       KeyBlockHeader h = header(v.id() + "0000P0" + (aes ? "A" : "T") + "E00E0000");
       for (boolean oneShot : new boolean[] {true, false}) {
         KeyBlockProtectionKey k =
             oneShot
-                ? KeyBlockProtectionKey.prepareFor(algorithm, kbpk, Profile.STRICT, v)
-                : KeyBlockProtectionKey.prepare(algorithm, kbpk);
+                ? KeyBlockProtectionKey.forVersion(v, kbpk, Profile.STRICT)
+                : Kbpks.prepare(algorithm, kbpk);
         try {
           for (KcvMethod m : KcvMethod.values()) {
             WrapOptions o =
                 WrapOptions.builder()
                     .kbpkKcv(m)
-                    .legacyVersions(LegacyVersions.ALLOW_DEPRECATED)
+                    .allowDeprecatedVersions()
                     .build();
             String kp =
                 KeyBlockHeader.parsePrefix(k.wrap(h, KEY, o), Profile.STRICT)
@@ -187,11 +192,11 @@ class KeyBlockProtectionKeyLifecycleTest {
 
   @Test
   void destroy_destroysEveryBindingSoNoVersionCanBeUsed() throws Exception {
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK);
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES_KBPK);
     WrapOptions legacy =
-        WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+        WrapOptions.builder().allowDeprecatedVersions().build();
     String a = tdes.wrap(header("A0000P0TE00E0000"), KEY, legacy);
-    String b = tdes.wrap(header("B0000P0TE00E0000"), KEY);
+    String b = tdes.wrap(header("B0000P0TE00E0000"), KEY, WrapOptions.defaults());
     tdes.destroy();
     assertTrue(tdes.isDestroyed());
     assertThrows(IllegalStateException.class, () -> tdes.unwrap(a));
@@ -207,23 +212,23 @@ class KeyBlockProtectionKeyLifecycleTest {
 
   @Test
   void unwrappedKey_keyBytesIsACopy_kcvMatches_destroyWipesAndRefusesUse() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
-    String block = aes.wrap(header("D0000P0AE00E0000"), KEY);
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES_KBPK);
+    String block = aes.wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults());
     UnwrappedKey u = aes.unwrap(block);
     aes.destroy();
     byte[] first = u.keyBytes();
     first[0] ^= 1;
     assertArrayEquals(KEY, u.keyBytes());
     assertEquals(16, u.keyLengthBytes());
-    assertEquals(KeyAlgorithm.AES, u.algorithm());
+    assertEquals(KeyAlgorithm.AES, u.header().algorithm());
     assertEquals(
-        KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5), u.kcv(KcvMethod.CMAC, 5));
-    assertEquals("UnwrappedKey[" + block.substring(0, 16) + ", 16 bytes]", u.toString());
+        KeyCheckValue.compute(KeyAlgorithm.AES, KEY, KcvMethod.CMAC, 5), u.kcv(KcvMethod.CMAC));
+    assertFalse(u.toString().contains(Hex.encode(KEY)), u.toString());
     assertFalse(u.isDestroyed());
     u.close();
     assertTrue(u.isDestroyed());
     assertThrows(IllegalStateException.class, u::keyBytes);
-    assertThrows(IllegalStateException.class, () -> u.kcv(KcvMethod.LEGACY, 3));
+    assertThrows(IllegalStateException.class, () -> u.kcv(KcvMethod.LEGACY));
     u.destroy(); // idempotent
     assertTrue(u.isDestroyed());
   }
@@ -231,11 +236,11 @@ class KeyBlockProtectionKeyLifecycleTest {
   @Test
   void wrap_padding_isFreshRandomPerWrap_orComesFromTheInjectedSource() throws Exception {
     KeyBlockHeader h = header("D0000P0AE00E0000");
-    KeyBlockProtectionKey library = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
+    KeyBlockProtectionKey library = KeyBlockProtectionKey.aes(AES_KBPK);
     try {
       // X9.143 7.2: random padding; version D's IV is the MAC over the padded key, so equal
       // padding would give equal blocks for equal keys.
-      assertFalse(library.wrap(h, KEY).equals(library.wrap(h, KEY)));
+      assertFalse(library.wrap(h, KEY, WrapOptions.defaults()).equals(library.wrap(h, KEY, WrapOptions.defaults())));
     } finally {
       library.destroy();
     }
@@ -243,8 +248,8 @@ class KeyBlockProtectionKeyLifecycleTest {
     for (int i = 0; i < 2; i++) {
       java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
       r.setSeed(42);
-      KeyBlockProtectionKey k = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK, r);
-      seeded[i] = k.wrap(h, KEY);
+      KeyBlockProtectionKey k = KeyBlockProtectionKey.aes(AES_KBPK);
+      seeded[i] = k.wrap(h, KEY, WrapOptions.builder().paddingSource(r).build());
       k.destroy();
     }
     assertEquals(seeded[0], seeded[1]);
@@ -252,7 +257,7 @@ class KeyBlockProtectionKeyLifecycleTest {
 
   @Test
   void destroyedKbpk_throwsIllegalStateWhateverTheInput() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES_KBPK);
     // A KC block on an HMAC key is refused from the header alone: a live KBPK reports that.
     KeyBlock kcOnHmac =
         KeyBlock.parse(
@@ -265,10 +270,10 @@ class KeyBlockProtectionKeyLifecycleTest {
     // refused from public data, a version this KBPK cannot write.
     assertThrows(IllegalStateException.class, () -> aes.unwrap("not a key block"));
     assertThrows(IllegalStateException.class, () -> aes.unwrap(kcOnHmac, Profile.STRICT));
-    assertThrows(IllegalStateException.class, () -> aes.wrap(header("B0000P0TE00E0000"), KEY));
+    assertThrows(IllegalStateException.class, () -> aes.wrap(header("B0000P0TE00E0000"), KEY, WrapOptions.defaults()));
     assertThrows(
         IllegalStateException.class,
-        () -> aes.wrap(KeyBlockHeader.parse("00000P0TE00E0000", Profile.LENIENT), KEY));
+        () -> aes.wrap(KeyBlockHeader.parse("00000P0TE00E0000", Profile.LENIENT), KEY, WrapOptions.defaults()));
   }
 
   /** The value of the private field {@code name} of {@code o}: what destroy() must have wiped. */
@@ -284,12 +289,11 @@ class KeyBlockProtectionKeyLifecycleTest {
     // that destroy() reaches every one of them.
     for (KeyAlgorithm a : List.of(KeyAlgorithm.AES, KeyAlgorithm.TDES)) {
       KeyBlockProtectionKey k =
-          KeyBlockProtectionKey.prepare(a, a == KeyAlgorithm.AES ? AES_KBPK : TDES_KBPK);
+          Kbpks.prepare(a, a == KeyAlgorithm.AES ? AES_KBPK : TDES_KBPK);
       List<Binding> bindings = new ArrayList<>();
-      for (String name : List.of("variant", "versionB", "versionD", "versionE")) {
-        Binding b = (Binding) field(k, name);
+      for (Binding b : (Binding[]) field(k.keys(), "slots")) {
         if (b != null) {
-          assertFalse(b.isDestroyed(), name);
+          assertFalse(b.isDestroyed(), b.toString());
           bindings.add(b);
         }
       }
@@ -298,15 +302,15 @@ class KeyBlockProtectionKeyLifecycleTest {
       for (Binding b : bindings) {
         assertTrue(b.isDestroyed(), a + " " + b);
       }
-      assertArrayEquals(new byte[3], (byte[]) field(k, "kcvLegacy"));
-      assertArrayEquals(new byte[5], (byte[]) field(k, "kcvCmac"));
+      assertArrayEquals(new byte[3], (byte[]) field(k.keys(), "kcvLegacy"));
+      assertArrayEquals(new byte[5], (byte[]) field(k.keys(), "kcvCmac"));
     }
   }
 
   @Test
   void unwrappedKey_destroy_wipesItsCopyOfTheKey() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK);
-    UnwrappedKey u = aes.unwrap(aes.wrap(header("D0000P0AE00E0000"), KEY));
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES_KBPK);
+    UnwrappedKey u = aes.unwrap(aes.wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults()));
     aes.destroy();
     byte[] inside = (byte[]) field(u, "key");
     assertArrayEquals(KEY, inside);

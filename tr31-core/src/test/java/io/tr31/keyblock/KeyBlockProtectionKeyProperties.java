@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 
@@ -146,7 +148,9 @@ class KeyBlockProtectionKeyProperties {
                 .optionalBlocks(OptionalBlocks.of(blocks))
                 .build();
         WrapOptions.Builder options = WrapOptions.builder();
-        options.keyLengthPolicy(KeyLengthPolicy.values()[pick(in, 2)]);
+        if (pick(in, 2) == 1) {
+          options.exactKeyLength();
+        }
         if (spec.algorithm() != KeyAlgorithm.HMAC && pick(in, 2) == 1) {
           options.keyKcv(KcvMethod.values()[pick(in, 2)]);
         }
@@ -159,7 +163,7 @@ class KeyBlockProtectionKeyProperties {
   private static String wrap(Case c) {
     try {
       KeyBlockProtectionKey kbpk =
-          KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, c.kbpk(), new SecureRandom());
+          KeyBlockProtectionKey.aes(c.kbpk());
       return kbpk.wrap(c.header(), c.key(), c.options());
     } catch (Tr31Exception e) {
       throw new AssertionError(c + ": " + e.getMessage(), e);
@@ -173,7 +177,7 @@ class KeyBlockProtectionKeyProperties {
         .checkAssert(
             c -> {
               String block = wrap(c);
-              try (UnwrappedKey k = KeyBlocks.unwrap(c.kbpk(), block, Profile.STRICT)) {
+              try (UnwrappedKey k = Kbpks.unwrap(c.kbpk(), block, Profile.STRICT)) {
                 assertArrayEquals(c.key(), k.keyBytes());
                 KeyBlockHeader h = k.header();
                 assertEquals(c.header().keyUsage(), h.keyUsage());
@@ -237,7 +241,7 @@ class KeyBlockProtectionKeyProperties {
                   int at = i;
                   assertThrows(
                       Tr31Exception.class,
-                      () -> KeyBlocks.unwrap(c.kbpk(), tampered, Profile.STRICT).destroy(),
+                      () -> Kbpks.unwrap(c.kbpk(), tampered, Profile.STRICT).destroy(),
                       () -> "change at " + at + " to '" + r + "' accepted: " + tampered);
                 }
               }

@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -41,7 +43,7 @@ class KeyBlockProtectionKeyTest {
   }
 
   private static KeyBlockProtectionKey kbpk() throws Tr31Exception {
-    return KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, KBPK);
+    return KeyBlockProtectionKey.aes(KBPK);
   }
 
   private static void assertCode(ErrorCode code, Executable e) {
@@ -54,25 +56,24 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
-  void prepare_kbpkOfWrongSize_throwsInvalidKbpkLength() {
+  void aCallersWrongKbpkLength_isIllegalArgument_anUntrustedOne_invalidKbpkLength() {
     for (int n : new int[] {0, 8, 15, 17, 20, 31, 33, 64}) {
+      assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.aes(new byte[n]));
       assertCode(
           ErrorCode.INVALID_KBPK_LENGTH,
-          () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[n]));
+          () -> KeyBlockProtectionKey.forVersion(KeyBlockVersion.D, new byte[n], Profile.STRICT));
     }
+    assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(new byte[32]));
     assertCode(
         ErrorCode.INVALID_KBPK_LENGTH,
-        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
-    assertCode(
-        ErrorCode.UNSUPPORTED_OPERATION,
-        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.HMAC, new byte[32]));
+        () -> KeyBlockProtectionKey.forVersion(KeyBlockVersion.B, new byte[32], Profile.STRICT));
   }
 
   @Test
   void unwrap_versionDUnderTdesKbpk_throwsWrongKbpkNamingTheNeededKey() throws Exception {
-    String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY);
+    String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults());
     KeyBlockProtectionKey tdes =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Gens.distinctTdesKey(16));
+        KeyBlockProtectionKey.tdes(Gens.distinctTdesKey(16));
     Tr31Exception e = assertThrows(Tr31Exception.class, () -> tdes.unwrap(block));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
     assertTrue(e.getMessage().contains("AES KBPK"), e.getMessage());
@@ -80,33 +81,33 @@ class KeyBlockProtectionKeyTest {
 
   @Test
   void oneShotUnwrap_kbpkOfWrongSizeForVersion_throwsInvalidKbpkLength() throws Exception {
-    String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY);
+    String block = kbpk().wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults());
     assertCode(
-        ErrorCode.INVALID_KBPK_LENGTH, () -> KeyBlocks.unwrap(new byte[19], block, Profile.STRICT));
+        ErrorCode.INVALID_KBPK_LENGTH, () -> Kbpks.unwrap(new byte[19], block, Profile.STRICT));
   }
 
   @Test
   void wrap_keyLengthNotAllowedForAlgorithm_throwsInvalidKeyLength() throws Exception {
     KeyBlockProtectionKey k = kbpk();
     assertCode(
-        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0AE00E0000"), new byte[20]));
-    assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0TE00E0000"), new byte[8]));
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0AE00E0000"), new byte[20], WrapOptions.defaults()));
+    assertCode(ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000P0TE00E0000"), new byte[8], WrapOptions.defaults()));
     assertCode(
-        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[15]));
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[15], WrapOptions.defaults()));
     assertCode(
-        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[5000]));
+        ErrorCode.INVALID_KEY_LENGTH, () -> k.wrap(header("D0000M7HC00E0000"), new byte[5000], WrapOptions.defaults()));
   }
 
   @Test
   void wrap_attributesNotPermittedTogether_throwsIncompatible() throws Exception {
     KeyBlockHeader pinKeyForMacs = KeyBlockHeader.parse("D0000P0AC00E0000", Profile.LENIENT);
-    assertCode(ErrorCode.INCOMPATIBLE_KEY_ATTRIBUTES, () -> kbpk().wrap(pinKeyForMacs, KEY));
+    assertCode(ErrorCode.INCOMPATIBLE_KEY_ATTRIBUTES, () -> kbpk().wrap(pinKeyForMacs, KEY, WrapOptions.defaults()));
   }
 
   @Test
   void wrap_headerTheLenientProfileTolerated_isRefusedWithTheStrictCode() throws Exception {
     KeyBlockHeader lenient = KeyBlockHeader.parse("D0000P0AE00E0100KS08VM9A", Profile.LENIENT);
-    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient, KEY));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient, KEY, WrapOptions.defaults()));
   }
 
   @Test
@@ -167,7 +168,7 @@ class KeyBlockProtectionKeyTest {
     byte[] goodPayload = new byte[32];
     goodPayload[1] = (byte) 128;
     System.arraycopy(KEY, 0, goodPayload, 2, 16);
-    String good = k.wrap(h, KEY);
+    String good = k.wrap(h, KEY, WrapOptions.defaults());
     String badMac = good.substring(0, good.length() - 1) + (good.endsWith("0") ? "1" : "0");
 
     Set<String> messages = new HashSet<>();
@@ -207,7 +208,7 @@ class KeyBlockProtectionKeyTest {
   @Test
   void destroyed_kbpkAndKey_throwIllegalState() throws Exception {
     KeyBlockProtectionKey k = kbpk();
-    String block = k.wrap(header("D0000P0AE00E0000"), KEY);
+    String block = k.wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults());
     UnwrappedKey u = k.unwrap(block);
     u.destroy();
     u.destroy();
@@ -216,7 +217,7 @@ class KeyBlockProtectionKeyTest {
     k.destroy();
     assertTrue(k.isDestroyed());
     assertThrows(IllegalStateException.class, () -> k.unwrap(block));
-    assertThrows(IllegalStateException.class, () -> k.wrap(header("D0000P0AE00E0000"), KEY));
+    assertThrows(IllegalStateException.class, () -> k.wrap(header("D0000P0AE00E0000"), KEY, WrapOptions.defaults()));
   }
 
   @Test
@@ -226,9 +227,9 @@ class KeyBlockProtectionKeyTest {
     Tr31Exception e =
         assertThrows(
             Tr31Exception.class,
-            () -> KeyBlocks.wrap(new byte[3], header(b), new byte[16], WrapOptions.defaults()));
+            () -> Kbpks.wrap(new byte[3], header(b), new byte[16], WrapOptions.defaults()));
     assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e.code());
-    assertTrue(e.getMessage().contains("a TDES KBPK has 16 or 24 bytes"), e.getMessage());
+    assertTrue(e.getMessage().contains("version B needs a TDES KBPK (16 or 24 bytes)"), e.getMessage());
   }
 
   @Test
@@ -268,9 +269,9 @@ class KeyBlockProtectionKeyTest {
     KeyBlockHeader lenient =
         KeyBlockHeader.parse("D0000P0AE00E0100KS10DE#GBIC#OPT1", Profile.LENIENT);
     KeyBlockHeader laundered = lenient.withOptionalBlock(OptionalBlock.label("X"));
-    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(laundered, KEY));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(laundered, KEY, WrapOptions.defaults()));
     assertCode(
-        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient.toBuilder().build(), KEY));
+        ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> kbpk().wrap(lenient.toBuilder().build(), KEY, WrapOptions.defaults()));
   }
 
   @Test
@@ -279,8 +280,12 @@ class KeyBlockProtectionKeyTest {
     // strict re-read of the emitted header does, so wrap never writes such a block.
     KeyBlockHeader aesWithKs =
         header("D0000B1AX00E0000")
-            .withOptionalBlock(OptionalBlock.of(OptionalBlockId.KS, "00604B120F9292800000"));
-    assertCode(ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH, () -> kbpk().wrap(aesWithKs, KEY));
+            .toBuilder()
+            .optionalBlock(OptionalBlock.of(OptionalBlockId.KS, "00604B120F9292800000"))
+            .build();
+    assertCode(
+        ErrorCode.OPTIONAL_BLOCK_ALGORITHM_MISMATCH,
+        () -> kbpk().wrap(aesWithKs, KEY, WrapOptions.defaults()));
   }
 
   @Test
@@ -290,7 +295,7 @@ class KeyBlockProtectionKeyTest {
     KeyBlockHeader right =
         header("D0000P0AE00E0000")
             .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, rightKc));
-    try (UnwrappedKey u = k.unwrap(k.wrap(right, KEY))) {
+    try (UnwrappedKey u = k.unwrap(k.wrap(right, KEY, WrapOptions.defaults()))) {
       assertArrayEquals(KEY, u.keyBytes());
     }
     byte[] wrongKc = rightKc.clone();
@@ -298,12 +303,12 @@ class KeyBlockProtectionKeyTest {
     KeyBlockHeader wrong =
         header("D0000P0AE00E0000")
             .withOptionalBlock(OptionalBlock.kcv(OptionalBlockId.KC, KcvMethod.CMAC, wrongKc));
-    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrong, KEY));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrong, KEY, WrapOptions.defaults()));
     KeyBlockHeader wrongKp =
         header("D0000P0AE00E0000")
             .withOptionalBlock(
                 OptionalBlock.kcv(OptionalBlockId.KP, KcvMethod.LEGACY, new byte[] {0, 0, 0}));
-    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrongKp, KEY));
+    assertCode(ErrorCode.INVALID_OPTIONAL_BLOCK_DATA, () -> k.wrap(wrongKp, KEY, WrapOptions.defaults()));
     // Asking for KC in the options replaces a wrong one instead of refusing.
     String replaced = k.wrap(wrong, KEY, WrapOptions.builder().keyKcv(KcvMethod.CMAC).build());
     try (UnwrappedKey u = k.unwrap(replaced)) {
@@ -313,30 +318,30 @@ class KeyBlockProtectionKeyTest {
 
   @Test
   void wrap_keyStrongerThanTheKbpk_throwsKbpkTooWeak() throws Exception {
-    KeyBlockProtectionKey aes128 = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[16]);
+    KeyBlockProtectionKey aes128 = KeyBlockProtectionKey.aes(new byte[16]);
     assertCode(
-        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[32]));
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[32], WrapOptions.defaults()));
     assertCode(
-        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24]));
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000P0AE00E0000"), new byte[24], WrapOptions.defaults()));
     assertCode(
-        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32]));
+        ErrorCode.KBPK_TOO_WEAK, () -> aes128.wrap(header("D0000M7HC00E0100HM0621"), new byte[32], WrapOptions.defaults()));
     // Equal or weaker keys are fine: AES-128 (not the KBPK itself), 3-key TDES (112 bits), a
     // 16-byte HMAC key.
     byte[] aesKey = new byte[16];
     aesKey[15] = 1;
-    aes128.wrap(header("D0000P0AE00E0000"), aesKey);
-    aes128.wrap(header("D0000P0TE00E0000"), Gens.distinctTdesKey(24));
-    aes128.wrap(header("D0000M7HC00E0100HM0621"), aesKey);
+    aes128.wrap(header("D0000P0AE00E0000"), aesKey, WrapOptions.defaults());
+    aes128.wrap(header("D0000P0TE00E0000"), Gens.distinctTdesKey(24), WrapOptions.defaults());
+    aes128.wrap(header("D0000M7HC00E0100HM0621"), aesKey, WrapOptions.defaults());
   }
 
   @Test
   void wrap_headerLeavingNoRoomForTheKey_throwsTooManyOptionalBlocks() throws Exception {
     KeyBlockHeader huge =
         header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9960)));
-    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(huge, KEY));
+    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(huge, KEY, WrapOptions.defaults()));
     KeyBlockHeader large =
         header("D0000P0AE00E0000").withOptionalBlock(OptionalBlock.label("L".repeat(9860)));
-    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(large, KEY));
+    assertCode(ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, () -> kbpk().wrap(large, KEY, WrapOptions.defaults()));
   }
 
   @Test
@@ -372,12 +377,18 @@ class KeyBlockProtectionKeyTest {
   }
 
   @Test
-  void prepare_withInjectedRandom_checksTheKbpkLengthToo() {
+  void aesAndTdes_aCallersWrongKeyLength_isIllegalArgument_forVersionKeepsItChecked() {
+    // Issue 13: the caller chose the algorithm, so a length that contradicts it is a caller bug;
+    // a length that came with untrusted input (forVersion) stays a checked policy error.
+    assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.aes(new byte[17]));
+    assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(new byte[8]));
+    assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(new byte[32]));
     assertCode(
         ErrorCode.INVALID_KBPK_LENGTH,
-        () ->
-            KeyBlockProtectionKey.prepare(
-                KeyAlgorithm.AES, new byte[17], new java.security.SecureRandom()));
+        () -> KeyBlockProtectionKey.forVersion(KeyBlockVersion.D, new byte[17], Profile.STRICT));
+    assertCode(
+        ErrorCode.INVALID_KBPK_LENGTH,
+        () -> KeyBlockProtectionKey.forVersion(KeyBlockVersion.A, new byte[8], Profile.STRICT));
   }
 
   @Test
@@ -405,13 +416,13 @@ class KeyBlockProtectionKeyTest {
       assertEquals(7, e.offset(), template);
       try (UnwrappedKey u = kbpk().unwrap(block, Profile.LENIENT)) {
         assertArrayEquals(KEY, u.keyBytes(), template);
-        assertEquals(h.algorithm(), u.algorithm(), template);
+        assertEquals(h.algorithm(), u.header().algorithm(), template);
       }
     }
   }
 
   @Test
   void warmUp_runsWithoutAnyCallerKey() {
-    KeyBlocks.warmUp(); // completes; throws only if wrap/unwrap itself were broken
+    KeyBlockProtectionKey.warmUp(); // completes; throws only if wrap/unwrap itself were broken
   }
 }

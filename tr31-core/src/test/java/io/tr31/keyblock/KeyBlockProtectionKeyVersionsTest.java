@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -26,7 +28,7 @@ class KeyBlockProtectionKeyVersionsTest {
   private static final byte[] AES = new byte[32];
   private static final byte[] KEY = new byte[16];
   private static final WrapOptions LEGACY =
-      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+      WrapOptions.builder().allowDeprecatedVersions().build();
 
   static {
     for (int i = 0; i < 16; i++) {
@@ -45,7 +47,7 @@ class KeyBlockProtectionKeyVersionsTest {
   private static Set<KeyBlockVersion> served(KeyBlockProtectionKey k) {
     Set<KeyBlockVersion> out = EnumSet.noneOf(KeyBlockVersion.class);
     for (KeyBlockVersion v : KeyBlockVersion.values()) {
-      if (k.serves(v)) {
+      if (k.keys().serves(v)) {
         out.add(v);
       }
     }
@@ -57,20 +59,20 @@ class KeyBlockProtectionKeyVersionsTest {
     assertEquals(
         EnumSet.of(
             KeyBlockVersion.A, KeyBlockVersion.B, KeyBlockVersion.C, KeyBlockVersion.THALES_0),
-        served(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES)));
+        served(KeyBlockProtectionKey.tdes(TDES)));
     assertEquals(
         EnumSet.of(KeyBlockVersion.D, KeyBlockVersion.E),
-        served(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES)));
+        served(KeyBlockProtectionKey.aes(AES)));
     assertEquals(
         EnumSet.of(KeyBlockVersion.A, KeyBlockVersion.C, KeyBlockVersion.THALES_0),
-        served(KeyBlockProtectionKey.prepareSingleDesLegacy(new byte[8])));
+        served(KeyBlockProtectionKey.forVersion(KeyBlockVersion.A, new byte[8], Profile.LENIENT)));
   }
 
   @Test
   void wrap_versionDUnderTdesKbpk_messageSaysItNeedsAnAesKbpk() throws Exception {
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES);
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES);
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> tdes.wrap(header("D0000D0TB00E0000"), KEY));
+        assertThrows(Tr31Exception.class, () -> tdes.wrap(header("D0000D0TB00E0000"), KEY, WrapOptions.defaults()));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
     assertTrue(
         e.getMessage().contains("version D needs an AES KBPK (16, 24 or 32 bytes)"),
@@ -81,9 +83,9 @@ class KeyBlockProtectionKeyVersionsTest {
   @Test
   void unwrap_versionBUnderAesKbpk_messageSaysItNeedsATdesKbpk() throws Exception {
     String b =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES)
-            .wrap(header("B0000D0TB00E0000"), KEY);
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES);
+        KeyBlockProtectionKey.tdes(TDES)
+            .wrap(header("B0000D0TB00E0000"), KEY, WrapOptions.defaults());
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES);
     Tr31Exception e = assertThrows(Tr31Exception.class, () -> aes.unwrap(b));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
     assertTrue(e.getMessage().contains("version B needs a TDES KBPK"), e.getMessage());
@@ -91,24 +93,24 @@ class KeyBlockProtectionKeyVersionsTest {
 
   @Test
   void wrap_versionsAAndC_needAllowDeprecated_versionBDoesNot() throws Exception {
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES);
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES);
     for (String v : new String[] {"A", "C"}) {
       KeyBlockHeader h = header(v + "0000D0TB00E0000");
-      Tr31Exception e = assertThrows(Tr31Exception.class, () -> tdes.wrap(h, KEY));
+      Tr31Exception e = assertThrows(Tr31Exception.class, () -> tdes.wrap(h, KEY, WrapOptions.defaults()));
       assertEquals(ErrorCode.UNSUPPORTED_OPERATION, e.code());
       assertTrue(e.getMessage().contains("deprecated"), e.getMessage());
       try (UnwrappedKey back = tdes.unwrap(tdes.wrap(h, KEY, LEGACY))) {
         assertArrayEquals(KEY, back.keyBytes());
       }
     }
-    try (UnwrappedKey back = tdes.unwrap(tdes.wrap(header("B0000D0TB00E0000"), KEY))) {
+    try (UnwrappedKey back = tdes.unwrap(tdes.wrap(header("B0000D0TB00E0000"), KEY, WrapOptions.defaults()))) {
       assertArrayEquals(KEY, back.keyBytes());
     }
   }
 
   @Test
   void wrap_proprietaryVersion0_refusedEvenWithAllowDeprecated() throws Exception {
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES);
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES);
     KeyBlockHeader h = KeyBlockHeader.parse("00000D0TB00E0000", Profile.LENIENT);
     assertEquals(
         ErrorCode.UNSUPPORTED_OPERATION,
@@ -117,8 +119,8 @@ class KeyBlockProtectionKeyVersionsTest {
 
   @Test
   void versionE_payloadNotPaddedAndHeaderAlignedTo16() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES);
-    WrapOptions exact = WrapOptions.builder().keyLengthPolicy(KeyLengthPolicy.EXACT).build();
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES);
+    WrapOptions exact = WrapOptions.builder().exactKeyLength().build();
     String e = aes.wrap(header("E0000D0TB00E0000"), KEY, exact);
     // ISO 20038: 16 header + 2 * (2 + 16) payload + 32 MAC, no block padding.
     assertEquals(84, e.length());
@@ -135,12 +137,12 @@ class KeyBlockProtectionKeyVersionsTest {
 
   @Test
   void iso20038AlgorithmsIAndJ_onlyInVersionE_underStrict() throws Exception {
-    KeyBlockProtectionKey aes = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES);
+    KeyBlockProtectionKey aes = KeyBlockProtectionKey.aes(AES);
     assertEquals(
         ErrorCode.INVALID_ALGORITHM,
-        assertThrows(Tr31Exception.class, () -> aes.wrap(header("D0000M7IC00E0000"), KEY)).code());
-    try (UnwrappedKey back = aes.unwrap(aes.wrap(header("E0000M7IC00E0000"), KEY))) {
-      assertEquals(KeyAlgorithm.HMAC_SHA2, back.algorithm());
+        assertThrows(Tr31Exception.class, () -> aes.wrap(header("D0000M7IC00E0000"), KEY, WrapOptions.defaults())).code());
+    try (UnwrappedKey back = aes.unwrap(aes.wrap(header("E0000M7IC00E0000"), KEY, WrapOptions.defaults()))) {
+      assertEquals(KeyAlgorithm.HMAC_SHA2, back.header().algorithm());
     }
   }
 
@@ -154,32 +156,31 @@ class KeyBlockProtectionKeyVersionsTest {
     // Sealed at the binding level: wrap refuses a degenerate TDES KBPK (issue 12, F2).
     String a =
         DegenerateTdesKeyTest.authentic(VariantBinding.of(kkk), header("A0000D0TB00E0000"), KEY);
-    try (UnwrappedKey k = KeyBlocks.unwrap(des, a, Profile.LENIENT)) {
+    try (UnwrappedKey k = Kbpks.unwrap(des, a, Profile.LENIENT)) {
       assertArrayEquals(KEY, k.keyBytes());
     }
     Tr31Exception strict =
-        assertThrows(Tr31Exception.class, () -> KeyBlocks.unwrap(des, a, Profile.STRICT));
+        assertThrows(Tr31Exception.class, () -> Kbpks.unwrap(des, a, Profile.STRICT));
     assertEquals(ErrorCode.INVALID_KBPK_LENGTH, strict.code());
-    Tr31Exception viaPrepare =
-        assertThrows(
-            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.DES, des));
-    assertEquals(ErrorCode.UNSUPPORTED_OPERATION, viaPrepare.code());
-    assertTrue(viaPrepare.getMessage().contains("prepareSingleDesLegacy"));
+    // The algorithm-specific factories take a caller's key: 8 bytes contradict TDES.
+    assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(des));
   }
 
   @Test
   void destroyed_everyVersionRefusesUse_toStringShowsNoKey() throws Exception {
-    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES);
-    String b = tdes.wrap(header("B0000D0TB00E0000"), KEY);
-    assertEquals("KeyBlockProtectionKey[TDES-128]", tdes.toString());
+    KeyBlockProtectionKey tdes = KeyBlockProtectionKey.tdes(TDES);
+    String b = tdes.wrap(header("B0000D0TB00E0000"), KEY, WrapOptions.defaults());
+    assertEquals("TDES-128", tdes.keys().describe());
     assertEquals(
-        "KeyBlockProtectionKey[single DES (8 bytes)]",
-        KeyBlockProtectionKey.prepareSingleDesLegacy(new byte[8]).toString());
+        "single DES (8 bytes)",
+        KeyBlockProtectionKey.forVersion(KeyBlockVersion.A, new byte[8], Profile.LENIENT)
+            .keys()
+            .describe());
     tdes.destroy();
     tdes.destroy();
     assertTrue(tdes.isDestroyed());
     assertThrows(IllegalStateException.class, () -> tdes.unwrap(b));
-    assertThrows(IllegalStateException.class, () -> tdes.wrap(header("B0000D0TB00E0000"), KEY));
+    assertThrows(IllegalStateException.class, () -> tdes.wrap(header("B0000D0TB00E0000"), KEY, WrapOptions.defaults()));
     assertFalse(tdes.toString().contains("1122"));
   }
 }

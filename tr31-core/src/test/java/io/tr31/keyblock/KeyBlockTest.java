@@ -231,7 +231,7 @@ class KeyBlockTest {
         java.util.List.of("lower-case hex in payload or MAC from offset 81 (tolerated)"),
         KeyBlock.parse(lowerMac, Profile.LENIENT).warnings());
     assertEquals(java.util.List.of(), KeyBlock.parse(D_BLOCK, Profile.LENIENT).warnings());
-    assertEquals(D_BLOCK, KeyBlock.parse(D_BLOCK, Profile.LENIENT).toString());
+    assertEquals(D_BLOCK, KeyBlock.parse(D_BLOCK, Profile.LENIENT).text());
   }
 
   @Test

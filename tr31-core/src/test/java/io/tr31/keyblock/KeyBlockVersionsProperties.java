@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -22,10 +24,10 @@ import org.quicktheories.core.Gen;
  */
 class KeyBlockVersionsProperties {
   private static final WrapOptions[] OPTIONS = {
-    WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build(),
+    WrapOptions.builder().allowDeprecatedVersions().build(),
     WrapOptions.builder()
-        .legacyVersions(LegacyVersions.ALLOW_DEPRECATED)
-        .keyLengthPolicy(KeyLengthPolicy.EXACT)
+        .allowDeprecatedVersions()
+        .exactKeyLength()
         .build()
   };
 
@@ -38,7 +40,7 @@ class KeyBlockVersionsProperties {
     }
 
     KeyBlockProtectionKey prepare() throws Tr31Exception {
-      return KeyBlockProtectionKey.prepare(KeyBlocks.kbpkAlgorithmFor(version), kbpk);
+      return Kbpks.prepare(KbpkRules.algorithmFor(version), kbpk);
     }
   }
 
@@ -148,8 +150,8 @@ class KeyBlockVersionsProperties {
                 String block = c.wrap(own);
                 other =
                     c.version().isAes()
-                        ? KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Gens.distinctTdesKey(16))
-                        : KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, new byte[16]);
+                        ? KeyBlockProtectionKey.tdes(Gens.distinctTdesKey(16))
+                        : KeyBlockProtectionKey.aes(new byte[16]);
                 try {
                   other.unwrap(block).destroy();
                   return false;

@@ -65,10 +65,15 @@ class KeyCheckValueTest {
   }
 
   @Test
-  void verify_wrongKey_throwsVerification() throws Exception {
+  void verify_wrongKey_throwsVerificationWithTheKcvMismatchCode() throws Exception {
     KeyCheckValue kcv = KeyCheckValue.parseHex(KcvMethod.CMAC, "08793E25AB");
     kcv.verify(KeyAlgorithm.AES, Hex.decode(AES_KEY));
-    assertThrows(Tr31VerificationException.class, () -> kcv.verify(KeyAlgorithm.AES, new byte[16]));
+    Tr31VerificationException e =
+        assertThrows(
+            Tr31VerificationException.class, () -> kcv.verify(KeyAlgorithm.AES, new byte[16]));
+    // Issue 13: a KCV mismatch says so, not "key block verification failed".
+    assertEquals(io.tr31.ErrorCode.KCV_MISMATCH, e.code());
+    assertTrue(e.getMessage().contains("key check value does not match"), e.getMessage());
   }
 
   @Test
@@ -131,7 +136,6 @@ class KeyCheckValueTest {
     assertEquals("5C9405", kcv.hex());
     assertEquals(3, kcv.lengthBytes());
     assertEquals(KcvMethod.LEGACY, kcv.method());
-    assertEquals("KeyCheckValue[LEGACY, 5C9405]", kcv.toString());
     assertEquals(kcv, KeyCheckValue.parseHex(KcvMethod.LEGACY, "5C9405"));
     assertEquals(kcv.hashCode(), KeyCheckValue.parseHex(KcvMethod.LEGACY, "5C9405").hashCode());
   }

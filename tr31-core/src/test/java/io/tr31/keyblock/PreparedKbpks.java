@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.Tr31Exception;
 
 
@@ -21,7 +23,7 @@ final class PreparedKbpks implements AfterEachCallback {
 
   /** {@return a KBPK prepared from {@code hex}, destroyed after the test} */
   KeyBlockProtectionKey prepare(KeyAlgorithm algorithm, String hex) throws Tr31Exception {
-    return add(KeyBlockProtectionKey.prepare(algorithm, Hex.decode(hex)));
+    return add(Kbpks.prepare(algorithm, Hex.decode(hex)));
   }
 
   /** {@return {@code kbpk}, now destroyed after the test} */

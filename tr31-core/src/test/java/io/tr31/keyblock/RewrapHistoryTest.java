@@ -38,7 +38,7 @@ class RewrapHistoryTest {
   private String rewrapWeakSource(String sourceHeader) throws Tr31Exception {
     String source = ForgedBlocks.weakerKbpkBlock(sourceHeader);
     KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
-    return rewrap(from, UnaryOperator.identity()).rewrap(source).keyBlock();
+    return rewrap(from, UnaryOperator.identity()).rewrap(source, Profile.STRICT).keyBlock();
   }
 
   private Optional<String> pedigree(String block) throws Tr31Exception {
@@ -74,7 +74,7 @@ class RewrapHistoryTest {
     KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
     String d =
         rewrap(from, h -> h.withOptionalBlock(OptionalBlock.wrappingPedigree(0)))
-            .rewrap(source)
+            .rewrap(source, Profile.STRICT)
             .keyBlock();
     assertEquals(Optional.of("001"), pedigree(d), d);
   }
@@ -83,10 +83,10 @@ class RewrapHistoryTest {
   void rewrap_sourceKbpkAsStrongAsTheKey_keepsPedigree0AndAddsNoWp() throws Exception {
     KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
-    String withWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0100WP07000", Profile.STRICT), key);
-    String withoutWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), key);
-    assertEquals(Optional.of("000"), pedigree(rewrap(from, h -> h).rewrap(withWp).keyBlock()));
-    assertEquals(Optional.empty(), pedigree(rewrap(from, h -> h).rewrap(withoutWp).keyBlock()));
+    String withWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0100WP07000", Profile.STRICT), key, WrapOptions.defaults());
+    String withoutWp = from.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), key, WrapOptions.defaults());
+    assertEquals(Optional.of("000"), pedigree(rewrap(from, h -> h).rewrap(withWp, Profile.STRICT).keyBlock()));
+    assertEquals(Optional.empty(), pedigree(rewrap(from, h -> h).rewrap(withoutWp, Profile.STRICT).keyBlock()));
   }
 
   /** An RSA private key as the opaque bytes a key block carries (length public, 64 bytes). */
@@ -103,8 +103,8 @@ class RewrapHistoryTest {
     // Review 4, finding 4: an RSA key's strength is unknown from its length; an 80-bit KBPK is
     // below X9.143's 112-bit floor, so the history is "lesser" (pedigree 1).
     KeyBlockProtectionKey from = kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES2_KBPK);
-    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY);
-    String d = rewrap(from, UnaryOperator.identity()).rewrap(source).keyBlock();
+    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY, WrapOptions.defaults());
+    String d = rewrap(from, UnaryOperator.identity()).rewrap(source, Profile.STRICT).keyBlock();
     assertEquals(Optional.of("001"), pedigree(d), d);
   }
 
@@ -112,15 +112,15 @@ class RewrapHistoryTest {
   void rewrap_asymmetricKeyOnceUnderA112BitKbpk_addsNoWp() throws Exception {
     KeyBlockProtectionKey from =
         kbpk(KeyAlgorithm.TDES, ForgedBlocks.TDES3_KEY); // 3-key TDES, 112 bits
-    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY);
+    String source = from.wrap(KeyBlockHeader.parse("B0000S0RS00E0000", Profile.STRICT), RSA_KEY, WrapOptions.defaults());
     assertEquals(
-        Optional.empty(), pedigree(rewrap(from, UnaryOperator.identity()).rewrap(source).keyBlock()));
+        Optional.empty(), pedigree(rewrap(from, UnaryOperator.identity()).rewrap(source, Profile.STRICT).keyBlock()));
   }
 
   private String component1Block(KeyBlockProtectionKey from) throws Tr31Exception {
     return from.wrap(
         KeyBlockHeader.parse("B0000D0TBc1E0000", Profile.STRICT),
-        Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
+        Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"), WrapOptions.defaults());
   }
 
   @Test
@@ -130,10 +130,10 @@ class RewrapHistoryTest {
     for (String version : new String[] {"00", "c2", "01"}) {
       KeyVersion kv = KeyVersion.of(version);
       Rewrap r = rewrap(from, h -> h.toBuilder().keyVersion(kv).build());
-      Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(c1), version);
+      Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(c1, Profile.STRICT), version);
       assertEquals("REWRAP_CHANGES_KEY_COMPONENT", e.code().name(), version);
     }
-    assertEquals("c1", rewrap(from, h -> h).rewrap(c1).keyBlock().substring(9, 11));
+    assertEquals("c1", rewrap(from, h -> h).rewrap(c1, Profile.STRICT).keyBlock().substring(9, 11));
   }
 
   @Test
@@ -142,12 +142,12 @@ class RewrapHistoryTest {
     String whole =
         from.wrap(
             KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT),
-            Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
+            Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"), WrapOptions.defaults());
     Rewrap r = rewrap(from, h -> h.toBuilder().keyVersion(KeyVersion.component(1)).build());
-    Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(whole));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(whole, Profile.STRICT));
     assertEquals("REWRAP_CHANGES_KEY_COMPONENT", e.code().name());
     // a key version that is no component may still change (the point of a version override)
     Rewrap renumber = rewrap(from, h -> h.toBuilder().keyVersion(KeyVersion.of("07")).build());
-    assertEquals("07", renumber.rewrap(whole).keyBlock().substring(9, 11));
+    assertEquals("07", renumber.rewrap(whole, Profile.STRICT).keyBlock().substring(9, 11));
   }
 }

@@ -37,7 +37,7 @@ class RewrapTest {
   private static final byte[] AES_KBPK =
       hex("88E1AB2A2E3DD38C1FA039A536500CC8A87AB9D62DC92C01058FA79F44657DE6");
   private static final WrapOptions LEGACY =
-      WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+      WrapOptions.builder().allowDeprecatedVersions().build();
 
   private final List<KeyBlockProtectionKey> prepared = new ArrayList<>();
 
@@ -74,14 +74,14 @@ class RewrapTest {
   @Test
   void rewrap_versionBToD_keepsAttributesAndKeyAndPrintsKcv() throws Exception {
     KeyBlockProtectionKey tdes =
-        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK, seeded(1)));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+        kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     KeyBlockHeader source =
         header("B0000P0TE12S0000").withOptionalBlock(io.tr31.keyblock.OptionalBlock.label("ATM"));
     String old = tdes.wrap(source, key, WrapOptions.builder().kbpkKcv(KcvMethod.CMAC).build());
 
-    Rewrap.Result r = Rewrap.builder(tdes, aes).build().rewrap(old);
+    Rewrap.Result r = Rewrap.builder(tdes, aes).build().rewrap(old, Profile.STRICT);
 
     assertEquals('D', r.keyBlock().charAt(0));
     try (UnwrappedKey back = aes.unwrap(r.keyBlock())) {
@@ -112,9 +112,9 @@ class RewrapTest {
     // EFTlab BP-Tools sample (TR31-061): version A, P0/T/E, exportable.
     Map<String, Object> v = Vectors.keyBlockVector("TR31-061");
     byte[] kbpk = Hex.decode((String) v.get("kbpk_hex"));
-    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpk));
-    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
-    String d = Rewrap.builder(from, to).build().rewrap((String) v.get("key_block")).keyBlock();
+    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.tdes(kbpk));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.aes(AES_KBPK));
+    String d = Rewrap.builder(from, to).build().rewrap((String) v.get("key_block"), Profile.STRICT).keyBlock();
     try (UnwrappedKey back = to.unwrap(d)) {
       assertEquals(v.get("expected_key_hex"), Hex.encode(back.keyBytes()));
     }
@@ -130,13 +130,13 @@ class RewrapTest {
             .get(0);
     String block = (String) v.get("key_block");
     KeyBlockProtectionKey from =
-        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, hex((String) v.get("kbpk_hex"))));
-    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+        kept(KeyBlockProtectionKey.tdes(hex((String) v.get("kbpk_hex"))));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     assertEquals(
         ErrorCode.INVALID_VERSION,
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(from, to).build().rewrap(block))
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(from, to).build().rewrap(block, Profile.STRICT))
             .code());
-    String d = Rewrap.builder(from, to).profile(Profile.LENIENT).build().rewrap(block).keyBlock();
+    String d = Rewrap.builder(from, to).build().rewrap(block, Profile.LENIENT).keyBlock();
     try (UnwrappedKey back = to.unwrap(d)) {
       assertEquals(v.get("expected_key_hex"), Hex.encode(back.keyBytes()));
       assertEquals(KeyBlockVersion.D, back.header().version());
@@ -148,36 +148,36 @@ class RewrapTest {
     // Thales payShield sample (TR31-001): version A, K0/T/N, exportability N.
     Map<String, Object> v = Vectors.keyBlockVector("TR31-001");
     byte[] kbpk = Hex.decode((String) v.get("kbpk_hex"));
-    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpk));
-    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey from = kept(KeyBlockProtectionKey.tdes(kbpk));
+    KeyBlockProtectionKey to = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     Rewrap rewrap =
         Rewrap.builder(from, to)
             .headerOverride(h -> h.toBuilder().exportability(Exportability.EXPORTABLE).build())
             .build();
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> rewrap.rewrap((String) v.get("key_block")));
+        assertThrows(Tr31Exception.class, () -> rewrap.rewrap((String) v.get("key_block"), Profile.STRICT));
     assertEquals(ErrorCode.KEY_NOT_EXPORTABLE, e.code());
   }
 
   @Test
   void rewrap_toDUnderTdesKbpk_saysVersionDNeedsAnAesKbpk() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    String old = tdes.wrap(header("B0000D0TB00E0000"), Gens.distinctTdesKey(16));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    String old = tdes.wrap(header("B0000D0TB00E0000"), Gens.distinctTdesKey(16), WrapOptions.defaults());
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, tdes).build().rewrap(old));
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, tdes).build().rewrap(old, Profile.STRICT));
     assertEquals(ErrorCode.WRONG_KBPK_FOR_VERSION, e.code());
     assertTrue(e.getMessage().contains("version D needs an AES KBPK"), e.getMessage());
   }
 
   @Test
   void rewrap_tamperedSource_failsVerificationAndWritesNothing() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     String old = tdes.wrap(header("C0000D0TB00E0000"), Gens.distinctTdesKey(16), LEGACY);
     char last = old.charAt(old.length() - 1);
     String bad = old.substring(0, old.length() - 1) + (last == '0' ? '1' : '0');
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(bad));
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(bad, Profile.STRICT));
     assertEquals(ErrorCode.VERIFICATION_FAILED, e.code());
   }
 
@@ -193,9 +193,9 @@ class RewrapTest {
     // binding level: wrap refuses a degenerate TDES KBPK, issue 12 F2).
     String old =
         DegenerateTdesKeyTest.authentic(VariantBinding.of(kkk), header("A0000D0TB00E0000"), key);
-    KeyBlockProtectionKey single = kept(KeyBlockProtectionKey.prepareSingleDesLegacy(des));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
-    assertEquals(KeyAlgorithm.DES, single.algorithm());
+    KeyBlockProtectionKey single = kept(KeyBlockProtectionKey.forVersion(KeyBlockVersion.A, des, Profile.LENIENT));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
+    assertEquals(KeyAlgorithm.DES, single.keys().algorithm);
     assertEquals(
         ErrorCode.INVALID_KBPK_LENGTH,
         assertThrows(Tr31Exception.class, () -> single.unwrap(old, Profile.STRICT)).code());
@@ -204,8 +204,8 @@ class RewrapTest {
         assertThrows(
                 Tr31Exception.class, () -> single.wrap(header("A0000D0TB00E0000"), key, LEGACY))
             .code());
-    assertFalse(single.serves(KeyBlockVersion.B));
-    String d = Rewrap.builder(single, aes).profile(Profile.LENIENT).build().rewrap(old).keyBlock();
+    assertFalse(single.keys().serves(KeyBlockVersion.B));
+    String d = Rewrap.builder(single, aes).build().rewrap(old, Profile.LENIENT).keyBlock();
     try (UnwrappedKey back = aes.unwrap(d)) {
       assertArrayEquals(key, back.keyBytes());
     }
@@ -236,9 +236,9 @@ class RewrapTest {
     List<byte[]> keys = new ArrayList<>(n);
     List<String> failures = new ArrayList<>();
     KeyBlockProtectionKey tdes =
-        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES3_KBPK, seeded(2)));
+        kept(KeyBlockProtectionKey.tdes(TDES3_KBPK));
     KeyBlockProtectionKey aes =
-        kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK, seeded(3)));
+        kept(KeyBlockProtectionKey.aes(AES_KBPK));
     for (int i = 0; i < n; i++) {
       byte[] key = new byte[random.nextBoolean() ? 16 : 24];
       random.nextBytes(key);
@@ -249,7 +249,7 @@ class RewrapTest {
     int[] perVersion = new int[3];
     for (int i = 0; i < n; i++) {
       perVersion[blocks.get(i).charAt(0) - 'A']++;
-      String d = migration.rewrap(blocks.get(i)).keyBlock();
+      String d = migration.rewrap(blocks.get(i), Profile.STRICT).keyBlock();
       try (UnwrappedKey back = aes.unwrap(d)) {
         KeyBlockHeader expected =
             Rewrap.targetHeader(headers[i % headers.length], KeyBlockVersion.D);
@@ -266,11 +266,11 @@ class RewrapTest {
 
   @Test
   void rewrap_headerOverrideWideningTheKeysUse_isRefused() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     // An encrypt-only PIN key, storage context: it must not come out as a key-encryption key.
-    String old = tdes.wrap(header("B0000P0TE00E0010"), key);
+    String old = tdes.wrap(header("B0000P0TE00E0010"), key, WrapOptions.defaults());
     List<java.util.function.UnaryOperator<KeyBlockHeader>> widening =
         List.of(
             h -> h.toBuilder().keyUsage(io.tr31.keyblock.KeyUsage.KEY_ENCRYPTION).build(),
@@ -283,19 +283,19 @@ class RewrapTest {
               Tr31Exception.class,
               () ->
                   Rewrap.builder(tdes, aes)
-                      .targetContext(Rewrap.TargetContext.STORAGE)
+                      .targetIsStorageKey()
                       .headerOverride(override)
                       .build()
-                      .rewrap(old));
+                      .rewrap(old, Profile.STRICT));
       assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
     }
     // Narrowing is allowed: exportable to non-exportable.
     String narrowed =
         Rewrap.builder(tdes, aes)
-            .targetContext(Rewrap.TargetContext.STORAGE)
+            .targetIsStorageKey()
             .headerOverride(h -> h.toBuilder().exportability(Exportability.NON_EXPORTABLE).build())
             .build()
-            .rewrap(old)
+            .rewrap(old, Profile.STRICT)
             .keyBlock();
     try (UnwrappedKey u = aes.unwrap(narrowed)) {
       assertEquals(Exportability.NON_EXPORTABLE, u.header().exportability());
@@ -307,28 +307,28 @@ class RewrapTest {
   void rewrap_overrideChangingSensitiveToExportable_isRefusedLikeExportableToSensitive()
       throws Exception {
     // CONFORMANCE 9.3: the override changes exportability only to N, in either direction E/S.
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     String sensitive =
-        tdes.wrap(header("B0000P0TE00S0000"), Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"));
+        tdes.wrap(header("B0000P0TE00S0000"), Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F"), WrapOptions.defaults());
     Rewrap r =
         Rewrap.builder(tdes, aes)
             .headerOverride(h -> h.toBuilder().exportability(Exportability.EXPORTABLE).build())
             .build();
-    Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(sensitive));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> r.rewrap(sensitive, Profile.STRICT));
     assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
   }
 
   @Test
   void rewrap_storageOnlyKey_refusedUnlessTheTargetIsAStorageKbpk() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     // X9.143:2022 Table 6: context 1 = storage only.
-    String storage = tdes.wrap(header("B0000P0TE00E0010"), key);
+    String storage = tdes.wrap(header("B0000P0TE00E0010"), key, WrapOptions.defaults());
 
     Tr31Exception e =
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(storage));
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(storage, Profile.STRICT));
     assertEquals(ErrorCode.KEY_STORAGE_ONLY, e.code());
     assertTrue(e instanceof Tr31PolicyException, e.getClass().getName());
     Tr31Exception stated =
@@ -336,16 +336,16 @@ class RewrapTest {
             Tr31Exception.class,
             () ->
                 Rewrap.builder(tdes, aes)
-                    .targetContext(Rewrap.TargetContext.EXCHANGE)
+                    
                     .build()
-                    .rewrap(storage));
+                    .rewrap(storage, Profile.STRICT));
     assertEquals(ErrorCode.KEY_STORAGE_ONLY, stated.code());
 
     String stored =
         Rewrap.builder(tdes, aes)
-            .targetContext(Rewrap.TargetContext.STORAGE)
+            .targetIsStorageKey()
             .build()
-            .rewrap(storage)
+            .rewrap(storage, Profile.STRICT)
             .keyBlock();
     try (UnwrappedKey back = aes.unwrap(stored)) {
       assertEquals(io.tr31.keyblock.KeyContext.STORAGE_ONLY, back.header().keyContext());
@@ -355,13 +355,17 @@ class RewrapTest {
 
   @Test
   void rewrap_exchangeAndWrappingKeyContexts_areRewrappedToAnyTargetAndKept() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     for (String template : List.of("B0000P0TE00E0000", "B0000P0TE00E0020")) {
-      String old = tdes.wrap(header(template), key);
-      for (Rewrap.TargetContext target : Rewrap.TargetContext.values()) {
-        String d = Rewrap.builder(tdes, aes).targetContext(target).build().rewrap(old).keyBlock();
+      String old = tdes.wrap(header(template), key, WrapOptions.defaults());
+      for (boolean storage : new boolean[] {false, true}) {
+        Rewrap.Builder b = Rewrap.builder(tdes, aes);
+        if (storage) {
+          b.targetIsStorageKey();
+        }
+        String d = b.build().rewrap(old, Profile.STRICT).keyBlock();
         try (UnwrappedKey back = aes.unwrap(d)) {
           assertEquals(template.substring(14, 15), back.header().keyContext().code(), d);
           assertArrayEquals(key, back.keyBytes());
@@ -373,35 +377,35 @@ class RewrapTest {
   @Test
   void rewrap_storageOnlyAndNonExportable_reportsNonExportableFirst_tamperedReportsVerification()
       throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
-    String both = tdes.wrap(header("B0000P0TE00N0010"), key);
+    String both = tdes.wrap(header("B0000P0TE00N0010"), key, WrapOptions.defaults());
     assertEquals(
         ErrorCode.KEY_NOT_EXPORTABLE,
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(both))
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(both, Profile.STRICT))
             .code());
     // The context is read from the authenticated header: a block altered to context 1 fails its
     // MAC before any context rule is applied.
-    String exchange = tdes.wrap(header("B0000P0TE00E0020"), key);
+    String exchange = tdes.wrap(header("B0000P0TE00E0020"), key, WrapOptions.defaults());
     String altered = exchange.substring(0, 14) + "1" + exchange.substring(15);
     assertEquals(
         ErrorCode.VERIFICATION_FAILED,
-        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(altered))
+        assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(altered, Profile.STRICT))
             .code());
   }
 
   @Test
-  void builder_nullTargetContext_throwsNullPointer() throws Exception {
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
-    assertThrows(NullPointerException.class, () -> Rewrap.builder(aes, aes).targetContext(null));
+  void rewrap_nullProfile_throwsNullPointer() throws Exception {
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
+    assertThrows(NullPointerException.class, () -> Rewrap.builder(aes, aes).build().rewrap("", null));
   }
 
   @Test
   void rewrap_sourceWithKpAndOptionsAskingForKc_writesBoth_resultNamesOnlyTheBlock()
       throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     String old =
         tdes.wrap(
@@ -412,20 +416,19 @@ class RewrapTest {
         Rewrap.builder(tdes, aes)
             .wrapOptions(WrapOptions.builder().keyKcv(KcvMethod.CMAC).build())
             .build()
-            .rewrap(old);
+            .rewrap(old, Profile.STRICT);
     KeyBlockHeader h = KeyBlockHeader.parsePrefix(r.keyBlock(), Profile.STRICT);
     String kc = KeyCheckValue.compute(KeyAlgorithm.TDES, key, KcvMethod.CMAC, 5).hex();
     assertEquals("01" + kc, h.optionalBlock(OptionalBlockId.KC).orElseThrow().data());
     // KP keeps the source's method (legacy) and names the new KBPK.
     String kp = KeyCheckValue.compute(KeyAlgorithm.AES, AES_KBPK, KcvMethod.LEGACY, 3).hex();
     assertEquals("00" + kp, h.optionalBlock(OptionalBlockId.KP).orElseThrow().data());
-    assertEquals("Rewrap.Result[" + r.keyBlock() + "]", r.toString());
   }
 
   @Test
   void rewrap_headerOverrideNarrowingTheMode_orChangingTheKeyVersion_isAllowed() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
     // X9.143 Table 4: B narrows to E or D, C to G or V.
     String[][] cases = {
@@ -433,35 +436,35 @@ class RewrapTest {
       {"B0000M3TC00E0000", "G"}, {"B0000M3TC00E0000", "V"}
     };
     for (String[] c : cases) {
-      String old = tdes.wrap(header(c[0]), key);
+      String old = tdes.wrap(header(c[0]), key, WrapOptions.defaults());
       io.tr31.keyblock.ModeOfUse narrower =
           io.tr31.keyblock.ModeOfUse.fromCode(c[1], 0, Profile.STRICT);
       String d =
           Rewrap.builder(tdes, aes)
               .headerOverride(h -> h.toBuilder().modeOfUse(narrower).build())
               .build()
-              .rewrap(old)
+              .rewrap(old, Profile.STRICT)
               .keyBlock();
       try (UnwrappedKey back = aes.unwrap(d)) {
         assertEquals(c[1], back.header().modeOfUseCode(), c[0]);
       }
     }
-    String old = tdes.wrap(header("B0000D0TB00E0000"), key);
+    String old = tdes.wrap(header("B0000D0TB00E0000"), key, WrapOptions.defaults());
     String renumbered =
         Rewrap.builder(tdes, aes)
             .headerOverride(h -> h.toBuilder().keyVersion(KeyVersion.of("07")).build())
             .build()
-            .rewrap(old)
+            .rewrap(old, Profile.STRICT)
             .keyBlock();
     assertEquals("07", renumbered.substring(9, 11));
   }
 
   @Test
   void rewrap_headerOverrideChangingTheVersionOrWideningANarrowMode_isRefused() throws Exception {
-    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, TDES_KBPK));
-    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, AES_KBPK));
+    KeyBlockProtectionKey tdes = kept(KeyBlockProtectionKey.tdes(TDES_KBPK));
+    KeyBlockProtectionKey aes = kept(KeyBlockProtectionKey.aes(AES_KBPK));
     byte[] key = Hex.decode("F039121BEC83D26B169BDCD5B22AAF8F");
-    String macGenerate = tdes.wrap(header("B0000M3TG00E0000"), key);
+    String macGenerate = tdes.wrap(header("B0000M3TG00E0000"), key, WrapOptions.defaults());
     List<java.util.function.UnaryOperator<KeyBlockHeader>> refused =
         List.of(
             h -> h.toBuilder().version(KeyBlockVersion.E).build(),
@@ -471,7 +474,7 @@ class RewrapTest {
       Tr31Exception e =
           assertThrows(
               Tr31Exception.class,
-              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(macGenerate));
+              () -> Rewrap.builder(tdes, aes).headerOverride(override).build().rewrap(macGenerate, Profile.STRICT));
       assertEquals(ErrorCode.REWRAP_WIDENS_KEY_USE, e.code(), e.getMessage());
     }
   }

@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -102,12 +104,12 @@ class TdesKeyProperties {
                 boolean kbpk =
                     accepted(
                         ErrorCode.DEGENERATE_TDES_KBPK,
-                        () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, k.bytes()).destroy());
+                        () -> KeyBlockProtectionKey.tdes(k.bytes()).destroy());
                 boolean key =
                     accepted(
                         ErrorCode.DEGENERATE_TDES_KEY,
                         () ->
-                            KeyBlocks.wrap(
+                            Kbpks.wrap(
                                 aesKbpk,
                                 KeyBlockHeader.parse("D0000P0TE00N0000", Profile.STRICT),
                                 k.bytes(),
@@ -131,7 +133,7 @@ class TdesKeyProperties {
               }
               try {
                 KeyBlockProtectionKey kbpk =
-                    KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, k.bytes());
+                    KeyBlockProtectionKey.tdes(k.bytes());
                 try {
                   boolean wrapped =
                       accepted(
@@ -142,7 +144,7 @@ class TdesKeyProperties {
                                   Hex.decode(
                                       DegenerateTdesKeyTest.K_A
                                           + DegenerateTdesKeyTest.K_B
-                                          + DegenerateTdesKeyTest.K_C)));
+                                          + DegenerateTdesKeyTest.K_C), WrapOptions.defaults()));
                   assertEquals(k.parts()[0] != k.parts()[2], wrapped, k.toString());
                 } finally {
                   kbpk.destroy();

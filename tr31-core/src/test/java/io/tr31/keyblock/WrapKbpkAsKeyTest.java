@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 
@@ -31,17 +33,17 @@ class WrapKbpkAsKeyTest {
   private static void assertRefused(KeyAlgorithm a, String kbpkHex, String header)
       throws Exception {
     KeyBlockHeader h = KeyBlockHeader.parse(header, Profile.STRICT);
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(a, Hex.decode(kbpkHex));
+    KeyBlockProtectionKey kbpk = Kbpks.prepare(a, Hex.decode(kbpkHex));
     try {
       Tr31Exception e =
-          assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, Hex.decode(kbpkHex)), header);
+          assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, Hex.decode(kbpkHex), WrapOptions.defaults()), header);
       assertEquals("KEY_IS_KBPK", e.code().name(), header);
       // the one-shot path too
       Tr31Exception oneShot =
           assertThrows(
               Tr31Exception.class,
               () ->
-                  KeyBlocks.wrap(
+                  Kbpks.wrap(
                       Hex.decode(kbpkHex), h, Hex.decode(kbpkHex), WrapOptions.defaults()),
               header);
       assertEquals("KEY_IS_KBPK", oneShot.code().name(), header);
@@ -63,17 +65,17 @@ class WrapKbpkAsKeyTest {
     byte[] kbpkBytes = Hex.decode(TDES_KBPK);
     byte[] parityFlipped = everyParityBitFlipped(kbpkBytes);
     byte[] k1k2k1 = Hex.decode(TDES_KBPK + TDES_KBPK.substring(0, 16));
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, kbpkBytes);
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.tdes(kbpkBytes);
     try {
       KeyBlockHeader h = KeyBlockHeader.parse("B0000K0TB00E0000", Profile.STRICT);
       for (byte[] key : new byte[][] {parityFlipped, k1k2k1}) {
-        Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, key));
+        Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, key, WrapOptions.defaults()));
         assertEquals("KEY_IS_KBPK", e.code().name());
       }
       // a 2-key key sharing K1 with the KBPK is another key
       byte[] other = Hex.decode(TDES_KBPK.substring(0, 16) + "0123456789ABCDEF");
       try (UnwrappedKey k =
-          kbpk.unwrap(kbpk.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), other))) {
+          kbpk.unwrap(kbpk.wrap(KeyBlockHeader.parse("B0000D0TB00E0000", Profile.STRICT), other, WrapOptions.defaults()))) {
         assertEquals(Hex.encode(other), Hex.encode(k.keyBytes()));
       }
     } finally {
@@ -89,19 +91,19 @@ class WrapKbpkAsKeyTest {
     byte[] kbpkBytes = Hex.decode(aes128);
     byte[] parityFlipped = everyParityBitFlipped(kbpkBytes);
     byte[] k1k2k1 = Hex.decode(aes128 + aes128.substring(0, 16));
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
+    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(kbpkBytes);
     try {
       for (String header : new String[] {"D0000K0TB00E0000", "E0000K0TB00E0000"}) {
         KeyBlockHeader h = KeyBlockHeader.parse(header, Profile.STRICT);
         for (byte[] key : new byte[][] {kbpkBytes, parityFlipped, k1k2k1}) {
-          Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, key), header);
+          Tr31Exception e = assertThrows(Tr31Exception.class, () -> kbpk.wrap(h, key, WrapOptions.defaults()), header);
           assertEquals("KEY_IS_KBPK", e.code().name(), header);
         }
       }
       // as an AES key the parity bits count: one flipped bit is another key
       byte[] oneBit = kbpkBytes.clone();
       oneBit[0] ^= 1;
-      kbpk.wrap(KeyBlockHeader.parse("D0000K0AB00E0000", Profile.STRICT), oneBit);
+      kbpk.wrap(KeyBlockHeader.parse("D0000K0AB00E0000", Profile.STRICT), oneBit, WrapOptions.defaults());
     } finally {
       kbpk.destroy();
     }
@@ -110,11 +112,11 @@ class WrapKbpkAsKeyTest {
   @Test
   void wrap_aKeyDifferingFromTheKbpkInItsLastBit_isWrapped() throws Exception {
     KeyBlockProtectionKey kbpk =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, Hex.decode(AES_KBPK));
+        KeyBlockProtectionKey.aes(Hex.decode(AES_KBPK));
     try {
       byte[] key = Hex.decode(AES_KBPK);
       key[key.length - 1] ^= 1;
-      String block = kbpk.wrap(KeyBlockHeader.parse("D0000K0AB00E0000", Profile.STRICT), key);
+      String block = kbpk.wrap(KeyBlockHeader.parse("D0000K0AB00E0000", Profile.STRICT), key, WrapOptions.defaults());
       try (UnwrappedKey k = kbpk.unwrap(block)) {
         assertEquals(Hex.encode(key), Hex.encode(k.keyBytes()));
       }

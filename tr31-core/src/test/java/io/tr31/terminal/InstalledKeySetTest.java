@@ -3,6 +3,8 @@
  */
 package io.tr31.terminal;
 
+import io.tr31.keyblock.KeyBlockUnwrapper;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,7 +80,7 @@ class InstalledKeySetTest {
   void tmk_unwrapsANewKekAsAnUnwrapOnlyViewButNotABlockUnderTheKek() throws Exception {
     byte[] next = KeySets.bytes(32, 0x60);
     String newKek = serverWraps(Slot.TMK, Slot.KEK, next);
-    try (UnwrappedProtectionKey kek = keys.tmk().unwrapProtectionKey(newKek)) {
+    try (KeyBlockUnwrapper kek = keys.tmk().unwrapProtectionKey(newKek)) {
       assertEquals("K1", kek.header().keyUsageCode());
     }
     String underKek = serverWraps(Slot.KEK, Slot.TDK, next);
@@ -86,24 +88,33 @@ class InstalledKeySetTest {
   }
 
   @Test
-  void tmkAndKek_areUnwrapOnly_noWrapNoKeyBytesNoDestroy() throws Exception {
+  void tmkAndKek_areUnwrapOnlyViews_noWrapNoKeyBytes_closingThemLeavesTheSetsKeys()
+      throws Exception {
     Set<String> methods =
         Arrays.stream(KeyBlockUnwrapper.class.getMethods())
             .map(Method::getName)
             .collect(Collectors.toSet());
     assertTrue(methods.contains("unwrap"), methods.toString());
-    for (String forbidden : List.of("wrap", "keyBytes", "destroy", "kcv")) {
+    for (String forbidden : List.of("wrap", "keyBytes", "kcv", "getEncoded")) {
       assertFalse(methods.contains(forbidden), forbidden);
     }
     KeyBlockUnwrapper tmk = keys.tmk();
     KeyBlockUnwrapper kek = keys.kek();
-    assertEquals(Slot.TMK, tmk.slot());
-    assertEquals(Slot.KEK, kek.slot());
     assertSame(keys.header(Slot.TMK), tmk.header());
     assertSame(keys.header(Slot.KEK), kek.header());
     assertEquals("D", kek.header().modeOfUseCode());
     assertEquals("N", kek.header().exportability().code());
-    assertEquals("KeyBlockUnwrapper[kek, unwrap only]", kek.toString());
+    String block = serverWraps(Slot.KEK, Slot.TDK, KeySets.bytes(32, 0x50));
+    // A view of a key the set owns cannot destroy it: closing the view ends the view only.
+    kek.close();
+    assertTrue(kek.isDestroyed());
+    assertThrows(IllegalStateException.class, () -> kek.unwrap(block));
+    try (KeyBlockUnwrapper again = keys.kek();
+        UnwrappedKey tdk = again.unwrap(block)) {
+      assertArrayEquals(KeySets.bytes(32, 0x50), tdk.keyBytes());
+    }
+    tmk.close();
+    keys.tmk().unwrapProtectionKey(issued.response().keyBlock(Slot.KEK)).close();
   }
 
   @Test

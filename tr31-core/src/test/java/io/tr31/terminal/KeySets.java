@@ -113,7 +113,7 @@ final class KeySets {
   static String serverWraps(IssuedKeySet issued, Slot parent, KeyBlockHeader header, byte[] key)
       throws Exception {
     KeyBlockProtectionKey p =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(parent));
+        KeyBlockProtectionKey.aes(issued.keyBytes(parent));
     try {
       return p.wrap(header, key, WrapOptions.defaults());
     } finally {

@@ -65,7 +65,7 @@ class SlotCheckTest {
   /** Installs the set with {@code slot}'s block replaced by {@code header} over the slot's key. */
   private static void install(Slot slot, KeyBlockHeader header, byte[] key) throws Exception {
     KeyBlockProtectionKey kek =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, issued.keyBytes(Slot.KEK));
+        KeyBlockProtectionKey.aes(issued.keyBytes(Slot.KEK));
     String block;
     try {
       block = kek.wrap(header, key, WrapOptions.defaults());

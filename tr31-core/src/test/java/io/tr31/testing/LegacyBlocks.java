@@ -5,7 +5,6 @@ package io.tr31.testing;
 
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
-import io.tr31.keyblock.LegacyVersions;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.keyblock.WrapOptions;
@@ -61,9 +60,9 @@ public final class LegacyBlocks {
   public static List<Block> generate(int n, long seed) throws Tr31Exception {
     SecureRandom random = seeded(seed);
     KeyBlockProtectionKey kbpk =
-        KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, Hex.decode(TDES_KBPK), seeded(seed + 1));
+        KeyBlockProtectionKey.tdes(Hex.decode(TDES_KBPK));
     WrapOptions legacy =
-        WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+        WrapOptions.builder().allowDeprecatedVersions().paddingSource(seeded(seed + 1)).build();
     try {
       List<Block> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

@@ -7,9 +7,9 @@ import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.WrapOptions;
 import io.tr31.envelope.EnvelopeKey;
 import io.tr31.envelope.OpenOptions;
-import io.tr31.keyblock.KeyAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,13 @@ public final class Consumer {
       kbpkBytes[i] = (byte) i;
       key[i] = (byte) (0xA0 + i);
     }
-    KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.prepare(KeyAlgorithm.AES, kbpkBytes);
-    KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
-    String block = kbpk.wrap(header, key);
-    try (UnwrappedKey k = kbpk.unwrap(block)) {
-      System.out.println("key block version " + block.charAt(0) + ", usage "
-          + k.header().keyUsageCode() + ", round trip " + Arrays.equals(key, k.keyBytes()));
+    try (KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(kbpkBytes)) {
+      KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
+      String block = kbpk.wrap(header, key, WrapOptions.defaults());
+      try (UnwrappedKey k = kbpk.unwrap(block)) {
+        System.out.println("key block version " + block.charAt(0) + ", usage "
+            + k.header().keyUsageCode() + ", round trip " + Arrays.equals(key, k.keyBytes()));
+      }
     }
 
     EnvelopeKey msk = EnvelopeKey.prepare(key);

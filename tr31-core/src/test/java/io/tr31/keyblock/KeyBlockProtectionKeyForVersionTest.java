@@ -3,6 +3,8 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.testing.Kbpks;
+
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
@@ -17,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.testing.Gens;
 import org.junit.jupiter.api.Test;
 
-/** {@link KeyBlocks}: which KBPK a version needs, and the one-shot calls. */
-class KeyBlocksTest {
+/** {@link KeyBlockProtectionKey#forVersion}: which KBPK a version needs, and the one-shot calls. */
+class KeyBlockProtectionKeyForVersionTest {
   private static final byte[] KEY = Gens.distinctTdesKey(16);
   private static final byte[] KEY8 = new byte[8];
 
@@ -48,12 +50,12 @@ class KeyBlocksTest {
       Profile p = (Profile) c[2];
       String what = v + " " + c[1] + " bytes " + p;
       if (c[3] == null) {
-        Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeyBlocks.prepareFor(v, kbpk, p));
+        Tr31Exception e = assertThrows(Tr31Exception.class, () -> KeyBlockProtectionKey.forVersion(v, kbpk, p));
         assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e.code(), what);
       } else {
-        KeyBlockProtectionKey k = KeyBlocks.prepareFor(v, kbpk, p);
-        assertEquals(c[3], k.algorithm(), what);
-        assertEquals(kbpk.length, k.keyLengthBytes(), what);
+        KeyBlockProtectionKey k = KeyBlockProtectionKey.forVersion(v, kbpk, p);
+        assertEquals(c[3], k.keys().algorithm, what);
+        assertEquals(kbpk.length, k.keys().lengthBytes, what);
         k.destroy();
       }
     }
@@ -62,19 +64,19 @@ class KeyBlocksTest {
   @Test
   void oneShot_wrapThenUnwrap_returnsTheKeyForEveryWritableVersion() throws Exception {
     WrapOptions legacy =
-        WrapOptions.builder().legacyVersions(LegacyVersions.ALLOW_DEPRECATED).build();
+        WrapOptions.builder().allowDeprecatedVersions().build();
     for (KeyBlockVersion v :
         new KeyBlockVersion[] {
           KeyBlockVersion.A, KeyBlockVersion.B, KeyBlockVersion.C, KeyBlockVersion.D,
           KeyBlockVersion.E
         }) {
-      boolean aes = KeyBlocks.kbpkAlgorithmFor(v) == KeyAlgorithm.AES;
+      boolean aes = KbpkRules.algorithmFor(v) == KeyAlgorithm.AES;
       byte[] kbpk = Gens.distinctTdesKey(aes ? 32 : 24);
       kbpk[0] = 1;
       KeyBlockHeader h =
           KeyBlockHeader.parse(v.id() + "0000P0" + (aes ? "A" : "T") + "E00E0000", Profile.STRICT);
-      String block = KeyBlocks.wrap(kbpk, h, KEY, legacy);
-      try (UnwrappedKey u = KeyBlocks.unwrap(kbpk, block, Profile.STRICT)) {
+      String block = Kbpks.wrap(kbpk, h, KEY, legacy);
+      try (UnwrappedKey u = Kbpks.unwrap(kbpk, block, Profile.STRICT)) {
         assertArrayEquals(KEY, u.keyBytes(), v.toString());
       }
       // The caller's KBPK is neither kept nor modified.
@@ -85,20 +87,17 @@ class KeyBlocksTest {
   @Test
   void prepare_eightByteTdesKbpk_messagePointsToTheSingleDesLegacyPreparation() {
     // Users get the KBPK type wrong (psec issue 8): the refusal says what to call instead.
-    Tr31Exception e8 =
-        assertThrows(
-            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, KEY8));
-    assertEquals(ErrorCode.INVALID_KBPK_LENGTH, e8.code());
-    assertTrue(e8.getMessage().contains("prepareSingleDesLegacy"), e8.getMessage());
-    Tr31Exception e32 =
+    IllegalArgumentException e8 =
+        assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(KEY8));
+    assertTrue(e8.getMessage().contains("forVersion, lenient profile only"), e8.getMessage());
+    IllegalArgumentException e32 =
+        assertThrows(IllegalArgumentException.class, () -> KeyBlockProtectionKey.tdes(new byte[32]));
+    assertFalse(e32.getMessage().contains("forVersion"), e32.getMessage());
+    Tr31Exception strict =
         assertThrows(
             Tr31Exception.class,
-            () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.TDES, new byte[32]));
-    assertFalse(e32.getMessage().contains("prepareSingleDesLegacy"), e32.getMessage());
-    Tr31Exception des =
-        assertThrows(
-            Tr31Exception.class, () -> KeyBlockProtectionKey.prepare(KeyAlgorithm.DES, KEY8));
-    assertEquals(ErrorCode.UNSUPPORTED_OPERATION, des.code());
-    assertTrue(des.getMessage().contains("prepareSingleDesLegacy"), des.getMessage());
+            () -> KeyBlockProtectionKey.forVersion(KeyBlockVersion.A, KEY8, Profile.STRICT));
+    assertEquals(ErrorCode.INVALID_KBPK_LENGTH, strict.code());
+    assertTrue(strict.getMessage().contains("single DES under the lenient"), strict.getMessage());
   }
 }
