@@ -4,25 +4,35 @@
 package io.tr31.internal;
 
 import java.util.Objects;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one destroy-once state of every holder of secrets in the library: operations run inside
  * {@link #use()}, {@link #destroy(Runnable)} waits for the running ones, wipes exactly once and
  * makes every later operation throw the one use-after-destroy exception.
  *
- * <p>Why a lock: a destroy racing an operation must never let that operation compute with
+ * <p>Why it waits: a destroy racing an operation must never let that operation compute with
  * half-wiped keys (review 3, finding 1: a wrap racing destroy could encrypt under an all-zero
- * key). Operations share the read lock, so they run in parallel; only destroy is exclusive.
- * Thread-safe.
+ * key). One {@code int} holds the destroyed bit and the number of running operations: an operation
+ * enters with one compare-and-set that fails once the bit is set, and leaves with one decrement;
+ * destroy sets the bit (no new operation can enter from then on) and waits until the count is
+ * zero before it wipes. No lock and no allocation per operation, and a holder costs one small
+ * object (an unwrapped key is created per unwrap). Operations run in parallel. Destroy from inside
+ * an operation of the same holder would wait for itself: the library never does that. Thread-safe.
  */
 public final class Lifecycle {
+  private static final int DESTROYED = 1 << 31;
+  private static final int WIPED = 1 << 30;
+  private static final int COUNT = WIPED - 1;
+  private static final AtomicIntegerFieldUpdater<Lifecycle> STATE =
+      AtomicIntegerFieldUpdater.newUpdater(Lifecycle.class, "state");
+
   private final String what;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Lock shared = lock.readLock();
-  private final Use release = shared::unlock;
-  private volatile boolean destroyed;
+  private final Use release = this::release;
+
+  /** {@link #DESTROYED} bit | {@link #WIPED} bit | number of running operations. */
+  private volatile int state;
 
   /** The end of one operation; closing releases it (never throws). */
   public interface Use extends AutoCloseable {
@@ -43,16 +53,27 @@ public final class Lifecycle {
   /**
    * Begins an operation on the secrets; close the result (try-with-resources) when it ends.
    *
-   * @return the handle that ends the operation (the same object every time: no allocation)
+   * @return the handle that ends the operation (the same object every time: no allocation per operation)
    * @throws IllegalStateException after {@link #destroy(Runnable)}
    */
   public Use use() {
-    shared.lock();
-    if (destroyed) {
-      shared.unlock();
-      throw destroyedException();
+    while (true) {
+      int s = state;
+      if ((s & DESTROYED) != 0) {
+        throw destroyedException();
+      }
+      if ((s & COUNT) == COUNT) {
+        throw new IllegalStateException(what + ": too many concurrent operations");
+      }
+      if (STATE.compareAndSet(this, s, s + 1)) {
+        return release;
+      }
     }
-    return release;
+  }
+
+  /** Ends one operation begun by {@link #use()}: what closing its handle does. */
+  private void release() {
+    STATE.decrementAndGet(this);
   }
 
   /**
@@ -62,7 +83,7 @@ public final class Lifecycle {
    * @throws IllegalStateException after {@link #destroy(Runnable)}
    */
   public void check() {
-    if (destroyed) {
+    if ((state & DESTROYED) != 0) {
       throw destroyedException();
     }
   }
@@ -70,28 +91,54 @@ public final class Lifecycle {
   /**
    * Waits for the running operations, then runs {@code wipe} once; later calls do nothing.
    *
-   * @param wipe wipes the holder's secrets; runs at most once, under the exclusive lock
+   * <p>A concurrent second call returns once the first call's wipe has run. Waiting backs off
+   * from yielding to sleeping up to a millisecond, so a long operation (a streamed envelope) costs
+   * the destroying thread little.
+   *
+   * @param wipe wipes the holder's secrets; runs at most once, after every running operation ended
    * @return {@code true} for the call that destroyed, {@code false} when already destroyed
    */
   public boolean destroy(Runnable wipe) {
     Objects.requireNonNull(wipe, "wipe");
-    Lock exclusive = lock.writeLock();
-    exclusive.lock();
-    try {
-      if (destroyed) {
+    while (true) {
+      int s = state;
+      if ((s & DESTROYED) != 0) {
+        awaitZero(WIPED); // another call destroys: return once its wipe has run
         return false;
       }
-      destroyed = true;
+      if (STATE.compareAndSet(this, s, s | DESTROYED)) {
+        break;
+      }
+    }
+    awaitZero(0); // no operation can enter now; wait for the running ones
+    try {
       wipe.run();
-      return true;
     } finally {
-      exclusive.unlock();
+      STATE.getAndUpdate(this, v -> v | WIPED);
+    }
+    return true;
+  }
+
+  /** Waits until no operation runs and, if {@code bit} is not 0, until {@code bit} is set. */
+  private void awaitZero(int bit) {
+    long sleep = 1_000L;
+    for (int spins = 0; ; spins++) {
+      int s = state;
+      if ((s & COUNT) == 0 && (s & bit) == bit) {
+        return;
+      }
+      if (spins < 64) {
+        Thread.yield();
+      } else {
+        LockSupport.parkNanos(sleep);
+        sleep = Math.min(sleep * 2, 1_000_000L);
+      }
     }
   }
 
   /** {@return whether {@link #destroy(Runnable)} ran} */
   public boolean isDestroyed() {
-    return destroyed;
+    return (state & DESTROYED) != 0;
   }
 
   /** {@return the one use-after-destroy exception, naming the holder and nothing secret} */
