@@ -1,0 +1,66 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.pin;
+
+/**
+ * The ISO 9564-1:2017 PIN block formats this library enciphers and deciphers (clause 9.3).
+ *
+ * <table>
+ *   <caption>Formats</caption>
+ *   <tr><th>format</th><th>cipher</th><th>PAN bound</th><th>fill</th></tr>
+ *   <tr><td>{@link #ISO_0}</td><td>TDES, 8 bytes</td><td>yes, 12 digits</td><td>{@code F}</td></tr>
+ *   <tr><td>{@link #ISO_1}</td><td>TDES, 8 bytes</td><td>no</td><td>random</td></tr>
+ *   <tr><td>{@link #ISO_3}</td><td>TDES, 8 bytes</td><td>yes, 12 digits</td><td>random {@code A}-{@code F}</td></tr>
+ *   <tr><td>{@link #ISO_4}</td><td>AES, 16 bytes</td><td>yes, whole PAN</td><td>{@code A}, then 8 random bytes</td></tr>
+ * </table>
+ *
+ * <h2>Security</h2>
+ *
+ * Prefer {@link #ISO_4}: the PAN enters between two AES encryptions, so a wrong PAN or an altered
+ * block fails the fill check instead of changing PIN digits, and identical PINs never give identical
+ * blocks. {@link #ISO_1} binds no PAN and checks no fill: it is accepted as input only, never as the
+ * target of a translation from a PAN-bound format (src/docs/SECURITY.md).
+ *
+ * @since 0.2.0
+ */
+public enum PinFormat {
+  /** Format 0 (ISO 9564-1 9.3.2): PIN field XOR the 12 rightmost PAN digits without the check digit. */
+  ISO_0(0, true, false),
+  /** Format 1 (9.3.3): PIN and a random transaction field; no PAN. */
+  ISO_1(1, false, false),
+  /** Format 3 (9.3.5): as format 0 with a random fill of the digits {@code A} to {@code F}. */
+  ISO_3(3, true, false),
+  /** Format 4 (9.4): AES, {@code E(K, E(K, PIN field) XOR PAN field)}. */
+  ISO_4(4, true, true);
+
+  private final int control;
+  private final boolean panBound;
+  private final boolean aes;
+
+  PinFormat(int control, boolean panBound, boolean aes) {
+    this.control = control;
+    this.panBound = panBound;
+    this.aes = aes;
+  }
+
+  /** The control field (first nibble of the clear block). */
+  int control() {
+    return control;
+  }
+
+  /** Whether the format binds the block to the PAN. */
+  boolean panBound() {
+    return panBound;
+  }
+
+  /** Whether the format is enciphered with AES (else TDES). */
+  boolean aes() {
+    return aes;
+  }
+
+  /** The enciphered block's length: one cipher block. */
+  int blockBytes() {
+    return aes ? 16 : 8;
+  }
+}
