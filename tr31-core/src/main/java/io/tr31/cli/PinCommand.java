@@ -243,17 +243,10 @@ final class PinCommand {
     if (n == null) {
       r.string("format"); // reports the missing field
     }
-    switch (n == null ? -1 : n) {
-      case 0:
-        return PinFormat.ISO_0;
-      case 1:
-        return PinFormat.ISO_1;
-      case 3:
-        return PinFormat.ISO_3;
-      case 4:
-        return PinFormat.ISO_4;
-      default:
-        throw new RequestException(Request.INVALID_REQUEST, "format is 0, 1, 3 or 4");
+    try {
+      return PinFormat.of(n);
+    } catch (IllegalArgumentException e) {
+      throw new RequestException(Request.INVALID_REQUEST, "format is 0, 1, 3 or 4");
     }
   }
 

@@ -44,6 +44,22 @@ public enum PinFormat {
     this.aes = aes;
   }
 
+  /**
+   * The format whose ISO 9564-1 number is {@code number} (the control field of its clear block).
+   *
+   * @param number 0, 1, 3 or 4
+   * @return the format
+   * @throws IllegalArgumentException for any other number (format 2, for ICC use, is not offered)
+   */
+  public static PinFormat of(int number) {
+    for (PinFormat f : values()) {
+      if (f.control == number) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("PIN block format is 0, 1, 3 or 4");
+  }
+
   /** The control field (first nibble of the clear block). */
   int control() {
     return control;

@@ -244,6 +244,17 @@ class PinKeyPolicyTest {
   }
 
   @Test
+  void formatNumbers_areTheIsoNumbers_andFormat2IsNotOffered() {
+    assertEquals(PinFormat.ISO_0, PinFormat.of(0));
+    assertEquals(PinFormat.ISO_1, PinFormat.of(1));
+    assertEquals(PinFormat.ISO_3, PinFormat.of(3));
+    assertEquals(PinFormat.ISO_4, PinFormat.of(4));
+    for (int n : new int[] {-1, 2, 5, 15}) {
+      assertThrows(IllegalArgumentException.class, () -> PinFormat.of(n));
+    }
+  }
+
+  @Test
   void everyPinErrorCode_hasTheKindOfItsException() {
     assertEquals(ErrorCode.Kind.POLICY, ErrorCode.PIN_KEY_USAGE.kind());
     assertEquals(ErrorCode.Kind.POLICY, ErrorCode.PIN_KEY_MODE.kind());

@@ -64,20 +64,9 @@ final class PinTestKeys {
         : pinKey('T', 'B', TDES_KEY, random);
   }
 
-  /** The format whose control field is {@code n}. */
+  /** The format numbered {@code n} in the vector file. */
   static PinFormat format(long n) {
-    switch ((int) n) {
-      case 0:
-        return PinFormat.ISO_0;
-      case 1:
-        return PinFormat.ISO_1;
-      case 3:
-        return PinFormat.ISO_3;
-      case 4:
-        return PinFormat.ISO_4;
-      default:
-        throw new AssertionError(n);
-    }
+    return PinFormat.of((int) n);
   }
 
   /** BouncyCastle ECB over whole blocks: AES for a 16-byte block size, else TDES. */
