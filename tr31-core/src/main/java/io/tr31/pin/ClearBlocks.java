@@ -51,49 +51,46 @@ final class ClearBlocks {
   }
 
   /**
-   * The PAN as digit values, checked against what {@code format} allows: 13-19 digits for formats
-   * 0 and 3 (the 12 rightmost digits without the check digit must exist), 1-19 for format 4.
+   * The PAN field XORed into the clear block, from a PAN checked against what {@code format}
+   * allows: for formats 0 and 3 (13-19 digits), four zero nibbles and the 12 rightmost PAN digits
+   * excluding the check digit (9.3.2); for format 4 (1-19 digits), the PAN length minus 12 (0 when
+   * shorter, the PAN then left-padded with zeros to 12 digits), the PAN and zero nibbles to 16
+   * bytes (9.4.2). The caller wipes the result.
    *
    * @throws Tr31FormatException {@link ErrorCode#PAN_INVALID}
    */
-  static byte[] panDigits(CharSequence pan, PinFormat format) throws Tr31FormatException {
-    int min = format.aes() ? 1 : MIN_PAN_DIGITS_FORMAT_0_3;
+  static byte[] panField(PinFormat format, CharSequence pan) throws Tr31FormatException {
     int n = pan.length();
+    int min = format.aes() ? 1 : MIN_PAN_DIGITS_FORMAT_0_3;
     if (n < min || n > MAX_PAN_DIGITS) {
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "length " + n);
     }
-    byte[] digits = new byte[n];
-    for (int i = 0; i < n; i++) {
-      char c = pan.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
-      }
-      digits[i] = (byte) (c - '0');
-    }
-    return digits;
-  }
-
-  /**
-   * The PAN field XORed into the clear block: for formats 0 and 3, four zero nibbles and the 12
-   * rightmost PAN digits excluding the check digit (9.3.2); for format 4, the PAN length minus 12
-   * (0 when shorter, the PAN then left-padded with zeros to 12 digits), the PAN and zero nibbles to
-   * 16 bytes (9.4.2).
-   */
-  static byte[] panField(PinFormat format, byte[] pan) {
+    byte[] field = new byte[format.blockBytes()];
+    int from;
+    int to;
+    int at;
     if (format.aes()) {
-      byte[] field = new byte[16];
-      int padded = Math.max(pan.length, 12);
+      int padded = Math.max(n, 12);
       setNibble(field, 0, padded - 12);
-      int start = 1 + padded - pan.length;
-      for (int i = 0; i < pan.length; i++) {
-        setNibble(field, start + i, pan[i]);
-      }
-      return field;
+      from = 0;
+      to = n;
+      at = 1 + padded - n;
+    } else {
+      from = n - 13;
+      to = n - 1;
+      at = 4;
     }
-    byte[] field = new byte[8];
-    int from = pan.length - 13;
-    for (int i = 0; i < 12; i++) {
-      setNibble(field, 4 + i, pan[from + i]);
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+      int d = pan.charAt(i) - '0';
+      bad |= d | (9 - d);
+      if (i >= from && i < to) {
+        setNibble(field, at + i - from, d);
+      }
+    }
+    if (bad < 0) {
+      Bytes.wipe(field);
+      throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
     }
     return field;
   }
@@ -151,38 +148,22 @@ final class ClearBlocks {
     // no early exit on the first failure.
     int bad = -(nibble(block, 0) ^ format.control());
     bad |= (length - MIN_PIN_DIGITS) | (MAX_PIN_DIGITS - length);
-    byte[] digits = new byte[MAX_PIN_DIGITS];
+    int low = format.fillLow();
+    int high = format.fillHigh();
     for (int i = 2; i < 16; i++) {
       int n = nibble(block, i);
       // inPin is -1 (all ones) at a PIN digit position, 0 at a fill position.
       int inPin = (i - 2 - length) >> 31;
-      bad |= (inPin & (9 - n)) | (~inPin & fillCheck(format, n));
-      if (i - 2 < MAX_PIN_DIGITS) {
-        digits[i - 2] = (byte) (n & inPin);
-      }
+      bad |= (inPin & (9 - n)) | (~inPin & ((n - low) | (high - n)));
     }
     if (bad < 0) {
-      Bytes.wipe(digits);
       return null;
     }
     byte[] pin = new byte[length];
-    System.arraycopy(digits, 0, pin, 0, length);
-    Bytes.wipe(digits);
-    return pin;
-  }
-
-  /** Negative when {@code n} is not an allowed fill nibble of {@code format}, else non-negative. */
-  private static int fillCheck(PinFormat format, int n) {
-    switch (format) {
-      case ISO_0:
-        return -(n ^ 0xF);
-      case ISO_4:
-        return -(n ^ 0xA);
-      case ISO_3:
-        return n - 0xA;
-      default:
-        return 0;
+    for (int i = 0; i < length; i++) {
+      pin[i] = (byte) nibble(block, 2 + i);
     }
+    return pin;
   }
 
   private static void fill(byte[] block, int from, int nibble) {

@@ -26,22 +26,26 @@ package io.tr31.pin;
  */
 public enum PinFormat {
   /** Format 0 (ISO 9564-1 9.3.2): PIN field XOR the 12 rightmost PAN digits without the check digit. */
-  ISO_0(0, true, false),
+  ISO_0(0, true, false, 0xF, 0xF),
   /** Format 1 (9.3.3): PIN and a random transaction field; no PAN. */
-  ISO_1(1, false, false),
+  ISO_1(1, false, false, 0x0, 0xF),
   /** Format 3 (9.3.5): as format 0 with a random fill of the digits {@code A} to {@code F}. */
-  ISO_3(3, true, false),
+  ISO_3(3, true, false, 0xA, 0xF),
   /** Format 4 (9.4): AES, {@code E(K, E(K, PIN field) XOR PAN field)}. */
-  ISO_4(4, true, true);
+  ISO_4(4, true, true, 0xA, 0xA);
 
   private final int control;
   private final boolean panBound;
   private final boolean aes;
+  private final int fillLow;
+  private final int fillHigh;
 
-  PinFormat(int control, boolean panBound, boolean aes) {
+  PinFormat(int control, boolean panBound, boolean aes, int fillLow, int fillHigh) {
     this.control = control;
     this.panBound = panBound;
     this.aes = aes;
+    this.fillLow = fillLow;
+    this.fillHigh = fillHigh;
   }
 
   /**
@@ -73,6 +77,16 @@ public enum PinFormat {
   /** Whether the format is enciphered with AES (else TDES). */
   boolean aes() {
     return aes;
+  }
+
+  /** The smallest fill digit a deciphered block may carry. */
+  int fillLow() {
+    return fillLow;
+  }
+
+  /** The largest fill digit a deciphered block may carry. */
+  int fillHigh() {
+    return fillHigh;
   }
 
   /** The enciphered block's length: one cipher block. */

@@ -128,13 +128,13 @@ public final class PinKey implements Destroyable, AutoCloseable {
     requirePan(format, pan);
     try (Lifecycle.Use use = lifecycle.use()) {
       checkEncipher(format);
-      byte[] panDigits = format.panBound() ? ClearBlocks.panDigits(pan, format) : null;
+      byte[] panField = format.panBound() ? ClearBlocks.panField(format, pan) : null;
       byte[] digits = null;
       try {
         digits = ClearBlocks.pinDigits(pin);
-        return encipherDigits(format, digits, panDigits);
+        return encipherDigits(format, digits, panField);
       } finally {
-        Bytes.wipe(digits, panDigits);
+        Bytes.wipe(digits, panField);
       }
     }
   }
@@ -217,7 +217,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
       if (fromFormat.panBound() && !toFormat.panBound()) {
         throw new Tr31PolicyException(ErrorCode.PIN_TRANSLATION_REFUSED, null);
       }
-      byte[] toPan = toFormat.panBound() ? ClearBlocks.panDigits(pan, toFormat) : null;
+      byte[] toPan = toFormat.panBound() ? ClearBlocks.panField(toFormat, pan) : null;
       byte[] digits = null;
       try {
         digits = decipherDigits(fromFormat, pinBlock, pan);
@@ -228,10 +228,12 @@ public final class PinKey implements Destroyable, AutoCloseable {
     }
   }
 
-  /** Enciphers checked digits; runs inside this key's {@link Lifecycle#use()}. */
-  private byte[] encipherDigits(PinFormat format, byte[] digits, byte[] panDigits) {
+  /**
+   * Enciphers checked digits with the format's PAN field ({@code null} for format 1); runs inside
+   * this key's {@link Lifecycle#use()}.
+   */
+  private byte[] encipherDigits(PinFormat format, byte[] digits, byte[] panField) {
     byte[] block = ClearBlocks.encode(format, digits, random);
-    byte[] panField = format.panBound() ? ClearBlocks.panField(format, panDigits) : null;
     try {
       if (format.aes()) {
         // ISO 9564-1 9.4.3: E(K, E(K, PIN field) XOR PAN field).
@@ -244,7 +246,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
       cipher.encryptEcb(block, 0, block.length, out, 0);
       return out;
     } finally {
-      Bytes.wipe(block, panField);
+      Bytes.wipe(block);
     }
   }
 
@@ -257,8 +259,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
     if (pinBlock.length != format.blockBytes()) {
       throw new Tr31FormatException(ErrorCode.PIN_BLOCK_LENGTH, -1);
     }
-    byte[] panDigits = format.panBound() ? ClearBlocks.panDigits(pan, format) : null;
-    byte[] panField = format.panBound() ? ClearBlocks.panField(format, panDigits) : null;
+    byte[] panField = format.panBound() ? ClearBlocks.panField(format, pan) : null;
     byte[] block = new byte[pinBlock.length];
     try {
       cipher.decryptEcb(pinBlock, 0, block.length, block, 0);
@@ -274,7 +275,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
       }
       return digits;
     } finally {
-      Bytes.wipe(block, panField, panDigits);
+      Bytes.wipe(block, panField);
     }
   }
 
