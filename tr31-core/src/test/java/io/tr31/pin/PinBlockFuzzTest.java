@@ -48,7 +48,7 @@ class PinBlockFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "15m")
   void decipher_anyBlockAndPan_yieldsAPinOrOneCheckedError(byte[] data) {
     if (data == null) {
       return;
