@@ -193,4 +193,34 @@ class PinCommandTest {
     assertFalse(out.get(2).contains("12x45"), out.get(2));
     assertEquals("PIN_KEY_ALGORITHM", json(out.get(3)).get("error"), out.get(3));
   }
+
+  @Test
+  void everyRefusal_printsNeitherThePinNorTheKeyNorTheKbpk() throws Exception {
+    String pin = "86420975";
+    String tpkE = block("D0000P0AE00E0000", EP2_KEY);
+    String dataKey = block("D0000D0AB00E0000", EP2_KEY);
+    List<InProcessCli.Result> runs =
+        List.of(
+            InProcessCli.run(pin + "\n", "pin", "encipher", "--key-block", dataKey, "--kbpk", KBPK,
+                "--format", "4", "--pan", EP2_PAN),
+            InProcessCli.run(pin + "\n", "pin", "encipher", "--key-block", tpkE, "--kbpk",
+                OTHER_KBPK, "--format", "4", "--pan", EP2_PAN),
+            InProcessCli.run(pin + "\n", "pin", "encipher", "--key-block", tpkE, "--kbpk", KBPK,
+                "--format", "0", "--pan", EP2_PAN),
+            InProcessCli.run(pin + "x\n", "pin", "encipher", "--key-block", tpkE, "--kbpk", KBPK,
+                "--format", "4", "--pan", EP2_PAN),
+            InProcessCli.run("", "pin", "encipher", "--key-block", tpkE, "--kbpk", KBPK,
+                "--format", "4", "--pan", EP2_PAN, "--pin", pin),
+            InProcessCli.run(
+                "{\"key_block\":\"" + tpkE + "\",\"kbpk\":\"" + KBPK + "\",\"format\":4,"
+                    + "\"pin\":\"" + pin + "x\",\"pan\":\"" + EP2_PAN + "\"}\n",
+                "pin", "encipher", "--json"));
+    for (InProcessCli.Result r : runs) {
+      String all = r.out() + r.err();
+      assertTrue(r.status() != 0 || all.contains("\"ok\":false"), all);
+      for (String secret : List.of(pin, KBPK, EP2_KEY, KBPK.toLowerCase(), EP2_KEY.toLowerCase())) {
+        assertFalse(all.contains(secret), all);
+      }
+    }
+  }
 }
