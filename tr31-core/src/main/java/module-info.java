@@ -17,4 +17,5 @@ module io.tr31 {
   exports io.tr31.keyblock;
   exports io.tr31.envelope;
   exports io.tr31.terminal;
+  exports io.tr31.pin;
 }

@@ -304,7 +304,37 @@ public enum ErrorCode {
    * allowed to unwrap: usage other than {@code K0}, {@code K1}, {@code K4}, a mode of use other
    * than {@code B}, {@code D}, {@code N}, or a key the KBPK rules refuse.
    */
-  KEYSET_NOT_A_PROTECTION_KEY(Kind.POLICY, "key block does not hold a key that may unwrap key blocks");
+  KEYSET_NOT_A_PROTECTION_KEY(Kind.POLICY, "key block does not hold a key that may unwrap key blocks"),
+
+  // ---- ISO 9564-1 PIN blocks (io.tr31.pin, src/docs/PIN.md, issue 15) -------------------
+  /** The key's usage is not {@code P0} (PIN encryption): no other key may touch a PIN block. */
+  PIN_KEY_USAGE(Kind.POLICY, "key usage is not P0 (PIN encryption)"),
+  /**
+   * The key's mode of use does not permit the operation: {@code E} enciphers only, {@code D}
+   * deciphers only, {@code B} both; any other mode is refused for PIN keys.
+   */
+  PIN_KEY_MODE(Kind.POLICY, "key mode of use does not permit this PIN operation"),
+  /**
+   * The key's algorithm cannot serve the PIN block format: format 4 needs an AES key ({@code A}),
+   * formats 0, 1 and 3 a TDES key ({@code T}); any other algorithm is refused for PIN keys.
+   */
+  PIN_KEY_ALGORITHM(Kind.POLICY, "key algorithm does not match the PIN block format"),
+  /**
+   * A translation would drop the PAN binding (format 0, 3 or 4 to format 1): refused, the
+   * translated block could be replayed against any account (src/docs/SECURITY.md).
+   */
+  PIN_TRANSLATION_REFUSED(Kind.POLICY, "PIN block translation would drop the PAN binding"),
+  /** The PIN to encipher is not 4 to 12 decimal digits (ISO 9564-1). */
+  PIN_INVALID(Kind.FORMAT, "PIN is not 4 to 12 decimal digits"),
+  /** The PAN is not decimal digits of a length the PIN block format allows. */
+  PAN_INVALID(Kind.FORMAT, "PAN is not decimal digits of a length the format allows"),
+  /** The enciphered PIN block is not one cipher block (8 bytes for TDES, 16 for AES). */
+  PIN_BLOCK_LENGTH(Kind.FORMAT, "enciphered PIN block has the wrong length for the format"),
+  /**
+   * The deciphered PIN block does not check: control field, PIN length, PIN digits, fill or (through
+   * them) the PAN. Always the same message, whatever failed.
+   */
+  PIN_BLOCK_VERIFICATION_FAILED(Kind.VERIFICATION, "PIN block verification failed");
 
   /**
    * What kind of failure a code reports; each kind has its one checked exception type.

@@ -42,7 +42,9 @@ class LayeringTest {
     ALLOWED.put("io.tr31.envelope", List.of("io.tr31", "io.tr31.internal"));
     ALLOWED.put(
         "io.tr31.terminal",
-        List.of("io.tr31", "io.tr31.internal", "io.tr31.keyblock", "io.tr31.envelope"));
+        List.of(
+            "io.tr31", "io.tr31.internal", "io.tr31.keyblock", "io.tr31.envelope", "io.tr31.pin"));
+    ALLOWED.put("io.tr31.pin", List.of("io.tr31", "io.tr31.internal", "io.tr31.keyblock"));
     ALLOWED.put(
         "io.tr31.cli",
         List.of(
@@ -50,6 +52,7 @@ class LayeringTest {
             "io.tr31.internal",
             "io.tr31.keyblock",
             "io.tr31.envelope",
+            "io.tr31.pin",
             "io.tr31.terminal"));
   }
 
@@ -77,6 +80,7 @@ class LayeringTest {
             "io.tr31.internal",
             "io.tr31.keyblock",
             "io.tr31.envelope",
+            "io.tr31.pin",
             "io.tr31.terminal",
             "io.tr31.cli");
     assertEquals(new TreeSet<>(order), ALLOWED.keySet());

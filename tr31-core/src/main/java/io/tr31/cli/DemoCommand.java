@@ -49,6 +49,8 @@ final class DemoCommand {
           "     MAC with the KEK; every header, binding and KCV checked",
           "  4. the terminal seals a charge request with the MSK and signs it with the MAC key",
           "  5. the server verifies the signature and opens the envelope",
+          "  6. the terminal enciphers the cardholder's PIN (ISO 9564-1 format 4) with the TPK",
+          "  7. the server deciphers it with its decipher-only copy of the TPK and checks it",
           "  --show-keys  also print the clear keys (teaching only)");
 
   static final String CHARGE =
@@ -133,11 +135,12 @@ final class DemoCommand {
         out.println("   opened   " + new String(opened, StandardCharsets.UTF_8));
         boolean same = java.security.MessageDigest.isEqual(opened, plaintext);
         Bytes.wipe(opened);
+        same &= DemoPinStep.run(keys, issued, random, show, out);
         out.println();
         out.println(
             same
                 ? "Demo complete: the server read what the terminal sent."
-                : "Demo FAILED: the opened payload differs.");
+                : "Demo FAILED: the opened payload or the PIN differs.");
         return same ? 0 : 1;
       }
     }

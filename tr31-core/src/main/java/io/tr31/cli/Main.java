@@ -33,6 +33,8 @@ public final class Main {
           "  kcv       compute a key check value",
           "  envelope  seal or open a TR31-DATA payload envelope (seal|open)",
           "  keyset    issue or install the POS terminal key set of POST /pos/keys (issue|install)",
+          "  pin       encipher, decipher or translate ISO 9564-1 PIN blocks (encipher|decipher|"
+              + "translate)",
           "  demo      run the whole POS flow: issue, install, seal and sign, open and verify",
           "",
           "Run 'tr31 COMMAND --help' for a command's options. Exit status: 0 ok, 1 data error, 2"
@@ -85,6 +87,8 @@ public final class Main {
           return RewrapCommand.run(rest, in, out, err);
         case "keyset":
           return KeySetCommand.run(rest, in, out);
+        case "pin":
+          return PinCommand.run(rest, in, out);
         case "demo":
           return DemoCommand.run(rest, out);
         default:
@@ -122,6 +126,8 @@ public final class Main {
         return RewrapCommand.HELP;
       case "keyset":
         return KeySetCommand.HELP;
+      case "pin":
+        return PinCommand.HELP;
       case "demo":
         return DemoCommand.HELP;
       default:

@@ -102,25 +102,8 @@ final class Request {
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
-        if (!allowed.contains(name)) {
-          // Echo the name only if it looks like a field name: a pasted key must not be copied out.
-          throw new RequestException(
-              INVALID_REQUEST,
-              name.matches("[a-z_]{1,32}") ? "unknown field \"" + name + "\"" : "unknown field");
-        }
-        if (pins.values.containsKey(name)) {
-          // The operator chose this value: a line may not replace it (F1), nor restate it.
-          throw new RequestException(
-              INVALID_REQUEST,
-              "field \""
-                  + name
-                  + "\" is set "
-                  + (pins.commandLineOnly.contains(name) ? "only " : "")
-                  + "by "
-                  + pins.options.get(name)
-                  + " on the command line");
-        }
-        fields.put(name, value(p, name));
+        admit(name, allowed, pins);
+        fields.put(name, value(p, name, true));
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
         throw new RequestException(INVALID_JSON, "trailing data after the JSON object");
@@ -140,8 +123,66 @@ final class Request {
     return new Request(fields, pins);
   }
 
-  private static Object value(JsonParser p, String name) throws IOException, RequestException {
+  /** Refuses a field the command does not define, or one the operator pinned. */
+  private static void admit(String name, Set<String> allowed, Pins pins) throws RequestException {
+    if (!allowed.contains(name)) {
+      // Echo the name only if it looks like a field name: a pasted key must not be copied out.
+      throw new RequestException(
+          INVALID_REQUEST,
+          name.matches("[a-z_]{1,32}") ? "unknown field \"" + name + "\"" : "unknown field");
+    }
+    if (pins.values.containsKey(name)) {
+      // The operator chose this value: a line may not replace it (F1), nor restate it.
+      throw new RequestException(
+          INVALID_REQUEST,
+          "field \""
+              + name
+              + "\" is set "
+              + (pins.commandLineOnly.contains(name) ? "only " : "")
+              + "by "
+              + pins.options.get(name)
+              + " on the command line");
+    }
+  }
+
+  /**
+   * A nested object field ({@code pin translate}'s {@code from} and {@code to}) as a request of its
+   * own: its fields checked against {@code allowed} and {@code pins} exactly as a line's are; an
+   * absent object is an empty one (every field then pinned or missing).
+   */
+  @SuppressWarnings("unchecked")
+  Request object(String name, Set<String> allowed, Pins nested) throws RequestException {
+    Object v = fields.get(name);
+    if (v != null && !(v instanceof Map)) {
+      throw wrongType(name, "an object");
+    }
+    Map<String, Object> inner = new LinkedHashMap<>();
+    if (v != null) {
+      for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
+        try {
+          admit(e.getKey(), allowed, nested);
+        } catch (RequestException x) {
+          throw new RequestException(INVALID_REQUEST, "in \"" + name + "\": " + x.getMessage());
+        }
+        inner.put(e.getKey(), e.getValue());
+      }
+    }
+    inner.putAll(nested.values);
+    return new Request(inner, nested);
+  }
+
+  private static Object value(JsonParser p, String name, boolean objectAllowed)
+      throws IOException, RequestException {
     JsonToken t = p.nextToken();
+    if (t == JsonToken.START_OBJECT && objectAllowed) {
+      // One level of flat objects; their fields are checked by object().
+      Map<String, Object> inner = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        inner.put(field, value(p, field, false));
+      }
+      return inner;
+    }
     switch (t) {
       case VALUE_STRING:
         return p.getText();

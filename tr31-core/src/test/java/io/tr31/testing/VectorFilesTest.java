@@ -31,6 +31,7 @@ class VectorFilesTest {
     "tr31_derivation_vectors.json",
     "tr31_header_vectors.json",
     "tdes_cmac_vectors.json",
+    "pin_vectors.json",
     "wycheproof/aes_cmac_test.json",
     "wycheproof/aes_cbc_pkcs5_test.json",
     "wycheproof/hmac_sha256_test.json",

@@ -1,0 +1,125 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.bench;
+
+import io.tr31.Profile;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.keyblock.WrapOptions;
+import io.tr31.pin.PinFormat;
+import io.tr31.pin.PinKey;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * ISO 9564-1 format 4 with an already prepared {@link PinKey} (AES-256, {@code P0 A B}), next to
+ * its raw floors in the same run: the same work with a JCE {@code AES/ECB/NoPadding} cipher
+ * initialised once and no checks (encipher: the PIN field with its random fill from the same kind
+ * of {@link SecureRandom}, two AES encryptions, one XOR; decipher: two AES decryptions, one XOR).
+ * Target: at most 3x the floor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PinBench {
+  private static final String PAN = "4111111111111111";
+  /** The format 4 PAN field of {@link #PAN} (ISO 9564-1 9.4.2). */
+  private static final byte[] PAN_FIELD = {
+    0x44, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x10, 0, 0, 0, 0, 0, 0, 0
+  };
+
+  private final char[] pin = "123456".toCharArray();
+  private PinKey key;
+  private byte[] pinBlock;
+  private Cipher encryptFloor;
+  private Cipher decryptFloor;
+  private SecureRandom floorRandom;
+
+  @Setup
+  public void setup() throws Exception {
+    byte[] kbpk = new byte[32];
+    byte[] aes = new byte[32];
+    Random r = new Random(9564);
+    r.nextBytes(kbpk);
+    r.nextBytes(aes);
+    String block =
+        KeyBlocks.wrap(
+            kbpk,
+            KeyBlockHeader.parse("D0000P0AB00E0000", Profile.STRICT),
+            aes,
+            WrapOptions.defaults());
+    try (UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, block, Profile.STRICT)) {
+      key = PinKey.from(unwrapped, new SecureRandom());
+    }
+    pinBlock = key.encipher(PinFormat.ISO_4, pin, PAN);
+    SecretKeySpec spec = new SecretKeySpec(aes, "AES");
+    encryptFloor = Cipher.getInstance("AES/ECB/NoPadding");
+    encryptFloor.init(Cipher.ENCRYPT_MODE, spec);
+    decryptFloor = Cipher.getInstance("AES/ECB/NoPadding");
+    decryptFloor.init(Cipher.DECRYPT_MODE, spec);
+    floorRandom = new SecureRandom();
+  }
+
+  @TearDown
+  public void tearDown() {
+    key.destroy();
+  }
+
+  @Benchmark
+  public byte[] encipherFormat4() throws Exception {
+    return key.encipher(PinFormat.ISO_4, pin, PAN);
+  }
+
+  /** Floor of {@link #encipherFormat4}: fixed PIN field, random fill, E(E(P) XOR PAN field). */
+  @Benchmark
+  public byte[] encipherFloor() throws GeneralSecurityException {
+    byte[] field = {0x46, 0x12, 0x34, 0x56, (byte) 0xAA, (byte) 0xAA, (byte) 0xAA, (byte) 0xAA,
+      0, 0, 0, 0, 0, 0, 0, 0};
+    byte[] fill = new byte[8];
+    floorRandom.nextBytes(fill);
+    System.arraycopy(fill, 0, field, 8, 8);
+    byte[] t = encryptFloor.doFinal(field);
+    for (int i = 0; i < 16; i++) {
+      t[i] ^= PAN_FIELD[i];
+    }
+    return encryptFloor.doFinal(t);
+  }
+
+  @Benchmark
+  public char[] decipherFormat4() throws Exception {
+    char[] p = key.decipher(PinFormat.ISO_4, pinBlock, PAN);
+    Arrays.fill(p, '\0');
+    return p;
+  }
+
+  /** Floor of {@link #decipherFormat4}: D(D(C) XOR PAN field), no checks. */
+  @Benchmark
+  public byte[] decipherFloor() throws GeneralSecurityException {
+    byte[] t = decryptFloor.doFinal(pinBlock);
+    for (int i = 0; i < 16; i++) {
+      t[i] ^= PAN_FIELD[i];
+    }
+    return decryptFloor.doFinal(t);
+  }
+}
