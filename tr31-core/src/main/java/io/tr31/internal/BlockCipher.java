@@ -4,44 +4,42 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
 /**
- * A prepared AES or TDES block cipher: the key is checked once, and each operation borrows
- * initialised JCE {@link Cipher} instances from a small pool this object owns.
+ * A prepared AES or TDES block cipher: ECB, and CBC with the IV folded into the first block (the
+ * X9.143 IV is the MAC, new on every call: folding saves a {@code Cipher.init} per call). With
+ * {@link BoundedPool} and {@link Scratch} this is the whole speed layer:
  *
- * <p>Offers raw ECB over whole blocks and CBC with the IV folded into the first block by this class
- * (X9.143 binds the IV to the MAC, so the IV changes on every call while the key does not; folding
- * it in avoids a {@code Cipher.init} per call). {@link Cmac} builds on the CBC encryptor with an
- * all-zero IV.
+ * <ul>
+ *   <li>An {@link Engine} holds all key-dependent state: up to three JCE ciphers keyed on first use
+ *       (one per mode) and the CMAC subkeys. Each BlockCipher owns a pool of engines; an operation
+ *       takes one, uses it alone, gives it back.
+ *   <li>{@link Scratch}: per thread, key-independent, zero between operations.
+ *   <li>Spares: {@code Cipher.getInstance} costs microseconds, {@code init} far less, so released
+ *       engines leave their ciphers, re-keyed with zeros, in a static pool for the next key.
+ * </ul>
  *
- * <h2>Security</h2>
- *
- * Thread-safe: an operation borrows a {@link State} (ciphers and scratch buffers, used by one
- * thread at a time) from this object's pool of at most {@link #POOL_SLOTS} states and returns it
- * afterwards; a thread that finds the pool empty makes a new state, and a state returned to a full
- * pool is released. Nothing is kept per thread, so {@link #destroy()} reaches every idle state: it
- * marks this object destroyed, wipes its copy of the key and drains the pool, zeroing each state's
- * scratch buffers and dropping its ciphers (they are re-keyed with a constant all-zero key, which
- * replaces this key's schedule, and kept in {@link CipherPool} for the next {@code BlockCipher}). A
- * state another thread is using during {@code destroy()} is released in the same way when that
- * operation returns it. Best effort: JCE key schedules cannot be wiped through any public API, only
- * dropped (the JCE replaces its key arrays on re-keying and does not zero them), and the JCE may
- * keep other copies of the key. Any use after destroy throws {@link IllegalStateException}; an
- * operation already running in another thread may complete or throw it. Temporaries this class
- * makes (the expanded 2-key TDES key, scratch blocks) are zeroed. {@link #toString()} never shows
- * key material.
+ * <p>Security. Thread-safe. {@link #destroy()} (once, by {@link Lifecycle}) waits for engines being
+ * keyed, wipes the key and closes the pool: idle engines are released at once, engines in use when
+ * given back; releasing wipes the subkeys and re-keys the ciphers. No operation computes with
+ * half-wiped keys: it touches only the engine it holds alone and reads the key only inside {@link
+ * Lifecycle#use()}; racing destroy it completes or throws {@link IllegalStateException}, as does
+ * any use after destroy. Dropped, not wiped: JCE key schedules (re-keying replaces them without
+ * zeroing) and copies the JCE keeps. {@link #toString()} shows no key material.
  */
 public final class BlockCipher implements Destroyable {
-
-  /** The block ciphers X9.143 binding methods use, with their block size. */
+  /** The block ciphers of the X9.143 binding methods. */
   public enum Algorithm {
-    /** AES (FIPS 197), 128-bit blocks, 16/24/32-byte keys. */
+    /** AES (FIPS 197): 16-byte blocks, 16/24/32-byte keys. */
     AES("AES", 16),
-    /** TDEA (NIST SP 800-67), 64-bit blocks, 2-key (16 bytes, used as K1K2K1) or 3-key. */
+    /** TDEA (NIST SP 800-67): 8-byte blocks, 2-key (16 bytes, used as K1K2K1) or 3-key. */
     TDES("DESede", 8);
 
     private final String jceName;
@@ -57,80 +55,53 @@ public final class BlockCipher implements Destroyable {
       return blockSizeBytes;
     }
 
-    /** The JCE algorithm name. */
-    String jceName() {
-      return jceName;
-    }
-
     /** Whether {@code n} is a key length this algorithm accepts. */
     public boolean permitsKeyLengthBytes(int n) {
-      return this == AES ? n == 16 || n == 24 || n == 32 : n == 16 || n == 24;
+      return n == 16 || n == 24 || (this == AES && n == 32);
     }
   }
 
-  /**
-   * A single-DES key as the TDES key K1K1K1 (the legacy field reality of single-DES KBPKs and DES
-   * KCVs: TDES with three equal keys is DES). The caller wipes the result.
-   */
-  public static byte[] singleDesAsTdes(byte[] key) {
-    if (key.length != 8) {
-      throw new IllegalArgumentException("a single-DES key has 8 bytes");
-    }
-    byte[] out = new byte[24];
-    for (int i = 0; i < 24; i += 8) {
-      System.arraycopy(key, 0, out, i, 8);
-    }
-    return out;
-  }
-
-  /** Size of each state's scratch area (one-call CBC and CMAC over a whole key block). */
-  static final int SCRATCH_BYTES = 512;
-
-  /**
-   * Idle states one object keeps: enough for every core to run an operation at once, with slack for
-   * threads preempted while holding one. More concurrent threads still work; their extra states are
-   * released when returned.
-   */
+  /** Idle engines per key: every core at once, with slack for preempted threads. */
   static final int POOL_SLOTS = 2 * Runtime.getRuntime().availableProcessors();
+
+  static final int ECB_ENCRYPT = 0;
+  static final int ECB_DECRYPT = 1;
+  /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
+  static final int CBC_ENCRYPT = 2;
+
+  /** Zero-keyed ciphers by algorithm and kind: no secret, shared by all threads. */
+  private static final BoundedPool<?>[] SPARES = new BoundedPool<?>[6];
+
+  static {
+    for (int i = 0; i < SPARES.length; i++) {
+      String mode = Algorithm.values()[i / 3].jceName + (i % 3 == 2 ? "/CBC" : "/ECB");
+      SPARES[i] = new BoundedPool<Cipher>(2 * POOL_SLOTS, () -> newCipher(mode), c -> {});
+    }
+  }
 
   private final Algorithm algorithm;
   private final int keyLengthBytes;
-  private final RawKey key;
-  private final BoundedPool<State> pool;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final byte[] key;
+  private final IvParameterSpec zeroIv;
+  private final Lifecycle lifecycle = new Lifecycle("block cipher");
+  private final BoundedPool<Engine> engines =
+      new BoundedPool<>(POOL_SLOTS, Engine::new, Engine::release);
 
   private BlockCipher(Algorithm algorithm, byte[] key) {
-    this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-    Objects.requireNonNull(key, "key");
     if (!algorithm.permitsKeyLengthBytes(key.length)) {
       throw new IllegalArgumentException(
           "key length " + key.length + " bytes not allowed for " + algorithm);
     }
+    this.algorithm = algorithm;
     this.keyLengthBytes = key.length;
+    this.zeroIv = new IvParameterSpec(new byte[algorithm.blockSizeBytes]);
+    this.key = Arrays.copyOf(key, algorithm == Algorithm.TDES ? 24 : key.length);
     if (algorithm == Algorithm.TDES && key.length == 16) {
-      // NIST SP 800-67 keying option 2: K3 = K1.
-      byte[] k1k2k1 = new byte[24];
-      try {
-        System.arraycopy(key, 0, k1k2k1, 0, 16);
-        System.arraycopy(key, 0, k1k2k1, 16, 8);
-        this.key = new RawKey(algorithm.jceName, k1k2k1);
-      } finally {
-        Bytes.wipe(k1k2k1);
-      }
-    } else {
-      this.key = new RawKey(algorithm.jceName, key);
+      System.arraycopy(key, 0, this.key, 16, 8); // SP 800-67 keying option 2: K3 = K1
     }
-    // No cipher is created here: states are made on first use and take their ciphers from
-    // CipherPool, which keeps one-shot preparation cheap.
-    this.pool =
-        new BoundedPool<>(POOL_SLOTS, () -> new State(this.algorithm, this.key), State::release);
   }
 
-  /**
-   * Prepares {@code algorithm} under {@code key} (copied; the caller keeps ownership of its array).
-   *
-   * @throws IllegalArgumentException if the key length is not allowed for the algorithm
-   */
+  /** Prepares {@code algorithm} under a copy of {@code key} (IllegalArgumentException on length). */
   public static BlockCipher of(Algorithm algorithm, byte[] key) {
     return new BlockCipher(algorithm, key);
   }
@@ -143,6 +114,17 @@ public final class BlockCipher implements Destroyable {
   /** Prepares TDES under a 16-byte (2-key, used as K1K2K1) or 24-byte (3-key) key. */
   public static BlockCipher tdes(byte[] key) {
     return new BlockCipher(Algorithm.TDES, key);
+  }
+
+  /** A single-DES key as the TDES key K1K1K1 (TDES with three equal keys is DES); caller wipes. */
+  public static byte[] singleDesAsTdes(byte[] key) {
+    if (key.length != 8) {
+      throw new IllegalArgumentException("a single-DES key has 8 bytes");
+    }
+    byte[] out = Arrays.copyOf(key, 24);
+    System.arraycopy(out, 0, out, 8, 8);
+    System.arraycopy(out, 0, out, 16, 8);
+    return out;
   }
 
   /** The algorithm. */
@@ -160,113 +142,42 @@ public final class BlockCipher implements Destroyable {
     return keyLengthBytes;
   }
 
-  /**
-   * ECB-encrypts {@code len} bytes (a positive multiple of the block size) from {@code in} to
-   * {@code out}.
-   */
+  /** ECB-encrypts {@code len} bytes (a positive multiple of the block size). */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(in, inOff, len, out, outOff);
-    State s = borrow();
-    try {
-      s.ecbEncryptor().doFinal(in, inOff, len, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw fail(s, e);
-    } finally {
-      giveBack(s);
-    }
+    run(ECB_ENCRYPT, in, inOff, len, out, outOff);
   }
 
   /**
-   * ECB-decrypts {@code len} bytes (a positive multiple of the block size) from {@code in} to
-   * {@code out}.
-   */
-  public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(in, inOff, len, out, outOff);
-    State s = borrow();
-    try {
-      s.ecbDecryptor().doFinal(in, inOff, len, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw fail(s, e);
-    } finally {
-      giveBack(s);
-    }
-  }
-
-  /**
-   * CBC-encrypts {@code len} bytes (a positive multiple of the block size) under {@code
-   * iv[ivOff..ivOff+blockSize)}. Input and output ranges must not overlap.
+   * CBC-encrypts {@code len} bytes (a positive multiple of the block size) under the IV {@code
+   * iv[ivOff..)}: zero-IV CBC over (P1 xor IV, P2, ...) in place in {@code out}, which must not
+   * overlap the input or the IV. On failure the output range is zeroed.
    */
   public void encryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    State s = borrow();
-    try {
-      encryptCbc(s, iv, ivOff, in, inOff, len, out, outOff);
-    } finally {
-      giveBack(s);
-    }
-  }
-
-  /** {@link #encryptCbc(byte[], int, byte[], int, int, byte[], int)} on a borrowed state. */
-  void encryptCbc(
-      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
     checkBlocks(in, inOff, len, out, outOff);
-    int bs = blockSizeBytes();
-    Objects.checkFromIndexSize(ivOff, bs, iv.length);
-    // CBC with IV v equals CBC with a zero IV over (P1 xor v, P2, ...): the zero-IV encryptor is
-    // initialised once per state, and doFinal restores its zero IV for the next call. Up to the
-    // scratch size the whole input is copied and encrypted in one doFinal (the JCE overhead per
-    // call exceeds the cipher work on a key block's payload); beyond it only the first block is.
-    boolean oneCall = len <= SCRATCH_BYTES;
-    byte[] buf = oneCall ? s.scratch : s.block;
-    int copied = oneCall ? len : bs;
+    System.arraycopy(in, inOff, out, outOff, len);
     try {
-      System.arraycopy(in, inOff, buf, 0, copied);
-      for (int i = 0; i < bs; i++) {
-        buf[i] ^= iv[ivOff + i];
+      for (int i = 0; i < blockSizeBytes(); i++) {
+        out[outOff + i] ^= iv[ivOff + i];
       }
-      Cipher cbc = s.cbcEncryptor();
-      if (oneCall) {
-        cbc.doFinal(buf, 0, len, out, outOff);
-      } else {
-        cbc.update(buf, 0, bs, out, outOff);
-        cbc.doFinal(in, inOff + bs, len - bs, out, outOff + bs);
-      }
-    } catch (GeneralSecurityException e) {
-      throw fail(s, e);
-    } finally {
-      Bytes.wipe(buf, 0, copied);
+      run(CBC_ENCRYPT, out, outOff, len, out, outOff);
+    } catch (RuntimeException e) {
+      Arrays.fill(out, outOff, outOff + len, (byte) 0); // leaves no plaintext behind
+      throw e;
     }
   }
 
   /**
-   * CBC-decrypts {@code len} bytes (a positive multiple of the block size) under {@code
-   * iv[ivOff..ivOff+blockSize)}: ECB-decrypts every block in one call, then XORs each with the
-   * previous ciphertext block (the IV for the first). Input and output ranges must not overlap.
+   * CBC-decrypts {@code len} bytes (a positive multiple of the block size) under the IV {@code
+   * iv[ivOff..)}: one ECB call, then each block XORed with the previous ciphertext block (the IV
+   * for the first). The output must not overlap the inputs.
    */
   public void decryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    State s = borrow();
-    try {
-      decryptCbc(s, iv, ivOff, in, inOff, len, out, outOff);
-    } finally {
-      giveBack(s);
-    }
-  }
-
-  /**
-   * {@link #decryptCbc(byte[], int, byte[], int, int, byte[], int)} on a borrowed state; uses no
-   * buffer of the state.
-   */
-  void decryptCbc(
-      State s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    checkBlocks(in, inOff, len, out, outOff);
     int bs = blockSizeBytes();
     Objects.checkFromIndexSize(ivOff, bs, iv.length);
-    try {
-      s.ecbDecryptor().doFinal(in, inOff, len, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw fail(s, e);
-    }
+    run(ECB_DECRYPT, in, inOff, len, out, outOff);
     for (int i = 0; i < bs; i++) {
       out[outOff + i] ^= iv[ivOff + i];
     }
@@ -275,158 +186,154 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  /**
-   * Takes an idle state from the pool, or makes one; the caller hands it back with {@link
-   * #giveBack(State)} in a {@code finally}. Package-private for {@link Cmac} and the bindings.
-   *
-   * @throws IllegalStateException if this object is destroyed
-   */
-  State borrow() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("block cipher destroyed");
-    }
-    return pool.take();
-  }
-
-  /**
-   * Returns a borrowed state to the pool (its scratch buffers already wiped by the operation), or
-   * releases it when the pool is full or this object was destroyed.
-   */
-  void giveBack(State s) {
-    pool.give(s); // after destroy() the pool is closed: the state is released, never pooled
-  }
-
-  /** Idle states in the pool (for tests). */
-  int pooledStates() {
-    return pool.idle();
-  }
-
-  /** Drops the state's ciphers after a provider failure left one in an unknown state. */
-  RuntimeException fail(State s, GeneralSecurityException e) {
-    // Not pooled: its state is unknown. The state makes fresh ciphers on its next use.
-    s.dropCiphers();
-    // Provider failures here are bugs (lengths are checked first); the message is the provider's
-    // class name only, never data.
-    return new IllegalStateException("block cipher failure: " + e.getClass().getSimpleName());
-  }
-
   private void checkBlocks(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    // A negative length fails these bounds checks first.
-    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(inOff, len, in.length); // a negative length fails here first
     Objects.checkFromIndexSize(outOff, len, out.length);
     if (len == 0 || len % blockSizeBytes() != 0) {
       throw new IllegalArgumentException("length is not a positive multiple of the block size");
     }
   }
 
+  private void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    Engine e = take();
+    try {
+      e.run(kind, in, inOff, len, out, outOff);
+    } finally {
+      give(e);
+    }
+  }
+
+  /** An engine for one operation; give it back in a {@code finally}. */
+  Engine take() {
+    lifecycle.check();
+    return engines.take();
+  }
+
+  /** Gives back an engine; after destroy, or to a full pool, it is released instead. */
+  void give(Engine e) {
+    engines.give(e);
+  }
+
   @Override
   public void destroy() {
-    if (destroyed.getAndSet(true)) {
-      return;
-    }
-    key.destroy();
-    pool.close();
+    lifecycle.destroy(() -> {
+      Bytes.wipe(key);
+      engines.close();
+    });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return lifecycle.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return "BlockCipher["
-        + algorithm
-        + "-"
-        + (keyLengthBytes * 8)
-        + ", destroyed="
-        + destroyed.get()
-        + "]";
+    return "BlockCipher[" + algorithm + "-" + keyLengthBytes * 8 + ", destroyed="
+        + isDestroyed() + "]";
   }
 
-  /**
-   * One borrower's ciphers (created lazily) and scratch buffers (wiped by every operation that
-   * writes them). Used by one thread at a time: the pool's atomic hand-over orders its uses.
-   */
-  static final class State {
-    private final Algorithm algorithm;
-    private final RawKey key;
-    private Cipher ecbEncryptor;
-    private Cipher ecbDecryptor;
-    private Cipher cbcEncryptor;
-
-    /** Set once the ciphers went back to {@link CipherPool}; such a state is never pooled. */
-    boolean released;
-
-    /** One block of scratch. */
-    final byte[] block;
-
-    /** A second block of scratch. */
-    final byte[] last;
-
-    /** Scratch for one-call CBC and CMAC. */
-    final byte[] scratch = new byte[SCRATCH_BYTES];
-
-    /**
-     * The received and the computed MAC of {@link KeyDerivationBinding#open}, reserved for it: it
-     * calls {@link #decryptCbc(State, byte[], int, byte[], int, int, byte[], int)} and CMAC code
-     * while holding them, so no other code may ever use these two arrays.
-     */
-    final byte[] macReceived;
-
-    /** See {@link #macReceived}. */
-    final byte[] macComputed;
-
-    State(Algorithm algorithm, RawKey key) {
-      this.algorithm = algorithm;
-      this.key = key;
-      this.block = new byte[algorithm.blockSizeBytes];
-      this.last = new byte[algorithm.blockSizeBytes];
-      this.macReceived = new byte[algorithm.blockSizeBytes];
-      this.macComputed = new byte[algorithm.blockSizeBytes];
+  private static Cipher newCipher(String mode) {
+    try {
+      return Cipher.getInstance(mode + "/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(mode + " unavailable", e);
     }
+  }
 
-    Cipher ecbEncryptor() {
-      if (ecbEncryptor == null) {
-        ecbEncryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_ENCRYPT, key);
+  /** One operation's key-dependent state, used by one thread at a time. */
+  final class Engine {
+    private final Cipher[] ciphers = new Cipher[3];
+
+    /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
+    byte[] subkeys;
+
+    /** The cipher of this kind, keyed on first use (IllegalStateException after destroy). */
+    @SuppressWarnings("try") // the resource only ends the operation
+    Cipher cipher(int kind) {
+      if (ciphers[kind] == null) {
+        Cipher c = spares(kind).take();
+        try (Lifecycle.Use u = lifecycle.use()) {
+          init(c, kind, new RawKey(algorithm.jceName, key));
+        }
+        ciphers[kind] = c;
       }
-      return ecbEncryptor;
+      return ciphers[kind];
     }
 
-    Cipher ecbDecryptor() {
-      if (ecbDecryptor == null) {
-        ecbDecryptor = CipherPool.take(algorithm, CipherPool.Kind.ECB_DECRYPT, key);
+    /** One {@code doFinal} of this kind over whole blocks. */
+    void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
+      checkBlocks(in, inOff, len, out, outOff);
+      try {
+        cipher(kind).doFinal(in, inOff, len, out, outOff);
+      } catch (GeneralSecurityException x) {
+        drop();
+        throw new IllegalStateException("block cipher failure: " + x.getClass().getSimpleName());
       }
-      return ecbDecryptor;
     }
 
-    /** The CBC encryptor with an all-zero IV; every use must end with {@code doFinal}. */
-    Cipher cbcEncryptor() {
-      if (cbcEncryptor == null) {
-        cbcEncryptor = CipherPool.take(algorithm, CipherPool.Kind.CBC_ENCRYPT, key);
-      }
-      return cbcEncryptor;
+    /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
+    void drop() {
+      Arrays.fill(ciphers, null);
     }
 
-    /** The ciphers this state holds now (for tests). */
-    Cipher[] ciphers() {
-      return new Cipher[] {ecbEncryptor, ecbDecryptor, cbcEncryptor};
-    }
-
-    void dropCiphers() {
-      ecbEncryptor = null;
-      ecbDecryptor = null;
-      cbcEncryptor = null;
-    }
-
-    /** Hands the ciphers to the calling thread's {@link CipherPool} and wipes the buffers. */
+    /** Wipes the subkeys and hands the ciphers, re-keyed with zeros, to the spares. */
     void release() {
-      released = true;
-      CipherPool.give(algorithm, CipherPool.Kind.ECB_ENCRYPT, ecbEncryptor);
-      CipherPool.give(algorithm, CipherPool.Kind.ECB_DECRYPT, ecbDecryptor);
-      CipherPool.give(algorithm, CipherPool.Kind.CBC_ENCRYPT, cbcEncryptor);
-      dropCiphers();
-      Bytes.wipe(block, last, scratch, macReceived, macComputed);
+      Bytes.wipe(subkeys);
+      subkeys = null;
+      for (int kind = 0; kind < 3; kind++) {
+        Cipher c = ciphers[kind];
+        ciphers[kind] = null;
+        try {
+          if (c != null) {
+            init(c, kind, new SecretKeySpec(new byte[key.length], algorithm.jceName));
+            spares(kind).give(c);
+          }
+        } catch (IllegalStateException x) {
+          // not re-keyed: dropped, never pooled
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private BoundedPool<Cipher> spares(int kind) {
+      return (BoundedPool<Cipher>) SPARES[algorithm.ordinal() * 3 + kind];
+    }
+
+    private void init(Cipher c, int kind, SecretKey k) {
+      try {
+        int mode = kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE;
+        c.init(mode, k, kind == CBC_ENCRYPT ? zeroIv : null);
+      } catch (GeneralSecurityException x) {
+        throw new IllegalStateException("cannot key " + c.getAlgorithm(), x);
+      }
+    }
+  }
+
+  /** A key for one {@code Cipher.init}: the JCE gets a copy, never this object's array. */
+  private static final class RawKey implements SecretKey {
+    private static final long serialVersionUID = 1L;
+    private final String algorithm;
+    private final transient byte[] bytes;
+
+    RawKey(String algorithm, byte[] bytes) {
+      this.algorithm = algorithm;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return algorithm;
+    }
+
+    @Override
+    public String getFormat() {
+      return "RAW";
+    }
+
+    @Override
+    public byte[] getEncoded() {
+      return bytes.clone();
     }
   }
 }
