@@ -3,36 +3,25 @@
  */
 package io.tr31.internal;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
 
 /**
  * A prepared AES or TDES block cipher: ECB, and CBC with the IV folded into the first block (the
- * X9.143 IV is the MAC, new on every call: folding saves a {@code Cipher.init} per call). With
- * {@link BoundedPool} and {@link Scratch} this is the whole speed layer:
+ * X9.143 IV is the MAC, new on every call: folding saves a {@code Cipher.init} per call). {@link
+ * Cmac} builds on it.
  *
- * <ul>
- *   <li>An {@link Engine} holds all key-dependent state: up to three JCE ciphers keyed on first use
- *       (one per mode) and the CMAC subkeys. Each BlockCipher owns a pool of engines; an operation
- *       takes one, uses it alone, gives it back.
- *   <li>{@link Scratch}: per thread, key-independent, zero between operations.
- *   <li>Spares: {@code Cipher.getInstance} costs microseconds, {@code init} far less, so released
- *       engines leave their ciphers, re-keyed with zeros, in a static pool for the next key.
- * </ul>
+ * <p>The speed layer is three small classes: {@link CipherState} (this key's pooled JCE ciphers
+ * and CMAC subkeys, and the zero-keyed spares), {@link Scratch} (per-thread buffers, zero between
+ * operations) and {@link BoundedPool}.
  *
- * <p>Security. Thread-safe. {@link #destroy()} (once, by {@link Lifecycle}) waits for engines being
- * keyed, wipes the key and closes the pool: idle engines are released at once, engines in use when
- * given back; releasing wipes the subkeys and re-keys the ciphers. No operation computes with
- * half-wiped keys: it touches only the engine it holds alone and reads the key only inside {@link
- * Lifecycle#use()}; racing destroy it completes or throws {@link IllegalStateException}, as does
- * any use after destroy. Dropped, not wiped: JCE key schedules (re-keying replaces them without
- * zeroing) and copies the JCE keeps. {@link #toString()} shows no key material.
+ * <h2>Security</h2>
+ *
+ * Thread-safe. {@link #destroy()} wipes this object's copy of the key and releases every thread's
+ * ciphers; an operation racing it completes with intact keys or throws {@link
+ * IllegalStateException}, as does any use after destroy (see {@link CipherState}, also for what
+ * the JCE does not let us wipe). Temporaries are wiped; {@link #toString()} shows no key material.
  */
 public final class BlockCipher implements Destroyable {
   /** The block ciphers of the X9.143 binding methods. */
@@ -61,31 +50,9 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  /** Idle engines per key: every core at once, with slack for preempted threads. */
-  static final int POOL_SLOTS = 2 * Runtime.getRuntime().availableProcessors();
-
-  static final int ECB_ENCRYPT = 0;
-  static final int ECB_DECRYPT = 1;
-  /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
-  static final int CBC_ENCRYPT = 2;
-
-  /** Zero-keyed ciphers by algorithm and kind: no secret, shared by all threads. */
-  private static final BoundedPool<?>[] SPARES = new BoundedPool<?>[6];
-
-  static {
-    for (int i = 0; i < SPARES.length; i++) {
-      String mode = Algorithm.values()[i / 3].jceName + (i % 3 == 2 ? "/CBC" : "/ECB");
-      SPARES[i] = new BoundedPool<Cipher>(2 * POOL_SLOTS, () -> newCipher(mode), c -> {});
-    }
-  }
-
   private final Algorithm algorithm;
   private final int keyLengthBytes;
-  private final byte[] key;
-  private final IvParameterSpec zeroIv;
-  private final Lifecycle lifecycle = new Lifecycle("block cipher");
-  private final BoundedPool<Engine> engines =
-      new BoundedPool<>(POOL_SLOTS, Engine::new, Engine::release);
+  private final CipherState state;
 
   private BlockCipher(Algorithm algorithm, byte[] key) {
     if (!algorithm.permitsKeyLengthBytes(key.length)) {
@@ -94,11 +61,11 @@ public final class BlockCipher implements Destroyable {
     }
     this.algorithm = algorithm;
     this.keyLengthBytes = key.length;
-    this.zeroIv = new IvParameterSpec(new byte[algorithm.blockSizeBytes]);
-    this.key = Arrays.copyOf(key, algorithm == Algorithm.TDES ? 24 : key.length);
+    byte[] k = Arrays.copyOf(key, algorithm == Algorithm.TDES ? 24 : key.length);
     if (algorithm == Algorithm.TDES && key.length == 16) {
-      System.arraycopy(key, 0, this.key, 16, 8); // SP 800-67 keying option 2: K3 = K1
+      System.arraycopy(key, 0, k, 16, 8); // SP 800-67 keying option 2: K3 = K1
     }
+    this.state = new CipherState(algorithm.jceName, algorithm.blockSizeBytes, k);
   }
 
   /** Prepares {@code algorithm} under a copy of {@code key} (IllegalArgumentException on length). */
@@ -144,7 +111,7 @@ public final class BlockCipher implements Destroyable {
 
   /** ECB-encrypts {@code len} bytes (a positive multiple of the block size). */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    run(ECB_ENCRYPT, in, inOff, len, out, outOff);
+    run(CipherState.ECB_ENCRYPT, in, inOff, len, out, outOff);
   }
 
   /**
@@ -161,7 +128,7 @@ public final class BlockCipher implements Destroyable {
       for (int i = 0; i < blockSizeBytes(); i++) {
         out[outOff + i] ^= iv[ivOff + i];
       }
-      run(CBC_ENCRYPT, out, outOff, len, out, outOff);
+      run(CipherState.CBC_ENCRYPT, out, outOff, len, out, outOff);
     } catch (RuntimeException e) {
       Arrays.fill(out, outOff, outOff + len, (byte) 0); // leaves no plaintext behind
       throw e;
@@ -177,7 +144,7 @@ public final class BlockCipher implements Destroyable {
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
     int bs = blockSizeBytes();
     Objects.checkFromIndexSize(ivOff, bs, iv.length);
-    run(ECB_DECRYPT, in, inOff, len, out, outOff);
+    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff);
     for (int i = 0; i < bs; i++) {
       out[outOff + i] ^= iv[ivOff + i];
     }
@@ -195,145 +162,33 @@ public final class BlockCipher implements Destroyable {
   }
 
   private void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    Engine e = take();
+    checkBlocks(in, inOff, len, out, outOff);
+    CipherState.Engine e = state.take();
     try {
       e.run(kind, in, inOff, len, out, outOff);
     } finally {
-      give(e);
+      state.give(e);
     }
   }
 
-  /** An engine for one operation; give it back in a {@code finally}. */
-  Engine take() {
-    lifecycle.check();
-    return engines.take();
-  }
-
-  /** Gives back an engine; after destroy, or to a full pool, it is released instead. */
-  void give(Engine e) {
-    engines.give(e);
+  /** This key's pooled state, for {@link Cmac}. */
+  CipherState state() {
+    return state;
   }
 
   @Override
   public void destroy() {
-    lifecycle.destroy(() -> {
-      Bytes.wipe(key);
-      engines.close();
-    });
+    state.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return lifecycle.isDestroyed();
+    return state.isDestroyed();
   }
 
   @Override
   public String toString() {
     return "BlockCipher[" + algorithm + "-" + keyLengthBytes * 8 + ", destroyed="
         + isDestroyed() + "]";
-  }
-
-  private static Cipher newCipher(String mode) {
-    try {
-      return Cipher.getInstance(mode + "/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(mode + " unavailable", e);
-    }
-  }
-
-  /** One operation's key-dependent state, used by one thread at a time. */
-  final class Engine {
-    private final Cipher[] ciphers = new Cipher[3];
-
-    /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
-    byte[] subkeys;
-
-    /** The cipher of this kind, keyed on first use (IllegalStateException after destroy). */
-    @SuppressWarnings("try") // the resource only ends the operation
-    Cipher cipher(int kind) {
-      if (ciphers[kind] == null) {
-        Cipher c = spares(kind).take();
-        try (Lifecycle.Use u = lifecycle.use()) {
-          init(c, kind, new RawKey(algorithm.jceName, key));
-        }
-        ciphers[kind] = c;
-      }
-      return ciphers[kind];
-    }
-
-    /** One {@code doFinal} of this kind over whole blocks. */
-    void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
-      checkBlocks(in, inOff, len, out, outOff);
-      try {
-        cipher(kind).doFinal(in, inOff, len, out, outOff);
-      } catch (GeneralSecurityException x) {
-        drop();
-        throw new IllegalStateException("block cipher failure: " + x.getClass().getSimpleName());
-      }
-    }
-
-    /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
-    void drop() {
-      Arrays.fill(ciphers, null);
-    }
-
-    /** Wipes the subkeys and hands the ciphers, re-keyed with zeros, to the spares. */
-    void release() {
-      Bytes.wipe(subkeys);
-      subkeys = null;
-      for (int kind = 0; kind < 3; kind++) {
-        Cipher c = ciphers[kind];
-        ciphers[kind] = null;
-        try {
-          if (c != null) {
-            init(c, kind, new SecretKeySpec(new byte[key.length], algorithm.jceName));
-            spares(kind).give(c);
-          }
-        } catch (IllegalStateException x) {
-          // not re-keyed: dropped, never pooled
-        }
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    private BoundedPool<Cipher> spares(int kind) {
-      return (BoundedPool<Cipher>) SPARES[algorithm.ordinal() * 3 + kind];
-    }
-
-    private void init(Cipher c, int kind, SecretKey k) {
-      try {
-        int mode = kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE;
-        c.init(mode, k, kind == CBC_ENCRYPT ? zeroIv : null);
-      } catch (GeneralSecurityException x) {
-        throw new IllegalStateException("cannot key " + c.getAlgorithm(), x);
-      }
-    }
-  }
-
-  /** A key for one {@code Cipher.init}: the JCE gets a copy, never this object's array. */
-  private static final class RawKey implements SecretKey {
-    private static final long serialVersionUID = 1L;
-    private final String algorithm;
-    private final transient byte[] bytes;
-
-    RawKey(String algorithm, byte[] bytes) {
-      this.algorithm = algorithm;
-      this.bytes = bytes;
-    }
-
-    @Override
-    public String getAlgorithm() {
-      return algorithm;
-    }
-
-    @Override
-    public String getFormat() {
-      return "RAW";
-    }
-
-    @Override
-    public byte[] getEncoded() {
-      return bytes.clone();
-    }
   }
 }

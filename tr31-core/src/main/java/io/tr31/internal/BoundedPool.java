@@ -11,10 +11,10 @@ import java.util.function.Supplier;
 /**
  * A bounded, lock-free pool of objects holding one key's state (cipher engines, JCE {@code Cipher}
  * and {@code Mac} objects), owned by that key's holder so that {@link #close()} reaches every idle
- * object, whichever thread used it last (a {@code ThreadLocal} cannot be drained from another
- * thread). {@code close()} hands each idle object to the releaser, which wipes, re-keys or drops
- * it; an object in use then is released when given back; an object given to a full pool is
- * released. Steady state allocates nothing. Thread-safe.
+ * object whichever thread used it last (a {@code ThreadLocal} cannot be drained from another
+ * thread). The releaser wipes, re-keys or drops an object leaving for good: idle ones at {@code
+ * close()}, busy ones when given back after it, extra ones given to a full pool. Thread-safe; the
+ * steady state allocates nothing.
  *
  * @param <T> the pooled objects
  */
@@ -24,11 +24,7 @@ public final class BoundedPool<T> {
   private final Consumer<T> releaser;
   private volatile boolean closed;
 
-  /**
-   * @param slots idle objects kept: enough for the threads that use one key at the same time
-   * @param factory makes a new object when none is idle
-   * @param releaser wipes, re-keys or drops an object that leaves the pool for good
-   */
+  /** Keeps up to {@code slots} idle objects; {@code releaser} ends an object's life in the pool. */
   public BoundedPool(int slots, Supplier<T> factory, Consumer<T> releaser) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be positive");

@@ -14,7 +14,7 @@ import javax.security.auth.Destroyable;
  * written once for both block sizes.
  *
  * <p>The subkeys (SP 800-38B 6.1: L = E_K(0^b), K1 = dbl(L), K2 = dbl(K1), with R_128 = 0x87 and
- * R_64 = 0x1B) are computed once per engine of the {@link BlockCipher} and live in it, so that
+ * R_64 = 0x1B) are computed once per engine of the cipher's {@link CipherState} and live in it, so that
  * they are wiped with it. {@link #mac(byte[], int, int, byte[], int, int, byte[], int)}
  * authenticates the concatenation of two byte ranges (a key block's header and payload) without
  * concatenating them: all blocks but the last go through the engine's zero-IV CBC encryptor (whose
@@ -84,21 +84,21 @@ public final class Cmac implements Destroyable {
   /** E_K(0^b), a fresh array: the engine's zero-IV CBC over one zero block is ECB. */
   byte[] encryptedZeroBlock() {
     byte[] out = new byte[cipher.blockSizeBytes()];
-    BlockCipher.Engine e = cipher.take();
+    CipherState.Engine e = cipher.state().take();
     try {
-      e.run(BlockCipher.CBC_ENCRYPT, out, 0, out.length, out, 0);
+      e.run(CipherState.CBC_ENCRYPT, out, 0, out.length, out, 0);
     } finally {
-      cipher.give(e);
+      cipher.state().give(e);
     }
     return out;
   }
 
   /** K1 || K2 of the engine's key, computed on the engine's first CMAC. */
-  private byte[] subkeys(BlockCipher.Engine e) {
+  private byte[] subkeys(CipherState.Engine e) {
     if (e.subkeys == null) {
       int bs = cipher.blockSizeBytes();
       byte[] k = new byte[2 * bs];
-      e.run(BlockCipher.CBC_ENCRYPT, k, 0, bs, k, bs); // L in the second half, for a moment
+      e.run(CipherState.CBC_ENCRYPT, k, 0, bs, k, bs); // L in the second half, for a moment
       dbl(k, bs, bs, k, 0);
       dbl(k, 0, bs, k, bs);
       e.subkeys = k;
@@ -139,13 +139,13 @@ public final class Cmac implements Destroyable {
     int tailLen = (int) (total - lastStart);
     int fromA = (int) Math.min(aLen, lastStart);
     int fromB = (int) (lastStart - fromA);
-    BlockCipher.Engine e = cipher.take();
+    CipherState.Engine e = cipher.state().take();
     Scratch s = Scratch.take();
     byte[] last = s.block(0, bs);
     boolean done = false;
     try {
       byte[] subkeys = subkeys(e);
-      Cipher cbc = e.cipher(BlockCipher.CBC_ENCRYPT);
+      Cipher cbc = e.cipher(CipherState.CBC_ENCRYPT);
       int buffered = feed(s, cbc, a, aOff, fromA, 0);
       if (feed(s, cbc, b, bOff, fromB, buffered) != 0) {
         throw new AssertionError("CMAC prefix not block aligned");
@@ -172,7 +172,7 @@ public final class Cmac implements Destroyable {
         e.drop(); // a half-fed CBC chain must never serve the next MAC
       }
       s.give();
-      cipher.give(e);
+      cipher.state().give(e);
     }
   }
 
@@ -191,17 +191,17 @@ public final class Cmac implements Destroyable {
     if (len == 0 || len % bs != 0) {
       throw new IllegalArgumentException("not a block-aligned message");
     }
-    BlockCipher.Engine e = cipher.take();
+    CipherState.Engine e = cipher.state().take();
     try {
       byte[] subkeys = subkeys(e);
       int last = off + len - bs;
       for (int i = 0; i < bs; i++) {
         msg[last + i] ^= subkeys[i];
       }
-      e.run(BlockCipher.CBC_ENCRYPT, msg, off, len, msg, off);
+      e.run(CipherState.CBC_ENCRYPT, msg, off, len, msg, off);
       System.arraycopy(msg, last, out, outOff, bs);
     } finally {
-      cipher.give(e);
+      cipher.state().give(e);
     }
   }
 

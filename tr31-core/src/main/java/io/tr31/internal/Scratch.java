@@ -4,13 +4,11 @@
 package io.tr31.internal;
 
 /**
- * Per-thread scratch for the hot paths (a key block's header and payload side by side, MAC blocks),
- * so that they allocate nothing. Not tied to any key.
- *
- * <p>Ownership: {@link #take()} gives the calling thread's scratch to the caller until it calls
- * {@link #give()} in a {@code finally}; a nested {@code take()} on the same thread (while the
- * thread's scratch is out) gets a fresh one, so no code can ever see another's buffers. {@code
- * give()} wipes everything, so a scratch at rest holds zeros. Never shared between threads.
+ * Per-thread buffers for the hot paths (a key block's header and payload side by side, MAC
+ * blocks), so that they allocate nothing; tied to no key. {@link #take()} hands the thread's
+ * scratch to the caller until it calls {@link #give()} in a {@code finally}; a nested {@code
+ * take()} meanwhile gets a fresh one, so no code sees another's buffers. {@code give()} wipes
+ * everything: at rest a scratch holds zeros. Never shared between threads.
  */
 final class Scratch {
   /** Bytes of {@link #data}: a whole version B or D key block's header and payload fit. */
@@ -18,15 +16,10 @@ final class Scratch {
 
   private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(Scratch::new);
 
-  /** The main buffer. */
   final byte[] data = new byte[DATA_BYTES];
-
   /** Two TDES blocks, then two AES blocks: exact lengths, for {@code MessageDigest.isEqual}. */
   private final byte[][] blocks = {new byte[8], new byte[8], new byte[16], new byte[16]};
-
   private boolean out;
-
-  private Scratch() {}
 
   /** The calling thread's scratch, or a fresh one while the thread's is out. */
   static Scratch take() {

@@ -117,7 +117,7 @@ class PooledCipherConcurrencyTest {
       throws Exception {
     Random r = new Random(3);
     AtomicInteger completed = new AtomicInteger();
-    for (int round = 0; round < 150; round++) {
+    for (int round = 0; round < 100; round++) {
       T target = make.get();
       long delayNanos = r.nextInt(400_000);
       List<String> errors = Collections.synchronizedList(new ArrayList<>());
