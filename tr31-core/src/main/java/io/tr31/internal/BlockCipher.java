@@ -3,8 +3,10 @@
  */
 package io.tr31.internal;
 
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import javax.crypto.Cipher;
 import javax.security.auth.Destroyable;
 
 /**
@@ -116,22 +118,50 @@ public final class BlockCipher implements Destroyable {
 
   /**
    * CBC-encrypts {@code len} bytes (a positive multiple of the block size) under the IV {@code
-   * iv[ivOff..)}: zero-IV CBC over (P1 xor IV, P2, ...) in place in {@code out}, which must not
-   * overlap the input or the IV. On failure the output range is zeroed.
+   * iv[ivOff..)}: zero-IV CBC over (P1 xor IV, P2, ...), in one cipher call through the thread's
+   * {@link Scratch} up to its size, else with the first block alone. The output must not overlap
+   * the input.
    */
   public void encryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
-    Objects.checkFromIndexSize(ivOff, blockSizeBytes(), iv.length);
-    checkBlocks(in, inOff, len, out, outOff);
-    System.arraycopy(in, inOff, out, outOff, len);
+    Scratch s = Scratch.take();
     try {
-      for (int i = 0; i < blockSizeBytes(); i++) {
-        out[outOff + i] ^= iv[ivOff + i];
+      encryptCbc(s, iv, ivOff, in, inOff, len, out, outOff);
+    } finally {
+      s.give();
+    }
+  }
+
+  /** {@link #encryptCbc(byte[], int, byte[], int, int, byte[], int)} in the caller's scratch. */
+  void encryptCbc(
+      Scratch s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
+    int bs = blockSizeBytes();
+    Objects.checkFromIndexSize(ivOff, bs, iv.length);
+    checkBlocks(in, inOff, len, out, outOff);
+    boolean oneCall = len <= Scratch.DATA_BYTES;
+    byte[] buf = oneCall ? s.data(len) : s.block(0, bs);
+    CipherState.Engine e = state.take();
+    boolean done = false;
+    try {
+      System.arraycopy(in, inOff, buf, 0, oneCall ? len : bs);
+      for (int i = 0; i < bs; i++) {
+        buf[i] ^= iv[ivOff + i];
       }
-      run(CipherState.CBC_ENCRYPT, out, outOff, len, out, outOff);
-    } catch (RuntimeException e) {
-      Arrays.fill(out, outOff, outOff + len, (byte) 0); // leaves no plaintext behind
-      throw e;
+      Cipher cbc = e.cipher(CipherState.CBC_ENCRYPT);
+      if (oneCall) {
+        cbc.doFinal(buf, 0, len, out, outOff);
+      } else {
+        cbc.update(buf, 0, bs, out, outOff);
+        cbc.doFinal(in, inOff + bs, len - bs, out, outOff + bs);
+      }
+      done = true;
+    } catch (GeneralSecurityException x) {
+      throw new IllegalStateException("block cipher failure: " + x.getClass().getSimpleName());
+    } finally {
+      if (!done) {
+        e.drop(); // its CBC chain may be half fed
+      }
+      state.give(e);
     }
   }
 

@@ -98,10 +98,16 @@ public final class Cmac implements Destroyable {
     if (e.subkeys == null) {
       int bs = cipher.blockSizeBytes();
       byte[] k = new byte[2 * bs];
-      e.run(CipherState.CBC_ENCRYPT, k, 0, bs, k, bs); // L in the second half, for a moment
-      dbl(k, bs, bs, k, 0);
-      dbl(k, 0, bs, k, bs);
-      e.subkeys = k;
+      try {
+        e.run(CipherState.CBC_ENCRYPT, k, 0, bs, k, bs); // L in the second half, for a moment
+        dbl(k, bs, bs, k, 0);
+        dbl(k, 0, bs, k, bs);
+        e.subkeys = k;
+      } finally {
+        if (e.subkeys != k) {
+          Bytes.wipe(k);
+        }
+      }
     }
     return e.subkeys;
   }
@@ -177,16 +183,16 @@ public final class Cmac implements Destroyable {
   }
 
   /**
-   * Writes the full-block CMAC of {@code msg[off..off+len)} to {@code out[outOff..)} in one cipher
-   * call, OVERWRITING the whole range (the caller passes a scratch copy): for a block-aligned
-   * message SP 800-38B 6.2 is zero-IV CBC over M1 .. Mn-1, (Mn XOR K1), computed in place; the tag
-   * is the last block.
+   * Writes the full-block CMAC of the first {@code len} bytes of the scratch data to {@code
+   * out[outOff..)} in one cipher call, OVERWRITING the message's last block: for a block-aligned message SP 800-38B 6.2 is
+   * zero-IV CBC over M1 .. Mn-1, (Mn XOR K1), and the tag is the last output block (the output goes
+   * to the sink). The caller took {@code s} and wipes it by giving it back.
    *
    * @throws IllegalArgumentException unless {@code len} is a positive multiple of the block size
    */
-  public void macAlignedDestroying(byte[] msg, int off, int len, byte[] out, int outOff) {
+  void macAligned(Scratch s, int len, byte[] out, int outOff) {
     int bs = cipher.blockSizeBytes();
-    Objects.checkFromIndexSize(off, len, msg.length);
+    Objects.checkFromIndexSize(0, len, Scratch.DATA_BYTES);
     Objects.checkFromIndexSize(outOff, bs, out.length);
     if (len == 0 || len % bs != 0) {
       throw new IllegalArgumentException("not a block-aligned message");
@@ -194,12 +200,13 @@ public final class Cmac implements Destroyable {
     CipherState.Engine e = cipher.state().take();
     try {
       byte[] subkeys = subkeys(e);
-      int last = off + len - bs;
+      byte[] data = s.data(len);
+      byte[] sink = s.sink(len);
       for (int i = 0; i < bs; i++) {
-        msg[last + i] ^= subkeys[i];
+        data[len - bs + i] ^= subkeys[i];
       }
-      e.run(CipherState.CBC_ENCRYPT, msg, off, len, msg, off);
-      System.arraycopy(msg, last, out, outOff, bs);
+      e.run(CipherState.CBC_ENCRYPT, data, 0, len, sink, 0);
+      System.arraycopy(sink, len - bs, out, outOff, bs);
     } finally {
       cipher.state().give(e);
     }
@@ -207,7 +214,7 @@ public final class Cmac implements Destroyable {
 
   /**
    * Feeds {@code len} bytes into the CBC chain, buffering a partial block across ranges in the
-   * scratch block 0 (the scratch data is the sink); returns the number of bytes left buffered.
+   * scratch block 0 (the output goes to the scratch sink); returns the number of bytes left buffered.
    */
   private static int feed(Scratch s, Cipher cbc, byte[] src, int off, int len, int buffered)
       throws GeneralSecurityException {
@@ -220,13 +227,13 @@ public final class Cmac implements Destroyable {
       off += take;
       len -= take;
       if (buffered == bs) {
-        cbc.update(carry, 0, bs, s.data, 0);
+        cbc.update(carry, 0, bs, s.sink(bs), 0);
         buffered = 0;
       }
     }
     for (int full = len - len % bs; full > 0; ) {
       int chunk = Math.min(full, Scratch.DATA_BYTES);
-      cbc.update(src, off, chunk, s.data, 0);
+      cbc.update(src, off, chunk, s.sink(chunk), 0);
       off += chunk;
       len -= chunk;
       full -= chunk;

@@ -160,21 +160,22 @@ public final class KeyDerivationBinding implements Binding {
     lifecycle.check();
     int macOff = outOff + pLen;
     int n = hLen + pLen;
-    // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
-    if (n <= Scratch.DATA_BYTES && n % blockBytes == 0) {
-      // Header || payload side by side in the thread's scratch: the CMAC is one cipher call.
-      Scratch s = Scratch.take();
-      try {
-        System.arraycopy(header, hOff, s.data, 0, hLen);
-        System.arraycopy(payload, pOff, s.data, hLen, pLen);
-        kbak.macAlignedDestroying(s.data, 0, n, out, macOff);
-      } finally {
-        s.give();
+    Scratch s = Scratch.take();
+    try {
+      // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
+      if (n <= Scratch.DATA_BYTES && n % blockBytes == 0) {
+        // Header || payload side by side in the thread's scratch: the CMAC is one cipher call.
+        byte[] data = s.data(n);
+        System.arraycopy(header, hOff, data, 0, hLen);
+        System.arraycopy(payload, pOff, data, hLen, pLen);
+        kbak.macAligned(s, n, out, macOff);
+      } else {
+        kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
       }
-    } else {
-      kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+      kbek.encryptCbc(s, out, macOff, payload, pOff, pLen, out, outOff);
+    } finally {
+      s.give();
     }
-    kbek.encryptCbc(out, macOff, payload, pOff, pLen, out, outOff);
   }
 
   /**
@@ -241,11 +242,12 @@ public final class KeyDerivationBinding implements Binding {
       // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt first, since the MAC covers
       // the plaintext. Nothing in the plaintext is read before the MAC check below.
       if (contiguous) {
-        System.arraycopy(header, hOff, s.data, 0, hLen);
-        kbek.decryptCbc(received, 0, ct, cOff, cLen, s.data, hLen);
-        // Copied out before the CMAC overwrites s.data; zeroed below on failure.
-        System.arraycopy(s.data, hLen, out, outOff, cLen);
-        kbak.macAlignedDestroying(s.data, 0, n, computed, 0);
+        byte[] data = s.data(n);
+        System.arraycopy(header, hOff, data, 0, hLen);
+        kbek.decryptCbc(received, 0, ct, cOff, cLen, data, hLen);
+        // Copied out before the CMAC overwrites the last block; zeroed below on failure.
+        System.arraycopy(data, hLen, out, outOff, cLen);
+        kbak.macAligned(s, n, computed, 0);
       } else {
         kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
         kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);

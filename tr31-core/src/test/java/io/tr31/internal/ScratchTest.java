@@ -19,18 +19,35 @@ class ScratchTest {
     Scratch outer = Scratch.take();
     Scratch nested = Scratch.take();
     assertNotSame(outer, nested);
-    assertNotSame(outer.data, nested.data);
-    Arrays.fill(outer.data, (byte) 1);
+    assertNotSame(outer.data(0), nested.data(0));
+    Arrays.fill(outer.data(Scratch.DATA_BYTES), (byte) 1);
+    Arrays.fill(outer.sink(100), 0, 100, (byte) 4);
     Arrays.fill(outer.block(1, 16), (byte) 2);
-    Arrays.fill(nested.data, (byte) 3);
+    Arrays.fill(nested.data(Scratch.DATA_BYTES), (byte) 3);
     nested.give();
-    assertEquals(1, outer.data[511], "the nested owner never touches the outer one's buffers");
+    assertEquals(1, outer.data(0)[511], "the nested owner never touches the outer one's buffers");
     outer.give();
     Scratch again = Scratch.take();
     try {
       assertSame(outer, again);
-      assertArrayEquals(new byte[Scratch.DATA_BYTES], again.data);
+      assertArrayEquals(new byte[Scratch.DATA_BYTES], again.data(0));
+      assertArrayEquals(new byte[Scratch.DATA_BYTES], again.sink(0));
       assertArrayEquals(new byte[16], again.block(1, 16));
+    } finally {
+      again.give();
+    }
+  }
+
+  @Test
+  void give_wipesWhatTheOwnerDeclared() {
+    Scratch s = Scratch.take();
+    Arrays.fill(s.data(40), 0, 40, (byte) 7);
+    Arrays.fill(s.sink(24), 0, 24, (byte) 9);
+    s.give();
+    Scratch again = Scratch.take();
+    try {
+      assertArrayEquals(new byte[Scratch.DATA_BYTES], again.data(0));
+      assertArrayEquals(new byte[Scratch.DATA_BYTES], again.sink(0));
     } finally {
       again.give();
     }
