@@ -67,7 +67,7 @@ public final class BlockCipher implements Destroyable {
     if (algorithm == Algorithm.TDES && key.length == 16) {
       System.arraycopy(key, 0, k, 16, 8); // SP 800-67 keying option 2: K3 = K1
     }
-    this.state = new CipherState(algorithm.jceName, algorithm.blockSizeBytes, k);
+    this.state = new CipherState(algorithm.jceName, k);
   }
 
   /** Prepares {@code algorithm} under a copy of {@code key} (IllegalArgumentException on length). */

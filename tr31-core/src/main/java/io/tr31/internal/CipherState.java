@@ -33,7 +33,14 @@ final class CipherState {
   /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
   static final int CBC_ENCRYPT = 2;
 
-  /** Zero-keyed spare ciphers: AES by kind, then TDES; an empty pool yields {@code null}. */
+  private static final SecretKey[] ZERO_KEYS = {
+    new SecretKeySpec(new byte[24], "DESede"), new SecretKeySpec(new byte[16], "AES")
+  };
+  private static final IvParameterSpec[] ZERO_IVS = {
+    new IvParameterSpec(new byte[8]), new IvParameterSpec(new byte[16])
+  };
+
+  /** Zero-keyed spare ciphers: TDES by kind, then AES; an empty pool yields {@code null}. */
   private static final BoundedPool<?>[] SPARES = new BoundedPool<?>[6];
 
   static {
@@ -43,17 +50,15 @@ final class CipherState {
   }
 
   private final RawKey key;
-  private final SecretKey zeroKey;
-  private final IvParameterSpec zeroIv;
+  private final int aes; // 1 for AES, 0 for TDES: indexes ZERO_KEYS, ZERO_IVS and SPARES
   private final Lifecycle lifecycle = new Lifecycle("block cipher");
   private final BoundedPool<Engine> engines =
       new BoundedPool<>(POOL_SLOTS, Engine::new, Engine::release);
 
   /** Keeps {@code key} (not copied: this object owns and wipes it) for {@code jceName}. */
-  CipherState(String jceName, int blockSizeBytes, byte[] key) {
+  CipherState(String jceName, byte[] key) {
     this.key = new RawKey(jceName, key);
-    this.zeroKey = new SecretKeySpec(new byte[key.length], jceName);
-    this.zeroIv = new IvParameterSpec(new byte[blockSizeBytes]);
+    this.aes = jceName.equals("AES") ? 1 : 0;
   }
 
   /** An engine for one operation; give it back in a {@code finally}. */
@@ -120,7 +125,7 @@ final class CipherState {
         ciphers[kind] = null;
         try {
           if (c != null) {
-            spares(kind).give(init(c, kind, zeroKey));
+            spares(kind).give(init(c, kind, ZERO_KEYS[aes]));
           }
         } catch (IllegalStateException x) { // not re-keyed: dropped, never pooled
         }
@@ -129,7 +134,7 @@ final class CipherState {
 
     @SuppressWarnings("unchecked")
     private BoundedPool<Cipher> spares(int kind) {
-      return (BoundedPool<Cipher>) SPARES[(key.algorithm.equals("AES") ? 0 : 3) + kind];
+      return (BoundedPool<Cipher>) SPARES[3 * aes + kind];
     }
 
     /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */
@@ -138,7 +143,7 @@ final class CipherState {
       try {
         c = c != null ? c : Cipher.getInstance(mode);
         c.init(kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k,
-            kind == CBC_ENCRYPT ? zeroIv : null);
+            kind == CBC_ENCRYPT ? ZERO_IVS[aes] : null);
         return c;
       } catch (GeneralSecurityException x) {
         throw new IllegalStateException("cannot key " + mode, x);
