@@ -9,19 +9,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A bounded, lock-free pool of objects that hold one key's state (cipher states, JCE {@link
- * javax.crypto.Cipher} and {@link javax.crypto.Mac} objects), owned by that key's holder so that
- * {@link #close()} reaches every idle object, whichever thread used it last (review 1, finding 5: a
- * {@code ThreadLocal} cannot be drained from another thread).
- *
- * <h2>Security</h2>
- *
- * <p>{@link #close()} empties the pool and hands each object to the releaser, which drops or
- * re-keys it so that the key's schedule is no longer reachable from the pool (best effort: the JCE
- * may replace rather than overwrite its arrays). An object in use during {@code close()} is
- * released when it is given back. At most {@code slots} objects are kept; an extra one is released.
- * Steady state allocates nothing: slots are an array taken and filled by compare-and-set.
- * Thread-safe.
+ * A bounded, lock-free pool of objects holding one key's state (cipher engines, JCE {@code Cipher}
+ * and {@code Mac} objects), owned by that key's holder so that {@link #close()} reaches every idle
+ * object whichever thread used it last (a {@code ThreadLocal} cannot be drained from another
+ * thread). The releaser wipes, re-keys or drops an object leaving for good: idle ones at {@code
+ * close()}, busy ones when given back after it, extra ones given to a full pool. Thread-safe; the
+ * steady state allocates nothing.
  *
  * @param <T> the pooled objects
  */
@@ -31,11 +24,7 @@ public final class BoundedPool<T> {
   private final Consumer<T> releaser;
   private volatile boolean closed;
 
-  /**
-   * @param slots idle objects kept: enough for the threads that use one key at the same time
-   * @param factory makes a new object when none is idle
-   * @param releaser drops or scrubs an object that leaves the pool for good
-   */
+  /** Keeps up to {@code slots} idle objects; {@code releaser} ends an object's life in the pool. */
   public BoundedPool(int slots, Supplier<T> factory, Consumer<T> releaser) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be positive");
@@ -60,7 +49,7 @@ public final class BoundedPool<T> {
   public void give(T t) {
     for (int i = 0; i < slots.length(); i++) {
       if (slots.compareAndSet(i, null, t)) {
-        // close() sets the flag before draining: if it was set, the drain may have passed this
+        // close() sets the flag before draining: if it is set, the drain may have passed this
         // slot already, so take the object back out (unless the drain got it first).
         if (closed && slots.compareAndSet(i, t, null)) {
           releaser.accept(t);

@@ -4,8 +4,8 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.security.auth.Destroyable;
 
@@ -13,27 +13,25 @@ import javax.security.auth.Destroyable;
  * A prepared CMAC (NIST SP 800-38B, RFC 4493) over a 64-bit (TDES) or 128-bit (AES) block cipher,
  * written once for both block sizes.
  *
- * <p>The subkeys K1 and K2 are computed in the constructor (SP 800-38B 6.1: L = E_K(0^b), K1 =
- * dbl(L), K2 = dbl(K1), with R_128 = 0x87 and R_64 = 0x1B). {@link #mac(byte[], int, int, byte[],
- * int, int, byte[], int)} authenticates the concatenation of two byte ranges (a key block's header
- * and payload) without concatenating them: all blocks but the last go through the cipher's zero-IV
- * CBC encryptor (whose chaining state is the CMAC state), the last block is XORed with K1
- * (complete) or padded with 10* and XORed with K2 (SP 800-38B 6.2), and the final {@code doFinal}
- * both produces the tag and restores the zero IV.
+ * <p>The subkeys (SP 800-38B 6.1: L = E_K(0^b), K1 = dbl(L), K2 = dbl(K1), with R_128 = 0x87 and
+ * R_64 = 0x1B) are computed once per engine of the cipher's {@link CipherState} and live in it, so that
+ * they are wiped with it. {@link #mac(byte[], int, int, byte[], int, int, byte[], int)}
+ * authenticates the concatenation of two byte ranges (a key block's header and payload) without
+ * concatenating them: all blocks but the last go through the engine's zero-IV CBC encryptor (whose
+ * chaining state is the CMAC state), the last block is XORed with K1 (complete) or padded with 10*
+ * and XORed with K2 (SP 800-38B 6.2), and the final {@code doFinal} both produces the tag and
+ * restores the zero IV.
  *
  * <h2>Security</h2>
  *
  * Thread-safe. Output is always the full block (truncation is the caller's business); the caller
- * compares tags with {@link java.security.MessageDigest#isEqual}. {@link #destroy()} wipes K1 and
- * K2 and destroys the underlying {@link BlockCipher}, which this object owns (best effort, see
- * there). Use after destroy throws {@link IllegalStateException}. {@link #toString()} shows no key
- * material.
+ * compares tags with {@link java.security.MessageDigest#isEqual}. This object holds no secret of
+ * its own: {@link #destroy()} destroys the {@link BlockCipher} it owns, which wipes the key and the
+ * subkeys (best effort and race-safe, see there). Use after destroy throws {@link
+ * IllegalStateException}. {@link #toString()} shows no key material.
  */
 public final class Cmac implements Destroyable {
   private final BlockCipher cipher;
-  private final byte[] k1;
-  private final byte[] k2;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
 
   /**
    * Prepares CMAC over {@code cipher}, taking ownership of it: destroying this object destroys the
@@ -41,14 +39,6 @@ public final class Cmac implements Destroyable {
    */
   public Cmac(BlockCipher cipher) {
     this.cipher = Objects.requireNonNull(cipher, "cipher");
-    int bs = cipher.blockSizeBytes();
-    byte[] l = encryptZeroBlock(cipher);
-    try {
-      this.k1 = dbl(l);
-      this.k2 = dbl(k1);
-    } finally {
-      Bytes.wipe(l);
-    }
   }
 
   /** Prepares AES-CMAC under a 16, 24 or 32-byte key (IllegalArgumentException otherwise). */
@@ -66,17 +56,14 @@ public final class Cmac implements Destroyable {
     return new Cmac(BlockCipher.of(algorithm, key));
   }
 
-  /** SP 800-38B 6.1: doubling in GF(2^b), constant time (no branch on the secret top bit). */
-  private static byte[] dbl(byte[] in) {
-    int bs = in.length;
+  /** SP 800-38B 6.1: doubling in GF(2^b) from {@code in[off..off+bs)}, constant time. */
+  private static void dbl(byte[] in, int off, int bs, byte[] out, int outOff) {
     int rb = bs == 16 ? 0x87 : 0x1B;
-    byte[] out = new byte[bs];
+    int mask = -((in[off] & 0xFF) >>> 7); // no branch on the secret top bit
     for (int i = 0; i < bs - 1; i++) {
-      out[i] = (byte) ((in[i] << 1) | ((in[i + 1] & 0xFF) >>> 7));
+      out[outOff + i] = (byte) ((in[off + i] << 1) | ((in[off + i + 1] & 0xFF) >>> 7));
     }
-    int mask = -((in[0] & 0xFF) >>> 7);
-    out[bs - 1] = (byte) ((in[bs - 1] << 1) ^ (rb & mask));
-    return out;
+    out[outOff + bs - 1] = (byte) ((in[off + bs - 1] << 1) ^ (rb & mask));
   }
 
   /** The block cipher algorithm. */
@@ -94,33 +81,35 @@ public final class Cmac implements Destroyable {
     return cipher.blockSizeBytes();
   }
 
-  /**
-   * E_K(0^b): the underlying cipher's encryption of one all-zero block (a fresh array), without a
-   * second cipher for the same key.
-   */
+  /** E_K(0^b), a fresh array: the engine's zero-IV CBC over one zero block is ECB. */
   byte[] encryptedZeroBlock() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("CMAC destroyed");
-    }
-    return encryptZeroBlock(cipher);
-  }
-
-  /**
-   * E_K(0^b) with the zero-IV CBC encryptor every mac uses (CBC of one block under a zero IV is
-   * ECB), so a Cmac needs one JCE cipher, not two.
-   */
-  private static byte[] encryptZeroBlock(BlockCipher cipher) {
-    int bs = cipher.blockSizeBytes();
-    byte[] out = new byte[bs];
-    BlockCipher.State s = cipher.borrow();
+    byte[] out = new byte[cipher.blockSizeBytes()];
+    CipherState.Engine e = cipher.state().take();
     try {
-      s.cbcEncryptor().doFinal(new byte[bs], 0, bs, out, 0);
-    } catch (GeneralSecurityException e) {
-      throw cipher.fail(s, e);
+      e.run(CipherState.CBC_ENCRYPT, out, 0, out.length, out, 0);
     } finally {
-      cipher.giveBack(s);
+      cipher.state().give(e);
     }
     return out;
+  }
+
+  /** K1 || K2 of the engine's key, computed on the engine's first CMAC. */
+  private byte[] subkeys(CipherState.Engine e) {
+    if (e.subkeys == null) {
+      int bs = cipher.blockSizeBytes();
+      byte[] k = new byte[2 * bs];
+      try {
+        e.run(CipherState.CBC_ENCRYPT, k, 0, bs, k, bs); // L in the second half, for a moment
+        dbl(k, bs, bs, k, 0);
+        dbl(k, 0, bs, k, bs);
+        e.subkeys = k;
+      } finally {
+        if (e.subkeys != k) {
+          Bytes.wipe(k);
+        }
+      }
+    }
+    return e.subkeys;
   }
 
   /** The full-block CMAC of {@code data}. */
@@ -142,7 +131,7 @@ public final class Cmac implements Destroyable {
 
   /**
    * Writes the full-block CMAC of {@code a[aOff..aOff+aLen) || b[bOff..bOff+bLen)} to {@code
-   * out[outOff..outOff+macLengthBytes())}.
+   * out[outOff..outOff+macLengthBytes())}. Uses the thread's {@link Scratch}.
    */
   public void mac(
       byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, byte[] out, int outOff) {
@@ -150,140 +139,122 @@ public final class Cmac implements Destroyable {
     Objects.checkFromIndexSize(bOff, bLen, b.length);
     int bs = cipher.blockSizeBytes();
     Objects.checkFromIndexSize(outOff, bs, out.length);
-    if (destroyed.get()) {
-      throw new IllegalStateException("CMAC destroyed");
-    }
-    BlockCipher.State s = cipher.borrow();
     long total = (long) aLen + bLen;
     // SP 800-38B 6.2: n = ceil(total / b), at least one block; the last block is special.
     long lastStart = total == 0 ? 0 : ((total - 1) / bs) * bs;
     int tailLen = (int) (total - lastStart);
     int fromA = (int) Math.min(aLen, lastStart);
     int fromB = (int) (lastStart - fromA);
-    byte[] last = s.last;
+    CipherState.Engine e = cipher.state().take();
+    Scratch s = Scratch.take();
+    byte[] last = s.block(0, bs);
+    boolean done = false;
     try {
-      Cipher cbc = s.cbcEncryptor();
+      byte[] subkeys = subkeys(e);
+      Cipher cbc = e.cipher(CipherState.CBC_ENCRYPT);
       int buffered = feed(s, cbc, a, aOff, fromA, 0);
-      buffered = feed(s, cbc, b, bOff, fromB, buffered);
-      if (buffered != 0) {
+      if (feed(s, cbc, b, bOff, fromB, buffered) != 0) {
         throw new AssertionError("CMAC prefix not block aligned");
       }
+      // The carry block is empty now: it becomes the last block.
       int tailFromA = aLen - fromA;
       System.arraycopy(a, aOff + fromA, last, 0, tailFromA);
       System.arraycopy(b, bOff + fromB, last, tailFromA, tailLen - tailFromA);
-      byte[] subkey;
-      if (tailLen == bs) {
-        subkey = k1;
-      } else {
-        last[tailLen] = (byte) 0x80;
-        for (int i = tailLen + 1; i < bs; i++) {
-          last[i] = 0;
-        }
-        subkey = k2;
+      int subkey = 0; // K1 for a complete last block
+      if (tailLen < bs) {
+        Arrays.fill(last, tailLen, bs, (byte) 0);
+        last[tailLen] = (byte) 0x80; // 10* padding
+        subkey = bs; // K2
       }
       for (int i = 0; i < bs; i++) {
-        last[i] ^= subkey[i];
+        last[i] ^= subkeys[subkey + i];
       }
       cbc.doFinal(last, 0, bs, out, outOff);
-    } catch (GeneralSecurityException e) {
-      throw cipher.fail(s, e);
+      done = true;
+    } catch (GeneralSecurityException x) {
+      throw new IllegalStateException("CMAC failure: " + x.getClass().getSimpleName());
     } finally {
-      Bytes.wipe(last, s.block);
-      Bytes.wipe(s.scratch, 0, (int) Math.min(BlockCipher.SCRATCH_BYTES, lastStart));
-      cipher.giveBack(s);
-    }
-  }
-
-  /**
-   * Writes the full-block CMAC of {@code msg[off..off+len)} to {@code out[outOff..)} in one cipher
-   * call, OVERWRITING the last block of the range (the caller passes a scratch copy).
-   *
-   * <p>For a block-aligned message SP 800-38B 6.2 is CBC under a zero IV over M1 .. Mn-1, (Mn XOR
-   * K1), and the tag is the last ciphertext block: one {@code doFinal} into the scratch area of a
-   * borrowed state, which is wiped afterwards.
-   *
-   * @throws IllegalArgumentException unless {@code len} is a positive multiple of the block size of
-   *     at most {@link BlockCipher#SCRATCH_BYTES}
-   */
-  public void macAlignedDestroying(byte[] msg, int off, int len, byte[] out, int outOff) {
-    int bs = cipher.blockSizeBytes();
-    Objects.checkFromIndexSize(off, len, msg.length);
-    Objects.checkFromIndexSize(outOff, bs, out.length);
-    if (len == 0 || len % bs != 0 || len > BlockCipher.SCRATCH_BYTES) {
-      throw new IllegalArgumentException("not a block-aligned message that fits the scratch area");
-    }
-    if (destroyed.get()) {
-      throw new IllegalStateException("CMAC destroyed");
-    }
-    BlockCipher.State s = cipher.borrow();
-    byte[] sink = s.scratch;
-    int last = off + len - bs;
-    try {
-      for (int i = 0; i < bs; i++) {
-        msg[last + i] ^= k1[i];
+      if (!done) {
+        e.drop(); // a half-fed CBC chain must never serve the next MAC
       }
-      s.cbcEncryptor().doFinal(msg, off, len, sink, 0);
-      System.arraycopy(sink, len - bs, out, outOff, bs);
-    } catch (GeneralSecurityException e) {
-      throw cipher.fail(s, e);
-    } finally {
-      Bytes.wipe(sink, 0, len);
-      cipher.giveBack(s);
+      s.give();
+      cipher.state().give(e);
     }
   }
 
   /**
-   * Feeds {@code len} bytes into the CBC chain, buffering a partial block across ranges in {@code
-   * s.block}; returns the number of bytes left buffered.
+   * Writes the full-block CMAC of the first {@code len} bytes of the scratch data to {@code
+   * out[outOff..)} in one cipher call, OVERWRITING the message's last block: for a block-aligned message SP 800-38B 6.2 is
+   * zero-IV CBC over M1 .. Mn-1, (Mn XOR K1), and the tag is the last output block (the output goes
+   * to the sink). The caller took {@code s} and wipes it by giving it back.
+   *
+   * @throws IllegalArgumentException unless {@code len} is a positive multiple of the block size
    */
-  private int feed(BlockCipher.State s, Cipher cbc, byte[] src, int off, int len, int buffered)
+  void macAligned(Scratch s, int len, byte[] out, int outOff) {
+    int bs = cipher.blockSizeBytes();
+    Objects.checkFromIndexSize(0, len, Scratch.DATA_BYTES);
+    Objects.checkFromIndexSize(outOff, bs, out.length);
+    if (len == 0 || len % bs != 0) {
+      throw new IllegalArgumentException("not a block-aligned message");
+    }
+    CipherState.Engine e = cipher.state().take();
+    try {
+      byte[] subkeys = subkeys(e);
+      byte[] data = s.data(len);
+      byte[] sink = s.sink(len);
+      for (int i = 0; i < bs; i++) {
+        data[len - bs + i] ^= subkeys[i];
+      }
+      e.run(CipherState.CBC_ENCRYPT, data, 0, len, sink, 0);
+      System.arraycopy(sink, len - bs, out, outOff, bs);
+    } finally {
+      cipher.state().give(e);
+    }
+  }
+
+  /**
+   * Feeds {@code len} bytes into the CBC chain, buffering a partial block across ranges in the
+   * scratch block 0 (the output goes to the scratch sink); returns the number of bytes left buffered.
+   */
+  private static int feed(Scratch s, Cipher cbc, byte[] src, int off, int len, int buffered)
       throws GeneralSecurityException {
-    int bs = s.block.length;
+    int bs = cbc.getBlockSize();
+    byte[] carry = s.block(0, bs);
     if (buffered != 0) {
       int take = Math.min(bs - buffered, len);
-      System.arraycopy(src, off, s.block, buffered, take);
+      System.arraycopy(src, off, carry, buffered, take);
       buffered += take;
       off += take;
       len -= take;
       if (buffered == bs) {
-        cbc.update(s.block, 0, bs, s.scratch, 0);
+        cbc.update(carry, 0, bs, s.sink(bs), 0);
         buffered = 0;
       }
     }
-    int full = len - len % bs;
-    while (full > 0) {
-      int chunk = Math.min(full, BlockCipher.SCRATCH_BYTES);
-      cbc.update(src, off, chunk, s.scratch, 0);
+    for (int full = len - len % bs; full > 0; ) {
+      int chunk = Math.min(full, Scratch.DATA_BYTES);
+      cbc.update(src, off, chunk, s.sink(chunk), 0);
       off += chunk;
       len -= chunk;
       full -= chunk;
     }
-    System.arraycopy(src, off, s.block, buffered, len);
+    System.arraycopy(src, off, carry, buffered, len);
     return buffered + len;
   }
 
   @Override
   public void destroy() {
-    if (destroyed.getAndSet(true)) {
-      return;
-    }
-    Bytes.wipe(k1, k2);
     cipher.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return cipher.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return "Cmac["
-        + cipher.algorithm()
-        + "-"
-        + (cipher.keyLengthBytes() * 8)
-        + ", destroyed="
-        + destroyed.get()
-        + "]";
+    return "Cmac[" + cipher.algorithm() + "-" + (cipher.keyLengthBytes() * 8) + ", destroyed="
+        + isDestroyed() + "]";
   }
 }

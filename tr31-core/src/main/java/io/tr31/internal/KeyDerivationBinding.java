@@ -9,7 +9,6 @@ import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The key derivation binding method, prepared from one KBPK: key block version {@code D} (AES, ASC
@@ -37,8 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
  * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
  * what this library holds (derived keys are wiped right after the ciphers are prepared, the
- * ciphers' key copies on destroy; the JCE key schedules cannot be wiped, only dropped, see {@link
- * BlockCipher}); use after destroy throws {@link IllegalStateException}. {@link #toString()} shows
+ * ciphers' keys and CMAC subkeys on destroy; the JCE key schedules cannot be wiped, only dropped,
+ * see {@link BlockCipher}); use after destroy throws {@link IllegalStateException}. The hot paths
+ * work in the thread's {@link Scratch} and allocate nothing. {@link #toString()} shows
  * no key material.
  */
 public final class KeyDerivationBinding implements Binding {
@@ -49,7 +49,7 @@ public final class KeyDerivationBinding implements Binding {
   private final Cmac kbak;
   private final byte[] kbpkEncryptedZeros;
   private final byte[] kbpkCmacOfZeros;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle("binding");
 
   private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk) {
     Objects.requireNonNull(kbpk, "kbpk");
@@ -99,15 +99,19 @@ public final class KeyDerivationBinding implements Binding {
    * The KBPK's legacy check value source: the KBPK encryption of one all-zero block (X9.24-1:2017
    * A.2), full block, a fresh copy. Check values are public (they travel in {@code KP} blocks).
    */
+  @SuppressWarnings("try") // the resource only ends the operation
   public byte[] kbpkEncryptedZeros() {
-    checkNotDestroyed();
-    return kbpkEncryptedZeros.clone();
+    try (Lifecycle.Use u = lifecycle.use()) {
+      return kbpkEncryptedZeros.clone();
+    }
   }
 
   /** The KBPK's CMAC of one all-zero block (X9.24-1:2017 A.3), full block, a fresh copy. */
+  @SuppressWarnings("try") // the resource only ends the operation
   public byte[] kbpkCmacOfZeros() {
-    checkNotDestroyed();
-    return kbpkCmacOfZeros.clone();
+    try (Lifecycle.Use u = lifecycle.use()) {
+      return kbpkCmacOfZeros.clone();
+    }
   }
 
   /** The KBPK length in bytes. */
@@ -153,29 +157,24 @@ public final class KeyDerivationBinding implements Binding {
     if (pLen == 0 || pLen % blockBytes != 0) {
       throw new IllegalArgumentException("payload must be a positive multiple of the block size");
     }
-    checkNotDestroyed();
+    lifecycle.check();
     int macOff = outOff + pLen;
     int n = hLen + pLen;
-    BlockCipher.State s = kbek.borrow();
+    Scratch s = Scratch.take();
     try {
       // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
-      if (n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0) {
-        // Header || payload side by side in the KBEK state's scratch: the CMAC is one cipher call
-        // (Cmac#macAlignedDestroying), and the scratch is wiped before encryption reuses it.
-        byte[] buf = s.scratch;
-        try {
-          System.arraycopy(header, hOff, buf, 0, hLen);
-          System.arraycopy(payload, pOff, buf, hLen, pLen);
-          kbak.macAlignedDestroying(buf, 0, n, out, macOff);
-        } finally {
-          Bytes.wipe(buf, 0, n);
-        }
+      if (n <= Scratch.DATA_BYTES && n % blockBytes == 0) {
+        // Header || payload side by side in the thread's scratch: the CMAC is one cipher call.
+        byte[] data = s.data(n);
+        System.arraycopy(header, hOff, data, 0, hLen);
+        System.arraycopy(payload, pOff, data, hLen, pLen);
+        kbak.macAligned(s, n, out, macOff);
       } else {
         kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
       }
       kbek.encryptCbc(s, out, macOff, payload, pOff, pLen, out, outOff);
     } finally {
-      kbek.giveBack(s);
+      s.give();
     }
   }
 
@@ -229,29 +228,28 @@ public final class KeyDerivationBinding implements Binding {
       // X9.143: the same check KeyBlock.parse makes, at the same offset.
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, hLen);
     }
-    checkNotDestroyed();
-    BlockCipher.State s = kbek.borrow();
-    // The state's MAC buffers, reserved for this method: no allocation on the hot path.
-    byte[] received = s.macReceived;
-    byte[] computed = s.macComputed;
+    lifecycle.check();
     int n = hLen + cLen;
-    // Header || plaintext side by side in the state's scratch when they fit and align (every
+    // Header || plaintext side by side in the thread's scratch when they fit and align (every
     // version D or B key block does): the CMAC is then one cipher call instead of three.
-    boolean contiguous = n <= BlockCipher.SCRATCH_BYTES && n % blockBytes == 0;
-    byte[] buf = s.scratch;
+    boolean contiguous = n <= Scratch.DATA_BYTES && n % blockBytes == 0;
+    Scratch s = Scratch.take();
+    byte[] received = s.block(0, blockBytes);
+    byte[] computed = s.block(1, blockBytes);
     boolean ok = false;
     try {
       System.arraycopy(mac, macOff, received, 0, blockBytes);
       // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt first, since the MAC covers
       // the plaintext. Nothing in the plaintext is read before the MAC check below.
       if (contiguous) {
-        System.arraycopy(header, hOff, buf, 0, hLen);
-        kbek.decryptCbc(s, received, 0, ct, cOff, cLen, buf, hLen);
-        // Copied out before the CMAC overwrites the last block of buf; zeroed below on failure.
-        System.arraycopy(buf, hLen, out, outOff, cLen);
-        kbak.macAlignedDestroying(buf, 0, n, computed, 0);
+        byte[] data = s.data(n);
+        System.arraycopy(header, hOff, data, 0, hLen);
+        kbek.decryptCbc(received, 0, ct, cOff, cLen, data, hLen);
+        // Copied out before the CMAC overwrites the last block; zeroed below on failure.
+        System.arraycopy(data, hLen, out, outOff, cLen);
+        kbak.macAligned(s, n, computed, 0);
       } else {
-        kbek.decryptCbc(s, received, 0, ct, cOff, cLen, out, outOff);
+        kbek.decryptCbc(received, 0, ct, cOff, cLen, out, outOff);
         kbak.mac(header, hOff, hLen, out, outOff, cLen, computed, 0);
       }
       ok = MessageDigest.isEqual(computed, received);
@@ -259,34 +257,26 @@ public final class KeyDerivationBinding implements Binding {
       if (!ok) {
         Arrays.fill(out, outOff, outOff + cLen, (byte) 0);
       }
-      Bytes.wipe(buf, 0, contiguous ? n : 0);
-      Bytes.wipe(computed, received);
-      kbek.giveBack(s);
+      s.give();
     }
     if (!ok) {
       throw new Tr31VerificationException();
     }
   }
 
-  private void checkNotDestroyed() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("binding destroyed");
-    }
-  }
-
   @Override
   public void destroy() {
-    if (destroyed.getAndSet(true)) {
-      return;
-    }
-    kbek.destroy();
-    kbak.destroy();
-    Bytes.wipe(kbpkEncryptedZeros, kbpkCmacOfZeros);
+    lifecycle.destroy(
+        () -> {
+          kbek.destroy();
+          kbak.destroy();
+          Bytes.wipe(kbpkEncryptedZeros, kbpkCmacOfZeros);
+        });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return lifecycle.isDestroyed();
   }
 
   @Override
@@ -295,7 +285,7 @@ public final class KeyDerivationBinding implements Binding {
         + (algorithm == BlockCipher.Algorithm.AES ? "D, AES-" : "B, TDES-")
         + (kbpkLengthBytes * 8)
         + " KBPK, destroyed="
-        + destroyed.get()
+        + isDestroyed()
         + "]";
   }
 }

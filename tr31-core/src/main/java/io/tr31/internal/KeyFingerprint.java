@@ -25,7 +25,8 @@ import java.security.NoSuchAlgorithmException;
  * cleared) does not reveal the key. {@link #matches} hashes the candidate and compares the digests
  * with {@link MessageDigest#isEqual}; only public facts (the candidate's length, which family each
  * side is) decide before that. Every temporary (canonical copies, the candidate's digest) is
- * wiped; {@link #destroy()} wipes this fingerprint. Immutable until destroyed; thread-safe.
+ * wiped; {@link #destroy()} wipes this fingerprint, never while a {@link #matches} runs ({@link
+ * Lifecycle}). Immutable until destroyed; thread-safe.
  */
 public final class KeyFingerprint {
   private static final byte[] SALT = salt();
@@ -41,6 +42,8 @@ public final class KeyFingerprint {
   private final byte[] des;
 
   private final int desLengthBytes;
+
+  private final Lifecycle lifecycle = new Lifecycle("key fingerprint");
 
   private KeyFingerprint(
       boolean desFamily, byte[] exact, int exactLengthBytes, byte[] des, int desLengthBytes) {
@@ -83,15 +86,18 @@ public final class KeyFingerprint {
    * @param candidateDesFamily whether the candidate is used as a TDES or DES key
    * @return true if it is the same key
    */
+  @SuppressWarnings("try") // the resource only ends the operation
   public boolean matches(byte[] candidate, boolean candidateDesFamily) {
-    if (!desFamily && !candidateDesFamily) {
-      return sameDigest(candidate, exact, exactLengthBytes);
-    }
-    byte[] k = TdesKeys.canonical(candidate);
-    try {
-      return sameDigest(k, des, desLengthBytes);
-    } finally {
-      Bytes.wipe(k);
+    try (Lifecycle.Use u = lifecycle.use()) {
+      if (!desFamily && !candidateDesFamily) {
+        return sameDigest(candidate, exact, exactLengthBytes);
+      }
+      byte[] k = TdesKeys.canonical(candidate);
+      try {
+        return sameDigest(k, des, desLengthBytes);
+      } finally {
+        Bytes.wipe(k);
+      }
     }
   }
 
@@ -107,9 +113,12 @@ public final class KeyFingerprint {
     }
   }
 
-  /** Wipes the fingerprint (best effort on the JVM); {@link #matches} is then false. */
+  /**
+   * Wipes the fingerprint once (best effort on the JVM), after any running {@link #matches};
+   * {@link #matches} then throws {@link IllegalStateException}.
+   */
   public void destroy() {
-    Bytes.wipe(exact, des);
+    lifecycle.destroy(() -> Bytes.wipe(exact, des));
   }
 
   private static byte[] digest(byte[] key) {

@@ -9,7 +9,6 @@ import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The key variant binding method, prepared from one TDES KBPK: key block versions {@code A} and
@@ -42,7 +41,7 @@ public final class VariantBinding implements Binding {
   private final int kbpkLengthBytes;
   private final BlockCipher kbek;
   private final BlockCipher kbak;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle("binding");
 
   private VariantBinding(byte[] kbpk) {
     Objects.requireNonNull(kbpk, "kbpk");
@@ -97,7 +96,7 @@ public final class VariantBinding implements Binding {
     if (payload.length == 0 || payload.length % BLOCK != 0) {
       throw new IllegalArgumentException("payload must be a positive multiple of the block size");
     }
-    checkNotDestroyed();
+    lifecycle.check();
     byte[] out = new byte[payload.length + MAC_BYTES];
     // TR-31:2018 A.3.1: the IV is the first eight header bytes.
     kbek.encryptCbc(header, 0, payload, 0, payload.length, out, 0);
@@ -121,7 +120,7 @@ public final class VariantBinding implements Binding {
     if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
     }
-    checkNotDestroyed();
+    lifecycle.check();
     // Encrypt-then-MAC (TR-31:2018 A.3.1): authenticate the ciphertext before decrypting it.
     byte[] computed = cbcMac(header, ciphertext, ciphertext.length);
     boolean ok;
@@ -164,24 +163,18 @@ public final class VariantBinding implements Binding {
     }
   }
 
-  private void checkNotDestroyed() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("binding destroyed");
-    }
-  }
-
   @Override
   public void destroy() {
-    if (destroyed.getAndSet(true)) {
-      return;
-    }
-    kbek.destroy();
-    kbak.destroy();
+    lifecycle.destroy(
+        () -> {
+          kbek.destroy();
+          kbak.destroy();
+        });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return lifecycle.isDestroyed();
   }
 
   @Override
@@ -189,7 +182,7 @@ public final class VariantBinding implements Binding {
     return "VariantBinding[A/C/0, "
         + (kbpkLengthBytes == 8 ? "single DES" : "TDES-" + (kbpkLengthBytes * 8))
         + " KBPK, destroyed="
-        + destroyed.get()
+        + isDestroyed()
         + "]";
   }
 }

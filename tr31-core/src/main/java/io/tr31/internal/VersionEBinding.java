@@ -8,7 +8,6 @@ import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ISO 20038:2017 binding method (key block version {@code E}), prepared from one AES KBPK.
@@ -37,7 +36,7 @@ public final class VersionEBinding implements Binding {
   private final int kbpkLengthBytes;
   private final BlockCipher kbek;
   private final Cmac kbak;
-  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle("binding");
 
   private VersionEBinding(byte[] kbpk) {
     Objects.requireNonNull(kbpk, "kbpk");
@@ -97,7 +96,7 @@ public final class VersionEBinding implements Binding {
     if (payload.length == 0) {
       throw new IllegalArgumentException("empty payload");
     }
-    checkNotDestroyed();
+    lifecycle.check();
     byte[] out = new byte[payload.length + BLOCK];
     kbak.mac(header, 0, header.length, payload, 0, payload.length, out, payload.length);
     ctr(out, payload.length, payload, out);
@@ -118,7 +117,7 @@ public final class VersionEBinding implements Binding {
     if (ciphertext.length == 0) {
       throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
     }
-    checkNotDestroyed();
+    lifecycle.check();
     byte[] out = new byte[ciphertext.length];
     byte[] computed = new byte[BLOCK];
     boolean ok = false;
@@ -174,24 +173,18 @@ public final class VersionEBinding implements Binding {
     }
   }
 
-  private void checkNotDestroyed() {
-    if (destroyed.get()) {
-      throw new IllegalStateException("binding destroyed");
-    }
-  }
-
   @Override
   public void destroy() {
-    if (destroyed.getAndSet(true)) {
-      return;
-    }
-    kbek.destroy();
-    kbak.destroy();
+    lifecycle.destroy(
+        () -> {
+          kbek.destroy();
+          kbak.destroy();
+        });
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed.get();
+    return lifecycle.isDestroyed();
   }
 
   @Override
@@ -199,7 +192,7 @@ public final class VersionEBinding implements Binding {
     return "VersionEBinding[E, AES-"
         + (kbpkLengthBytes * 8)
         + " KBPK, destroyed="
-        + destroyed.get()
+        + isDestroyed()
         + "]";
   }
 }

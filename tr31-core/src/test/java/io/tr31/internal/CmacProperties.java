@@ -79,16 +79,21 @@ class CmacProperties {
               BlockCipher.Algorithm a =
                   alg.length == 16 ? BlockCipher.Algorithm.AES : BlockCipher.Algorithm.TDES;
               int bs = a.blockSizeBytes();
-              int len = Math.min(blocks * bs, BlockCipher.SCRATCH_BYTES);
+              int len = Math.min(blocks * bs, Scratch.DATA_BYTES);
               byte[] msg = new byte[len];
               for (int i = 0; i < len; i++) {
                 msg[i] = (byte) (fill[i % 8] + i);
               }
               byte[] k = Arrays.copyOf(key, a == BlockCipher.Algorithm.AES ? 32 : 24);
               Cmac cmac = Cmac.of(a, k);
-              byte[] scratch = Arrays.copyOf(msg, msg.length + 3);
               byte[] tag = new byte[cmac.macLengthBytes() + 2];
-              cmac.macAlignedDestroying(scratch, 0, msg.length, tag, 1);
+              Scratch s = Scratch.take();
+              try {
+                System.arraycopy(msg, 0, s.data(len), 0, len);
+                cmac.macAligned(s, len, tag, 1);
+              } finally {
+                s.give();
+              }
               byte[] expected = bouncyCastle(a, k, msg);
               return Arrays.equals(Arrays.copyOfRange(tag, 1, 1 + expected.length), expected);
             });

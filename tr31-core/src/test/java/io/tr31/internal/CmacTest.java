@@ -169,9 +169,12 @@ class CmacTest {
     cmac.destroy();
     assertTrue(cipher.isDestroyed());
     assertThrows(IllegalStateException.class, cmac::encryptedZeroBlock);
-    assertThrows(
-        IllegalStateException.class,
-        () -> cmac.macAlignedDestroying(new byte[16], 0, 16, new byte[16], 0));
+    Scratch s = Scratch.take();
+    try {
+      assertThrows(IllegalStateException.class, () -> cmac.macAligned(s, 16, new byte[16], 0));
+    } finally {
+      s.give();
+    }
   }
 
   @Test
@@ -183,27 +186,30 @@ class CmacTest {
   }
 
   @Test
-  void macAlignedDestroying_onlyWholeBlocksThatFitTheScratch() throws Exception {
+  void macAligned_onlyWholeBlocksThatFitTheScratch_equalsTheTwoRangeMac() throws Exception {
     Cmac aes = Cmac.aes(hex(RFC4493_KEY));
     Cmac tdes = Cmac.tdes(hex(RFC4493_KEY));
-    byte[] big = new byte[BlockCipher.SCRATCH_BYTES + 16];
-    for (int len : new int[] {0, 8, 15, 17, BlockCipher.SCRATCH_BYTES + 16}) {
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> aes.macAlignedDestroying(big.clone(), 0, len, new byte[16], 0),
-          "length " + len);
-    }
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> tdes.macAlignedDestroying(big.clone(), 0, 12, new byte[8], 0));
-    for (Cmac cmac : new Cmac[] {aes, tdes}) {
-      byte[] msg = new byte[BlockCipher.SCRATCH_BYTES];
-      for (int i = 0; i < msg.length; i++) {
-        msg[i] = (byte) i;
+    Scratch s = Scratch.take();
+    try {
+      for (int len : new int[] {0, 8, 15, 17, Scratch.DATA_BYTES + 16}) {
+        assertThrows(
+            RuntimeException.class, () -> aes.macAligned(s, len, new byte[16], 0), "length " + len);
       }
-      byte[] tag = new byte[cmac.macLengthBytes()];
-      cmac.macAlignedDestroying(msg.clone(), 0, msg.length, tag, 0);
-      assertArrayEquals(cmac.mac(msg), tag);
+      assertThrows(IllegalArgumentException.class, () -> tdes.macAligned(s, 12, new byte[8], 0));
+      for (Cmac cmac : new Cmac[] {aes, tdes}) {
+        for (int len : new int[] {16, 256, Scratch.DATA_BYTES}) {
+          byte[] msg = new byte[len];
+          for (int i = 0; i < msg.length; i++) {
+            msg[i] = (byte) i;
+          }
+          System.arraycopy(msg, 0, s.data(len), 0, len);
+          byte[] tag = new byte[cmac.macLengthBytes()];
+          cmac.macAligned(s, len, tag, 0);
+          assertArrayEquals(cmac.mac(msg), tag, "length " + len);
+        }
+      }
+    } finally {
+      s.give();
     }
   }
 }

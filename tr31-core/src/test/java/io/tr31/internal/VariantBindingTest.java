@@ -128,34 +128,15 @@ class VariantBindingTest {
     binding.destroy();
     assertTrue(binding.isDestroyed());
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]))
             .getMessage());
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(
                 IllegalStateException.class,
                 () -> binding.open(new byte[16], new byte[16], new byte[4]))
             .getMessage());
   }
 
-  @Test
-  void destroy_releasesKbekAndKbakCiphers() throws Exception {
-    BlockCipherPoolTest.onNewThread(
-        () -> {
-          VariantBinding binding = VariantBinding.of(new byte[16]);
-          byte[] header = new byte[16];
-          byte[] sealed = binding.seal(header, new byte[16]);
-          binding.open(header, Arrays.copyOf(sealed, 16), Arrays.copyOfRange(sealed, 16, 20));
-          assertEquals(0, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          binding.destroy();
-          // KBEK: CBC encryptor (seal), ECB decryptor (open); KBAK: CBC encryptor (the MAC).
-          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          assertEquals(1, pooled(CipherPool.Kind.ECB_DECRYPT));
-        });
-  }
-
-  private static int pooled(CipherPool.Kind kind) {
-    return CipherPool.pooled(BlockCipher.Algorithm.TDES, kind);
-  }
 }

@@ -174,41 +174,15 @@ class VersionDBindingTest {
     assertThrows(IllegalStateException.class, binding::kbpkEncryptedZeros);
     assertThrows(IllegalStateException.class, binding::kbpkCmacOfZeros);
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[16]))
             .getMessage());
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(
                 IllegalStateException.class,
                 () -> binding.open(new byte[16], new byte[16], new byte[16]))
             .getMessage());
-  }
-
-  @Test
-  void destroy_releasesKbekAndKbakCiphers_andPreparationReleasesTheKbpkPrf() throws Exception {
-    BlockCipherPoolTest.onNewThread(
-        () -> {
-          KeyDerivationBinding binding = KeyDerivationBinding.versionD(Hex.decode(A74_KBPK));
-          // The KBPK's CMAC (PRF) is destroyed once the keys are derived: its cipher is back
-          // in this thread's pool, re-keyed with the zero key.
-          assertEquals(1, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          byte[] header = A74_HEADER.getBytes(StandardCharsets.US_ASCII);
-          byte[] payload = new byte[32];
-          byte[] sealed = binding.seal(header, payload);
-          binding.open(
-              header, Arrays.copyOf(sealed, 32), Arrays.copyOfRange(sealed, 32, sealed.length));
-          assertEquals(0, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          assertEquals(0, pooled(CipherPool.Kind.ECB_DECRYPT));
-          binding.destroy();
-          // KBEK: CBC encryptor (seal) and ECB decryptor (open); KBAK: CBC encryptor (CMAC).
-          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          assertEquals(1, pooled(CipherPool.Kind.ECB_DECRYPT));
-        });
-  }
-
-  private static int pooled(CipherPool.Kind kind) {
-    return CipherPool.pooled(BlockCipher.Algorithm.AES, kind);
   }
 
   @Test

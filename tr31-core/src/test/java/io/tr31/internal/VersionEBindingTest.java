@@ -104,33 +104,15 @@ class VersionEBindingTest {
     binding.destroy();
     assertTrue(binding.isDestroyed());
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(IllegalStateException.class, () -> binding.seal(new byte[16], new byte[5]))
             .getMessage());
     assertEquals(
-        "binding destroyed",
+        "binding was destroyed",
         assertThrows(
                 IllegalStateException.class,
                 () -> binding.open(new byte[16], new byte[5], new byte[16]))
             .getMessage());
   }
 
-  @Test
-  void destroy_releasesKbekAndKbakCiphers_andPreparationReleasesTheKbpkPrf() throws Exception {
-    BlockCipherPoolTest.onNewThread(
-        () -> {
-          VersionEBinding binding = VersionEBinding.of(new byte[32]);
-          assertEquals(1, pooled(CipherPool.Kind.CBC_ENCRYPT));
-          binding.seal(new byte[16], new byte[40]);
-          assertEquals(0, pooled(CipherPool.Kind.ECB_ENCRYPT));
-          binding.destroy();
-          // KBEK: ECB encryptor (the counter blocks); KBAK: CBC encryptor (CMAC).
-          assertEquals(1, pooled(CipherPool.Kind.ECB_ENCRYPT));
-          assertEquals(2, pooled(CipherPool.Kind.CBC_ENCRYPT));
-        });
-  }
-
-  private static int pooled(CipherPool.Kind kind) {
-    return CipherPool.pooled(BlockCipher.Algorithm.AES, kind);
-  }
 }

@@ -1,0 +1,180 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.internal;
+
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One {@link BlockCipher}'s key and its pool of {@link Engine}s, each holding up to three JCE
+ * ciphers keyed on first use (one per kind) and the CMAC subkeys; an operation takes an engine,
+ * uses it alone and gives it back. Released engines re-key their ciphers with zeros into static
+ * spare pools (no secret), so a new key costs {@code Cipher.init}, not {@code getInstance}.
+ *
+ * <p>Security. Thread-safe. {@link #destroy()} runs once ({@link Lifecycle}): it waits for engines
+ * being keyed, wipes the key and closes the pool, releasing idle engines at once and busy ones when
+ * given back; releasing wipes the subkeys and re-keys the ciphers. So no operation computes with
+ * half-wiped keys: it touches only the engine it holds alone, and reads the key only inside {@link
+ * Lifecycle#use()}; racing destroy it completes or throws {@link IllegalStateException}, as does
+ * any later use. Dropped, not wiped: JCE key schedules (re-keying replaces them without zeroing)
+ * and copies the JCE keeps.
+ */
+final class CipherState {
+  /** Idle engines per key: every core at once, with slack for preempted threads. */
+  static final int POOL_SLOTS = 2 * Runtime.getRuntime().availableProcessors();
+
+  static final int ECB_ENCRYPT = 0;
+  static final int ECB_DECRYPT = 1;
+  /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
+  static final int CBC_ENCRYPT = 2;
+
+  private static final SecretKey[] ZERO_KEYS = {
+    new SecretKeySpec(new byte[24], "DESede"), new SecretKeySpec(new byte[16], "AES")
+  };
+  private static final IvParameterSpec[] ZERO_IVS = {
+    new IvParameterSpec(new byte[8]), new IvParameterSpec(new byte[16])
+  };
+
+  /** Zero-keyed spare ciphers: TDES by kind, then AES; an empty pool yields {@code null}. */
+  private static final BoundedPool<?>[] SPARES = new BoundedPool<?>[6];
+
+  static {
+    for (int i = 0; i < SPARES.length; i++) {
+      SPARES[i] = new BoundedPool<Cipher>(2 * POOL_SLOTS, () -> null, c -> {});
+    }
+  }
+
+  private final RawKey key;
+  private final int aes; // 1 for AES, 0 for TDES: indexes ZERO_KEYS, ZERO_IVS and SPARES
+  private final Lifecycle lifecycle = new Lifecycle("block cipher");
+  private final BoundedPool<Engine> engines =
+      new BoundedPool<>(POOL_SLOTS, Engine::new, Engine::release);
+
+  /** Keeps {@code key} (not copied: this object owns and wipes it) for {@code jceName}. */
+  CipherState(String jceName, byte[] key) {
+    this.key = new RawKey(jceName, key);
+    this.aes = jceName.equals("AES") ? 1 : 0;
+  }
+
+  /** An engine for one operation; give it back in a {@code finally}. */
+  Engine take() {
+    lifecycle.check();
+    return engines.take();
+  }
+
+  /** Gives back an engine; after destroy, or to a full pool, it is released instead. */
+  void give(Engine e) {
+    engines.give(e);
+  }
+
+  void destroy() {
+    lifecycle.destroy(() -> {
+      Bytes.wipe(key.bytes);
+      engines.close();
+    });
+  }
+
+  boolean isDestroyed() {
+    return lifecycle.isDestroyed();
+  }
+
+  /** One operation's ciphers and subkeys, used by one thread at a time. */
+  final class Engine {
+    private final Cipher[] ciphers = new Cipher[3];
+
+    /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
+    byte[] subkeys;
+
+    /** The cipher of this kind, keyed on first use (IllegalStateException after destroy). */
+    @SuppressWarnings("try") // the resource only ends the operation
+    Cipher cipher(int kind) {
+      if (ciphers[kind] == null) {
+        try (Lifecycle.Use u = lifecycle.use()) {
+          ciphers[kind] = init(spares(kind).take(), kind, key);
+        }
+      }
+      return ciphers[kind];
+    }
+
+    /** One {@code doFinal} of this kind; lengths are the caller's to check. */
+    void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
+      try {
+        cipher(kind).doFinal(in, inOff, len, out, outOff);
+      } catch (GeneralSecurityException x) {
+        drop();
+        throw new IllegalStateException("block cipher failure: " + x.getClass().getSimpleName());
+      }
+    }
+
+    /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
+    void drop() {
+      Arrays.fill(ciphers, null);
+    }
+
+    /** Wipes the subkeys and hands the ciphers, re-keyed with zeros, to the spares. */
+    void release() {
+      Bytes.wipe(subkeys);
+      subkeys = null;
+      for (int kind = 0; kind < 3; kind++) {
+        Cipher c = ciphers[kind];
+        ciphers[kind] = null;
+        try {
+          if (c != null) {
+            spares(kind).give(init(c, kind, ZERO_KEYS[aes]));
+          }
+        } catch (IllegalStateException x) { // not re-keyed: dropped, never pooled
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private BoundedPool<Cipher> spares(int kind) {
+      return (BoundedPool<Cipher>) SPARES[3 * aes + kind];
+    }
+
+    /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */
+    private Cipher init(Cipher c, int kind, SecretKey k) {
+      String mode = k.getAlgorithm() + (kind == CBC_ENCRYPT ? "/CBC" : "/ECB") + "/NoPadding";
+      try {
+        c = c != null ? c : Cipher.getInstance(mode);
+        c.init(kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k,
+            kind == CBC_ENCRYPT ? ZERO_IVS[aes] : null);
+        return c;
+      } catch (GeneralSecurityException x) {
+        throw new IllegalStateException("cannot key " + mode, x);
+      }
+    }
+  }
+
+  /** The key as {@code Cipher.init} takes it: the JCE gets a copy, never this array. */
+  private static final class RawKey implements SecretKey {
+    private static final long serialVersionUID = 1L;
+    private final String algorithm;
+    private final transient byte[] bytes;
+
+    RawKey(String algorithm, byte[] bytes) {
+      this.algorithm = algorithm;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return algorithm;
+    }
+
+    @Override
+    public String getFormat() {
+      return "RAW";
+    }
+
+    @Override
+    public byte[] getEncoded() {
+      return bytes.clone();
+    }
+  }
+}

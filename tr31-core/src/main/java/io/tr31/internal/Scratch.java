@@ -1,0 +1,71 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.tr31.internal;
+
+import java.util.Arrays;
+
+/**
+ * Per-thread buffers for the hot paths (a key block's header and payload side by side, MAC
+ * blocks), so that they allocate nothing; tied to no key. {@link #take()} hands the thread's
+ * scratch to the caller until it calls {@link #give()} in a {@code finally}; a nested {@code
+ * take()} meanwhile gets a fresh one, so no code sees another's buffers. The owner declares how
+ * much of a buffer it writes; {@code give()} wipes that: at rest a scratch holds zeros. Never
+ * shared between threads.
+ */
+final class Scratch {
+  /** Bytes of {@link #data} and {@link #sink}: a version B or D key block's header and payload. */
+  static final int DATA_BYTES = 512;
+
+  private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(Scratch::new);
+
+  private final byte[] data = new byte[DATA_BYTES];
+  private final byte[] sink = new byte[DATA_BYTES];
+  /** Two TDES blocks, then two AES blocks: exact lengths, for {@code MessageDigest.isEqual}. */
+  private final byte[][] blocks = {new byte[8], new byte[8], new byte[16], new byte[16]};
+  private int dataUsed;
+  private int sinkUsed;
+  private boolean blocksUsed;
+  private boolean out;
+
+  /** The calling thread's scratch, or a fresh one while the thread's is out. */
+  static Scratch take() {
+    Scratch s = MINE.get();
+    if (s.out) {
+      return new Scratch();
+    }
+    s.out = true;
+    return s;
+  }
+
+  /** The main buffer, of which the caller writes at most the first {@code bytes}. */
+  byte[] data(int bytes) {
+    dataUsed = Math.max(dataUsed, Math.min(bytes, DATA_BYTES));
+    return data;
+  }
+
+  /** Where a cipher writes what it reads from {@link #data} (the JDK copies overlapping input). */
+  byte[] sink(int bytes) {
+    sinkUsed = Math.max(sinkUsed, Math.min(bytes, DATA_BYTES));
+    return sink;
+  }
+
+  /** Block {@code i} (0 or 1) of {@code size} bytes (8 or 16). */
+  byte[] block(int i, int size) {
+    blocksUsed = true;
+    return blocks[(size == 16 ? 2 : 0) + i];
+  }
+
+  /** Wipes what the owner declared it used, and every block; returns the scratch to its thread. */
+  void give() {
+    Arrays.fill(data, 0, dataUsed, (byte) 0);
+    Arrays.fill(sink, 0, sinkUsed, (byte) 0);
+    if (blocksUsed) {
+      Bytes.wipe(blocks);
+    }
+    blocksUsed = false;
+    dataUsed = 0;
+    sinkUsed = 0;
+    out = false;
+  }
+}
