@@ -8,7 +8,7 @@ import io.tr31.Tr31Exception;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.pin.PinFormat;
@@ -55,13 +55,15 @@ final class DemoPinStep {
     byte[] tpkBytes = issued.keyBytes(Slot.TPK);
     char[] read = null;
     try {
-      String block =
-          KeyBlocks.wrap(
-              storage,
-              KeyBlockHeader.parse("D0000P0AD00N0000", Profile.STRICT),
-              tpkBytes,
-              WrapOptions.defaults());
-      try (UnwrappedKey key = KeyBlocks.unwrap(storage, block, Profile.STRICT);
+      String block;
+      try (KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(storage)) {
+        block =
+            kbpk.wrap(
+                KeyBlockHeader.parse("D0000P0AD00N0000", Profile.STRICT),
+                tpkBytes,
+                WrapOptions.defaults());
+      }
+      try (UnwrappedKey key = UnwrapCommand.unwrap(storage, block, Profile.STRICT);
           PinKey server = PinKey.from(key, random)) {
         read = server.decipher(PinFormat.ISO_4, pinBlock, PAN);
       }

@@ -8,7 +8,6 @@ import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
-import io.tr31.keyblock.KeyBlocks;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.pin.PinFormat;
 import io.tr31.pin.PinKey;
@@ -231,7 +230,7 @@ final class PinCommand {
   private static PinKey pinKey(Request r) throws Tr31Exception, RequestException {
     String block = r.string("key_block");
     byte[] kbpk = r.key("kbpk");
-    try (UnwrappedKey key = KeyBlocks.unwrap(kbpk, block, Profile.STRICT)) {
+    try (UnwrappedKey key = UnwrapCommand.unwrap(kbpk, block, Profile.STRICT)) {
       return PinKey.from(key);
     } finally {
       Bytes.wipe(kbpk);

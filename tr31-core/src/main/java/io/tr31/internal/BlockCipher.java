@@ -116,6 +116,11 @@ public final class BlockCipher implements Destroyable {
     run(CipherState.ECB_ENCRYPT, in, inOff, len, out, outOff);
   }
 
+  /** ECB-decrypts {@code len} bytes (a positive multiple of the block size). */
+  public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
+    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff);
+  }
+
   /**
    * CBC-encrypts {@code len} bytes (a positive multiple of the block size) under the IV {@code
    * iv[ivOff..)}: zero-IV CBC over (P1 xor IV, P2, ...), in one cipher call through the thread's

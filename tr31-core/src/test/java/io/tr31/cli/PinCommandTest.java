@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.Profile;
 import io.tr31.internal.Hex;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.WrapOptions;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,10 @@ class PinCommandTest {
   static final String TDES_KEY = "0123456789ABCDEFFEDCBA987654321089ABCDEF01234567";
 
   static String block(String header, String key) throws Exception {
-    return KeyBlocks.wrap(
-        Hex.decode(KBPK),
-        KeyBlockHeader.parse(header, Profile.STRICT),
-        Hex.decode(key),
-        WrapOptions.defaults());
+    try (KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(Hex.decode(KBPK))) {
+      return kbpk.wrap(
+          KeyBlockHeader.parse(header, Profile.STRICT), Hex.decode(key), WrapOptions.defaults());
+    }
   }
 
   static String tpkB() throws Exception {

@@ -6,7 +6,7 @@ package io.tr31.pin;
 import io.tr31.Profile;
 import io.tr31.internal.Hex;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
 import java.security.SecureRandom;
@@ -40,13 +40,11 @@ final class PinTestKeys {
   static UnwrappedKey unwrapped(String usage, char algorithm, char mode, String keyHex)
       throws Exception {
     String header = "D0000" + usage + algorithm + mode + "00E0000";
-    String block =
-        KeyBlocks.wrap(
-            KBPK,
-            KeyBlockHeader.parse(header, Profile.STRICT),
-            hex(keyHex),
-            WrapOptions.defaults());
-    return KeyBlocks.unwrap(KBPK, block, Profile.STRICT);
+    try (KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(KBPK)) {
+      String block =
+          kbpk.wrap(KeyBlockHeader.parse(header, Profile.STRICT), hex(keyHex), WrapOptions.defaults());
+      return kbpk.unwrap(block, Profile.STRICT);
+    }
   }
 
   /** A prepared P0 key of {@code algorithm} ({@code A} or {@code T}) and {@code mode}. */
