@@ -4,6 +4,8 @@
 package io.tr31.cli;
 
 import io.tr31.Tr31Exception;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.terminal.InstalledKeySet;
@@ -115,14 +117,15 @@ final class DemoCommand {
             "4. Terminal: POST /pos/charge, sealed with the MSK and signed with the MAC key");
         out.println("   request  " + CHARGE);
         byte[] plaintext = CHARGE.getBytes(StandardCharsets.UTF_8);
-        byte[] body = keys.msk().seal(plaintext).getBytes(StandardCharsets.US_ASCII);
-        String signature = keys.mac().sign(body);
-        out.println("   body     " + new String(body, StandardCharsets.US_ASCII));
+        SealedPayload sealed = keys.payloadProtector().seal(plaintext, EnvelopeOptions.DEFAULTS);
+        byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+        String signature = sealed.signature();
+        out.println("   body     " + sealed.body());
         out.println("   HMAC     " + signature);
 
         out.println();
         out.println("5. Server: verifies the HMAC over the exact body, then decrypts");
-        byte[] opened = issued.msk().open(body, signature, issued.mac());
+        byte[] opened = issued.payloadProtector().open(body, signature, EnvelopeOptions.DEFAULTS);
         out.println("   opened   " + new String(opened, StandardCharsets.UTF_8));
         boolean same = java.security.MessageDigest.isEqual(opened, plaintext);
         Bytes.wipe(opened);

@@ -8,8 +8,7 @@ import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Tr31Exception;
 import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.PayloadProtector;
 import io.tr31.internal.Bytes;
 import io.tr31.keyblock.KeyCheckValue;
 import java.security.SecureRandom;
@@ -23,30 +22,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Destroyable;
 
 /**
- * A verified, installed POS key set, ready to use: the MSK as a prepared {@link EnvelopeKey}, the
- * MAC key as a prepared {@link MacKey}, the TPK and TDK as {@link UnwrappedKey}s with their
- * authenticated headers, the TMK and KEK as unwrap-only {@link KeyBlockUnwrapper}s, and the
- * authenticated metadata.
+ * A verified, installed POS key set, ready to use: the MSK and the MAC key as a {@link
+ * PayloadProtector}, the TPK and TDK as {@link UnwrappedKey}s with their authenticated headers, the
+ * TMK and KEK as unwrap-only {@link KeyBlockUnwrapper}s, and the authenticated metadata.
  *
  * <h2>Security</h2>
  *
  * <ul>
  *   <li>Only {@link KeySetInstaller} creates instances, after every check passed.
- *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #msk()}, {@link
- *       #mac()}, {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks
- *       {@code issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the
- *       allowance is the installer's not-before allowance, {@link
+ *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #payloadProtector()},
+ *       {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks {@code
+ *       issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the allowance
+ *       is the installer's not-before allowance, {@link
  *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
  *       KeySetException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link ErrorCode#KEYSET_NOT_YET_VALID})
- *       outside it: no key leaves an expired set. Not covered: an {@link EnvelopeKey} or {@link
- *       MacKey} reference obtained while the set was valid keeps sealing and signing past {@code
- *       expires_at} (those types know nothing of the set), so fetch them from the set for each
- *       message instead of keeping them. {@link #isValidAt(Instant)} tells when to request the next
- *       set.
+ *       outside it: no key leaves an expired set. Not covered: a {@link PayloadProtector} view
+ *       obtained while the set was valid keeps sealing and signing past {@code expires_at} (it
+ *       knows nothing of the set), so fetch them from the set for each message instead of keeping
+ *       them. {@link #isValidAt(Instant)} tells when to request the next set.
  *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
  *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) destroys them;
- *       callers must not destroy what {@link #msk()} and {@link #mac()} return. Zeroing is best
+ *       {@link #payloadProtector()} hands out a view whose close does nothing. Zeroing is best
  *       effort on the JVM. Use after destroy throws {@link IllegalStateException}.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
  *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
@@ -67,8 +64,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final Map<Slot, KeyBlockHeader> headers = new EnumMap<>(Slot.class);
   private final KeyBlockProtectionKey tmk;
   private final KeyBlockProtectionKey kek;
-  private final EnvelopeKey msk;
-  private final MacKey mac;
+  private final PayloadProtector payloads;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   /**
@@ -91,8 +87,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     byte[] m = keys.get(Slot.MSK).keyBytes();
     byte[] h = keys.get(Slot.MAC).keyBytes();
     try {
-      this.msk = EnvelopeKey.prepare(m, random);
-      this.mac = MacKey.prepare(h);
+      this.payloads = PayloadProtector.create(m, h, random);
     } finally {
       Bytes.wipe(m, h);
     }
@@ -191,30 +186,18 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * The MSK, prepared as the {@code TR31-DATA} envelope key; owned by this set (do not destroy it).
+   * The MSK and the MAC key, prepared to seal, sign, verify and open {@code TR31-DATA} payloads
+   * (MAC key header {@code M7}, {@code HM} SHA-256); a view: this set owns the keys and destroys
+   * them, the view's {@code close()} does nothing.
    *
-   * @return the prepared MSK (the same instance each time)
+   * @return a view of the set's payload keys
    * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public EnvelopeKey msk() throws KeySetException {
+  public PayloadProtector payloadProtector() throws KeySetException {
     checkValid();
-    return msk;
-  }
-
-  /**
-   * The MAC key, prepared as the HMAC-SHA256 signer (header {@code M7}, {@code HM} SHA-256); owned
-   * by this set (do not destroy it).
-   *
-   * @return the prepared MAC key (the same instance each time)
-   * @throws KeySetException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
-   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public MacKey mac() throws KeySetException {
-    checkValid();
-    return mac;
+    return payloads.view();
   }
 
   /**
@@ -299,8 +282,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     if (!destroyed.getAndSet(true)) {
       tmk.destroy();
       kek.destroy();
-      msk.destroy();
-      mac.destroy();
+      payloads.destroy();
     }
   }
 

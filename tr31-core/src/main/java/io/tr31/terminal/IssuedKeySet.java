@@ -3,8 +3,7 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.PayloadProtector;
 import io.tr31.internal.Bytes;
 import java.security.SecureRandom;
 import java.util.EnumMap;
@@ -34,16 +33,14 @@ import javax.security.auth.Destroyable;
 public final class IssuedKeySet implements Destroyable, AutoCloseable {
   private final KeySetResponse response;
   private final Map<Slot, byte[]> keys;
-  private final EnvelopeKey msk;
-  private final MacKey mac;
+  private final PayloadProtector payloads;
   private final AtomicBoolean destroyed = new AtomicBoolean();
 
   /** Takes ownership of the key arrays. */
   IssuedKeySet(KeySetResponse response, Map<Slot, byte[]> keys, SecureRandom random) {
     this.response = Objects.requireNonNull(response, "response");
     this.keys = new EnumMap<>(keys);
-    this.msk = EnvelopeKey.prepare(keys.get(Slot.MSK), random);
-    this.mac = MacKey.prepare(keys.get(Slot.MAC));
+    this.payloads = PayloadProtector.create(keys.get(Slot.MSK), keys.get(Slot.MAC), random);
   }
 
   /** {@return the response (metadata, key blocks, KCVs); public, usable after destroy} */
@@ -57,27 +54,16 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * The server's prepared MSK, to open the terminal's envelopes; owned by this set and destroyed
-   * with it. To keep it longer, prepare an {@link EnvelopeKey} from {@link #keyBytes(Slot)}.
+   * The server's MSK and MAC key, to open and verify the terminal's payloads and seal and sign its
+   * own; a view: this set owns the keys and destroys them, the view's {@code close()} does nothing.
+   * To keep them longer, create a {@link PayloadProtector} from {@link #keyBytes(Slot)}.
    *
-   * @return the prepared MSK (the same instance each time)
+   * @return a view of the set's payload keys
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public EnvelopeKey msk() {
+  public PayloadProtector payloadProtector() {
     checkNotDestroyed();
-    return msk;
-  }
-
-  /**
-   * The server's prepared MAC key, to verify and sign envelope bodies; owned by this set and
-   * destroyed with it. To keep it longer, prepare a {@link MacKey} from {@link #keyBytes(Slot)}.
-   *
-   * @return the prepared MAC key (the same instance each time)
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public MacKey mac() {
-    checkNotDestroyed();
-    return mac;
+    return payloads.view();
   }
 
   /**
@@ -110,8 +96,7 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
       for (byte[] k : keys.values()) {
         Bytes.wipe(k);
       }
-      msk.destroy();
-      mac.destroy();
+      payloads.destroy();
     }
   }
 

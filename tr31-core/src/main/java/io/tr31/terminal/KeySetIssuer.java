@@ -39,7 +39,7 @@ import javax.security.auth.Destroyable;
  * try (IssuedKeySet set = issuer.issue(IssueRequest.builder().keySetId("ks-2025-01").build())) {
  *   respond(set.json());            // the seed's response body
  *   store(set.keyBytes(Slot.MSK), set.keyBytes(Slot.MAC));   // copies for the key store; wipe
- * }                                 // closing the set destroys set.msk() and set.mac()
+ * }                                 // closing the set destroys set.payloadProtector()
  * }</pre>
  *
  * <h2>Security</h2>

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,9 +71,11 @@ class KeySetInstallerTest {
       assertEquals("M7", keys.header(Slot.MAC).keyUsageCode());
 
       byte[] charge = "{\"amount\":1250,\"currency\":\"EUR\"}".getBytes(StandardCharsets.UTF_8);
-      byte[] body = keys.msk().seal(charge).getBytes(StandardCharsets.US_ASCII);
-      String signature = keys.mac().sign(body);
-      assertArrayEquals(charge, issued.msk().open(body, signature, issued.mac()));
+      SealedPayload sealed = keys.payloadProtector().seal(charge, EnvelopeOptions.DEFAULTS);
+      byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+      String signature = sealed.signature();
+      assertArrayEquals(
+          charge, issued.payloadProtector().open(body, signature, EnvelopeOptions.DEFAULTS));
     }
   }
 
@@ -513,7 +517,7 @@ class KeySetInstallerTest {
     assertThrows(IllegalStateException.class, () -> issuer.issue("ks-y", Duration.ofDays(1)));
     assertThrows(IllegalStateException.class, () -> installer.install(json));
     assertThrows(IllegalStateException.class, () -> set.keyBytes(Slot.TMK));
-    assertThrows(IllegalStateException.class, set::msk);
+    assertThrows(IllegalStateException.class, set::payloadProtector);
     IssueRequest request = IssueRequest.builder().key(Slot.TPK, KeySets.bytes(32, 9)).build();
     request.destroy();
     assertThrows(IllegalStateException.class, () -> KeySets.issuer(11).issue(request));

@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.PayloadProtector;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +20,14 @@ class KeySetLifecycleTest {
   @Test
   void issuedSet_close_destroysItsPreparedKeysAndCopies() throws Exception {
     IssuedKeySet set = KeySets.seedExample(51);
-    EnvelopeKey msk = set.msk();
-    MacKey mac = set.mac();
+    PayloadProtector payloads = set.payloadProtector();
     assertFalse(set.isDestroyed());
     assertEquals("IssuedKeySet[ks-2025-01]", set.toString());
     set.close();
     assertTrue(set.isDestroyed());
-    assertTrue(msk.isDestroyed());
-    assertTrue(mac.isDestroyed());
-    assertThrows(IllegalStateException.class, set::msk);
-    assertThrows(IllegalStateException.class, set::mac);
+    assertTrue(payloads.isDestroyed());
+    assertThrows(IllegalStateException.class, () -> payloads.sign(new byte[0]));
+    assertThrows(IllegalStateException.class, set::payloadProtector);
     assertThrows(IllegalStateException.class, () -> set.keyBytes(Slot.MAC));
     assertEquals("IssuedKeySet[ks-2025-01, destroyed]", set.toString());
     set.destroy();

@@ -9,6 +9,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.SealedPayload;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,9 +94,12 @@ class KeySetProperties {
                   assertEquals(KeySetKcv.compute(keys.get(s)), got.kcv(s), s.name());
                 }
                 byte[] m = Arrays.copyOf(keys.get(Slot.MSK), Math.floorMod(seed, 40));
-                byte[] body =
-                    got.msk().seal(m).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                assertArrayEquals(m, set.msk().open(body, got.mac().sign(body), set.mac()));
+                SealedPayload sealed = got.payloadProtector().seal(m, EnvelopeOptions.DEFAULTS);
+                byte[] body = sealed.body().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                assertArrayEquals(
+                    m,
+                    set.payloadProtector()
+                        .open(body, sealed.signature(), EnvelopeOptions.DEFAULTS));
               } catch (Exception e) {
                 throw new AssertionError(e);
               }
