@@ -168,11 +168,7 @@ class PayloadProtectorTest {
     byte[] zeros = new byte[8 << 20];
     String body = TestKeys.keys().seal(zeros, TestKeys.GZIP).body();
     EnvelopeOptions small = EnvelopeOptions.builder().gzip().maxDecompressedBytes(1 << 20).build();
-    Tr31Exception e =
-        assertThrows(
-            Tr31Exception.class,
-            () -> TestKeys.keys().openUnauthenticated(body.getBytes(US_ASCII), small));
-    assertEquals(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE, e.code());
+    assertEquals(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE, refusal(body, small));
   }
 
   @Test
@@ -184,24 +180,14 @@ class PayloadProtectorTest {
     gz[gz.length - 1] = 0;
     String body = TestKeys.keys().seal(gz, EnvelopeOptions.DEFAULTS).body();
     EnvelopeOptions small = EnvelopeOptions.builder().gzip().maxDecompressedBytes(1 << 20).build();
-    Tr31Exception e =
-        assertThrows(
-            Tr31Exception.class,
-            () -> TestKeys.keys().openUnauthenticated(body.getBytes(US_ASCII), small));
-    assertEquals(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE, e.code());
+    assertEquals(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE, refusal(body, small));
   }
 
   @Test
   void openGzip_notGzip_throwsGzipCorrupt() {
     String body = TestKeys.keys().seal(MESSAGE, EnvelopeOptions.DEFAULTS).body();
-    Tr31Exception e =
-        assertThrows(
-            Tr31Exception.class,
-            () ->
-                TestKeys.keys()
-                    .openUnauthenticated(
-                        body.getBytes(US_ASCII), EnvelopeOptions.builder().gzip().build()));
-    assertEquals(ErrorCode.ENVELOPE_GZIP_CORRUPT, e.code());
+    assertEquals(
+        ErrorCode.ENVELOPE_GZIP_CORRUPT, refusal(body, EnvelopeOptions.builder().gzip().build()));
   }
 
   @Test
@@ -211,14 +197,8 @@ class PayloadProtectorTest {
         TestKeys.keys()
             .seal(java.util.Arrays.copyOf(gz, gz.length - 5), EnvelopeOptions.DEFAULTS)
             .body();
-    Tr31Exception e =
-        assertThrows(
-            Tr31Exception.class,
-            () ->
-                TestKeys.keys()
-                    .openUnauthenticated(
-                        body.getBytes(US_ASCII), EnvelopeOptions.builder().gzip().build()));
-    assertEquals(ErrorCode.ENVELOPE_GZIP_CORRUPT, e.code());
+    assertEquals(
+        ErrorCode.ENVELOPE_GZIP_CORRUPT, refusal(body, EnvelopeOptions.builder().gzip().build()));
   }
 
   @Test
@@ -444,5 +424,13 @@ class PayloadProtectorTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> EnvelopeOptions.builder().chunked(EnvelopeOptions.MAX_CHUNK_BYTES + 1));
+  }
+
+  /** The code of the unauthenticated open's refusal of {@code body}. */
+  private static ErrorCode refusal(String body, EnvelopeOptions options) {
+    return assertThrows(
+            Tr31Exception.class,
+            () -> TestKeys.keys().openUnauthenticated(body.getBytes(US_ASCII), options))
+        .code();
   }
 }
