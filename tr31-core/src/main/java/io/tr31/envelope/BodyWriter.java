@@ -45,18 +45,14 @@ abstract class BodyWriter extends OutputStream {
     encrypt(b, off, len);
   }
 
-  /** Completes the body and flushes the underlying stream; then releases. */
+  /** Completes the body and flushes the underlying stream; the caller still closes. */
   final void finish() throws IOException {
     if (finished || closed) {
       throw new IOException("stream closed");
     }
     finished = true;
-    try {
-      trailer();
-      out.flush();
-    } finally {
-      close();
-    }
+    trailer();
+    out.flush();
   }
 
   /** Releases without completing the body; idempotent. */

@@ -74,9 +74,11 @@ final class HmacSha256 {
     }
   }
 
-  /** A pooled {@link Mac} for a streamed computation; give it back with {@link #release(Mac)}. */
+  /**
+   * A pooled {@link Mac} for a streamed computation (each step enters the lifecycle); give it back
+   * with {@link #release(Mac)}.
+   */
   Mac begin() {
-    life.check();
     return pool.take();
   }
 

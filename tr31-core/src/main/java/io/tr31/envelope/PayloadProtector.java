@@ -158,7 +158,6 @@ public final class PayloadProtector implements Destroyable, AutoCloseable {
   public SealedPayload seal(byte[] plaintext, EnvelopeOptions options) {
     Objects.requireNonNull(plaintext, "plaintext");
     Objects.requireNonNull(options, "options");
-    life.check();
     byte[] body = Sealer.seal(aes, random, plaintext, options);
     String signature = Hex.encode(hmac.compute(body, 0, body.length));
     // The body is ASCII: one copy into a (Latin-1 compact) String.

@@ -378,6 +378,22 @@ class PayloadProtectorTest {
     assertThrows(
         IllegalStateException.class, () -> m.open(MESSAGE, "00".repeat(32), TestKeys.GZIP));
     assertThrows(IllegalStateException.class, k::view);
+    // Use after destroy is that one exception, even where the input is also malformed.
+    assertThrows(IllegalStateException.class, () -> m.verify(MESSAGE, "not hex"));
+    assertThrows(
+        IllegalStateException.class, () -> m.verify(new ByteArrayInputStream(MESSAGE), "not hex"));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            k.openUnauthenticated(
+                new ByteArrayInputStream(MESSAGE),
+                new ByteArrayOutputStream(),
+                EnvelopeOptions.DEFAULTS));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    assertThrows(
+        IllegalStateException.class,
+        () -> k.seal(new ByteArrayInputStream(MESSAGE), body, TestKeys.chunked(4)));
+    assertEquals(0, body.size(), "nothing written under a destroyed key");
     assertFalse(k.toString().contains("10111213"));
   }
 
