@@ -4,8 +4,9 @@
 package io.tr31.cli;
 
 import io.tr31.Tr31Exception;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import io.tr31.terminal.InstalledKeySet;
@@ -124,9 +125,10 @@ final class DemoCommand {
             "4. Terminal: POST /pos/charge, sealed with the MSK and signed with the MAC key");
         out.println("   request  " + CHARGE);
         byte[] plaintext = CHARGE.getBytes(StandardCharsets.UTF_8);
-        byte[] body = keys.msk().seal(plaintext).getBytes(StandardCharsets.US_ASCII);
-        String signature = keys.mac().sign(body);
-        out.println("   body     " + new String(body, StandardCharsets.US_ASCII));
+        SealedPayload sealed = keys.payloadProtector().seal(plaintext, EnvelopeOptions.DEFAULTS);
+        byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+        String signature = sealed.signature();
+        out.println("   body     " + sealed.body());
         out.println("   HMAC     " + signature);
 
         out.println();
@@ -151,14 +153,10 @@ final class DemoCommand {
       throws Tr31Exception {
     byte[] m = issued.keyBytes(Slot.MSK);
     byte[] h = issued.keyBytes(Slot.MAC);
-    EnvelopeKey msk = EnvelopeKey.prepare(m);
-    MacKey mac = MacKey.prepare(h);
-    Bytes.wipe(m, h);
-    try {
-      return msk.open(body, signature, mac);
+    try (PayloadProtector server = PayloadProtector.create(m, h)) {
+      return server.open(body, signature, EnvelopeOptions.DEFAULTS);
     } finally {
-      msk.destroy();
-      mac.destroy();
+      Bytes.wipe(m, h);
     }
   }
 }

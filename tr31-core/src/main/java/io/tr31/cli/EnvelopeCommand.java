@@ -4,10 +4,11 @@
 package io.tr31.cli;
 
 import io.tr31.ErrorCode;
-import io.tr31.envelope.EnvelopeException;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
-import io.tr31.envelope.OpenOptions;
+import io.tr31.Tr31Exception;
+import io.tr31.Tr31FormatException;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +32,11 @@ import java.util.Set;
  *
  * Messages go to stderr and never contain key material or plaintext. Without {@code --mac-key},
  * {@code open} is the malleable unauthenticated open (src/docs/ENVELOPE.md); with it the MAC over
- * the body as read (minus one trailing newline) is verified before anything is parsed. Keys and
- * plaintext buffers are wiped and the prepared keys destroyed before returning (best effort on the
- * JVM). Stateless: {@link #run} is safe to call from several threads.
+ * the body as read (minus one trailing newline) is verified before anything is parsed. Without it
+ * the library's {@link PayloadProtector} still needs a MAC key: the command uses a random one it
+ * never shows and drops the signature, so the wire output is the unsigned body. Keys and plaintext
+ * buffers are wiped and the prepared keys destroyed before returning (best effort on the JVM).
+ * Stateless: {@link #run} is safe to call from several threads.
  *
  * @since 0.1.0
  */
@@ -122,32 +126,28 @@ public final class EnvelopeCommand {
       } catch (NumberFormatException e) {
         return usage(err, "--chunk-size is not a number");
       }
-      if (chunkSize < 1 || chunkSize > EnvelopeKey.MAX_CHUNK_BYTES) {
-        return usage(err, "--chunk-size must be 1.." + EnvelopeKey.MAX_CHUNK_BYTES);
+      if (chunkSize < 1 || chunkSize > EnvelopeOptions.MAX_CHUNK_BYTES) {
+        return usage(err, "--chunk-size must be 1.." + EnvelopeOptions.MAX_CHUNK_BYTES);
       }
     }
-    EnvelopeKey msk = null;
-    MacKey mac = null;
+    EnvelopeOptions.Builder options = EnvelopeOptions.builder();
+    if (o.containsKey("--gzip")) {
+      options.gzip();
+    }
+    if (o.containsKey("--chunked")) {
+      options.chunked(chunkSize);
+    }
+    PayloadProtector keys = null;
     byte[] plaintext = null;
     try {
-      msk = prepareMsk(o.get("--msk"));
-      mac = o.containsKey("--mac-key") ? prepareMac(o.get("--mac-key")) : null;
+      keys = prepare(o);
       plaintext = in.readAllBytes();
-      boolean gzip = o.containsKey("--gzip");
-      String body;
-      if (o.containsKey("--chunked")) {
-        body =
-            gzip
-                ? msk.sealChunkedGzip(plaintext, chunkSize)
-                : msk.sealChunked(plaintext, chunkSize);
-      } else {
-        body = gzip ? msk.sealGzip(plaintext) : msk.seal(plaintext);
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
-      if (mac != null) {
+      SealedPayload sealed = keys.seal(plaintext, options.build());
+      byte[] bytes = sealed.body().getBytes(StandardCharsets.US_ASCII);
+      if (o.containsKey("--mac-key")) {
         Files.write(
             Paths.get(o.get("--signature-file")),
-            (mac.sign(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
+            (sealed.signature() + "\n").getBytes(StandardCharsets.US_ASCII));
       }
       out.write(bytes);
       out.write('\n');
@@ -159,7 +159,7 @@ public final class EnvelopeCommand {
       return fail(err, "I/O error: " + e.getClass().getSimpleName());
     } finally {
       Bytes.wipe(plaintext);
-      destroy(msk, mac);
+      destroy(keys);
     }
   }
 
@@ -172,38 +172,36 @@ public final class EnvelopeCommand {
     if (o.containsKey("--mac-key") != o.containsKey("--signature")) {
       return usage(err, "--mac-key and --signature go together");
     }
-    OpenOptions options = OpenOptions.defaults();
-    if (o.containsKey("--gzip")) {
-      options = options.withGzip();
-    }
-    EnvelopeKey msk = null;
-    MacKey mac = null;
+    EnvelopeOptions options =
+        o.containsKey("--gzip")
+            ? EnvelopeOptions.builder().gzip().build()
+            : EnvelopeOptions.DEFAULTS;
+    PayloadProtector keys = null;
     byte[] plaintext = null;
     try {
-      msk = prepareMsk(o.get("--msk"));
-      mac = o.containsKey("--mac-key") ? prepareMac(o.get("--mac-key")) : null;
-      byte[] body = readBody(in, options.maxBodyBytes());
+      keys = prepare(o);
+      byte[] body = readBody(in, EnvelopeOptions.DEFAULT_MAX_BODY_BYTES);
       plaintext =
-          mac != null
-              ? msk.open(body, o.get("--signature"), mac, options)
-              : msk.openUnauthenticated(body, options);
+          o.containsKey("--mac-key")
+              ? keys.open(body, o.get("--signature"), options)
+              : keys.openUnauthenticated(body, options);
       out.write(plaintext);
       out.flush();
       return out.checkError() ? fail(err, "cannot write stdout") : 0;
     } catch (UsageException e) {
       return usage(err, e.getMessage());
-    } catch (EnvelopeException e) {
+    } catch (Tr31Exception e) {
       return fail(err, e.getMessage());
     } catch (IOException e) {
       return fail(err, "I/O error: " + e.getClass().getSimpleName());
     } finally {
       Bytes.wipe(plaintext);
-      destroy(msk, mac);
+      destroy(keys);
     }
   }
 
   /** Reads at most {@code max} body bytes plus one newline; drops one trailing LF or CRLF. */
-  private static byte[] readBody(InputStream in, int max) throws IOException, EnvelopeException {
+  private static byte[] readBody(InputStream in, int max) throws IOException, Tr31FormatException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     long limit = (long) max + 2;
@@ -223,41 +221,41 @@ public final class EnvelopeCommand {
       }
     }
     if (len > max) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_TOO_LARGE, -1, "stdin");
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_TOO_LARGE, -1, "stdin");
     }
     return len == b.length ? b : Arrays.copyOf(b, len);
   }
 
-  private static EnvelopeKey prepareMsk(String arg) throws UsageException {
-    byte[] k = Cli.key(arg, "--msk");
+  /**
+   * The MSK and the MAC key of {@code --msk} and {@code --mac-key}; without {@code --mac-key}, a
+   * random MAC key that signs nothing anyone sees (see the class description).
+   */
+  private static PayloadProtector prepare(Map<String, String> o) throws UsageException {
+    byte[] msk = null;
+    byte[] mac = null;
     try {
-      if (k.length != EnvelopeKey.KEY_BYTES) {
+      msk = Cli.key(o.get("--msk"), "--msk");
+      if (msk.length != PayloadProtector.MSK_BYTES) {
         throw new UsageException("--msk must be 32 bytes (64 hex digits)");
       }
-      return EnvelopeKey.prepare(k);
-    } finally {
-      Bytes.wipe(k);
-    }
-  }
-
-  private static MacKey prepareMac(String arg) throws UsageException {
-    byte[] k = Cli.key(arg, "--mac-key");
-    try {
-      if (k.length < MacKey.MIN_KEY_BYTES) {
-        throw new UsageException("--mac-key must be at least 16 bytes");
+      if (o.containsKey("--mac-key")) {
+        mac = Cli.key(o.get("--mac-key"), "--mac-key");
+        if (mac.length < PayloadProtector.MIN_MAC_KEY_BYTES) {
+          throw new UsageException("--mac-key must be at least 16 bytes");
+        }
+      } else {
+        mac = new byte[32];
+        new SecureRandom().nextBytes(mac);
       }
-      return MacKey.prepare(k);
+      return PayloadProtector.create(msk, mac);
     } finally {
-      Bytes.wipe(k);
+      Bytes.wipe(msk, mac);
     }
   }
 
-  private static void destroy(EnvelopeKey msk, MacKey mac) {
-    if (msk != null) {
-      msk.destroy();
-    }
-    if (mac != null) {
-      mac.destroy();
+  private static void destroy(PayloadProtector keys) {
+    if (keys != null) {
+      keys.destroy();
     }
   }
 

@@ -3,6 +3,8 @@
  */
 package io.tr31.envelope;
 
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
 import java.io.IOException;
 
 /** Receives each chunk of a {@code TR31-DATA-CHUNKED} body as the parser reads it. */
@@ -13,5 +15,5 @@ interface ChunkSink {
    * @param offset the chunk object's offset in the body
    */
   void chunk(long index, byte[] iv, byte[] ciphertext, long offset)
-      throws EnvelopeException, IOException;
+      throws Tr31FormatException, Tr31VerificationException, IOException;
 }

@@ -13,26 +13,25 @@ import java.security.SecureRandom;
 /**
  * Writes a {@code TR31-DATA-CHUNKED} body while plaintext is written to it, holding one chunk in
  * memory. Every chunk but the last is exactly {@code chunkSize} bytes; an empty payload is one
- * empty chunk (src/docs/ENVELOPE.md, "TR31-DATA-CHUNKED"). {@link #close()} writes the trailer and
- * flushes, but does not close, the underlying stream.
+ * empty chunk (src/docs/ENVELOPE.md, "TR31-DATA-CHUNKED"). {@link #finish()} writes the last chunk
+ * and the trailer and flushes, {@link #close()} only wipes the chunk buffer (see {@link
+ * BodyWriter}); neither closes the underlying stream.
  */
-final class ChunkedWriter extends OutputStream {
+final class ChunkedWriter extends BodyWriter {
   private static final byte[] MID = "\",\"ciphertext\":\"".getBytes(StandardCharsets.US_ASCII);
 
   private final AesCbc key;
   private final SecureRandom random;
-  private final OutputStream out;
   private final byte[] buf;
   private int fill;
   private long index;
   private long total;
-  private boolean closed;
 
   ChunkedWriter(AesCbc key, SecureRandom random, OutputStream out, int chunkSize)
       throws IOException {
+    super(out);
     this.key = key;
     this.random = random;
-    this.out = out;
     this.buf = new byte[chunkSize];
     ascii(
         "{\"format\":\""
@@ -45,15 +44,7 @@ final class ChunkedWriter extends OutputStream {
   }
 
   @Override
-  public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    if (closed) {
-      throw new IOException("stream closed");
-    }
+  void encrypt(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
       // Emit a full chunk only once more data arrives, so that the last chunk is never empty.
       if (fill == buf.length) {
@@ -92,20 +83,16 @@ final class ChunkedWriter extends OutputStream {
   }
 
   @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      // write() emits a full chunk only when more data follows, so the buffer holds the last
-      // chunk here: never empty, except for an empty payload (one empty chunk).
-      emit();
-      ascii("],\"chunk_count\":" + index + ",\"total_length\":" + total + "}");
-      out.flush();
-    } finally {
-      Bytes.wipe(buf);
-    }
+  void trailer() throws IOException {
+    // write() emits a full chunk only when more data follows, so the buffer holds the last chunk
+    // here: never empty, except for an empty payload (one empty chunk).
+    emit();
+    ascii("],\"chunk_count\":" + index + ",\"total_length\":" + total + "}");
+  }
+
+  @Override
+  void release() {
+    Bytes.wipe(buf);
   }
 
   private void ascii(String s) throws IOException {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
 import io.tr31.internal.Hex;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -53,66 +54,13 @@ final class EnvelopeParser {
 
   private static final String[] CHUNK = {"index", "initialization_vector", "ciphertext"};
 
-  private static final JsonFactory DEFAULT_FACTORY = build(OpenOptions.DEFAULT_MAX_BODY_BYTES);
+  private static final JsonFactory DEFAULT_FACTORY = build(EnvelopeOptions.DEFAULT_MAX_BODY_BYTES);
 
   private EnvelopeParser() {}
 
-  /**
-   * Fast path for a {@code TR31-DATA} body exactly as {@link EnvelopeKey#seal(byte[])} writes it:
-   * {@code {"format":"TR31-DATA","ciphertext":"<hex>","initialization_vector":"<32 hex>",
-   * "mode":"CBC"}} with nothing before or after and no whitespace. Returns {@code false} on ANY
-   * deviation, and the caller then runs the full parser, which alone reports errors: this path
-   * accepts a strict subset of what the full parser accepts, with the same result, and saves
-   * Jackson's character buffers (two copies of the hex) on the common case.
-   */
-  static boolean parseCanonicalSingle(byte[] body, ParsedEnvelope env) {
-    byte[] prefix = EnvelopeFormat.SINGLE_PREFIX;
-    byte[] middle = EnvelopeFormat.SINGLE_MIDDLE;
-    byte[] suffix = EnvelopeFormat.SINGLE_SUFFIX;
-    int n = body.length;
-    int ivChars = 2 * AesCbc.BLOCK_BYTES;
-    int ctStart = prefix.length;
-    int ivStart = n - suffix.length - ivChars;
-    int ctEnd = ivStart - middle.length;
-    if (ctEnd <= ctStart
-        || !regionEquals(body, 0, prefix)
-        || !regionEquals(body, ctEnd, middle)
-        || !regionEquals(body, n - suffix.length, suffix)) {
-      return false;
-    }
-    // The hex runs cannot hide a quote or a field: every byte must be a hex digit.
-    byte[] ct = Hex.decodePublicAsciiOrNull(body, ctStart, ctEnd - ctStart);
-    // ctEnd > ctStart: at least one byte.
-    if (ct == null || ct.length % AesCbc.BLOCK_BYTES != 0) {
-      return false;
-    }
-    byte[] iv = Hex.decodePublicAsciiOrNull(body, ivStart, ivChars);
-    if (iv == null) {
-      return false;
-    }
-    env.chunked = false;
-    env.iv = iv;
-    env.ciphertext = ct;
-    return true;
-  }
-
-  /**
-   * Whether {@code body} holds the public template bytes {@code expected} at {@code off}. The
-   * caller has checked that the region lies inside {@code body} ({@code ctEnd > ctStart} places the
-   * three template regions one after another within it).
-   */
-  private static boolean regionEquals(byte[] body, int off, byte[] expected) {
-    for (int i = 0; i < expected.length; i++) {
-      if (body[off + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A factory whose Jackson constraints bound every allocation by {@code maxBodyBytes}. */
   static JsonFactory factory(int maxBodyBytes) {
-    return maxBodyBytes == OpenOptions.DEFAULT_MAX_BODY_BYTES
+    return maxBodyBytes == EnvelopeOptions.DEFAULT_MAX_BODY_BYTES
         ? DEFAULT_FACTORY
         : build(maxBodyBytes);
   }
@@ -132,18 +80,19 @@ final class EnvelopeParser {
 
   /** Parses {@code body} into {@code env}, handing chunks to {@code sink}. */
   static void parse(byte[] body, int maxBodyBytes, ParsedEnvelope env, ChunkSink sink)
-      throws EnvelopeException {
+      throws Tr31FormatException, Tr31VerificationException {
     requireUtf8(body, body.length);
     try (JsonParser p = factory(maxBodyBytes).createParser(body)) {
       parse(p, env, sink);
     } catch (IOException e) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_JSON_SYNTAX); // nothing else can fail here
+      throw new Tr31FormatException(
+          ErrorCode.ENVELOPE_JSON_SYNTAX, -1); // nothing else can fail here
     }
   }
 
   /** Parses {@code body} into {@code env}; I/O errors of the stream itself propagate. */
   static void parse(InputStream body, int maxBodyBytes, ParsedEnvelope env, ChunkSink sink)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     PushbackInputStream in = new PushbackInputStream(body, 4);
     byte[] head = Streams.readUpTo(in, 4);
     requireUtf8(head, head.length);
@@ -160,34 +109,34 @@ final class EnvelopeParser {
    * otherwise guess UTF-16 or UTF-32 from zero bytes or a BOM in the first four bytes; a UTF-8 JSON
    * text never has a NUL byte there, and this reader never accepts a BOM.
    */
-  private static void requireUtf8(byte[] head, int n) throws EnvelopeException {
+  private static void requireUtf8(byte[] head, int n) throws Tr31FormatException {
     for (int i = 0; i < Math.min(4, n); i++) {
       int b = head[i] & 0xFF;
       if (b == 0 || (i == 0 && (b == 0xEF || b == 0xFE || b == 0xFF))) {
-        throw new EnvelopeException(ErrorCode.ENVELOPE_JSON_SYNTAX, i, "body is not UTF-8");
+        throw new Tr31FormatException(ErrorCode.ENVELOPE_JSON_SYNTAX, i, "body is not UTF-8");
       }
     }
   }
 
   private static void parse(JsonParser p, ParsedEnvelope env, ChunkSink sink)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     try {
       parseObject(p, env, sink);
     } catch (StreamConstraintsException e) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_TOO_LARGE, offset(p), null);
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_TOO_LARGE, offset(p), null);
     } catch (CharConversionException e) {
       // Jackson's own decoder found bytes that are not UTF-8: input, not an I/O failure.
-      throw new EnvelopeException(ErrorCode.ENVELOPE_JSON_SYNTAX, offset(p), "body is not UTF-8");
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_JSON_SYNTAX, offset(p), "body is not UTF-8");
     } catch (JsonProcessingException e) {
       // Jackson's message may quote input; only the location is forwarded.
       JsonLocation loc = e.getLocation();
-      throw new EnvelopeException(
+      throw new Tr31FormatException(
           ErrorCode.ENVELOPE_JSON_SYNTAX, loc == null ? -1 : offset(loc), null);
     }
   }
 
   private static void parseObject(JsonParser p, ParsedEnvelope env, ChunkSink sink)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     JsonToken first = p.nextToken();
     if (first == null) {
       throw error(ErrorCode.ENVELOPE_JSON_SYNTAX, p, "empty body");
@@ -258,7 +207,7 @@ final class EnvelopeParser {
       throw error(ErrorCode.ENVELOPE_JSON_SYNTAX, p, "content after the envelope");
     }
     if (format == null) {
-      throw new EnvelopeException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, "format");
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, "format");
     }
     env.chunked = format.equals(EnvelopeFormat.CHUNKED);
     int allowed = env.chunked ? CHUNKED_FIELDS : SINGLE_FIELDS;
@@ -266,17 +215,17 @@ final class EnvelopeParser {
     int foreign = seen & ~allowed;
     if (foreign != 0) {
       int f = Integer.numberOfTrailingZeros(foreign);
-      throw new EnvelopeException(ErrorCode.ENVELOPE_UNKNOWN_FIELD, fieldOffsets[f], TOP[f]);
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_UNKNOWN_FIELD, fieldOffsets[f], TOP[f]);
     }
     int missing = allowed & ~seen;
     if (missing != 0) {
       int f = Integer.numberOfTrailingZeros(missing);
-      throw new EnvelopeException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, TOP[f]);
+      throw new Tr31FormatException(ErrorCode.ENVELOPE_MISSING_FIELD, env.endOffset, TOP[f]);
     }
   }
 
   private static void chunks(JsonParser p, JsonToken t, ChunkSink sink)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     if (t != JsonToken.START_ARRAY) {
       throw error(ErrorCode.ENVELOPE_WRONG_TYPE, p, "chunks");
     }
@@ -318,7 +267,7 @@ final class EnvelopeParser {
   }
 
   private static String string(JsonParser p, JsonToken t, String field)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.VALUE_STRING) {
       throw error(ErrorCode.ENVELOPE_WRONG_TYPE, p, field);
     }
@@ -327,7 +276,7 @@ final class EnvelopeParser {
 
   /** A non-negative integer; a value beyond {@code long} is refused with {@code rangeCode}. */
   private static long number(JsonParser p, JsonToken t, String field, ErrorCode rangeCode)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.VALUE_NUMBER_INT) {
       throw error(ErrorCode.ENVELOPE_WRONG_TYPE, p, field);
     }
@@ -343,7 +292,7 @@ final class EnvelopeParser {
   }
 
   private static byte[] iv(JsonParser p, JsonToken t, String field)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     byte[] iv = hex(p, t, field);
     if (iv.length != AesCbc.BLOCK_BYTES) {
       throw error(ErrorCode.ENVELOPE_IV_LENGTH, p, field);
@@ -352,7 +301,7 @@ final class EnvelopeParser {
   }
 
   private static byte[] ciphertext(JsonParser p, JsonToken t, String field)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     byte[] ct = hex(p, t, field);
     if (ct.length == 0 || ct.length % AesCbc.BLOCK_BYTES != 0) {
       throw error(ErrorCode.ENVELOPE_CIPHERTEXT_LENGTH, p, field);
@@ -362,7 +311,7 @@ final class EnvelopeParser {
 
   /** Decodes a hex string value in either case, reporting the offending character's offset. */
   private static byte[] hex(JsonParser p, JsonToken t, String field)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     if (t != JsonToken.VALUE_STRING) {
       throw error(ErrorCode.ENVELOPE_WRONG_TYPE, p, field);
     }
@@ -377,7 +326,7 @@ final class EnvelopeParser {
               ? ErrorCode.ENVELOPE_ODD_HEX
               : ErrorCode.ENVELOPE_INVALID_HEX;
       // +1 skips the opening quote (exact unless the string uses JSON escapes).
-      throw new EnvelopeException(code, offset(p) + 1 + e.offset(), field);
+      throw new Tr31FormatException(code, offset(p) + 1 + e.offset(), field);
     }
   }
 
@@ -390,8 +339,8 @@ final class EnvelopeParser {
     return -1;
   }
 
-  private static EnvelopeException error(ErrorCode code, JsonParser p, String detail) {
-    return new EnvelopeException(code, offset(p), detail);
+  private static Tr31FormatException error(ErrorCode code, JsonParser p, String detail) {
+    return new Tr31FormatException(code, offset(p), detail);
   }
 
   private static long offset(JsonParser p) {

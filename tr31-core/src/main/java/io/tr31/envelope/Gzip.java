@@ -4,6 +4,7 @@
 package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
 import io.tr31.internal.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,10 +54,10 @@ final class Gzip {
   /**
    * Gunzips {@code gz}, refusing output beyond {@code maxBytes} as soon as it is produced.
    *
-   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
+   * @throws Tr31FormatException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
    *     ErrorCode#ENVELOPE_GZIP_CORRUPT}
    */
-  static byte[] decompress(byte[] gz, int maxBytes) throws EnvelopeException {
+  static byte[] decompress(byte[] gz, int maxBytes) throws Tr31FormatException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       decompress(gz, out, maxBytes);
@@ -70,12 +71,12 @@ final class Gzip {
    * Writes the gunzipped {@code gz} to {@code out}, at most {@code maxBytes}: one member (RFC 1952
    * 2.2), its CRC-32 and ISIZE checked, and no byte after it (a second member included).
    *
-   * @throws EnvelopeException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
+   * @throws Tr31FormatException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
    *     ErrorCode#ENVELOPE_GZIP_CORRUPT}
    * @throws IOException when writing to {@code out} fails
    */
   static void decompress(byte[] gz, OutputStream out, int maxBytes)
-      throws EnvelopeException, IOException {
+      throws Tr31FormatException, IOException {
     int start = headerLength(gz);
     Inflater inflater = new Inflater(true); // raw DEFLATE (RFC 1951): the member's body
     byte[] buf = new byte[BUFFER_BYTES];
@@ -94,7 +95,7 @@ final class Gzip {
         }
         total += n;
         if (total > maxBytes) {
-          throw new EnvelopeException(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE);
+          throw new Tr31FormatException(ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE, -1);
         }
         crc.update(buf, 0, n);
         out.write(buf, 0, n);
@@ -112,7 +113,7 @@ final class Gzip {
     }
   }
 
-  private static int inflate(Inflater inflater, byte[] buf) throws EnvelopeException {
+  private static int inflate(Inflater inflater, byte[] buf) throws Tr31FormatException {
     try {
       return inflater.inflate(buf, 0, buf.length);
     } catch (DataFormatException e) {
@@ -125,7 +126,7 @@ final class Gzip {
    * (2.3.1.2: a compliant decompressor gives an error), then the optional fields its flags
    * announce; the header CRC, when present, must match.
    */
-  private static int headerLength(byte[] gz) throws EnvelopeException {
+  private static int headerLength(byte[] gz) throws Tr31FormatException {
     if (gz.length < HEADER_BYTES
         || (gz[0] & 0xff) != ID1
         || (gz[1] & 0xff) != ID2
@@ -159,7 +160,7 @@ final class Gzip {
   }
 
   /** The position after the zero byte that ends a string field starting at {@code pos}. */
-  private static int afterZero(byte[] gz, int pos) throws EnvelopeException {
+  private static int afterZero(byte[] gz, int pos) throws Tr31FormatException {
     for (int i = pos; i < gz.length; i++) {
       if (gz[i] == 0) {
         return i + 1;
@@ -168,7 +169,7 @@ final class Gzip {
     throw corrupt();
   }
 
-  private static void need(byte[] gz, int length) throws EnvelopeException {
+  private static void need(byte[] gz, int length) throws Tr31FormatException {
     if (gz.length < length) {
       throw corrupt();
     }
@@ -181,7 +182,7 @@ final class Gzip {
         | (b[i + 3] & 0xffL) << 24;
   }
 
-  private static EnvelopeException corrupt() {
-    return new EnvelopeException(ErrorCode.ENVELOPE_GZIP_CORRUPT);
+  private static Tr31FormatException corrupt() {
+    return new Tr31FormatException(ErrorCode.ENVELOPE_GZIP_CORRUPT, -1);
   }
 }

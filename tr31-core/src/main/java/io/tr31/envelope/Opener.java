@@ -4,6 +4,8 @@
 package io.tr31.envelope;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31FormatException;
+import io.tr31.Tr31VerificationException;
 import io.tr31.internal.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The decrypting half of {@link EnvelopeKey}: parse, public checks, decrypt, gunzip. Callers have
- * already checked the size and, on the authenticated path, the MAC.
+ * The decrypting half of {@link PayloadProtector}: parse, public checks, decrypt, gunzip. Callers
+ * have already checked the size and, on the authenticated path, the MAC.
  */
 final class Opener {
   private Opener() {}
 
   /** Parses completely, runs every public check, then decrypts (and gunzips). */
-  static byte[] open(AesCbc k, byte[] body, OpenOptions options) throws EnvelopeException {
+  static byte[] open(AesCbc k, byte[] body, EnvelopeOptions options)
+      throws Tr31FormatException, Tr31VerificationException {
     ParsedEnvelope env = new ParsedEnvelope();
-    if (EnvelopeParser.parseCanonicalSingle(body, env)) {
+    if (EnvelopeFormat.parseCanonicalSingle(body, env)) {
       return finish(k.decrypt(env.iv, env.ciphertext), options);
     }
     ChunkTracker tracker = new ChunkTracker(env);
@@ -49,14 +52,14 @@ final class Opener {
           tracker.plaintext(pt.length);
           if (pt.length > inner.length - pos) {
             Bytes.wipe(pt);
-            throw new EnvelopeException(ErrorCode.ENVELOPE_TOTAL_LENGTH, env.endOffset, null);
+            throw new Tr31FormatException(ErrorCode.ENVELOPE_TOTAL_LENGTH, env.endOffset);
           }
           System.arraycopy(pt, 0, inner, pos, pt.length);
           pos += pt.length;
           Bytes.wipe(pt);
         }
         tracker.finishPlaintext();
-      } catch (EnvelopeException e) {
+      } catch (Tr31FormatException | Tr31VerificationException e) {
         Bytes.wipe(inner);
         throw e;
       }
@@ -67,7 +70,7 @@ final class Opener {
   }
 
   /** Gunzips when the options ask for it (wiping the compressed plaintext). */
-  private static byte[] finish(byte[] inner, OpenOptions options) throws EnvelopeException {
+  private static byte[] finish(byte[] inner, EnvelopeOptions options) throws Tr31FormatException {
     if (!options.gzip()) {
       return inner;
     }
@@ -79,8 +82,8 @@ final class Opener {
   }
 
   /** Streaming open: chunks are decrypted and written as they are parsed. */
-  static void open(AesCbc k, InputStream body, OutputStream plaintext, OpenOptions options)
-      throws EnvelopeException, IOException {
+  static void open(AesCbc k, InputStream body, OutputStream plaintext, EnvelopeOptions options)
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     ByteArrayOutputStream compressed = options.gzip() ? new ByteArrayOutputStream() : null;
     OutputStream target = compressed != null ? compressed : plaintext;
     ParsedEnvelope env = new ParsedEnvelope();

@@ -3,60 +3,57 @@
  */
 package io.tr31.envelope;
 
-import io.tr31.internal.Bytes;
 import io.tr31.internal.Hex;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
 
-/** Streams a {@code TR31-DATA} body: ciphertext hex is written as the cipher produces it. */
-final class SingleWriter {
-  private static final int BUFFER_BYTES = 8192;
+/**
+ * Writes a {@code TR31-DATA} body while plaintext is written to it: the IV is chosen first, so the
+ * fields keep their wire order, and the ciphertext hex is written as the cipher produces it. {@link
+ * #finish()} writes the trailer and flushes; {@link #close()} only gives the cipher back (a body
+ * never finished stays incomplete, never a valid body of part of the plaintext). Neither closes the
+ * underlying stream.
+ */
+final class SingleWriter extends BodyWriter {
+  private final AesCbc key;
+  private final byte[] iv = new byte[AesCbc.BLOCK_BYTES];
+  private Cipher cipher;
 
-  private SingleWriter() {}
-
-  static void write(AesCbc key, SecureRandom random, InputStream in, OutputStream out)
-      throws IOException {
-    byte[] iv = new byte[AesCbc.BLOCK_BYTES];
+  SingleWriter(AesCbc key, SecureRandom random, OutputStream out) throws IOException {
+    super(out);
+    this.key = key;
     random.nextBytes(iv);
-    byte[] buf = new byte[BUFFER_BYTES];
-    byte[] hex = new byte[2 * (BUFFER_BYTES + AesCbc.BLOCK_BYTES)];
-    ascii(out, "{\"format\":\"" + EnvelopeFormat.SINGLE + "\",\"ciphertext\":\"");
-    // The cipher stays taken while the stream is consumed, however slowly.
-    Cipher c = key.encryptor(iv);
-    try {
-      for (int n; (n = in.read(buf)) != -1; ) {
-        hexOut(out, c.update(buf, 0, n), hex);
-      }
-      hexOut(out, c.doFinal(), hex);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CBC encryption failed", e);
-    } finally {
-      key.release(c);
-      Bytes.wipe(buf);
-    }
-    ascii(
-        out,
-        "\",\"initialization_vector\":\""
-            + Hex.encode(iv)
-            + "\",\"mode\":\""
-            + EnvelopeFormat.MODE_CBC
-            + "\"}");
-    out.flush();
+    // The cipher stays taken while the stream is consumed, however slowly; close() returns it.
+    this.cipher = key.encryptor(iv);
+    out.write(EnvelopeFormat.SINGLE_PREFIX);
   }
 
-  private static void hexOut(OutputStream out, byte[] ct, byte[] hex) throws IOException {
-    if (ct != null) { // update() returns null until a block is complete
-      Hex.encodeAsciiInto(ct, 0, ct.length, hex, 0);
-      out.write(hex, 0, 2 * ct.length);
+  @Override
+  void encrypt(byte[] b, int off, int len) throws IOException {
+    hex(key.update(cipher, b, off, len, false));
+  }
+
+  @Override
+  void trailer() throws IOException {
+    hex(key.update(cipher, iv, 0, 0, true));
+    out.write(EnvelopeFormat.SINGLE_MIDDLE);
+    hex(iv);
+    out.write(EnvelopeFormat.SINGLE_SUFFIX);
+  }
+
+  @Override
+  void release() {
+    if (cipher != null) {
+      key.release(cipher);
+      cipher = null;
     }
   }
 
-  private static void ascii(OutputStream out, String s) throws IOException {
-    out.write(s.getBytes(StandardCharsets.US_ASCII));
+  private void hex(byte[] bytes) throws IOException {
+    byte[] ascii = new byte[2 * bytes.length];
+    Hex.encodeAsciiInto(bytes, 0, bytes.length, ascii, 0);
+    out.write(ascii);
   }
 }

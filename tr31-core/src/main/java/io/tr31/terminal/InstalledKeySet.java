@@ -9,8 +9,7 @@ import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.KeyBlockUnwrapper;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31PolicyException;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.PayloadProtector;
 import io.tr31.internal.Bytes;
 import io.tr31.internal.Lifecycle;
 import io.tr31.internal.Views;
@@ -26,31 +25,30 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 
 /**
- * A verified, installed POS key set, ready to use: the MSK as a prepared {@link EnvelopeKey}, the
- * MAC key as a prepared {@link MacKey}, the TPK and TDK as {@link UnwrappedKey}s with their
- * authenticated headers, the TMK and KEK as unwrap-only {@link KeyBlockUnwrapper}s, and the
- * authenticated metadata.
+ * A verified, installed POS key set, ready to use: the MSK and the MAC key as a {@link
+ * PayloadProtector}, the TPK and TDK as {@link UnwrappedKey}s with their authenticated headers, the
+ * TMK and KEK as unwrap-only {@link KeyBlockUnwrapper}s, and the authenticated metadata.
  *
  * <h2>Security</h2>
  *
  * <ul>
  *   <li>Only {@link KeySetInstaller} creates instances, after every check passed.
- *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #msk()}, {@link
- *       #mac()}, {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks
- *       {@code issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the
- *       allowance is the installer's not-before allowance, {@link
+ *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #payloadProtector()},
+ *       {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks {@code
+ *       issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the allowance
+ *       is the installer's not-before allowance, {@link
  *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
  *       Tr31PolicyException} ({@link ErrorCode#KEYSET_EXPIRED}, {@link
- *       ErrorCode#KEYSET_NOT_YET_VALID}) outside it: no key leaves an expired set. Not covered: an
- *       {@link EnvelopeKey} or {@link MacKey} reference obtained while the set was valid keeps
- *       sealing and signing past {@code expires_at} (those types know nothing of the set), so fetch
- *       them from the set for each message instead of keeping them. {@link #expiresAt()} tells when
- *       to request the next set.
+ *       ErrorCode#KEYSET_NOT_YET_VALID}) outside it: no key leaves an expired set. Not covered: a
+ *       {@link PayloadProtector} view obtained while the set was valid keeps sealing and signing
+ *       past {@code expires_at} (it knows nothing of the set), so fetch it from the set for each
+ *       message instead of keeping it. {@link #expiresAt()} tells when to request the next set.
  *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
  *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) waits for running
- *       accesses and destroys them. Zeroing is best effort on the JVM. Use after destroy throws
- *       {@link IllegalStateException}; the metadata stays readable.
+ *       accesses and destroys them; {@link #payloadProtector()}, {@link #tmk()} and {@link #kek()}
+ *       hand out views whose close does nothing to the set's keys. Zeroing is best effort on the
+ *       JVM. Use after destroy throws {@link IllegalStateException}; the metadata stays readable.
  *   <li>Modes of use (X9.143:2022 6.2, Table 4): the TMK and KEK ({@code D}, unwrap only) are
  *       exposed without wrap, and a key-encryption key unwrapped through them comes out only as an
  *       unwrap-only {@link KeyBlockUnwrapper}, never as bytes. The TPK's header says {@code E}
@@ -70,8 +68,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final Map<Slot, KeyBlockHeader> headers = new EnumMap<>(Slot.class);
   private final KeyBlockProtectionKey tmk;
   private final KeyBlockProtectionKey kek;
-  private final EnvelopeKey msk;
-  private final MacKey mac;
+  private final PayloadProtector payloads;
   private final Lifecycle life = new Lifecycle("InstalledKeySet");
 
   /**
@@ -94,8 +91,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     byte[] m = keys.get(Slot.MSK).keyBytes();
     byte[] h = keys.get(Slot.MAC).keyBytes();
     try {
-      this.msk = EnvelopeKey.prepare(m, random);
-      this.mac = MacKey.prepare(h);
+      this.payloads = PayloadProtector.create(m, h, random);
     } finally {
       Bytes.wipe(m, h);
     }
@@ -199,30 +195,18 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * The MSK, prepared as the {@code TR31-DATA} envelope key; owned by this set (do not destroy it).
+   * The MSK and the MAC key, prepared to seal, sign, verify and open {@code TR31-DATA} payloads
+   * (MAC key header {@code M7}, {@code HM} SHA-256); a view: this set owns the keys and destroys
+   * them, the view's {@code close()} does nothing.
    *
-   * @return the prepared MSK (the same instance each time)
+   * @return a view of the set's payload keys
    * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public EnvelopeKey msk() throws Tr31PolicyException {
+  public PayloadProtector payloadProtector() throws Tr31PolicyException {
     checkValid();
-    return msk;
-  }
-
-  /**
-   * The MAC key, prepared as the HMAC-SHA256 signer (header {@code M7}, {@code HM} SHA-256); owned
-   * by this set (do not destroy it).
-   *
-   * @return the prepared MAC key (the same instance each time)
-   * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
-   *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
-   * @throws IllegalStateException after {@link #destroy()}
-   */
-  public MacKey mac() throws Tr31PolicyException {
-    checkValid();
-    return mac;
+    return payloads.view();
   }
 
   /**
@@ -306,8 +290,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
         () -> {
           tmk.destroy();
           kek.destroy();
-          msk.destroy();
-          mac.destroy();
+          payloads.destroy();
         });
   }
 

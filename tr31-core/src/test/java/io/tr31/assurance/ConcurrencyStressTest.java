@@ -10,15 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.Tr31VerificationException;
-import io.tr31.keyblock.UnwrappedKey;
-import io.tr31.envelope.EnvelopeException;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.keyblock.KeyAlgorithm;
+import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
+import io.tr31.keyblock.UnwrappedKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +49,7 @@ class ConcurrencyStressTest {
     fill(seed, msk);
     fill(seed, macKeyBytes);
     KeyBlockProtectionKey kbpk = KeyBlockProtectionKey.aes(kbpkBytes);
-    EnvelopeKey envelope = EnvelopeKey.prepare(msk);
-    MacKey mac = MacKey.prepare(macKeyBytes);
+    PayloadProtector envelope = PayloadProtector.create(msk, macKeyBytes);
     KeyBlockHeader header = KeyBlockHeader.parse("D0000P0AE00E0000", Profile.STRICT);
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -78,12 +77,15 @@ class ConcurrencyStressTest {
 
                   byte[] payload = new byte[random.nextInt(0, 2048)];
                   fill(random, payload);
-                  byte[] body = envelope.seal(payload).getBytes(StandardCharsets.US_ASCII);
-                  String signature = mac.sign(body);
-                  assertArrayEquals(payload, envelope.open(body, signature, mac));
+                  SealedPayload sealed = envelope.seal(payload, EnvelopeOptions.DEFAULTS);
+                  byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+                  String signature = sealed.signature();
+                  assertArrayEquals(
+                      payload, envelope.open(body, signature, EnvelopeOptions.DEFAULTS));
                   byte[] forged = body.clone();
                   forged[forged.length / 2] ^= 1;
-                  assertThrows(EnvelopeException.class, () -> mac.verify(forged, signature));
+                  assertThrows(
+                      Tr31VerificationException.class, () -> envelope.verify(forged, signature));
                   checked += 4;
                 }
                 return checked;
@@ -99,7 +101,6 @@ class ConcurrencyStressTest {
     assertEquals(THREADS * ROUNDS * 4, total);
     kbpk.destroy();
     envelope.destroy();
-    mac.destroy();
   }
 
   private static void fill(SplittableRandom r, byte[] b) {

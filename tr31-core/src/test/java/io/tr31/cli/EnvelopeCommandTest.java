@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -186,12 +187,13 @@ class EnvelopeCommandTest {
       g.write(PLAIN);
     }
     gz.write(0);
-    EnvelopeKey msk = EnvelopeKey.prepare(Hex.decode(MSK));
-    MacKey mac = MacKey.prepare(Hex.decode(MAC));
-    byte[] body = msk.seal(gz.toByteArray()).getBytes(US_ASCII);
-    String sig = mac.sign(body);
-    msk.destroy();
-    mac.destroy();
+    byte[] body;
+    String sig;
+    try (PayloadProtector keys = PayloadProtector.create(Hex.decode(MSK), Hex.decode(MAC))) {
+      SealedPayload sealed = keys.seal(gz.toByteArray(), EnvelopeOptions.DEFAULTS);
+      body = sealed.body().getBytes(US_ASCII);
+      sig = sealed.signature();
+    }
     Run opened = run(body, "open", "--msk", MSK, "--mac-key", MAC, "--signature", sig, "--gzip");
     assertEquals(1, opened.exit, opened.err);
     assertEquals(0, opened.out.length);

@@ -7,21 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
  * Chunked envelopes: fuzzed bodies (seeded with real chunked bodies) open or throw {@link
- * EnvelopeException}, byte-array and streaming paths agree, and whatever opens satisfies the chunk
+ * Tr31Exception}, byte-array and streaming paths agree, and whatever opens satisfies the chunk
  * invariants. Seeds: {@code ChunkedEnvelopeFuzzTestInputs/}.
  */
 class ChunkedEnvelopeFuzzTest {
-  private static final EnvelopeKey MSK = TestKeys.msk();
-  private static final OpenOptions OPTIONS = OpenOptions.defaults().withMaxBodyBytes(1 << 16);
+  private static final PayloadProtector MSK = TestKeys.keys();
+  private static final EnvelopeOptions OPTIONS =
+      EnvelopeOptions.builder().maxBodyBytes(1 << 16).build();
 
   @FuzzTest(maxDuration = "15m")
-  void openChunked_anyBody_opensOrThrowsChecked(byte[] body) throws IOException, EnvelopeException {
+  void openChunked_anyBody_opensOrThrowsChecked(byte[] body) throws IOException, Tr31Exception {
     if (body == null) {
       return;
     }
@@ -31,24 +33,25 @@ class ChunkedEnvelopeFuzzTest {
     try {
       MSK.openUnauthenticated(new ByteArrayInputStream(body), out, OPTIONS);
       streamed = out.toByteArray();
-    } catch (EnvelopeException e) {
+    } catch (Tr31Exception e) {
       streamed = null;
     }
     EnvelopeFuzzTest.assertSame(plain, streamed);
     if (plain != null) {
       // Whatever opens re-seals and re-opens to the same bytes.
-      assertArrayEquals(plain, MSK.openUnauthenticated(MSK.sealChunked(plain, 64)));
+      assertArrayEquals(
+          plain, TestKeys.openUnauthenticated(MSK, MSK.seal(plain, TestKeys.chunked(64)).body()));
     }
   }
 
   @FuzzTest(maxDuration = "15m")
-  void sealChunked_anyPayloadAndChunkSize_roundTrips(byte[] data) throws EnvelopeException {
+  void sealChunked_anyPayloadAndChunkSize_roundTrips(byte[] data) throws Tr31Exception {
     if (data == null || data.length == 0) {
       return;
     }
     int chunkSize = 1 + (data[0] & 0xFF);
-    String body = MSK.sealChunked(data, chunkSize);
-    assertArrayEquals(data, MSK.openUnauthenticated(body));
+    String body = MSK.seal(data, TestKeys.chunked(chunkSize)).body();
+    assertArrayEquals(data, TestKeys.openUnauthenticated(MSK, body));
     assertEquals(
         Math.max(1, (data.length + chunkSize - 1) / chunkSize),
         body.split("\"index\":", -1).length - 1);

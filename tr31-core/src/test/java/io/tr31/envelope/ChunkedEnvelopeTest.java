@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -53,58 +54,58 @@ class ChunkedEnvelopeTest {
     return chunk.replaceFirst("\"index\":\\d+", "\"index\":" + index);
   }
 
-  private static EnvelopeKey otherIvs() {
-    return EnvelopeKey.prepare(TestKeys.MSK, TestKeys.seeded(2));
+  private static PayloadProtector otherIvs() {
+    return PayloadProtector.create(TestKeys.MSK, TestKeys.MAC, TestKeys.seeded(2));
   }
 
   private static List<String> sealed() {
-    return chunks(TestKeys.msk().sealChunked(DATA, 16));
+    return chunks(TestKeys.keys().seal(DATA, TestKeys.chunked(16)).body());
   }
 
   private static ErrorCode code(String body) {
     return assertThrows(
-            EnvelopeException.class,
-            () -> TestKeys.msk().openUnauthenticated(body.getBytes(US_ASCII)))
+            Tr31Exception.class,
+            () -> TestKeys.openUnauthenticated(TestKeys.keys(), body.getBytes(US_ASCII)))
         .code();
   }
 
   private static ErrorCode streamingCode(String body) {
     return assertThrows(
-            EnvelopeException.class,
+            Tr31Exception.class,
             () ->
-                TestKeys.msk()
+                TestKeys.keys()
                     .openUnauthenticated(
                         new ByteArrayInputStream(body.getBytes(US_ASCII)),
                         new ByteArrayOutputStream(),
-                        OpenOptions.defaults()))
+                        EnvelopeOptions.DEFAULTS))
         .code();
   }
 
   @Test
   void sealChunked_writesTheDocumentedLayout() throws Exception {
-    String body = TestKeys.msk().sealChunked(DATA, 16);
+    String body = TestKeys.keys().seal(DATA, TestKeys.chunked(16)).body();
     Matcher m = WHOLE.matcher(body);
     assertTrue(m.matches(), body);
     assertEquals("16", m.group(1));
     assertEquals("4", m.group(3));
     assertEquals("50", m.group(4));
     assertEquals(4, chunks(body).size());
-    assertArrayEquals(DATA, TestKeys.msk().openUnauthenticated(body));
+    assertArrayEquals(DATA, TestKeys.openUnauthenticated(TestKeys.keys(), body));
   }
 
   @Test
   void emptyPayload_isOneEmptyChunk() throws Exception {
-    String body = TestKeys.msk().sealChunked(new byte[0], 16);
+    String body = TestKeys.keys().seal(new byte[0], TestKeys.chunked(16)).body();
     assertEquals(1, chunks(body).size());
     assertTrue(body.endsWith("\"chunk_count\":1,\"total_length\":0}"));
-    assertArrayEquals(new byte[0], TestKeys.msk().openUnauthenticated(body));
+    assertArrayEquals(new byte[0], TestKeys.openUnauthenticated(TestKeys.keys(), body));
   }
 
   @Test
   void exactMultipleOfChunkSize_hasNoEmptyTrailingChunk() throws Exception {
-    String body = TestKeys.msk().sealChunked(new byte[32], 16);
+    String body = TestKeys.keys().seal(new byte[32], TestKeys.chunked(16)).body();
     assertEquals(2, chunks(body).size());
-    assertArrayEquals(new byte[32], TestKeys.msk().openUnauthenticated(body));
+    assertArrayEquals(new byte[32], TestKeys.openUnauthenticated(TestKeys.keys(), body));
   }
 
   @Test
@@ -114,7 +115,7 @@ class ChunkedEnvelopeTest {
         "{\"total_length\":50,\"chunk_count\":4,\"chunks\":["
             + String.join(",", c)
             + "],\"chunk_size\":16,\"mode\":\"CBC\",\"format\":\"TR31-DATA-CHUNKED\"}";
-    assertArrayEquals(DATA, TestKeys.msk().openUnauthenticated(body));
+    assertArrayEquals(DATA, TestKeys.openUnauthenticated(TestKeys.keys(), body));
   }
 
   @Test
@@ -146,7 +147,7 @@ class ChunkedEnvelopeTest {
   @Test
   void extraChunk_throwsChunkCount() {
     List<String> c = sealed();
-    c.add(reindex(chunks(otherIvs().sealChunked(new byte[2], 16)).get(0), 4));
+    c.add(reindex(chunks(otherIvs().seal(new byte[2], TestKeys.chunked(16)).body()).get(0), 4));
     assertEquals(ErrorCode.ENVELOPE_CHUNK_COUNT, code(rebuild(c, 4, 50)));
     assertEquals(ErrorCode.ENVELOPE_CHUNK_COUNT, streamingCode(rebuild(c, 4, 50)));
   }
@@ -154,7 +155,7 @@ class ChunkedEnvelopeTest {
   @Test
   void extraChunkAfterCountInTheHeader_isRefusedBeforeDecryptingIt() {
     List<String> c = sealed();
-    c.add(reindex(chunks(otherIvs().sealChunked(new byte[2], 16)).get(0), 4));
+    c.add(reindex(chunks(otherIvs().seal(new byte[2], TestKeys.chunked(16)).body()).get(0), 4));
     String body =
         "{\"format\":\"TR31-DATA-CHUNKED\",\"mode\":\"CBC\",\"chunk_size\":16,"
             + "\"chunk_count\":4,\"total_length\":50,\"chunks\":["
@@ -202,7 +203,7 @@ class ChunkedEnvelopeTest {
   @Test
   void totalLengthBeyondTheCiphertextPresent_isRefusedBeforeDecryption() {
     // One tiny chunk claiming a full 16 MiB chunk: refused from public lengths, nothing allocated.
-    String c0 = chunks(TestKeys.msk().sealChunked(new byte[3], 16)).get(0);
+    String c0 = chunks(TestKeys.keys().seal(new byte[3], TestKeys.chunked(16)).body()).get(0);
     String body =
         "{\"format\":\"TR31-DATA-CHUNKED\",\"mode\":\"CBC\",\"chunk_size\":16777216,\"chunks\":["
             + c0
@@ -255,8 +256,8 @@ class ChunkedEnvelopeTest {
 
   @Test
   void everyManipulation_withAMac_throwsMacMismatch() {
-    byte[] body = TestKeys.msk().sealChunked(DATA, 16).getBytes(US_ASCII);
-    String sig = TestKeys.mac().sign(body);
+    byte[] body = TestKeys.keys().seal(DATA, TestKeys.chunked(16)).body().getBytes(US_ASCII);
+    String sig = TestKeys.keys().sign(body);
     List<String> c = sealed();
     c.remove(3);
     // The undetectable-without-MAC case: truncation at a chunk boundary, counts rewritten.
@@ -265,26 +266,27 @@ class ChunkedEnvelopeTest {
         java.util.Arrays.copyOf(DATA, 48),
         assertDoesNotThrowOpen(truncated),
         "documented limit of unauthenticated open");
-    EnvelopeException e =
+    Tr31Exception e =
         assertThrows(
-            EnvelopeException.class,
-            () -> TestKeys.msk().open(truncated.getBytes(US_ASCII), sig, TestKeys.mac()));
+            Tr31Exception.class,
+            () ->
+                TestKeys.keys().open(truncated.getBytes(US_ASCII), sig, EnvelopeOptions.DEFAULTS));
     assertEquals(ErrorCode.ENVELOPE_MAC_MISMATCH, e.code());
     assertArrayEquals(DATA, assertDoesNotThrowOpenSigned(body, sig));
   }
 
   private static byte[] assertDoesNotThrowOpen(String body) {
     try {
-      return TestKeys.msk().openUnauthenticated(body);
-    } catch (EnvelopeException e) {
+      return TestKeys.openUnauthenticated(TestKeys.keys(), body);
+    } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
   }
 
   private static byte[] assertDoesNotThrowOpenSigned(byte[] body, String sig) {
     try {
-      return TestKeys.msk().open(body, sig, TestKeys.mac());
-    } catch (EnvelopeException e) {
+      return TestKeys.keys().open(body, sig, EnvelopeOptions.DEFAULTS);
+    } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
   }

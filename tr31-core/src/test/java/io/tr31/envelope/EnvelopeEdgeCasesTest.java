@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import io.tr31.internal.Hex;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -63,24 +64,24 @@ class EnvelopeEdgeCasesTest {
         + "}";
   }
 
-  private static byte[] open(String body) throws EnvelopeException {
-    return TestKeys.msk().openUnauthenticated(body.getBytes(US_ASCII), OpenOptions.defaults());
+  private static byte[] open(String body) throws Tr31Exception {
+    return TestKeys.keys().openUnauthenticated(body.getBytes(US_ASCII), EnvelopeOptions.DEFAULTS);
   }
 
-  private static byte[] openStreaming(String body) throws EnvelopeException, IOException {
+  private static byte[] openStreaming(String body) throws Tr31Exception, IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TestKeys.msk()
+    TestKeys.keys()
         .openUnauthenticated(
-            new ByteArrayInputStream(body.getBytes(US_ASCII)), out, OpenOptions.defaults());
+            new ByteArrayInputStream(body.getBytes(US_ASCII)), out, EnvelopeOptions.DEFAULTS);
     return out.toByteArray();
   }
 
-  private static EnvelopeException refused(String body) {
-    return assertThrows(EnvelopeException.class, () -> open(body));
+  private static Tr31Exception refused(String body) {
+    return assertThrows(Tr31Exception.class, () -> open(body));
   }
 
-  private static EnvelopeException refusedStreaming(String body) {
-    return assertThrows(EnvelopeException.class, () -> openStreaming(body));
+  private static Tr31Exception refusedStreaming(String body) {
+    return assertThrows(Tr31Exception.class, () -> openStreaming(body));
   }
 
   @Test
@@ -107,7 +108,7 @@ class EnvelopeEdgeCasesTest {
             ",\"chunk_size\":16,\"chunk_count\":1,\"total_length\":3",
             List.of(chunk(0, 1, new byte[3]), extra),
             "");
-    EnvelopeException e = refusedStreaming(body);
+    Tr31Exception e = refusedStreaming(body);
     assertEquals(ErrorCode.ENVELOPE_CHUNK_COUNT, e.code());
     assertEquals(body.indexOf(extra), e.offset());
   }
@@ -155,18 +156,22 @@ class EnvelopeEdgeCasesTest {
 
   @Test
   void chunkSize_fromOneToTheMaximum_isAcceptedAndBeyondIsRefused() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
-    for (int size : new int[] {1, EnvelopeKey.MAX_CHUNK_BYTES}) {
-      assertArrayEquals(DATA, k.openUnauthenticated(k.sealChunked(DATA, size)), "size " + size);
+    PayloadProtector k = TestKeys.keys();
+    for (int size : new int[] {1, EnvelopeOptions.MAX_CHUNK_BYTES}) {
+      assertArrayEquals(
+          DATA,
+          TestKeys.openUnauthenticated(k, k.seal(DATA, TestKeys.chunked(size)).body()),
+          "size " + size);
     }
-    for (int size : new int[] {0, EnvelopeKey.MAX_CHUNK_BYTES + 1}) {
-      assertThrows(IllegalArgumentException.class, () -> k.sealChunked(DATA, size));
+    for (int size : new int[] {0, EnvelopeOptions.MAX_CHUNK_BYTES + 1}) {
+      assertThrows(
+          IllegalArgumentException.class, () -> k.seal(DATA, TestKeys.chunked(size)).body());
     }
-    String max = k.sealChunked(DATA, EnvelopeKey.MAX_CHUNK_BYTES);
+    String max = k.seal(DATA, TestKeys.chunked(EnvelopeOptions.MAX_CHUNK_BYTES)).body();
     String over =
         max.replace(
-            "\"chunk_size\":" + EnvelopeKey.MAX_CHUNK_BYTES,
-            "\"chunk_size\":" + (EnvelopeKey.MAX_CHUNK_BYTES + 1));
+            "\"chunk_size\":" + EnvelopeOptions.MAX_CHUNK_BYTES,
+            "\"chunk_size\":" + (EnvelopeOptions.MAX_CHUNK_BYTES + 1));
     assertEquals(ErrorCode.ENVELOPE_CHUNK_SIZE, refused(over).code());
   }
 
@@ -176,7 +181,7 @@ class EnvelopeEdgeCasesTest {
         "{\"format\":\"TR31-DATA\",\"ciphertext\":\"\",\"initialization_vector\":\""
             + "00".repeat(16)
             + "\",\"mode\":\"CBC\"}";
-    EnvelopeException e = refused(body);
+    Tr31Exception e = refused(body);
     assertEquals(ErrorCode.ENVELOPE_CIPHERTEXT_LENGTH, e.code());
     assertEquals(body.indexOf("\"\""), e.offset());
   }
@@ -185,8 +190,9 @@ class EnvelopeEdgeCasesTest {
   void utf16ByteOrderMarkFollowedByAsciiBytes_isRefusedAsNotUtf8AtOffsetZero() {
     for (byte[] bom : new byte[][] {{(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE}}) {
       byte[] body = {bom[0], bom[1], '{', '}'};
-      EnvelopeException e =
-          assertThrows(EnvelopeException.class, () -> TestKeys.msk().openUnauthenticated(body));
+      Tr31Exception e =
+          assertThrows(
+              Tr31Exception.class, () -> TestKeys.openUnauthenticated(TestKeys.keys(), body));
       assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code());
       assertEquals(0, e.offset());
       assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
@@ -195,127 +201,141 @@ class EnvelopeEdgeCasesTest {
 
   @Test
   void gzip_decompressedSizeExactlyAtTheLimit_isAcceptedAndOneByteLessIsNot() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
-    byte[] body = k.sealGzip(DATA).getBytes(US_ASCII);
-    OpenOptions exact = OpenOptions.defaults().withGzip().withMaxDecompressedBytes(DATA.length);
+    PayloadProtector k = TestKeys.keys();
+    byte[] body = k.seal(DATA, TestKeys.GZIP).body().getBytes(US_ASCII);
+    EnvelopeOptions exact =
+        EnvelopeOptions.builder().gzip().maxDecompressedBytes(DATA.length).build();
     assertArrayEquals(DATA, k.openUnauthenticated(body, exact));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     k.openUnauthenticated(new ByteArrayInputStream(body), out, exact);
     assertArrayEquals(DATA, out.toByteArray());
-    OpenOptions tight = exact.withMaxDecompressedBytes(DATA.length - 1);
+    EnvelopeOptions tight =
+        EnvelopeOptions.builder().gzip().maxDecompressedBytes(DATA.length - 1).build();
     assertEquals(
         ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE,
-        assertThrows(EnvelopeException.class, () -> k.openUnauthenticated(body, tight)).code());
+        assertThrows(Tr31Exception.class, () -> k.openUnauthenticated(body, tight)).code());
   }
 
   @Test
   void bodyExactlyAtTheBodyLimit_opensAndOneByteMoreIsTooLarge() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
-    MacKey mac = TestKeys.mac();
-    byte[] body = k.seal(DATA).getBytes(US_ASCII);
-    OpenOptions exact = OpenOptions.defaults().withMaxBodyBytes(body.length);
+    PayloadProtector k = TestKeys.keys();
+    SealedPayload sealed = k.seal(DATA, EnvelopeOptions.DEFAULTS);
+    byte[] body = sealed.body().getBytes(US_ASCII);
+    EnvelopeOptions exact = EnvelopeOptions.builder().maxBodyBytes(body.length).build();
     assertArrayEquals(DATA, k.openUnauthenticated(body, exact));
-    assertArrayEquals(DATA, k.open(body, mac.sign(body), mac, exact));
-    OpenOptions tight = OpenOptions.defaults().withMaxBodyBytes(body.length - 1);
+    assertArrayEquals(DATA, k.open(body, sealed.signature(), exact));
+    EnvelopeOptions tight = EnvelopeOptions.builder().maxBodyBytes(body.length - 1).build();
     assertEquals(
         ErrorCode.ENVELOPE_TOO_LARGE,
-        assertThrows(EnvelopeException.class, () -> k.openUnauthenticated(body, tight)).code());
+        assertThrows(Tr31Exception.class, () -> k.openUnauthenticated(body, tight)).code());
   }
 
   @Test
-  void openOptions_limitsFromOneToTheMaximum_areKeptAndOthersRefused() {
-    OpenOptions d = OpenOptions.defaults();
-    for (int v : new int[] {1, OpenOptions.MAX_LIMIT_BYTES}) {
-      assertEquals(v, d.withMaxBodyBytes(v).maxBodyBytes());
-      assertEquals(v, d.withMaxDecompressedBytes(v).maxDecompressedBytes());
+  void options_limitsFromOneToTheMaximum_areKeptAndOthersRefused() {
+    for (int v : new int[] {1, EnvelopeOptions.MAX_LIMIT_BYTES}) {
+      assertEquals(v, EnvelopeOptions.builder().maxBodyBytes(v).build().maxBodyBytes());
+      assertEquals(
+          v, EnvelopeOptions.builder().maxDecompressedBytes(v).build().maxDecompressedBytes());
     }
-    for (int v : new int[] {0, OpenOptions.MAX_LIMIT_BYTES + 1}) {
-      assertThrows(IllegalArgumentException.class, () -> d.withMaxBodyBytes(v));
-      assertThrows(IllegalArgumentException.class, () -> d.withMaxDecompressedBytes(v));
+    for (int v : new int[] {0, EnvelopeOptions.MAX_LIMIT_BYTES + 1}) {
+      assertThrows(IllegalArgumentException.class, () -> EnvelopeOptions.builder().maxBodyBytes(v));
+      assertThrows(
+          IllegalArgumentException.class, () -> EnvelopeOptions.builder().maxDecompressedBytes(v));
     }
-    assertEquals(
-        "OpenOptions[gzip=true, maxBodyBytes=7, maxDecompressedBytes=9]",
-        d.withGzip().withMaxBodyBytes(7).withMaxDecompressedBytes(9).toString());
+    EnvelopeOptions o =
+        EnvelopeOptions.builder().gzip().chunked(5).maxBodyBytes(7).maxDecompressedBytes(9).build();
+    assertTrue(o.gzip());
+    assertEquals(5, o.chunkSizeBytes());
+    assertEquals(7, o.maxBodyBytes());
+    assertEquals(9, o.maxDecompressedBytes());
+    EnvelopeOptions d = EnvelopeOptions.DEFAULTS;
+    assertFalse(d.gzip());
+    assertEquals(0, d.chunkSizeBytes());
+    assertEquals(EnvelopeOptions.DEFAULT_MAX_BODY_BYTES, d.maxBodyBytes());
+    assertEquals(EnvelopeOptions.DEFAULT_MAX_DECOMPRESSED_BYTES, d.maxDecompressedBytes());
   }
 
   @Test
-  void keys_reportTheirStateInIsDestroyedAndToString_andDestroyTwiceIsHarmless() {
-    EnvelopeKey k = TestKeys.msk();
-    MacKey m = TestKeys.mac();
+  void keys_reportTheirStateInIsDestroyed_toStringShowsNoKey_andDestroyTwiceIsHarmless() {
+    PayloadProtector k = TestKeys.keys();
     assertFalse(k.isDestroyed());
-    assertFalse(m.isDestroyed());
-    assertEquals("EnvelopeKey[AES-256-CBC]", k.toString());
-    assertEquals("MacKey[HMAC-SHA256]", m.toString());
+    // Object's toString: the class and an identity hash, nothing of either key.
+    assertTrue(k.toString().startsWith("io.tr31.envelope.PayloadProtector@"), k.toString());
     k.destroy();
-    m.destroy();
+    k.close();
     k.destroy();
-    m.destroy();
     assertTrue(k.isDestroyed());
-    assertTrue(m.isDestroyed());
-    assertEquals("EnvelopeKey[AES-256-CBC, destroyed]", k.toString());
-    assertEquals("MacKey[HMAC-SHA256, destroyed]", m.toString());
   }
 
   @Test
   void openUnauthenticated_withTheDefaultOptions_returnsThePlaintext() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
-    assertArrayEquals(DATA, k.openUnauthenticated(k.seal(DATA).getBytes(US_ASCII)));
+    PayloadProtector k = TestKeys.keys();
+    assertArrayEquals(
+        DATA,
+        TestKeys.openUnauthenticated(
+            k, k.seal(DATA, EnvelopeOptions.DEFAULTS).body().getBytes(US_ASCII)));
   }
 
   @Test
   void verifyStream_wrongSignature_throwsMacMismatch() throws Exception {
-    MacKey m = TestKeys.mac();
+    PayloadProtector m = TestKeys.keys();
     String good = m.sign(DATA);
     m.verify(new ByteArrayInputStream(DATA), good);
     String bad = (good.charAt(0) == '0' ? "1" : "0") + good.substring(1);
-    EnvelopeException e =
-        assertThrows(EnvelopeException.class, () -> m.verify(new ByteArrayInputStream(DATA), bad));
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> m.verify(new ByteArrayInputStream(DATA), bad));
     assertEquals(ErrorCode.ENVELOPE_MAC_MISMATCH, e.code());
   }
 
   @Test
   void streamingSeals_flushTheBodyWithoutClosingIt() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
+    PayloadProtector k = TestKeys.keys();
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     BufferedOutputStream buffered = new BufferedOutputStream(sink, 1 << 16);
-    k.seal(new ByteArrayInputStream(DATA), buffered);
-    assertArrayEquals(DATA, k.openUnauthenticated(sink.toByteArray(), OpenOptions.defaults()));
+    k.seal(new ByteArrayInputStream(DATA), buffered, EnvelopeOptions.DEFAULTS);
+    assertArrayEquals(DATA, k.openUnauthenticated(sink.toByteArray(), EnvelopeOptions.DEFAULTS));
     sink.reset();
-    k.sealChunked(new ByteArrayInputStream(DATA), buffered, 16);
-    assertArrayEquals(DATA, k.openUnauthenticated(sink.toByteArray(), OpenOptions.defaults()));
+    k.seal(new ByteArrayInputStream(DATA), buffered, TestKeys.chunked(16));
+    assertArrayEquals(DATA, k.openUnauthenticated(sink.toByteArray(), EnvelopeOptions.DEFAULTS));
   }
 
   @Test
   void streamingSeal_drawsAFreshIvEachTime() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
+    PayloadProtector k = TestKeys.keys();
     ByteArrayOutputStream a = new ByteArrayOutputStream();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    k.seal(new ByteArrayInputStream(DATA), a);
-    k.seal(new ByteArrayInputStream(DATA), b);
+    k.seal(new ByteArrayInputStream(DATA), a, EnvelopeOptions.DEFAULTS);
+    k.seal(new ByteArrayInputStream(DATA), b, EnvelopeOptions.DEFAULTS);
     assertNotEquals(a.toString(US_ASCII), b.toString(US_ASCII));
     assertFalse(a.toString(US_ASCII).contains("\"initialization_vector\":\"" + "00".repeat(16)));
   }
 
   @Test
   void seals_giveTheirCipherBackToTheKeysPool() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
-    k.seal(DATA);
-    assertEquals(1, k.live().pooled());
-    EnvelopeKey s = TestKeys.msk();
-    s.seal(new ByteArrayInputStream(DATA), new ByteArrayOutputStream());
-    assertEquals(1, s.live().pooled());
+    PayloadProtector k = TestKeys.keys();
+    k.seal(DATA, EnvelopeOptions.DEFAULTS).body();
+    assertEquals(1, k.aes().pooled());
+    assertEquals(1, k.hmac().pooled());
+    PayloadProtector s = TestKeys.keys();
+    s.seal(new ByteArrayInputStream(DATA), new ByteArrayOutputStream(), EnvelopeOptions.DEFAULTS);
+    assertEquals(1, s.aes().pooled());
+    assertEquals(1, s.hmac().pooled());
   }
 
   @Test
   void chunkedWriter_singleByteWrites_writeTheSameBodyAsOneWrite() throws Exception {
     ByteArrayOutputStream bytewise = new ByteArrayOutputStream();
-    try (ChunkedWriter w =
-        new ChunkedWriter(new AesCbc(TestKeys.MSK), TestKeys.seeded(5), bytewise, 16)) {
+    AesCbc aes = new AesCbc(TestKeys.MSK, new io.tr31.internal.Lifecycle("test"));
+    try (ChunkedWriter w = new ChunkedWriter(aes, TestKeys.seeded(5), bytewise, 16)) {
       for (byte x : DATA) {
         w.write(x);
       }
+      w.finish();
     }
-    String whole = EnvelopeKey.prepare(TestKeys.MSK, TestKeys.seeded(5)).sealChunked(DATA, 16);
+    String whole =
+        PayloadProtector.create(TestKeys.MSK, TestKeys.MAC, TestKeys.seeded(5))
+            .seal(DATA, TestKeys.chunked(16))
+            .body();
     assertEquals(whole, bytewise.toString(US_ASCII));
   }
 }

@@ -6,6 +6,7 @@ package io.tr31.envelope;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.tr31.Tr31Exception;
 import io.tr31.testing.Gens;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.quicktheories.impl.Constraint;
  * with the same IV and ciphertext: checked on sealed bodies with one byte overwritten.
  */
 class EnvelopeFastPathProperties {
-  private static final EnvelopeKey KEY = EnvelopeKey.prepare(new byte[32], new SecureRandom());
+  private static final PayloadProtector KEY =
+      PayloadProtector.create(new byte[32], new byte[32], new SecureRandom());
 
   /** A byte likely to matter: hex digits of both cases, JSON punctuation, space, high bytes. */
   private static Gen<Integer> interestingByte() {
@@ -36,25 +38,28 @@ class EnvelopeFastPathProperties {
     qt().forAll(Gens.bytes(0, 40), Gens.bytes(4), interestingByte())
         .check(
             (plaintext, where, b) -> {
-              byte[] body = KEY.seal(plaintext).getBytes(StandardCharsets.US_ASCII);
+              byte[] body =
+                  KEY.seal(plaintext, EnvelopeOptions.DEFAULTS)
+                      .body()
+                      .getBytes(StandardCharsets.US_ASCII);
               int at = Math.floorMod(ByteBuffer.wrap(where).getInt(), body.length + 1);
               if (at < body.length) {
                 body[at] = (byte) (int) b;
               }
               ParsedEnvelope fast = new ParsedEnvelope();
-              if (!EnvelopeParser.parseCanonicalSingle(body, fast)) {
+              if (!EnvelopeFormat.parseCanonicalSingle(body, fast)) {
                 return true;
               }
               ParsedEnvelope full = new ParsedEnvelope();
               try {
                 EnvelopeParser.parse(
                     body,
-                    OpenOptions.DEFAULT_MAX_BODY_BYTES,
+                    EnvelopeOptions.DEFAULT_MAX_BODY_BYTES,
                     full,
                     (index, iv, ct, offset) -> {
                       throw new AssertionError("no chunks in a single envelope");
                     });
-              } catch (EnvelopeException e) {
+              } catch (Tr31Exception e) {
                 return false;
               }
               return !full.chunked
@@ -67,7 +72,10 @@ class EnvelopeFastPathProperties {
   void sealedBody_takesTheFastPath() {
     ParsedEnvelope env = new ParsedEnvelope();
     assertTrue(
-        EnvelopeParser.parseCanonicalSingle(
-            KEY.seal(new byte[100]).getBytes(StandardCharsets.US_ASCII), env));
+        EnvelopeFormat.parseCanonicalSingle(
+            KEY.seal(new byte[100], EnvelopeOptions.DEFAULTS)
+                .body()
+                .getBytes(StandardCharsets.US_ASCII),
+            env));
   }
 }

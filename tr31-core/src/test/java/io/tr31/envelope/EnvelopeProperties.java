@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import io.tr31.internal.Hex;
 import io.tr31.testing.Gens;
 import java.io.ByteArrayInputStream;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * lightweight AES-CBC-PKCS7 and HMac as the independent oracle.
  */
 class EnvelopeProperties {
-  private static final EnvelopeKey MSK = TestKeys.msk();
-  private static final MacKey MAC = TestKeys.mac();
+  private static final PayloadProtector MSK = TestKeys.keys();
+  private static final PayloadProtector MAC = MSK;
   private static final Pattern SINGLE =
       Pattern.compile("\"ciphertext\":\"([0-9A-F]+)\",\"initialization_vector\":\"([0-9A-F]+)\"");
 
@@ -47,29 +48,29 @@ class EnvelopeProperties {
   private static boolean roundTrips(byte[] m, int chunkSize, int variant) {
     try {
       String body;
-      OpenOptions o = OpenOptions.defaults();
+      EnvelopeOptions o = EnvelopeOptions.DEFAULTS;
       switch (variant) {
         case 0:
-          body = MSK.seal(m);
+          body = MSK.seal(m, EnvelopeOptions.DEFAULTS).body();
           break;
         case 1:
-          body = MSK.sealGzip(m);
-          o = o.withGzip();
+          o = TestKeys.GZIP;
+          body = MSK.seal(m, o).body();
           break;
         case 2:
-          body = MSK.sealChunked(m, chunkSize);
+          body = MSK.seal(m, TestKeys.chunked(chunkSize)).body();
           break;
         case 3:
-          body = MSK.sealChunkedGzip(m, chunkSize);
-          o = o.withGzip();
+          body = MSK.seal(m, TestKeys.chunkedGzip(chunkSize)).body();
+          o = TestKeys.GZIP;
           break;
         default:
           return streamingRoundTrips(m, chunkSize, variant);
       }
       byte[] bytes = body.getBytes(US_ASCII);
-      return Arrays.equals(m, MSK.open(bytes, MAC.sign(bytes), MAC, o))
+      return Arrays.equals(m, MSK.open(bytes, MAC.sign(bytes), o))
           && Arrays.equals(m, MSK.openUnauthenticated(bytes, o));
-    } catch (EnvelopeException e) {
+    } catch (Tr31Exception e) {
       return false;
     }
   }
@@ -78,21 +79,21 @@ class EnvelopeProperties {
   private static boolean streamingRoundTrips(byte[] m, int chunkSize, int variant) {
     try {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
-      OpenOptions o = OpenOptions.defaults();
+      EnvelopeOptions o = EnvelopeOptions.DEFAULTS;
       if (variant == 4) {
-        MSK.seal(new ByteArrayInputStream(m), body);
+        MSK.seal(new ByteArrayInputStream(m), body, EnvelopeOptions.DEFAULTS);
       } else if (variant == 5) {
-        MSK.sealChunked(new ByteArrayInputStream(m), body, chunkSize);
+        MSK.seal(new ByteArrayInputStream(m), body, TestKeys.chunked(chunkSize));
       } else {
-        MSK.sealChunkedGzip(new ByteArrayInputStream(m), body, chunkSize);
-        o = o.withGzip();
+        MSK.seal(new ByteArrayInputStream(m), body, TestKeys.chunkedGzip(chunkSize));
+        o = TestKeys.GZIP;
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       MSK.openUnauthenticated(new ByteArrayInputStream(body.toByteArray()), out, o);
       byte[] bytes = body.toByteArray();
       return Arrays.equals(m, out.toByteArray())
-          && Arrays.equals(m, MSK.open(bytes, MAC.sign(bytes), MAC, o));
-    } catch (EnvelopeException | IOException e) {
+          && Arrays.equals(m, MSK.open(bytes, MAC.sign(bytes), o));
+    } catch (Tr31Exception | IOException e) {
       return false;
     }
   }
@@ -125,7 +126,10 @@ class EnvelopeProperties {
         .check(
             (m, pos, chunked) -> {
               byte[] body =
-                  (chunked == 1 ? MSK.sealChunked(m, 16) : MSK.seal(m)).getBytes(US_ASCII);
+                  (chunked == 1
+                          ? MSK.seal(m, TestKeys.chunked(16)).body()
+                          : MSK.seal(m, EnvelopeOptions.DEFAULTS).body())
+                      .getBytes(US_ASCII);
               String sig = MAC.sign(body);
               int bit = pos % (body.length * 8);
               body[bit / 8] ^= (byte) (1 << (bit % 8));
@@ -138,7 +142,11 @@ class EnvelopeProperties {
     // Tink-style exhaustive sweep over one body: every bit of the JSON (and therefore of the hex
     // IV and ciphertext), and every bit of the decoded IV and ciphertext re-encoded in the body.
     byte[] body =
-        MSK.seal("{\"amount\":1000,\"currency\":\"EUR\"}".getBytes(US_ASCII)).getBytes(US_ASCII);
+        MSK.seal(
+                "{\"amount\":1000,\"currency\":\"EUR\"}".getBytes(US_ASCII),
+                EnvelopeOptions.DEFAULTS)
+            .body()
+            .getBytes(US_ASCII);
     String sig = MAC.sign(body);
     int refused = 0;
     for (int bit = 0; bit < body.length * 8; bit++) {
@@ -172,9 +180,9 @@ class EnvelopeProperties {
 
   private static boolean refusedWithMac(byte[] body, String sig) {
     try {
-      MSK.open(body, sig, MAC);
+      MSK.open(body, sig, EnvelopeOptions.DEFAULTS);
       return false;
-    } catch (EnvelopeException e) {
+    } catch (Tr31Exception e) {
       return e.code() == ErrorCode.ENVELOPE_MAC_MISMATCH;
     }
   }
@@ -193,7 +201,7 @@ class EnvelopeProperties {
         .forAll(Gens.bytes(0, 1024))
         .check(
             m -> {
-              String body = MSK.seal(m);
+              String body = MSK.seal(m, EnvelopeOptions.DEFAULTS).body();
               Matcher mt = SINGLE.matcher(body);
               if (!mt.find()) {
                 return false;
@@ -248,8 +256,8 @@ class EnvelopeProperties {
                       + Hex.encode(iv)
                       + "\",\"mode\":\"CBC\"}";
               try {
-                return Arrays.equals(m, MSK.openUnauthenticated(body));
-              } catch (EnvelopeException e) {
+                return Arrays.equals(m, TestKeys.openUnauthenticated(MSK, body));
+              } catch (Tr31Exception e) {
                 return false;
               }
             });

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,10 @@ class EnvelopeStrictnessTest {
     return body("\"TR31-DATA\"", "\"" + CT + "\"", "\"" + IV + "\"", "\"CBC\"");
   }
 
-  private static EnvelopeException refuse(String body) {
+  private static Tr31Exception refuse(String body) {
     return assertThrows(
-        EnvelopeException.class, () -> TestKeys.msk().openUnauthenticated(body.getBytes(US_ASCII)));
+        Tr31Exception.class,
+        () -> TestKeys.openUnauthenticated(TestKeys.keys(), body.getBytes(US_ASCII)));
   }
 
   private static void assertCode(ErrorCode code, String body) {
@@ -57,8 +59,9 @@ class EnvelopeStrictnessTest {
     assertCode(ErrorCode.ENVELOPE_JSON_SYNTAX, valid().replace("\"CBC\"", "'CBC'"));
     byte[] badUtf8 =
         valid().replace("CBC", "C\u00ffC").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    EnvelopeException e =
-        assertThrows(EnvelopeException.class, () -> TestKeys.msk().openUnauthenticated(badUtf8));
+    Tr31Exception e =
+        assertThrows(
+            Tr31Exception.class, () -> TestKeys.openUnauthenticated(TestKeys.keys(), badUtf8));
     assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code());
   }
 
@@ -66,18 +69,19 @@ class EnvelopeStrictnessTest {
   void utf16Utf32AndByteOrderMarks_throwJsonSyntax() {
     for (String cs : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"}) {
       byte[] b = valid().getBytes(java.nio.charset.Charset.forName(cs));
-      EnvelopeException e =
-          assertThrows(EnvelopeException.class, () -> TestKeys.msk().openUnauthenticated(b), cs);
-      assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code(), cs);
-      EnvelopeException s =
+      Tr31Exception e =
           assertThrows(
-              EnvelopeException.class,
+              Tr31Exception.class, () -> TestKeys.openUnauthenticated(TestKeys.keys(), b), cs);
+      assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code(), cs);
+      Tr31Exception s =
+          assertThrows(
+              Tr31Exception.class,
               () ->
-                  TestKeys.msk()
+                  TestKeys.keys()
                       .openUnauthenticated(
                           new ByteArrayInputStream(b),
                           new ByteArrayOutputStream(),
-                          OpenOptions.defaults()),
+                          EnvelopeOptions.DEFAULTS),
               cs);
       assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, s.code(), cs);
     }
@@ -86,7 +90,7 @@ class EnvelopeStrictnessTest {
 
   @Test
   void syntaxError_reportsTheCharacterOffset() {
-    EnvelopeException e = refuse("{\"format\" \"TR31-DATA\"}");
+    Tr31Exception e = refuse("{\"format\" \"TR31-DATA\"}");
     assertEquals(ErrorCode.ENVELOPE_JSON_SYNTAX, e.code());
     assertEquals(10, e.offset());
   }
@@ -111,7 +115,7 @@ class EnvelopeStrictnessTest {
   @Test
   void duplicateField_throwsDuplicateFieldAtTheSecondName() {
     String b = valid().replace("\"mode\":\"CBC\"", "\"mode\":\"CBC\",\"mode\":\"CBC\"");
-    EnvelopeException e = refuse(b);
+    Tr31Exception e = refuse(b);
     assertEquals(ErrorCode.ENVELOPE_DUPLICATE_FIELD, e.code());
     assertEquals(b.lastIndexOf("\"mode\""), e.offset());
   }
@@ -152,7 +156,7 @@ class EnvelopeStrictnessTest {
   @Test
   void nonHexDigit_throwsInvalidHexAtItsOffset() {
     String b = valid().replace(CT, CT.substring(0, 5) + "G" + CT.substring(6));
-    EnvelopeException e = refuse(b);
+    Tr31Exception e = refuse(b);
     assertEquals(ErrorCode.ENVELOPE_INVALID_HEX, e.code());
     assertEquals(b.indexOf('G'), e.offset());
   }
@@ -180,23 +184,23 @@ class EnvelopeStrictnessTest {
   @Test
   void oversizeBody_throwsTooLarge() {
     String b = valid();
-    OpenOptions tiny = OpenOptions.defaults().withMaxBodyBytes(b.length() - 1);
-    EnvelopeException e =
+    EnvelopeOptions tiny = EnvelopeOptions.builder().maxBodyBytes(b.length() - 1).build();
+    Tr31Exception e =
         assertThrows(
-            EnvelopeException.class,
-            () -> TestKeys.msk().openUnauthenticated(b.getBytes(US_ASCII), tiny));
+            Tr31Exception.class,
+            () -> TestKeys.keys().openUnauthenticated(b.getBytes(US_ASCII), tiny));
     assertEquals(ErrorCode.ENVELOPE_TOO_LARGE, e.code());
   }
 
   @Test
   void oversizeStream_throwsTooLargeFromStreamReadConstraints() {
     String b = valid().replace(CT, CT.repeat(64));
-    OpenOptions tiny = OpenOptions.defaults().withMaxBodyBytes(256);
-    EnvelopeException e =
+    EnvelopeOptions tiny = EnvelopeOptions.builder().maxBodyBytes(256).build();
+    Tr31Exception e =
         assertThrows(
-            EnvelopeException.class,
+            Tr31Exception.class,
             () ->
-                TestKeys.msk()
+                TestKeys.keys()
                     .openUnauthenticated(
                         new ByteArrayInputStream(b.getBytes(US_ASCII)),
                         new ByteArrayOutputStream(),

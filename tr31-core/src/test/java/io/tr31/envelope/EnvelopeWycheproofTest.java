@@ -6,7 +6,9 @@ package io.tr31.envelope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import io.tr31.internal.Hex;
+import io.tr31.internal.Lifecycle;
 import io.tr31.testing.Vectors;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -14,12 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * C2SP Wycheproof (testvectors_v1, commit in src/test/resources/vectors/wycheproof/SOURCE.txt) through the
- * primitives the envelope uses: {@link AesCbc} and {@link HmacSha256} / {@link MacKey}.
+ * C2SP Wycheproof (testvectors_v1, commit in src/test/resources/vectors/wycheproof/SOURCE.txt)
+ * through the primitives the envelope uses: {@link AesCbc} and {@link HmacSha256} / {@link
+ * PayloadProtector}.
  */
 class EnvelopeWycheproofTest {
 
@@ -50,7 +52,7 @@ class EnvelopeWycheproofTest {
     int invalid = 0;
     for (Map<String, Object> t : tests) {
       Object id = t.get("tcId");
-      AesCbc key = new AesCbc(hex(t.get("key")));
+      AesCbc key = new AesCbc(hex(t.get("key")), new Lifecycle("test"));
       byte[] iv = hex(t.get("iv"));
       byte[] msg = hex(t.get("msg"));
       byte[] ct = hex(t.get("ct"));
@@ -67,7 +69,7 @@ class EnvelopeWycheproofTest {
         try {
           key.decrypt(iv, ct);
           failures.add(id + ": invalid ciphertext accepted");
-        } catch (EnvelopeException e) {
+        } catch (Tr31Exception e) {
           ErrorCode want =
               ct.length == 0 ? ErrorCode.ENVELOPE_CIPHERTEXT_LENGTH : ErrorCode.ENVELOPE_PADDING;
           if (e.code() != want) {
@@ -89,40 +91,39 @@ class EnvelopeWycheproofTest {
     List<Long> tagBits = new ArrayList<>();
     List<Map<String, Object>> tests = tests(file, tagBits);
     List<String> failures = new ArrayList<>();
-    int viaMacKey = 0;
+    int viaProtector = 0;
     for (int i = 0; i < tests.size(); i++) {
       Map<String, Object> t = tests.get(i);
       byte[] key = hex(t.get("key"));
       byte[] msg = hex(t.get("msg"));
       byte[] tag = hex(t.get("tag"));
       boolean valid = "valid".equals(t.get("result"));
-      byte[] full =
-          new HmacSha256(new SecretKeySpec(key, HmacSha256.ALGORITHM)).compute(msg, 0, msg.length);
+      byte[] full = new HmacSha256(key, new Lifecycle("test")).compute(msg, 0, msg.length);
       byte[] truncated = Arrays.copyOf(full, (int) (tagBits.get(i) / 8));
       if (MessageDigest.isEqual(truncated, tag) != valid) {
         failures.add(t.get("tcId") + ": primitive");
       }
-      if (tagBits.get(i) == 256 && key.length >= MacKey.MIN_KEY_BYTES) {
-        viaMacKey++;
-        MacKey mac = MacKey.prepare(key);
+      if (tagBits.get(i) == 256 && key.length >= PayloadProtector.MIN_MAC_KEY_BYTES) {
+        viaProtector++;
+        PayloadProtector mac = PayloadProtector.create(new byte[32], key);
         try {
           mac.verify(msg, Hex.encode(tag));
           if (!valid) {
-            failures.add(t.get("tcId") + ": MacKey accepted an invalid tag");
+            failures.add(t.get("tcId") + ": PayloadProtector accepted an invalid tag");
           }
-        } catch (EnvelopeException e) {
+        } catch (Tr31Exception e) {
           if (valid || e.code() != ErrorCode.ENVELOPE_MAC_MISMATCH) {
-            failures.add(t.get("tcId") + ": MacKey " + e.code());
+            failures.add(t.get("tcId") + ": PayloadProtector " + e.code());
           }
         }
         if (valid && !mac.sign(msg).equals(Hex.encode(tag))) {
-          failures.add(t.get("tcId") + ": MacKey sign");
+          failures.add(t.get("tcId") + ": PayloadProtector sign");
         }
       }
     }
     assertEquals(List.of(), failures);
     assertEquals(174, tests.size());
     assertEquals(((Long) file.get("numberOfTests")).intValue(), tests.size());
-    assertEquals(87, viaMacKey, "full-tag vectors through MacKey");
+    assertEquals(87, viaProtector, "full-tag vectors through PayloadProtector");
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.IOException;
 
 /**
@@ -26,7 +27,7 @@ class GzipFuzzTest {
     byte[] ours;
     try {
       ours = Gzip.decompress(gz, MAX);
-    } catch (EnvelopeException e) {
+    } catch (Tr31Exception e) {
       assertTrue(
           e.code() == ErrorCode.ENVELOPE_GZIP_CORRUPT
               || e.code() == ErrorCode.ENVELOPE_DECOMPRESSED_TOO_LARGE,

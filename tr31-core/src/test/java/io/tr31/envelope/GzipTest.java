@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class GzipTest {
   }
 
   private static void assertCorrupt(byte[] gz, String what) {
-    EnvelopeException e = assertThrows(EnvelopeException.class, () -> Gzip.decompress(gz, MAX));
+    Tr31Exception e = assertThrows(Tr31Exception.class, () -> Gzip.decompress(gz, MAX));
     assertEquals(ErrorCode.ENVELOPE_GZIP_CORRUPT, e.code(), what);
   }
 

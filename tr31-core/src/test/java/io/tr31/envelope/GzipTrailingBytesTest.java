@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tr31.ErrorCode;
+import io.tr31.Tr31Exception;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class GzipTrailingBytesTest {
   private static final byte[] JSON = "{\"parameters\":{\"currency\":\"EUR\"}}".getBytes(UTF_8);
-  private static final OpenOptions GZIP = OpenOptions.defaults().withGzip();
+  private static final EnvelopeOptions GZIP = EnvelopeOptions.builder().gzip().build();
 
   /** The payloads that end after a complete gzip member and must be refused. */
   private static Map<String, byte[]> trailing() {
@@ -47,18 +48,18 @@ class GzipTrailingBytesTest {
   }
 
   private static void assertGzipCorrupt(String what, Executable open) {
-    EnvelopeException e = assertThrows(EnvelopeException.class, open, what);
+    Tr31Exception e = assertThrows(Tr31Exception.class, open, what);
     assertEquals(ErrorCode.ENVELOPE_GZIP_CORRUPT, e.code(), what);
   }
 
   @Test
   void open_singleEnvelope_gzipWithTrailingBytes_isGzipCorruptOnEveryPath() {
-    EnvelopeKey k = TestKeys.msk();
+    PayloadProtector k = TestKeys.keys();
     for (Map.Entry<String, byte[]> t : trailing().entrySet()) {
-      byte[] body = k.seal(t.getValue()).getBytes(US_ASCII);
-      String sig = TestKeys.mac().sign(body);
+      byte[] body = k.seal(t.getValue(), EnvelopeOptions.DEFAULTS).body().getBytes(US_ASCII);
+      String sig = TestKeys.keys().sign(body);
       assertGzipCorrupt(t.getKey(), () -> k.openUnauthenticated(body, GZIP));
-      assertGzipCorrupt(t.getKey(), () -> k.open(body, sig, TestKeys.mac(), GZIP));
+      assertGzipCorrupt(t.getKey(), () -> k.open(body, sig, GZIP));
       assertGzipCorrupt(
           t.getKey(),
           () ->
@@ -69,14 +70,14 @@ class GzipTrailingBytesTest {
 
   @Test
   void open_chunkedEnvelope_gzipWithTrailingBytes_isGzipCorruptOnEveryPath() {
-    EnvelopeKey k = TestKeys.msk();
+    PayloadProtector k = TestKeys.keys();
     for (Map.Entry<String, byte[]> t : trailing().entrySet()) {
       for (int chunk : new int[] {7, 16, 1 << 16}) {
-        byte[] body = k.sealChunked(t.getValue(), chunk).getBytes(US_ASCII);
-        String sig = TestKeys.mac().sign(body);
+        byte[] body = k.seal(t.getValue(), TestKeys.chunked(chunk)).body().getBytes(US_ASCII);
+        String sig = TestKeys.keys().sign(body);
         String what = t.getKey() + ", chunk " + chunk;
         assertGzipCorrupt(what, () -> k.openUnauthenticated(body, GZIP));
-        assertGzipCorrupt(what, () -> k.open(body, sig, TestKeys.mac(), GZIP));
+        assertGzipCorrupt(what, () -> k.open(body, sig, GZIP));
         assertGzipCorrupt(
             what,
             () ->
@@ -88,12 +89,17 @@ class GzipTrailingBytesTest {
 
   @Test
   void open_exactlyOneMember_stillOpensOnEveryPath() throws Exception {
-    EnvelopeKey k = TestKeys.msk();
+    PayloadProtector k = TestKeys.keys();
     byte[] gz = Gzip.compress(JSON);
-    for (String body : new String[] {k.seal(gz), k.sealChunked(gz, 7), k.sealGzip(JSON)}) {
+    for (String body :
+        new String[] {
+          k.seal(gz, EnvelopeOptions.DEFAULTS).body(),
+          k.seal(gz, TestKeys.chunked(7)).body(),
+          k.seal(JSON, TestKeys.GZIP).body()
+        }) {
       byte[] b = body.getBytes(US_ASCII);
       assertArrayEquals(JSON, k.openUnauthenticated(b, GZIP));
-      assertArrayEquals(JSON, k.open(b, TestKeys.mac().sign(b), TestKeys.mac(), GZIP));
+      assertArrayEquals(JSON, k.open(b, TestKeys.keys().sign(b), GZIP));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       k.openUnauthenticated(new ByteArrayInputStream(b), out, GZIP);
       assertArrayEquals(JSON, out.toByteArray());

@@ -38,8 +38,8 @@ class KeyDestroyAcrossThreadsTest {
 
   @Test
   void macKey_usedOnAnotherThread_destroyHereDrainsThatThreadsMac() throws Exception {
-    MacKey key = TestKeys.mac();
-    HmacSha256 hmac = key.live();
+    PayloadProtector key = TestKeys.keys();
+    HmacSha256 hmac = key.hmac();
     String signature = worker.submit(() -> key.sign(BODY)).get();
     assertEquals(1, hmac.pooled());
     key.destroy();
@@ -52,20 +52,20 @@ class KeyDestroyAcrossThreadsTest {
 
   @Test
   void envelopeKey_usedOnAnotherThread_destroyHereDrainsThatThreadsCipher() throws Exception {
-    EnvelopeKey key = TestKeys.msk();
-    AesCbc cbc = key.live();
-    String body = worker.submit(() -> key.seal(BODY)).get();
-    worker.submit(() -> key.openUnauthenticated(body)).get();
+    PayloadProtector key = TestKeys.keys();
+    AesCbc cbc = key.aes();
+    String body = worker.submit(() -> key.seal(BODY, EnvelopeOptions.DEFAULTS).body()).get();
+    worker.submit(() -> TestKeys.openUnauthenticated(key, body)).get();
     assertEquals(1, cbc.pooled());
     key.destroy();
     assertEquals(0, cbc.pooled());
-    assertThrows(IllegalStateException.class, () -> key.openUnauthenticated(body));
+    assertThrows(IllegalStateException.class, () -> TestKeys.openUnauthenticated(key, body));
   }
 
   @Test
-  void sealStream_inProgressDuringDestroy_itsCipherIsNotPooledAfterwards() throws Exception {
-    EnvelopeKey key = TestKeys.msk();
-    AesCbc cbc = key.live();
+  void sealStream_inProgressDuringDestroy_failsAndItsCipherIsNotPooledAfterwards() {
+    PayloadProtector key = TestKeys.keys();
+    AesCbc cbc = key.aes();
     InputStream destroyingPlaintext =
         new InputStream() {
           private int reads;
@@ -85,13 +85,18 @@ class KeyDestroyAcrossThreadsTest {
             return -1;
           }
         };
-    key.seal(destroyingPlaintext, new ByteArrayOutputStream());
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    // The next step after destroy fails: no more ciphertext, and no signature, under a dead key.
+    assertThrows(
+        IllegalStateException.class,
+        () -> key.seal(destroyingPlaintext, body, EnvelopeOptions.DEFAULTS));
     assertEquals(0, cbc.pooled());
+    assertEquals(0, key.hmac().pooled());
   }
 
   @Test
   void macKey_streamReadFailure_leavesThePooledMacClean() throws Exception {
-    MacKey key = TestKeys.mac();
+    PayloadProtector key = TestKeys.keys();
     InputStream failing =
         new InputStream() {
           private boolean fed;
@@ -111,11 +116,12 @@ class KeyDestroyAcrossThreadsTest {
             throw new IOException("read failed");
           }
         };
-    assertThrows(IOException.class, () -> key.sign(failing));
-    assertEquals(1, key.live().pooled());
-    // The same (pooled) Mac now signs from a clean state.
-    assertEquals(TestKeys.mac().sign(BODY), key.sign(new ByteArrayInputStream(BODY)));
-    assertEquals(TestKeys.mac().sign(BODY), key.sign(BODY));
+    String signature = TestKeys.keys().sign(BODY);
+    assertThrows(IOException.class, () -> key.verify(failing, signature));
+    assertEquals(1, key.hmac().pooled());
+    // The same (pooled) Mac now computes from a clean state.
+    key.verify(new ByteArrayInputStream(BODY), signature);
+    assertEquals(signature, key.sign(BODY));
   }
 
   @Test

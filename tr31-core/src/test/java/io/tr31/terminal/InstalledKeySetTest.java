@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31Exception;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
@@ -191,7 +192,8 @@ class InstalledKeySetTest {
   }
 
   private List<Executable> accessors() {
-    return List.of(keys::tmk, keys::kek, keys::msk, keys::mac, () -> keys.tpk(), () -> keys.tdk());
+    return List.of(
+        keys::tmk, keys::kek, keys::payloadProtector, () -> keys.tpk(), () -> keys.tdk());
   }
 
   @Test
@@ -207,17 +209,19 @@ class InstalledKeySetTest {
 
   @Test
   void destroy_destroysTheSetsKeys_andEveryAccessThrowsIllegalState() throws Exception {
-    EnvelopeKey msk = keys.msk();
-    MacKey mac = keys.mac();
+    PayloadProtector payloads = keys.payloadProtector();
     KeyBlockUnwrapper tmk = keys.tmk();
     KeyBlockUnwrapper kek = keys.kek();
     UnwrappedKey tpk = keys.tpk();
     String block = serverWraps(Slot.KEK, Slot.TDK, KeySets.bytes(32, 0x50));
     assertFalse(keys.isDestroyed());
+    payloads.close(); // a view: the set's keys stay
+    assertFalse(payloads.isDestroyed());
+    keys.payloadProtector().sign(new byte[0]);
     keys.close();
     assertTrue(keys.isDestroyed());
-    assertTrue(msk.isDestroyed());
-    assertTrue(mac.isDestroyed());
+    assertTrue(payloads.isDestroyed());
+    assertThrows(IllegalStateException.class, () -> payloads.sign(new byte[0]));
     assertThrows(IllegalStateException.class, () -> tmk.unwrap(block));
     assertThrows(IllegalStateException.class, () -> kek.unwrap(block));
     // Even outside the window, destruction is what a destroyed set reports.
@@ -295,7 +299,8 @@ class InstalledKeySetTest {
   @Test
   void seal_withTheInstalledMsk_opensOnTheServer() throws Exception {
     byte[] charge = "{\"amount\":1}".getBytes(StandardCharsets.UTF_8);
-    byte[] body = keys.msk().seal(charge).getBytes(StandardCharsets.US_ASCII);
-    assertArrayEquals(charge, KeySets.serverOpens(issued, body, keys.mac().sign(body)));
+    SealedPayload sealed = keys.payloadProtector().seal(charge, EnvelopeOptions.DEFAULTS);
+    byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(charge, KeySets.serverOpens(issued, body, sealed.signature()));
   }
 }

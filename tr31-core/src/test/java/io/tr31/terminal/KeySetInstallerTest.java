@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31Exception;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.SealedPayload;
 import io.tr31.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,9 +73,9 @@ class KeySetInstallerTest {
       assertEquals("M7", keys.header(Slot.MAC).keyUsageCode());
 
       byte[] charge = "{\"amount\":1250,\"currency\":\"EUR\"}".getBytes(StandardCharsets.UTF_8);
-      byte[] body = keys.msk().seal(charge).getBytes(StandardCharsets.US_ASCII);
-      String signature = keys.mac().sign(body);
-      assertArrayEquals(charge, KeySets.serverOpens(issued, body, signature));
+      SealedPayload sealed = keys.payloadProtector().seal(charge, EnvelopeOptions.DEFAULTS);
+      byte[] body = sealed.body().getBytes(StandardCharsets.US_ASCII);
+      assertArrayEquals(charge, KeySets.serverOpens(issued, body, sealed.signature()));
     }
   }
 

@@ -10,6 +10,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.tr31.Tr31Exception;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.SealedPayload;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +97,9 @@ class KeySetProperties {
                   assertEquals(KeySetKcv.compute(keys.get(s)), got.kcv(s), s.name());
                 }
                 byte[] m = Arrays.copyOf(keys.get(Slot.MSK), Math.floorMod(seed, 40));
-                byte[] body =
-                    got.msk().seal(m).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                assertArrayEquals(m, KeySets.serverOpens(set, body, got.mac().sign(body)));
+                SealedPayload sealed = got.payloadProtector().seal(m, EnvelopeOptions.DEFAULTS);
+                byte[] body = sealed.body().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                assertArrayEquals(m, KeySets.serverOpens(set, body, sealed.signature()));
               } catch (Exception e) {
                 throw new AssertionError(e);
               }

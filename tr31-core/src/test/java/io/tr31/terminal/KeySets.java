@@ -4,8 +4,8 @@
 package io.tr31.terminal;
 
 import io.tr31.Tr31Exception;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.MacKey;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
 import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
@@ -125,15 +125,11 @@ final class KeySets {
   static byte[] serverOpens(IssuedKeySet set, byte[] body, String signature) throws Exception {
     byte[] m = set.keyBytes(Slot.MSK);
     byte[] h = set.keyBytes(Slot.MAC);
-    EnvelopeKey msk = EnvelopeKey.prepare(m);
-    MacKey mac = MacKey.prepare(h);
-    java.util.Arrays.fill(m, (byte) 0);
-    java.util.Arrays.fill(h, (byte) 0);
-    try {
-      return msk.open(body, signature, mac);
+    try (PayloadProtector server = PayloadProtector.create(m, h)) {
+      return server.open(body, signature, EnvelopeOptions.DEFAULTS);
     } finally {
-      msk.destroy();
-      mac.destroy();
+      java.util.Arrays.fill(m, (byte) 0);
+      java.util.Arrays.fill(h, (byte) 0);
     }
   }
 

@@ -8,8 +8,8 @@ import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.Profile;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
-import io.tr31.envelope.EnvelopeKey;
-import io.tr31.envelope.OpenOptions;
+import io.tr31.envelope.EnvelopeOptions;
+import io.tr31.envelope.PayloadProtector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import java.util.Arrays;
 
 /**
  * A consumer of the library jar (LibraryJarIT compiles and runs it on the class path and on the
- * module path): wraps and unwraps a key block, then seals and opens a chunked envelope through
- * streams. Prints nothing secret.
+ * module path): wraps and unwraps a key block, then seals, verifies and opens a chunked envelope
+ * through streams. Prints nothing secret.
  */
 public final class Consumer {
   private Consumer() {}
@@ -39,14 +39,18 @@ public final class Consumer {
       }
     }
 
-    EnvelopeKey msk = EnvelopeKey.prepare(key);
-    byte[] plain = "{\"amount\":1250}".getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    msk.sealChunked(new ByteArrayInputStream(plain), body, 5);
-    ByteArrayOutputStream opened = new ByteArrayOutputStream();
-    msk.openUnauthenticated(
-        new ByteArrayInputStream(body.toByteArray()), opened, OpenOptions.defaults());
-    System.out.println("envelope " + new String(opened.toByteArray(), StandardCharsets.UTF_8));
+    byte[] macKey = new byte[32];
+    Arrays.fill(macKey, (byte) 0x5A);
+    try (PayloadProtector keys = PayloadProtector.create(key, macKey)) {
+      byte[] plain = "{\"amount\":1250}".getBytes(StandardCharsets.UTF_8);
+      EnvelopeOptions chunked = EnvelopeOptions.builder().chunked(5).build();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      String signature = keys.seal(new ByteArrayInputStream(plain), body, chunked);
+      keys.verify(new ByteArrayInputStream(body.toByteArray()), signature);
+      ByteArrayOutputStream opened = new ByteArrayOutputStream();
+      keys.openUnauthenticated(new ByteArrayInputStream(body.toByteArray()), opened, chunked);
+      System.out.println("envelope " + new String(opened.toByteArray(), StandardCharsets.UTF_8));
+    }
 
     // null on the class path (unnamed module), io.tr31 on the module path
     System.out.println("module " + KeyBlockProtectionKey.class.getModule().getName());
