@@ -5,7 +5,7 @@ package io.tr31.bench;
 
 import io.tr31.Profile;
 import io.tr31.keyblock.KeyBlockHeader;
-import io.tr31.keyblock.KeyBlocks;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.pin.PinFormat;
@@ -63,14 +63,13 @@ public class PinBench {
     Random r = new Random(9564);
     r.nextBytes(kbpk);
     r.nextBytes(aes);
-    String block =
-        KeyBlocks.wrap(
-            kbpk,
-            KeyBlockHeader.parse("D0000P0AB00E0000", Profile.STRICT),
-            aes,
-            WrapOptions.defaults());
-    try (UnwrappedKey unwrapped = KeyBlocks.unwrap(kbpk, block, Profile.STRICT)) {
-      key = PinKey.from(unwrapped, new SecureRandom());
+    try (KeyBlockProtectionKey protection = KeyBlockProtectionKey.aes(kbpk)) {
+      String block =
+          protection.wrap(
+              KeyBlockHeader.parse("D0000P0AB00E0000", Profile.STRICT), aes, WrapOptions.defaults());
+      try (UnwrappedKey unwrapped = protection.unwrap(block, Profile.STRICT)) {
+        key = PinKey.from(unwrapped, new SecureRandom());
+      }
     }
     pinBlock = key.encipher(PinFormat.ISO_4, pin, PAN);
     SecretKeySpec spec = new SecretKeySpec(aes, "AES");

@@ -136,9 +136,12 @@ public final class Lifecycle {
     }
   }
 
-  /** {@return whether {@link #destroy(Runnable)} ran} */
+  /**
+   * {@return whether a {@link #destroy(Runnable)} has wiped; {@code false} while it still waits
+   * for running operations (new ones are already refused then)}
+   */
   public boolean isDestroyed() {
-    return (state & DESTROYED) != 0;
+    return (state & WIPED) != 0;
   }
 
   /** {@return the one use-after-destroy exception, naming the holder and nothing secret} */

@@ -56,6 +56,7 @@ class LifecycleTest {
         Thread.sleep(200); // destroy is now waiting for this operation
         assertEquals(0, wiped.get(), "wiped while an operation was running");
         assertThrows(IllegalStateException.class, life::use, "a new operation entered");
+        assertFalse(life.isDestroyed(), "destroyed before the wipe");
       }
       assertTrue(destroyed.get(5, TimeUnit.SECONDS));
       assertEquals(1, wiped.get());

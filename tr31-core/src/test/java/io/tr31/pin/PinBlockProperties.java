@@ -121,7 +121,9 @@ class PinBlockProperties {
   void everySingleBitFlip_ofAFormat0Or3Or4Block_isRefused_neverAnotherPin() {
     // Per flip, a random clear block passes every check with probability below 3e-6 (format 3,
     // PIN length 12: control 1/16, length 1/16, twelve decimal digits (10/16)^12, two fill
-    // nibbles (6/16)^2); the seed is fixed so that the run is reproducible.
+    // nibbles (6/16)^2), about 4e-6 summed over the lengths: with no MAC in an ISO 9564-1 block,
+    // "never" holds per seed, not in general. The seed (PIN, PAN and fill) is fixed so that the
+    // run is reproducible; an unseeded fill made it fail about once in a few hundred runs.
     PinFormat[] bound = {PinFormat.ISO_0, PinFormat.ISO_3, PinFormat.ISO_4};
     qt().withFixedSeed(9564L)
         .withExamples(300)
@@ -130,8 +132,8 @@ class PinBlockProperties {
             (f, n, seed) -> {
               PinFormat format = bound[f];
               Case c = new Case(format.ordinal(), n, seed);
-              PinKey k = key(format);
-              try {
+              // The fill too comes from the seed: a failure reproduces exactly.
+              try (PinKey k = PinTestKeys.both(format, FixedRandom.seeded(seed))) {
                 byte[] block = k.encipher(format, c.pin, c.pan);
                 for (int bit = 0; bit < block.length * 8; bit++) {
                   byte[] flipped = block.clone();
@@ -146,7 +148,7 @@ class PinBlockProperties {
                   }
                 }
                 return true;
-              } catch (Tr31Exception e) {
+              } catch (Exception e) {
                 return false;
               }
             });

@@ -10,7 +10,6 @@ import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.WrapOptions;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +38,7 @@ final class KeySets {
   }
 
   static SecureRandom seeded(long seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return io.tr31.testing.FixedRandom.seeded(seed);
   }
 
   static KeySetIssuer issuer(long seed) {

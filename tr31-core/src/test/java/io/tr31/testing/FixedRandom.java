@@ -3,6 +3,7 @@
  */
 package io.tr31.testing;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -23,6 +24,20 @@ public final class FixedRandom extends SecureRandom {
   public synchronized void nextBytes(byte[] out) {
     for (int i = 0; i < out.length; i++) {
       out[i] = next < bytes.length ? bytes[next++] : 0;
+    }
+  }
+
+  /**
+   * A deterministic generator (SHA1PRNG seeded before first use, as OpenJDK implements it): the
+   * same seed gives the same bytes, so a property that draws random fill is reproducible.
+   */
+  public static SecureRandom seeded(long seed) {
+    try {
+      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+      r.setSeed(seed);
+      return r;
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
     }
   }
 }
