@@ -32,13 +32,13 @@ public abstract class Tr31Exception extends GeneralSecurityException {
   private final int offset;
 
   /**
-   * Creates an exception.
+   * Creates an exception; package-private, so the three kinds are the only subclasses.
    *
    * @param code the reason
    * @param offset the character offset in the input (clamped to {@code int}), or {@code -1}
    * @param detail secret-free detail appended to the code's description, or {@code null}
    */
-  public Tr31Exception(ErrorCode code, long offset, String detail) {
+  Tr31Exception(ErrorCode code, long offset, String detail) {
     super(message(code, offset, detail));
     this.code = Objects.requireNonNull(code, "code");
     this.offset = (int) Math.min(offset, Integer.MAX_VALUE);

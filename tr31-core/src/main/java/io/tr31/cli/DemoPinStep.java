@@ -42,8 +42,7 @@ final class DemoPinStep {
     out.println("   the TPK (P0 A E: the terminal can encipher a PIN, never decipher one)");
     char[] pin = PIN.toCharArray();
     byte[] pinBlock;
-    try (UnwrappedKey tpk = keys.tpk();
-        PinKey terminal = PinKey.from(tpk, random)) {
+    try (PinKey terminal = keys.pinKey()) {
       pinBlock = terminal.encipher(PinFormat.ISO_4, pin, PAN);
     }
     out.println("   PIN block " + Hex.encode(pinBlock) + (show ? "   PIN " + PIN : ""));

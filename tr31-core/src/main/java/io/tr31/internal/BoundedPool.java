@@ -9,14 +9,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A bounded, lock-free pool of objects holding one key's state (cipher engines, JCE {@code Cipher}
- * and {@code Mac} objects), owned by that key's holder so that {@link #close()} reaches every idle
- * object whichever thread used it last (a {@code ThreadLocal} cannot be drained from another
- * thread). The releaser wipes, re-keys or drops an object leaving for good: idle ones at {@code
- * close()}, busy ones when given back after it, extra ones given to a full pool. Thread-safe; the
- * steady state allocates nothing.
- *
- * @param <T> the pooled objects
+ * A bounded, lock-free pool of one key's objects (cipher engines, JCE {@code Cipher}s and {@code
+ * Mac}s), owned by the key's holder so {@link #close()} reaches every idle one whichever thread
+ * used it last (a {@code ThreadLocal} cannot be drained from another thread). The releaser ends an
+ * object's life: idle ones at {@code close()}, busy ones when given back after it, extras given to
+ * a full pool. Thread-safe; the steady state allocates nothing.
  */
 public final class BoundedPool<T> {
   private final AtomicReferenceArray<T> slots;
@@ -49,8 +46,7 @@ public final class BoundedPool<T> {
   public void give(T t) {
     for (int i = 0; i < slots.length(); i++) {
       if (slots.compareAndSet(i, null, t)) {
-        // close() sets the flag before draining: if it is set, the drain may have passed this
-        // slot already, so take the object back out (unless the drain got it first).
+        // close() sets the flag, then drains: it may have passed this slot, so take t back out.
         if (closed && slots.compareAndSet(i, t, null)) {
           releaser.accept(t);
         }

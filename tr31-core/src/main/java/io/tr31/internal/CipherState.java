@@ -4,7 +4,9 @@
 package io.tr31.internal;
 
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
@@ -40,12 +42,12 @@ final class CipherState {
     new IvParameterSpec(new byte[8]), new IvParameterSpec(new byte[16])
   };
 
-  /** Zero-keyed spare ciphers: TDES by kind, then AES; an empty pool yields {@code null}. */
-  private static final BoundedPool<?>[] SPARES = new BoundedPool<?>[6];
+  /** Zero-keyed spare ciphers, 3 * aes + kind; an empty pool yields {@code null}. */
+  private static final List<BoundedPool<Cipher>> SPARES = new ArrayList<>();
 
   static {
-    for (int i = 0; i < SPARES.length; i++) {
-      SPARES[i] = new BoundedPool<Cipher>(2 * POOL_SLOTS, () -> null, c -> {});
+    for (int i = 0; i < 6; i++) {
+      SPARES.add(new BoundedPool<>(2 * POOL_SLOTS, () -> null, c -> {}));
     }
   }
 
@@ -55,19 +57,19 @@ final class CipherState {
   private final BoundedPool<Engine> engines =
       new BoundedPool<>(POOL_SLOTS, Engine::new, Engine::release);
 
-  /** Keeps {@code key} (not copied: this object owns and wipes it) for {@code jceName}. */
+  /** Owns and wipes {@code key} (not copied), for {@code jceName}. */
   CipherState(String jceName, byte[] key) {
     this.key = new RawKey(jceName, key);
     this.aes = jceName.equals("AES") ? 1 : 0;
   }
 
-  /** An engine for one operation; give it back in a {@code finally}. */
+  /** An engine for one operation; {@link #give} it back in a {@code finally}. */
   Engine take() {
     lifecycle.check();
     return engines.take();
   }
 
-  /** Gives back an engine; after destroy, or to a full pool, it is released instead. */
+  /** After destroy, or to a full pool, the engine is released instead. */
   void give(Engine e) {
     engines.give(e);
   }
@@ -132,9 +134,8 @@ final class CipherState {
       }
     }
 
-    @SuppressWarnings("unchecked")
     private BoundedPool<Cipher> spares(int kind) {
-      return (BoundedPool<Cipher>) SPARES[3 * aes + kind];
+      return SPARES.get(3 * aes + kind);
     }
 
     /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */

@@ -63,9 +63,7 @@ final class Scratch {
     if (blocksUsed) {
       Bytes.wipe(blocks);
     }
-    blocksUsed = false;
-    dataUsed = 0;
-    sinkUsed = 0;
-    out = false;
+    blocksUsed = out = false;
+    dataUsed = sinkUsed = 0;
   }
 }

@@ -15,6 +15,7 @@ import io.tr31.internal.Lifecycle;
 import io.tr31.internal.Views;
 import io.tr31.keyblock.KeyCheckValue;
 import io.tr31.keyblock.UnwrappedKey;
+import io.tr31.pin.PinKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import javax.security.auth.Destroyable;
  * <ul>
  *   <li>Only {@link KeySetInstaller} creates instances, after every check passed.
  *   <li>Validity: every key accessor ({@link #tmk()}, {@link #kek()}, {@link #payloadProtector()},
- *       {@link #tpk()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks {@code
+ *       {@link #pinKey()}, {@link #tdk()}) and every {@link KeyBlockUnwrapper#unwrap} checks {@code
  *       issued_at - allowance <= now < expires_at} on the installer's {@link Clock} (the allowance
  *       is the installer's not-before allowance, {@link
  *       KeySetInstaller#DEFAULT_NOT_BEFORE_ALLOWANCE} unless configured) and throws {@link
@@ -43,7 +44,7 @@ import javax.security.auth.Destroyable;
  *       {@link PayloadProtector} view obtained while the set was valid keeps sealing and signing
  *       past {@code expires_at} (it knows nothing of the set), so fetch it from the set for each
  *       message instead of keeping it. {@link #expiresAt()} tells when to request the next set.
- *   <li>Ownership: {@link #tpk()} and {@link #tdk()} return a new {@link UnwrappedKey} on every
+ *   <li>Ownership: {@link #pinKey()} and {@link #tdk()} return a new key on every
  *       call, which the caller owns and closes; closing it leaves the set intact. The MSK, MAC key,
  *       TMK and KEK belong to this set: {@link #destroy()} (or {@link #close()}) waits for running
  *       accesses and destroys them; {@link #payloadProtector()}, {@link #tmk()} and {@link #kek()}
@@ -69,6 +70,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   private final KeyBlockProtectionKey tmk;
   private final KeyBlockProtectionKey kek;
   private final PayloadProtector payloads;
+  private final SecureRandom random;
   private final Lifecycle life = new Lifecycle("InstalledKeySet");
 
   /**
@@ -92,6 +94,7 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
     byte[] h = keys.get(Slot.MAC).keyBytes();
     try {
       this.payloads = PayloadProtector.create(m, h, random);
+      this.random = random;
     } finally {
       Bytes.wipe(m, h);
     }
@@ -210,15 +213,29 @@ public final class InstalledKeySet implements Destroyable, AutoCloseable {
   }
 
   /**
-   * A new copy of the TPK (header {@code P0 A E}: PIN encryption, encrypt only), which the caller
-   * owns and closes; each call unwraps the verified block again under the KEK.
+   * The TPK as a PIN key (ISO 9564-1 format 4): its header {@code P0 A E} lets it encipher PIN
+   * blocks and nothing else, and its clear bytes never reach the caller. Each call unwraps the
+   * verified block again under the KEK; the caller owns and closes the result. The random fill of
+   * the PIN blocks comes from the installer's {@code SecureRandom}.
    *
-   * @return a new unwrapped TPK; the caller closes it
+   * @return a new encipher-only PIN key; the caller closes it
    * @throws Tr31PolicyException {@link ErrorCode#KEYSET_NOT_YET_VALID} before {@code issued_at} or
    *     {@link ErrorCode#KEYSET_EXPIRED} from {@code expires_at}, on the installer's clock
    * @throws IllegalStateException after {@link #destroy()}
    */
-  public UnwrappedKey tpk() throws Tr31PolicyException {
+  public PinKey pinKey() throws Tr31PolicyException {
+    try (UnwrappedKey tpk = tpk()) {
+      return PinKey.from(tpk, random);
+    } catch (Tr31PolicyException e) {
+      throw e;
+    } catch (Tr31Exception e) {
+      // The slot check installed only a P0 A E TPK, which PinKey always accepts.
+      throw new IllegalStateException("the installed TPK is not a PIN key", e);
+    }
+  }
+
+  /** A new copy of the TPK, for tests in this package (the public path is {@link #pinKey()}). */
+  UnwrappedKey tpk() throws Tr31PolicyException {
     return copy(Slot.TPK);
   }
 
