@@ -20,10 +20,13 @@ import io.tr31.envelope.EnvelopeOptions;
 import io.tr31.envelope.PayloadProtector;
 import io.tr31.envelope.SealedPayload;
 import io.tr31.keyblock.KeyBlockHeader;
+import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.OptionalBlock;
 import io.tr31.keyblock.OptionalBlockId;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
+import io.tr31.pin.PinFormat;
+import io.tr31.pin.PinKey;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -62,6 +65,33 @@ class InstalledKeySetTest {
   /** A block the server wraps later under its copy of {@code parent}, with a slot's header. */
   private String serverWraps(Slot parent, Slot template, byte[] key) throws Exception {
     return KeySets.serverWraps(issued, parent, template.headerTemplate(), key);
+  }
+
+  @Test
+  void pinKey_isTheTpkEncipherOnly_theServersCopyDeciphersItsBlocks() throws Exception {
+    char[] pin = "1234".toCharArray();
+    String pan = "4111111111111111";
+    byte[] block;
+    try (PinKey terminal = keys.pinKey()) {
+      block = terminal.encipher(PinFormat.ISO_4, pin, pan);
+      Tr31Exception refused =
+          assertThrows(Tr31Exception.class, () -> terminal.decipher(PinFormat.ISO_4, block, pan));
+      assertEquals(ErrorCode.PIN_KEY_MODE, refused.code()); // header P0 A E: encipher only
+    }
+    byte[] storage = KeySets.bytes(32, 0x70);
+    byte[] tpk = issued.keyBytes(Slot.TPK);
+    try (KeyBlockProtectionKey server = KeyBlockProtectionKey.aes(storage)) {
+      String serverCopy =
+          server.wrap(
+              KeyBlockHeader.parse("D0000P0AD00N0000", Profile.STRICT), tpk, WrapOptions.defaults());
+      try (UnwrappedKey k = server.unwrap(serverCopy, Profile.STRICT);
+          PinKey host = PinKey.from(k)) {
+        assertArrayEquals(pin, host.decipher(PinFormat.ISO_4, block, pan));
+      }
+    }
+    clock.set(KeySets.EXPIRES);
+    assertEquals(
+        ErrorCode.KEYSET_EXPIRED, assertThrows(Tr31Exception.class, keys::pinKey).code());
   }
 
   @Test
@@ -193,7 +223,12 @@ class InstalledKeySetTest {
 
   private List<Executable> accessors() {
     return List.of(
-        keys::tmk, keys::kek, keys::payloadProtector, () -> keys.tpk(), () -> keys.tdk());
+        keys::tmk,
+        keys::kek,
+        keys::payloadProtector,
+        () -> keys.tpk(),
+        keys::pinKey,
+        () -> keys.tdk());
   }
 
   @Test
