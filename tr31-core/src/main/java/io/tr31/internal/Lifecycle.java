@@ -17,9 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * key). One {@code int} holds the destroyed bit and the number of running operations: an operation
  * enters with one compare-and-set that fails once the bit is set, and leaves with one decrement;
  * destroy sets the bit (no new operation can enter from then on) and waits until the count is
- * zero before it wipes. No lock and no allocation per operation, and a holder costs one small
- * object (an unwrapped key is created per unwrap). Operations run in parallel. Destroy from inside
- * an operation of the same holder would wait for itself: the library never does that. Thread-safe.
+ * zero before it wipes. No lock and no allocation per operation, and a holder costs two small
+ * objects, this and its handle (an unwrapped key is created per unwrap). Operations run in
+ * parallel. Destroy from inside an operation of the same holder would wait for itself: the library
+ * never does that. Thread-safe.
  */
 public final class Lifecycle {
   private static final int DESTROYED = 1 << 31;
@@ -53,7 +54,8 @@ public final class Lifecycle {
   /**
    * Begins an operation on the secrets; close the result (try-with-resources) when it ends.
    *
-   * @return the handle that ends the operation (the same object every time: no allocation per operation)
+   * @return the handle that ends the operation (the same object every time: no allocation per
+   *     operation)
    * @throws IllegalStateException after {@link #destroy(Runnable)}
    */
   public Use use() {
