@@ -49,6 +49,48 @@ public interface Binding extends Destroyable {
   byte[] open(byte[] header, byte[] ciphertext, byte[] mac)
       throws Tr31FormatException, Tr31VerificationException;
 
+  /**
+   * The unwrap fast path: decodes and opens the key block {@code text[0..end)} (its header {@code
+   * text[0..h)}, already parsed, so every header character is printable ASCII; the hex ciphertext
+   * {@code text[h..m)}; the hex MAC {@code text[m..end)}) inside {@code s}, and leaves the
+   * plaintext payload at {@code s.data(0)[h..h + (m - h) / 2)} until the caller gives {@code s}
+   * back (which wipes it). The caller has checked the lengths as {@code KeyBlock.parse} does.
+   *
+   * <p>This default decodes into fresh arrays and runs {@link #open}; a binding may do better.
+   *
+   * @return {@code false}, having decrypted nothing, when the ciphertext or MAC is not upper-case
+   *     hex or the block does not fit the scratch: the caller then runs the reference path, which
+   *     reports the error
+   * @throws Tr31VerificationException the MAC does not verify (one fixed message)
+   */
+  default boolean openText(Scratch s, CharSequence text, int h, int m, int end)
+      throws Tr31VerificationException {
+    int len = (m - h) / 2;
+    if (h + len > Scratch.DATA_BYTES) {
+      return false;
+    }
+    byte[] ct = new byte[len];
+    byte[] mac = new byte[(end - m) / 2];
+    if (!Hex.decodePublicInto(s, text, h, m, ct, 0)
+        || !Hex.decodePublicInto(s, text, m, end, mac, 0)) {
+      return false;
+    }
+    byte[] header = new byte[h];
+    for (int i = 0; i < h; i++) {
+      header[i] = (byte) text.charAt(i);
+    }
+    byte[] plain = null;
+    try {
+      plain = open(header, ct, mac);
+      System.arraycopy(plain, 0, s.data(h + len), h, len);
+    } catch (Tr31FormatException e) {
+      return false; // a length the caller should have refused: the reference path reports it
+    } finally {
+      Bytes.wipe(plain);
+    }
+    return true;
+  }
+
   /** Wipes the derived keys this binding holds (best effort on the JVM); never fails. */
   @Override
   void destroy();

@@ -184,9 +184,10 @@ public final class Cmac implements Destroyable {
 
   /**
    * Writes the full-block CMAC of the first {@code len} bytes of the scratch data to {@code
-   * out[outOff..)} in one cipher call, OVERWRITING the message's last block: for a block-aligned message SP 800-38B 6.2 is
-   * zero-IV CBC over M1 .. Mn-1, (Mn XOR K1), and the tag is the last output block (the output goes
-   * to the sink). The caller took {@code s} and wipes it by giving it back.
+   * out[outOff..)} in one cipher call: for a block-aligned message SP 800-38B 6.2 is zero-IV CBC
+   * over M1 .. Mn-1, (Mn XOR K1), and the tag is the last output block (the output goes to the
+   * sink). The last block is XORed with K1 for the call and back after it: the data is left as it
+   * was. The caller took {@code s} and wipes it by giving it back.
    *
    * @throws IllegalArgumentException unless {@code len} is a positive multiple of the block size
    */
@@ -207,6 +208,9 @@ public final class Cmac implements Destroyable {
       }
       e.run(CipherState.CBC_ENCRYPT, data, 0, len, sink, 0);
       System.arraycopy(sink, len - bs, out, outOff, bs);
+      for (int i = 0; i < bs; i++) {
+        data[len - bs + i] ^= subkeys[i]; // the message as it was, for the unwrap fast path
+      }
     } finally {
       cipher.state().give(e);
     }

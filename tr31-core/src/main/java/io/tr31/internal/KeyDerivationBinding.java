@@ -264,6 +264,47 @@ public final class KeyDerivationBinding implements Binding {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: the MAC and ciphertext are decoded straight into the scratch, the header's ASCII goes
+   * in front of the decrypted payload there, and the CMAC is one cipher call over both; nothing is
+   * allocated. Same order as {@link #open(byte[], int, int, byte[], int, int, byte[], int, byte[],
+   * int)}: decrypt, then verify in constant time; the caller reads the plaintext only after.
+   */
+  @Override
+  public boolean openText(Scratch s, CharSequence text, int h, int m, int end)
+      throws Tr31VerificationException {
+    int len = (m - h) / 2;
+    int n = h + len;
+    if (end - m != 2 * blockBytes
+        || len == 0
+        || len % blockBytes != 0
+        || n % blockBytes != 0
+        || n > Scratch.DATA_BYTES) {
+      return false;
+    }
+    byte[] received = s.block(0, blockBytes);
+    byte[] ct = s.sink(len);
+    if (!Hex.decodePublicInto(s, text, m, end, received, 0)
+        || !Hex.decodePublicInto(s, text, h, m, ct, 0)) {
+      return false;
+    }
+    lifecycle.check();
+    byte[] data = s.data(n);
+    for (int i = 0; i < h; i++) {
+      data[i] = (byte) text.charAt(i); // printable ASCII: the header parser checked every one
+    }
+    byte[] computed = s.block(1, blockBytes);
+    // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt, then MAC header || plaintext.
+    kbek.decryptCbc(received, 0, ct, 0, len, data, h);
+    kbak.macAligned(s, n, computed, 0);
+    if (!MessageDigest.isEqual(computed, received)) {
+      throw new Tr31VerificationException();
+    }
+    return true;
+  }
+
   @Override
   public void destroy() {
     lifecycle.destroy(

@@ -6,30 +6,40 @@ package io.tr31.internal;
 import java.util.Arrays;
 
 /**
- * Per-thread buffers for the hot paths (a key block's header and payload side by side, MAC
- * blocks), so that they allocate nothing; tied to no key. {@link #take()} hands the thread's
- * scratch to the caller until it calls {@link #give()} in a {@code finally}; a nested {@code
- * take()} meanwhile gets a fresh one, so no code sees another's buffers. The owner declares how
- * much of a buffer it writes; {@code give()} wipes that: at rest a scratch holds zeros. Never
- * shared between threads.
+ * Per-thread buffers for the hot paths (a key block's header and payload side by side, MAC blocks),
+ * so that they allocate nothing; tied to no key. {@link #take()} hands the thread's scratch to the
+ * caller until it calls {@link #give()} in a {@code finally}; a nested {@code take()} meanwhile
+ * gets a fresh one, so no code sees another's buffers. The owner declares how much of a buffer it
+ * writes; {@code give()} wipes that: at rest a scratch holds zeros. Never shared between threads.
+ * Public for the key block layer's unwrap fast path, which opens a block in its caller's scratch
+ * ({@link Binding#openText}); the package is not exported.
  */
-final class Scratch {
+public final class Scratch {
   /** Bytes of {@link #data} and {@link #sink}: a version B or D key block's header and payload. */
-  static final int DATA_BYTES = 512;
+  public static final int DATA_BYTES = 512;
+
+  /**
+   * Characters of {@link #chars}: the hex text of a payload of {@link #DATA_BYTES} and a MAC. It
+   * only ever holds PUBLIC text (hex of ciphertext and MACs), so it is not wiped.
+   */
+  static final int CHARS = 2 * DATA_BYTES + 64;
 
   private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(Scratch::new);
 
   private final byte[] data = new byte[DATA_BYTES];
   private final byte[] sink = new byte[DATA_BYTES];
+  private final char[] chars = new char[CHARS];
+
   /** Two TDES blocks, then two AES blocks: exact lengths, for {@code MessageDigest.isEqual}. */
   private final byte[][] blocks = {new byte[8], new byte[8], new byte[16], new byte[16]};
+
   private int dataUsed;
   private int sinkUsed;
-  private boolean blocksUsed;
+  private int blocksUsed; // bit i: blocks[i] was handed out
   private boolean out;
 
   /** The calling thread's scratch, or a fresh one while the thread's is out. */
-  static Scratch take() {
+  public static Scratch take() {
     Scratch s = MINE.get();
     if (s.out) {
       return new Scratch();
@@ -39,7 +49,7 @@ final class Scratch {
   }
 
   /** The main buffer, of which the caller writes at most the first {@code bytes}. */
-  byte[] data(int bytes) {
+  public byte[] data(int bytes) {
     dataUsed = Math.max(dataUsed, Math.min(bytes, DATA_BYTES));
     return data;
   }
@@ -50,20 +60,31 @@ final class Scratch {
     return sink;
   }
 
-  /** Block {@code i} (0 or 1) of {@code size} bytes (8 or 16). */
-  byte[] block(int i, int size) {
-    blocksUsed = true;
-    return blocks[(size == 16 ? 2 : 0) + i];
+  /** The buffer for public hex text ({@link #CHARS} characters), never wiped. */
+  char[] chars() {
+    return chars;
   }
 
-  /** Wipes what the owner declared it used, and every block; returns the scratch to its thread. */
-  void give() {
+  /** Block {@code i} (0 or 1) of {@code size} bytes (8 or 16). */
+  byte[] block(int i, int size) {
+    int k = (size == 16 ? 2 : 0) + i;
+    blocksUsed |= 1 << k;
+    return blocks[k];
+  }
+
+  /**
+   * Wipes what the owner declared it used, and every block handed out; returns the scratch to its
+   * thread.
+   */
+  public void give() {
     Arrays.fill(data, 0, dataUsed, (byte) 0);
     Arrays.fill(sink, 0, sinkUsed, (byte) 0);
-    if (blocksUsed) {
-      Bytes.wipe(blocks);
+    for (int k = 0; blocksUsed != 0; k++, blocksUsed >>>= 1) {
+      if ((blocksUsed & 1) != 0) {
+        Arrays.fill(blocks[k], (byte) 0);
+      }
     }
-    blocksUsed = out = false;
+    out = false;
     dataUsed = sinkUsed = 0;
   }
 }

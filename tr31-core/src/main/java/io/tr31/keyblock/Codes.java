@@ -3,7 +3,6 @@
  */
 package io.tr31.keyblock;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,15 +16,74 @@ final class Codes {
    * path and must not scan a table per call. Constants with an empty code (PROPRIETARY) are left
    * out.
    */
-  static <E extends Enum<E>> Map<String, E> index(E[] values, Function<E, String> code) {
-    Map<String, E> map = new HashMap<>();
-    for (E e : values) {
-      String c = code.apply(e);
-      if (!c.isEmpty() && map.put(c, e) != null) {
-        throw new AssertionError("duplicate header code " + c);
+  static <E extends Enum<E>> Index<E> index(E[] values, Function<E, String> code) {
+    return new Index<>(values, code);
+  }
+
+  /**
+   * Enum constants by header code: one array load for a code of one or two characters {@code 0-9
+   * A-Z a-z} (every code X9.143 defines), a map for any other. Immutable.
+   */
+  static final class Index<E extends Enum<E>> {
+    private static final int ALNUM = 62;
+    private final Object[] byChars = new Object[ALNUM + ALNUM * ALNUM];
+    private final Map<String, E> others = new HashMap<>();
+
+    private Index(E[] values, Function<E, String> code) {
+      for (E e : values) {
+        String c = code.apply(e);
+        if (c.isEmpty()) {
+          continue;
+        }
+        int slot = slot(c);
+        if (slot >= 0 ? byChars[slot] != null : others.containsKey(c)) {
+          throw new AssertionError("duplicate header code " + c);
+        }
+        if (slot >= 0) {
+          byChars[slot] = e;
+        } else {
+          others.put(c, e);
+        }
       }
     }
-    return Collections.unmodifiableMap(map);
+
+    /** {@return the constant with this code, or {@code null} (also for a {@code null} code)} */
+    @SuppressWarnings("unchecked") // byChars holds only constants of E
+    E get(String code) {
+      if (code == null) {
+        return null;
+      }
+      int slot = slot(code);
+      return slot >= 0 ? (E) byChars[slot] : others.get(code);
+    }
+
+    /** The array slot of a one- or two-character alphanumeric code, else -1. */
+    private static int slot(String code) {
+      int n = code.length();
+      int a = n >= 1 && n <= 2 ? alnum(code.charAt(0)) : -1;
+      if (a < 0 || n == 1) {
+        return a;
+      }
+      int b = alnum(code.charAt(1));
+      return b < 0 ? -1 : ALNUM + a * ALNUM + b;
+    }
+
+    private static int alnum(char c) {
+      return c < 0x80 ? ALNUM_INDEX[c] : -1;
+    }
+  }
+
+  /** {@code 0-9} as 0-9, {@code A-Z} as 10-35, {@code a-z} as 36-61, -1 for other ASCII. */
+  private static final byte[] ALNUM_INDEX = new byte[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ALNUM_INDEX[c] =
+          (byte)
+              (isDigit((char) c)
+                  ? c - '0'
+                  : c >= 'A' && c <= 'Z' ? 10 + c - 'A' : c >= 'a' && c <= 'z' ? 36 + c - 'a' : -1);
+    }
   }
 
   static boolean isDigit(char c) {

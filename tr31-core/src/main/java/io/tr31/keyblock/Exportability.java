@@ -5,7 +5,6 @@ package io.tr31.keyblock;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * Whether and how the wrapped key may be exported: header character 11 (ANSI X9.143:2022 6.2, Table
@@ -25,7 +24,7 @@ public enum Exportability {
   /** {@code S}: sensitive; exportable only under a key that is not itself a trusted key. */
   SENSITIVE("S", "sensitive, exportable in forms not meeting X9.24 trusted-key requirements");
 
-  private static final Map<String, Exportability> BY_CODE =
+  private static final Codes.Index<Exportability> BY_CODE =
       Codes.index(values(), Exportability::code);
 
   private final String code;
@@ -49,14 +48,13 @@ public enum Exportability {
   /**
    * Looks up a header code.
    *
-   * @param code the one-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the one-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @return the exportability; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_EXPORTABILITY} if unknown
    */
   static Exportability fromCode(String code, int offset) throws Tr31FormatException {
-    Exportability known = code == null ? null : BY_CODE.get(code);
+    Exportability known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

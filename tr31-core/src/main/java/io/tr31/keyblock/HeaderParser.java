@@ -57,7 +57,7 @@ final class HeaderParser {
         throw new Tr31FormatException(ErrorCode.INVALID_CHARACTER, i);
       }
     }
-    List<String> warnings = new ArrayList<>(0);
+    List<String> warnings = null; // most headers have none: no list, no copy
     KeyBlockHeader.Builder b = KeyBlockHeader.builder();
 
     b.version = KeyBlockVersion.fromCode(oneChar(text, 0), 0);
@@ -65,24 +65,28 @@ final class HeaderParser {
       if (profile != Profile.LENIENT) {
         throw new Tr31FormatException(ErrorCode.INVALID_VERSION, 0, "proprietary version");
       }
-      warnings.add("proprietary key block version '" + b.version.id() + "' (tolerated)");
+      warnings =
+          warn(warnings, "proprietary key block version '" + b.version.id() + "' (tolerated)");
     }
     int declaredLength = decimal(text, 1, 4, ErrorCode.INVALID_LENGTH_FIELD);
 
     b.keyUsageCode = keyUsageCode(text);
     b.keyUsage = KeyUsage.fromCode(b.keyUsageCode, 5, profile);
     if (b.keyUsage == KeyUsage.PROPRIETARY) {
-      warnings.add("proprietary key usage '" + b.keyUsageCode + "' (tolerated)");
+      warnings = warn(warnings, "proprietary key usage '" + b.keyUsageCode + "' (tolerated)");
     }
     b.algorithm = KeyAlgorithm.fromCode(oneChar(text, 7), 7);
     b.modeOfUseCode = oneChar(text, 8);
     b.modeOfUse = ModeOfUse.fromCode(b.modeOfUseCode, 8, profile);
     if (b.modeOfUse == ModeOfUse.PROPRIETARY) {
-      warnings.add("proprietary mode of use '" + b.modeOfUseCode + "' (tolerated)");
+      warnings = warn(warnings, "proprietary mode of use '" + b.modeOfUseCode + "' (tolerated)");
     }
     b.keyVersion = KeyVersion.parse(keyVersionCode(text), 9, profile);
     if (b.keyVersion.isMalformedComponent()) {
-      warnings.add("key version '" + b.keyVersion.code() + "' names no key component (tolerated)");
+      warnings =
+          warn(
+              warnings,
+              "key version '" + b.keyVersion.code() + "' names no key component (tolerated)");
     }
     b.exportability = Exportability.fromCode(oneChar(text, 11), 11);
     int count = decimal(text, 12, 2, ErrorCode.INVALID_OPTIONAL_BLOCK_COUNT);
@@ -95,24 +99,36 @@ final class HeaderParser {
         OptionalBlocks.parse(
             text, KeyBlockHeader.FIXED_LENGTH_CHARS, end, count, profile, b.algorithm);
     b.optionalBlocks = blocks;
-    warnings.addAll(blocks.warnings());
+    for (int i = 0; i < blocks.warnings().size(); i++) {
+      warnings = warn(warnings, blocks.warnings().get(i));
+    }
 
-    KeyBlockHeader h = new KeyBlockHeader(b, warnings, declaredLength);
+    KeyBlockHeader h =
+        new KeyBlockHeader(b, warnings == null ? List.of() : warnings, declaredLength);
     if (!KeyAttributePolicy.isPermitted(h.keyUsage(), h.algorithm(), h.modeOfUse())) {
       if (profile != Profile.LENIENT) {
         KeyAttributePolicy.check(h); // throws INCOMPATIBLE_KEY_ATTRIBUTES at offset 5
       }
-      warnings.add(
-          "key usage "
-              + h.keyUsageCode()
-              + " with algorithm "
-              + h.algorithm().code()
-              + " and mode of use "
-              + h.modeOfUseCode()
-              + " is not a permitted combination (tolerated)");
-      h = new KeyBlockHeader(b, warnings, declaredLength);
+      warnings =
+          warn(
+              warnings,
+              "key usage "
+                  + h.keyUsageCode()
+                  + " with algorithm "
+                  + h.algorithm().code()
+                  + " and mode of use "
+                  + h.modeOfUseCode()
+                  + " is not a permitted combination (tolerated)");
+      h = new KeyBlockHeader(b, warnings == null ? List.of() : warnings, declaredLength);
     }
     return h;
+  }
+
+  /** {@code warnings} (created on the first one) with {@code w} added. */
+  private static List<String> warn(List<String> warnings, String w) {
+    List<String> out = warnings == null ? new ArrayList<>() : warnings;
+    out.add(w);
+    return out;
   }
 
   /** Header characters 5-6 (checked printable), shared when they are a known key usage code. */

@@ -173,6 +173,16 @@ final class KbpkRules {
     UnwrapWarnings.checkAlgorithmForVersion(header, profile);
   }
 
+  /** Whether {@link #checkReadable} passes (for the unwrap fast path, which falls back if not). */
+  static boolean isReadable(KeyBlockHeader header, Profile profile, KbpkKeys keys) {
+    try {
+      checkReadable(header, profile, keys);
+      return true;
+    } catch (Tr31PolicyException | io.tr31.Tr31FormatException e) {
+      return false;
+    }
+  }
+
   /** The refusal of a degenerate TDES KBPK; names no key part. */
   static Tr31PolicyException degenerateKbpk() {
     return new Tr31PolicyException(

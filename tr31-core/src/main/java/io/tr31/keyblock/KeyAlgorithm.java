@@ -5,7 +5,6 @@ package io.tr31.keyblock;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * The algorithm of the wrapped key: header character 7 (ANSI X9.143:2022 6.2, Table 3).
@@ -38,7 +37,7 @@ public enum KeyAlgorithm {
   /** {@code T}: triple DES, 2-key (16 bytes) or 3-key (24 bytes). */
   TDES("T", "Triple DES", 24);
 
-  private static final Map<String, KeyAlgorithm> BY_CODE =
+  private static final Codes.Index<KeyAlgorithm> BY_CODE =
       Codes.index(values(), KeyAlgorithm::code);
 
   private final String code;
@@ -96,8 +95,8 @@ public enum KeyAlgorithm {
   }
 
   /**
-   * {@return whether keys of this algorithm are asymmetric (RSA, ECC, DSA)} A key block carries them
-   * as opaque bytes, so {@link #securityStrengthBits} cannot tell their strength.
+   * {@return whether keys of this algorithm are asymmetric (RSA, ECC, DSA)} A key block carries
+   * them as opaque bytes, so {@link #securityStrengthBits} cannot tell their strength.
    */
   boolean isAsymmetric() {
     switch (this) {
@@ -148,7 +147,7 @@ public enum KeyAlgorithm {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
    */
   static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
-    KeyAlgorithm known = code == null ? null : BY_CODE.get(code);
+    KeyAlgorithm known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

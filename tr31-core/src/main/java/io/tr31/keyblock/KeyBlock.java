@@ -6,8 +6,6 @@ package io.tr31.keyblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-
-
 import io.tr31.internal.Hex;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,23 +110,49 @@ public final class KeyBlock {
    * Package-private for its differential property ({@code KeyBlockFastPathProperties}).
    */
   static KeyBlock parseStrictWellFormed(String text, int n) {
+    KeyBlockHeader header = strictWellFormedHeader(text);
+    if (header == null) {
+      return null;
+    }
+    int headerLength = header.parsedLengthChars();
+    int macOffset = n - 2 * header.version().macLengthBytes();
     try {
-      KeyBlockHeader header = HeaderParser.parse(text, Profile.STRICT);
-      KeyBlockVersion v = header.version();
-      int headerLength = header.parsedLengthChars();
-      int payloadChars = n - headerLength - 2 * v.macLengthBytes();
-      if (header.declaredKeyBlockLength() != n
-          || headerLength % v.cipherBlockSizeBytes() != 0
-          || !payloadLengthOk(v, payloadChars)) {
-        return null;
-      }
       // Ciphertext and MAC are public: the table-driven decoder is allowed here.
-      byte[] payload = Hex.decodePublic(text, headerLength, headerLength + payloadChars, false);
-      byte[] mac = Hex.decodePublic(text, headerLength + payloadChars, n, false);
+      byte[] payload = Hex.decodePublic(text, headerLength, macOffset, false);
+      byte[] mac = Hex.decodePublic(text, macOffset, n, false);
       return new KeyBlock(text, header, headerLength, payload, mac, header.warnings(), null);
     } catch (Tr31FormatException e) {
       return null;
     }
+  }
+
+  /**
+   * The strict fast path's structural part, shared by {@link #parseStrictWellFormed} and the unwrap
+   * fast path ({@code KeyBlockProtectionKey}): the header of a block of 1 to {@link #MAX_LENGTH}
+   * characters whose header parses under {@link Profile#STRICT} and whose declared length, header
+   * alignment and payload length are right; {@code null} on any failure (the reference path then
+   * reports it). The payload and MAC characters are not looked at.
+   */
+  static KeyBlockHeader strictWellFormedHeader(String text) {
+    int n = text.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return null;
+    }
+    KeyBlockHeader header;
+    try {
+      header = HeaderParser.parse(text, Profile.STRICT);
+    } catch (Tr31FormatException e) {
+      return null;
+    }
+    KeyBlockVersion v = header.version();
+    int headerLength = header.parsedLengthChars();
+    int payloadChars = n - headerLength - 2 * v.macLengthBytes();
+    if (header.declaredKeyBlockLength() != n
+        || headerLength % v.cipherBlockSizeBytes() != 0
+        || !payloadLengthOk(v, payloadChars)) {
+      return null;
+    }
+    return header;
   }
 
   private static boolean payloadLengthOk(KeyBlockVersion v, int payloadChars) {
@@ -142,8 +166,7 @@ public final class KeyBlock {
   }
 
   /** Every check in its specified order (the reference path; also the error path). */
-  static KeyBlock parseChecked(String text, int n, Profile profile)
-      throws Tr31FormatException {
+  static KeyBlock parseChecked(String text, int n, Profile profile) throws Tr31FormatException {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c < 0x20 || c > 0x7E) {

@@ -9,13 +9,14 @@ import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31PolicyException;
 import io.tr31.Tr31VerificationException;
-
-
 import io.tr31.internal.Binding;
 import io.tr31.internal.Bytes;
+import io.tr31.internal.Scratch;
 import io.tr31.internal.TdesKeys;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,60 +33,122 @@ final class KeyBlockReader {
   /**
    * Decrypts, verifies and reads the key.
    *
-   * @param warnings the tolerances used before decrypting ({@link UnwrapWarnings#beforeDecryption});
-   *     the reader adds the key's and hands the list to the result
-   * @throws Tr31PolicyException {@link ErrorCode#DEGENERATE_TDES_KEY} under the strict profile
-   *     when the block authenticated completely (MAC, length, {@code KC}, {@code KP}) and its TDES
-   *     key has K1 = K2 or K2 = K3. Thrown last, after every check that fails with the one
-   *     verification error, so only a block the KBPK's holder wrote can produce it: it is a policy
-   *     refusal of an authentic key, not an answer about forged input (src/docs/SECURITY.md).
+   * @param warnings the tolerances used before decrypting ({@link
+   *     UnwrapWarnings#beforeDecryption}); the reader adds the key's and hands the list to the
+   *     result
+   * @throws Tr31PolicyException {@link ErrorCode#DEGENERATE_TDES_KEY} under the strict profile when
+   *     the block authenticated completely (MAC, length, {@code KC}, {@code KP}) and its TDES key
+   *     has K1 = K2 or K2 = K3. Thrown last, after every check that fails with the one verification
+   *     error, so only a block the KBPK's holder wrote can produce it: it is a policy refusal of an
+   *     authentic key, not an answer about forged input (src/docs/SECURITY.md).
    */
   static UnwrappedKey read(
-      Binding binding,
-      KeyBlock block,
-      Profile profile,
-      KbpkKeys kbpk,
-      List<Tr31Warning> warnings)
+      Binding binding, KeyBlock block, Profile profile, KbpkKeys kbpk, List<Tr31Warning> warnings)
       throws Tr31Exception {
     KeyBlockHeader header = block.header();
     // KC and KP are public header data: decoded (and their format checked) before decrypting.
-    Optional<KeyCheckValue> expectedKeyKcv = kcvBlock(header, OptionalBlockId.KC);
-    Optional<KeyCheckValue> expectedKbpkKcv = kcvBlock(header, OptionalBlockId.KP);
-    KeyAlgorithm algorithm = header.algorithm();
+    Optional<KeyCheckValue> keyKcv = kcvBlock(header, OptionalBlockId.KC);
+    Optional<KeyCheckValue> kbpkKcv = kcvBlock(header, OptionalBlockId.KP);
     // Decided from public header data, before decrypting: a KC we could never check is refused.
-    if (expectedKeyKcv.isPresent() && !KeyCheckValue.isDefinedFor(algorithm)) {
+    if (keyKcv.isPresent() && !KeyCheckValue.isDefinedFor(header.algorithm())) {
       throw new Tr31PolicyException(
-          ErrorCode.UNSUPPORTED_OPERATION, "KC block on a key of algorithm " + algorithm.code());
+          ErrorCode.UNSUPPORTED_OPERATION,
+          "KC block on a key of algorithm " + header.algorithm().code());
     }
-
     // X9.143 7.x: the MAC covers the header exactly as received (an extended length may be
     // written as 02 or 04), never a re-encoding of it.
     byte[] headerBytes = block.headerAscii();
     // The block's own arrays (no copies): open() only reads them.
     byte[] plain = binding.open(headerBytes, block.encryptedPayloadShared(), block.macShared());
+    try {
+      return readPayload(header, plain, 0, plain.length, profile, kbpk, keyKcv, kbpkKcv, warnings);
+    } finally {
+      Bytes.wipe(plain);
+    }
+  }
+
+  /**
+   * The strict fast path of {@link #read}: the same checks in the same order on the key block text
+   * {@code text}, whose header {@link KeyBlock#strictWellFormedHeader} parsed, opened in the
+   * thread's scratch ({@link Binding#openText}) with no copies. Returns {@code null}, having
+   * decrypted nothing, whenever the reference path must decide: a header with warnings, a malformed
+   * or unusable {@code KC}/{@code KP} block, payload or MAC characters that are not upper-case hex,
+   * a block too long for the scratch. Its differential property is {@code
+   * UnwrapFastPathProperties}.
+   */
+  static UnwrappedKey readText(Binding binding, String text, KeyBlockHeader header, KbpkKeys kbpk)
+      throws Tr31Exception {
+    if (!header.warnings().isEmpty()) {
+      return null;
+    }
+    Optional<KeyCheckValue> keyKcv;
+    Optional<KeyCheckValue> kbpkKcv;
+    try {
+      keyKcv = kcvBlock(header, OptionalBlockId.KC);
+      kbpkKcv = kcvBlock(header, OptionalBlockId.KP);
+    } catch (Tr31FormatException e) {
+      return null;
+    }
+    if (keyKcv.isPresent() && !KeyCheckValue.isDefinedFor(header.algorithm())) {
+      return null;
+    }
+    int h = header.parsedLengthChars();
+    int end = text.length();
+    int m = end - 2 * header.version().macLengthBytes();
+    Scratch s = Scratch.take();
+    try {
+      if (!binding.openText(s, text, h, m, end)) {
+        return null;
+      }
+      List<Tr31Warning> none = Collections.emptyList();
+      return readPayload(
+          header, s.data(0), h, (m - h) / 2, Profile.STRICT, kbpk, keyKcv, kbpkKcv, none);
+    } finally {
+      s.give(); // wipes the plaintext
+    }
+  }
+
+  /**
+   * After the MAC verified: the key length field, the key, its {@code KC} and the KBPK's {@code KP}
+   * (every failure the one verification error), then the degenerate-TDES policy. Reads {@code
+   * plain[off..off+len)}, which the caller wipes.
+   */
+  private static UnwrappedKey readPayload(
+      KeyBlockHeader header,
+      byte[] plain,
+      int off,
+      int len,
+      Profile profile,
+      KbpkKeys kbpk,
+      Optional<KeyCheckValue> keyKcv,
+      Optional<KeyCheckValue> kbpkKcv,
+      List<Tr31Warning> warnings)
+      throws Tr31Exception {
+    KeyAlgorithm algorithm = header.algorithm();
     byte[] key = null;
     try {
       // X9.143 7.x: the MAC verified; now the length field may be read.
-      int bits = ((plain[0] & 0xFF) << 8) | (plain[1] & 0xFF);
+      int bits = ((plain[off] & 0xFF) << 8) | (plain[off + 1] & 0xFF);
       int bytes = bits / 8;
       // The lenient profile accepts a key length its algorithm does not allow (field reality:
       // 8-byte "T" keys); the strict profile refuses it, as the same one verification failure.
       boolean lengthAllowed = profile == Profile.LENIENT || algorithm.permitsKeyLengthBytes(bytes);
-      if (bits == 0 || bits % 8 != 0 || bytes > plain.length - 2 || !lengthAllowed) {
+      if (bits == 0 || bits % 8 != 0 || bytes > len - 2 || !lengthAllowed) {
         throw new Tr31VerificationException();
       }
-      key = Arrays.copyOfRange(plain, 2, 2 + bytes);
-      if (expectedKeyKcv.isPresent() && !matches(expectedKeyKcv.get(), algorithm, key)) {
+      key = Arrays.copyOfRange(plain, off + 2, off + 2 + bytes);
+      if (keyKcv.isPresent() && !matches(keyKcv.get(), algorithm, key)) {
         throw new Tr31VerificationException();
       }
-      if (expectedKbpkKcv.isPresent()) {
-        KeyCheckValue kp = expectedKbpkKcv.get();
+      if (kbpkKcv.isPresent()) {
+        KeyCheckValue kp = kbpkKcv.get();
         if (!prefixEquals(kp.bytes(), kbpk.kcv(kp.method()))) {
           throw new Tr31VerificationException();
         }
       }
+      List<Tr31Warning> all = warnings;
       if (!algorithm.permitsKeyLengthBytes(bytes)) {
-        warnings.add(UnwrapWarnings.keyLength(algorithm)); // only the lenient profile gets here
+        all = with(warnings, UnwrapWarnings.keyLength(algorithm)); // only the lenient profile
       } else if (algorithm == KeyAlgorithm.TDES && TdesKeys.isDegenerate(key)) {
         if (profile != Profile.LENIENT) {
           throw new Tr31PolicyException(
@@ -93,14 +156,20 @@ final class KeyBlockReader {
               "the key block is authentic, but its TDES key has single-DES strength; the lenient"
                   + " profile reads it with a warning");
         }
-        warnings.add(UnwrapWarnings.degenerateKey());
+        all = with(warnings, UnwrapWarnings.degenerateKey());
       }
-      UnwrappedKey result = new UnwrappedKey(header, key, warnings);
+      UnwrappedKey result = new UnwrappedKey(header, key, all);
       key = null;
       return result;
     } finally {
-      Bytes.wipe(plain, key);
+      Bytes.wipe(key);
     }
+  }
+
+  private static List<Tr31Warning> with(List<Tr31Warning> warnings, Tr31Warning w) {
+    List<Tr31Warning> out = new ArrayList<>(warnings);
+    out.add(w);
+    return out;
   }
 
   private static Optional<KeyCheckValue> kcvBlock(KeyBlockHeader header, OptionalBlockId id)

@@ -5,7 +5,6 @@ package io.tr31.keyblock;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * The key block version ID: header character 0 (ANSI X9.143:2022 6.2, Table 1; ISO 20038:2017 for
@@ -39,8 +38,8 @@ public enum KeyBlockVersion {
   THALES_0('0', "Thales proprietary (variant binding)", BindingMethod.VARIANT, false);
 
   /**
-   * The binding method families (X9.143 clause 5, ISO 20038): which key, cipher and authenticator
-   * a version uses. Package-private: the facts below are the one place the library reads them.
+   * The binding method families (X9.143 clause 5, ISO 20038): which key, cipher and authenticator a
+   * version uses. Package-private: the facts below are the one place the library reads them.
    */
   enum BindingMethod {
     /** A, C, 0: TDES, CBC, XOR variants of the KBPK, 4-byte MAC (X9.143 5.3.2). */
@@ -63,7 +62,7 @@ public enum KeyBlockVersion {
     }
   }
 
-  private static final Map<String, KeyBlockVersion> BY_CODE =
+  private static final Codes.Index<KeyBlockVersion> BY_CODE =
       Codes.index(values(), KeyBlockVersion::code);
 
   private final char id;
@@ -152,7 +151,7 @@ public enum KeyBlockVersion {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} at {@code offset} if unknown
    */
   static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {
-    KeyBlockVersion known = code == null ? null : BY_CODE.get(code);
+    KeyBlockVersion known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

@@ -5,7 +5,6 @@ package io.tr31.keyblock;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * Where the key block may be used: header character 14 (ANSI X9.143:2022 6.2, Table 6). Older texts
@@ -15,8 +14,8 @@ import java.util.Map;
  * <h2>Security</h2>
  *
  * Immutable. Reported, not enforced: the caller decides whether a storage-only block may be used
- * for exchange. The one exception is {@link io.tr31.keyblock.Rewrap}, which refuses a storage-only key
- * unless the caller states that the target KBPK is a storage key.
+ * for exchange. The one exception is {@link io.tr31.keyblock.Rewrap}, which refuses a storage-only
+ * key unless the caller states that the target KBPK is a storage key.
  *
  * @since 0.1.0
  */
@@ -28,7 +27,7 @@ public enum KeyContext {
   /** {@code 2}: key exchange context only. */
   EXCHANGE_ONLY("2", "key exchange context only");
 
-  private static final Map<String, KeyContext> BY_CODE = Codes.index(values(), KeyContext::code);
+  private static final Codes.Index<KeyContext> BY_CODE = Codes.index(values(), KeyContext::code);
 
   private final String code;
   private final String meaning;
@@ -51,14 +50,13 @@ public enum KeyContext {
   /**
    * Looks up a header code.
    *
-   * @param code the one-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the one-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @return the key context; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
    */
   static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
-    KeyContext known = code == null ? null : BY_CODE.get(code);
+    KeyContext known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

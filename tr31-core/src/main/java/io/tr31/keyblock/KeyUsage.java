@@ -6,7 +6,6 @@ package io.tr31.keyblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * The intended function of the wrapped key: header characters 5-6 (ANSI X9.143:2022 6.2, Table 2).
@@ -112,7 +111,7 @@ public enum KeyUsage {
   /** Any numeric-first code (IBM {@code 10}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) key usage");
 
-  private static final Map<String, KeyUsage> BY_CODE = Codes.index(values(), KeyUsage::code);
+  private static final Codes.Index<KeyUsage> BY_CODE = Codes.index(values(), KeyUsage::code);
 
   private final String code;
   private final String meaning;
@@ -138,8 +137,7 @@ public enum KeyUsage {
   /**
    * Looks up a header code under the strict profile (proprietary codes rejected).
    *
-   * @param code the two-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the two-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown
@@ -152,16 +150,14 @@ public enum KeyUsage {
    * Looks up a header code; under {@link Profile#LENIENT} a two-character code whose first
    * character is a digit and second is alphanumeric yields {@link #PROPRIETARY}.
    *
-   * @param code the two-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the two-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @param profile how strictly to read; only {@link Profile#LENIENT} admits proprietary codes
    * @return the key usage; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown or not allowed
    */
-  static KeyUsage fromCode(String code, int offset, Profile profile)
-      throws Tr31FormatException {
-    KeyUsage known = code == null ? null : BY_CODE.get(code);
+  static KeyUsage fromCode(String code, int offset, Profile profile) throws Tr31FormatException {
+    KeyUsage known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

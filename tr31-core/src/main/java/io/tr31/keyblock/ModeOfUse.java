@@ -6,7 +6,6 @@ package io.tr31.keyblock;
 import io.tr31.ErrorCode;
 import io.tr31.Profile;
 import io.tr31.Tr31FormatException;
-import java.util.Map;
 
 /**
  * The operations the wrapped key may perform: header character 8 (ANSI X9.143:2022 6.2, Table 4).
@@ -46,7 +45,7 @@ public enum ModeOfUse {
   /** A numeric code (IBM {@code 1}); the header keeps the raw code. Lenient only. */
   PROPRIETARY("", "Proprietary (numeric) mode of use");
 
-  private static final Map<String, ModeOfUse> BY_CODE = Codes.index(values(), ModeOfUse::code);
+  private static final Codes.Index<ModeOfUse> BY_CODE = Codes.index(values(), ModeOfUse::code);
 
   private final String code;
   private final String meaning;
@@ -69,8 +68,7 @@ public enum ModeOfUse {
   /**
    * Looks up a header code under the strict profile (proprietary codes rejected).
    *
-   * @param code the one-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the one-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown
@@ -82,16 +80,14 @@ public enum ModeOfUse {
   /**
    * Looks up a header code; a digit yields {@link #PROPRIETARY} under {@link Profile#LENIENT}.
    *
-   * @param code the one-character code from the header; {@code null} is reported
-   *     as unknown
+   * @param code the one-character code from the header; {@code null} is reported as unknown
    * @param offset the code's offset in the input, reported in the exception
    * @param profile how strictly to read; only {@link Profile#LENIENT} admits proprietary codes
    * @return the mode of use; never {@code null}
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown or not allowed
    */
-  static ModeOfUse fromCode(String code, int offset, Profile profile)
-      throws Tr31FormatException {
-    ModeOfUse known = code == null ? null : BY_CODE.get(code);
+  static ModeOfUse fromCode(String code, int offset, Profile profile) throws Tr31FormatException {
+    ModeOfUse known = BY_CODE.get(code);
     if (known != null) {
       return known;
     }

@@ -86,8 +86,8 @@ final class OptionalBlocks {
    * @param end offset no read goes past (exclusive), at most {@code text.length()}
    * @param count the number of blocks the header declares, 0 to {@link #MAX_BLOCKS}
    * @param profile how strictly to read; not {@code null}
-   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's
-   *     {@link #warnings()}
+   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's {@link
+   *     #warnings()}
    * @throws NullPointerException if {@code text} or {@code profile} is {@code null}
    * @throws IllegalArgumentException if the range or the count is out of bounds (a caller bug)
    * @throws Tr31FormatException {@link ErrorCode#OPTIONAL_BLOCK_TRUNCATED}, {@link
@@ -96,8 +96,7 @@ final class OptionalBlocks {
    *     ErrorCode#INVALID_OPTIONAL_BLOCK_DATA}, {@link ErrorCode#DUPLICATE_OPTIONAL_BLOCK}, {@link
    *     ErrorCode#PADDING_BLOCK_NOT_LAST}
    */
-  static OptionalBlocks parse(
-      CharSequence text, int start, int end, int count, Profile profile)
+  static OptionalBlocks parse(CharSequence text, int start, int end, int count, Profile profile)
       throws Tr31FormatException {
     return parseBlocks(text, start, end, count, profile, null);
   }
@@ -114,8 +113,8 @@ final class OptionalBlocks {
    * @param count the number of blocks the header declares, 0 to {@link #MAX_BLOCKS}
    * @param profile how strictly to read; not {@code null}
    * @param algorithm the header's algorithm; not {@code null}
-   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's
-   *     {@link #warnings()}
+   * @return the blocks in order, with {@link #parsedLengthChars()} and the lenient profile's {@link
+   *     #warnings()}
    * @throws NullPointerException if {@code text}, {@code profile} or {@code algorithm} is {@code
    *     null}
    * @throws IllegalArgumentException if the range or the count is out of bounds (a caller bug)
@@ -282,7 +281,8 @@ final class OptionalBlocks {
    * @return the block, or empty if the header has none with that ID
    */
   Optional<OptionalBlock> get(String id) {
-    for (OptionalBlock b : blocks) {
+    for (int i = 0; i < blocks.size(); i++) { // indexed: no iterator on the unwrap path
+      OptionalBlock b = blocks.get(i);
       if (b.id().equals(id)) {
         return Optional.of(b);
       }

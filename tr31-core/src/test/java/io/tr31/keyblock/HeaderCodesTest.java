@@ -118,9 +118,43 @@ class HeaderCodesTest {
   @Test
   void codeIndex_leavesOutTheEmptyCode_andRefusesADuplicate() {
     Sample[] unique = {Sample.A, Sample.B, Sample.NONE};
-    assertEquals(java.util.Map.of("A", Sample.A, "B", Sample.B), Codes.index(unique, s -> s.code));
+    Codes.Index<Sample> index = Codes.index(unique, s -> s.code);
+    assertEquals(Sample.A, index.get("A"));
+    assertEquals(Sample.B, index.get("B"));
+    assertEquals(null, index.get(""));
+    assertEquals(null, index.get(null));
+    assertEquals(null, index.get("C"));
+    assertEquals(null, index.get("AB"));
+    assertEquals(null, index.get("\u0141")); // its low byte is 'A': no aliasing
+    assertEquals(null, index.get("ABC"));
     // A duplicated code in a table is a programming error, caught when the enum is initialised.
     assertThrows(AssertionError.class, () -> Codes.index(Sample.values(), s -> s.code));
+  }
+
+  private enum Shape {
+    TWO("P0"),
+    LOWER("b"),
+    THREE("P0X"),
+    SYMBOL("*");
+
+    final String code;
+
+    Shape(String code) {
+      this.code = code;
+    }
+  }
+
+  @Test
+  void codeIndex_findsCodesOfAnyShape_andOnlyThem() {
+    Codes.Index<Shape> index = Codes.index(Shape.values(), l -> l.code);
+    for (Shape l : Shape.values()) {
+      assertEquals(l, index.get(l.code), l.name());
+    }
+    assertEquals(null, index.get("P1"));
+    assertEquals(null, index.get("0P"));
+    assertEquals(null, index.get("B"));
+    assertEquals(null, index.get("P0Y"));
+    assertEquals(null, index.get("+"));
   }
 
   @Test
