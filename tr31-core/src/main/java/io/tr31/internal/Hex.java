@@ -107,22 +107,30 @@ public final class Hex {
     if ((len & 1) != 0) {
       throw new Tr31FormatException(ErrorCode.ODD_HEX_LENGTH, end);
     }
-    byte[] t = allowLowerCase ? ANY_CASE_VALUES : UPPER_VALUES;
     byte[] out = new byte[len / 2];
+    if (decodeTable(s, start, end, allowLowerCase ? ANY_CASE_VALUES : UPPER_VALUES, out, 0) < 0) {
+      throw firstError(s, start, allowLowerCase);
+    }
+    return out;
+  }
+
+  /**
+   * The table-driven loop over {@code s[start..end)} (an even number of characters) into {@code
+   * dst} from {@code dstOff}; negative when any character is not a digit of {@code t}.
+   */
+  private static int decodeTable(
+      CharSequence s, int start, int end, byte[] t, byte[] dst, int dstOff) {
     int bad = 0;
-    for (int i = start, o = 0; i < end; i += 2, o++) {
+    for (int i = start, o = dstOff; i < end; i += 2, o++) {
       int c1 = s.charAt(i);
       int c2 = s.charAt(i + 1);
       // Characters past ASCII read entry 0 masked to negative: ((127 - c) >> 31) is -1 for c > 127.
       int hi = t[c1 & 0x7F] | ((127 - c1) >> 31);
       int lo = t[c2 & 0x7F] | ((127 - c2) >> 31);
       bad |= hi | lo;
-      out[o] = (byte) ((hi << 4) | (lo & 0x0F));
+      dst[o] = (byte) ((hi << 4) | (lo & 0x0F));
     }
-    if (bad < 0) {
-      throw firstError(s, start, allowLowerCase);
-    }
-    return out;
+    return bad;
   }
 
   /**
@@ -203,16 +211,7 @@ public final class Hex {
       }
       return bad >= 0 && wide < 0x80;
     }
-    byte[] t = UPPER_VALUES;
-    for (int i = start, o = dstOff; i + 1 < end; i += 2, o++) {
-      int c1 = text.charAt(i);
-      int c2 = text.charAt(i + 1);
-      int hi = t[c1 & 0x7F] | ((127 - c1) >> 31);
-      int lo = t[c2 & 0x7F] | ((127 - c2) >> 31);
-      bad |= hi | lo;
-      dst[o] = (byte) ((hi << 4) | (lo & 0x0F));
-    }
-    return bad >= 0;
+    return bad >= 0 && decodeTable(text, start, end, UPPER_VALUES, dst, dstOff) >= 0;
   }
 
   /**

@@ -116,7 +116,8 @@ public final class Lifecycle {
     try {
       wipe.run();
     } finally {
-      STATE.getAndUpdate(this, v -> v | WIPED);
+      // Only this call sets WIPED, and no operation can change the count now: one add suffices.
+      STATE.getAndAdd(this, WIPED);
     }
     return true;
   }

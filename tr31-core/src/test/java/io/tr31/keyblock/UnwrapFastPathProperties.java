@@ -124,7 +124,7 @@ class UnwrapFastPathProperties {
     }
   }
 
-  private static void agree(KeyBlockProtectionKey kbpk, String text) {
+  static void agree(KeyBlockProtectionKey kbpk, String text) {
     Object fast = outcome(() -> kbpk.unwrap(text, Profile.STRICT));
     Object reference =
         outcome(() -> kbpk.unwrap(KeyBlock.parse(text, Profile.STRICT), Profile.STRICT));
