@@ -91,9 +91,18 @@ class KeyBlockWriterFastPathProperties {
 
     /** Fresh options each time: the same seeded padding source for every wrap of this case. */
     WrapOptions options() {
+      return options(kc);
+    }
+
+    /** {@link #options()} with a KC block asked where it was not, and none where it was. */
+    WrapOptions toggledKc() {
+      return options(kc == null ? KcvMethod.CMAC : null);
+    }
+
+    private WrapOptions options(KcvMethod keyKcv) {
       WrapOptions.Builder b = WrapOptions.builder().paddingSource(FixedRandom.seeded(seed));
-      if (kc != null) {
-        b.keyKcv(kc);
+      if (keyKcv != null) {
+        b.keyKcv(keyKcv);
       }
       if (kp != null) {
         b.kbpkKcv(kp);
@@ -176,6 +185,12 @@ class KeyBlockWriterFastPathProperties {
                 written.incrementAndGet();
                 assertEquals(outcome(() -> reference(c)), first, c.toString());
               }
+              // The same header object with and without KC after it was (or was not) cached.
+              KeyBlockHeader other = c.header.toBuilder().build();
+              assertEquals(
+                  outcome(() -> c.kbpk.wrap(other, c.key, c.toggledKc())),
+                  outcome(() -> c.kbpk.wrap(c.header, c.key, c.toggledKc())),
+                  c.toString());
             });
     // Not vacuous: a good share of the generated cases are written, not refused.
     assertTrue(written.get() > 300, "written: " + written.get());
