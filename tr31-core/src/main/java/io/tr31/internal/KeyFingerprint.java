@@ -96,28 +96,20 @@ public final class KeyFingerprint {
   @SuppressWarnings("try") // the resource only ends the operation
   public boolean matches(byte[] candidate, boolean candidateDesFamily) {
     try (Lifecycle.Use u = lifecycle.use()) {
-      if (!desFamily && !candidateDesFamily) {
-        return sameDigest(candidate, exact, exactLengthBytes);
-      }
-      byte[] k = TdesKeys.canonical(candidate);
+      Sha256 h = Sha256.take();
       try {
-        return sameDigest(k, des, desLengthBytes);
+        if (!desFamily && !candidateDesFamily) {
+          return h.sameDigest(candidate, candidate.length, exact, exactLengthBytes);
+        }
+        byte[] k = candidate.length <= h.canonical.length ? h.canonical : new byte[candidate.length];
+        try {
+          return h.sameDigest(k, TdesKeys.canonicalInto(candidate, k), des, desLengthBytes);
+        } finally {
+          Bytes.wipe(k, 0, k.length);
+        }
       } finally {
-        Bytes.wipe(k);
+        h.give();
       }
-    }
-  }
-
-  private static boolean sameDigest(byte[] key, byte[] expected, int expectedLengthBytes) {
-    if (key.length != expectedLengthBytes) {
-      return false; // a key of another (canonical) length is another key
-    }
-    Sha256 h = Sha256.take();
-    try {
-      h.digest(key);
-      return MessageDigest.isEqual(h.out, expected);
-    } finally {
-      h.give();
     }
   }
 
@@ -132,7 +124,7 @@ public final class KeyFingerprint {
   private static byte[] digest(byte[] key) {
     Sha256 h = Sha256.take();
     try {
-      h.digest(key);
+      h.digest(key, key.length);
       return h.out.clone();
     } finally {
       h.give();
@@ -148,6 +140,8 @@ public final class KeyFingerprint {
 
     private final MessageDigest md;
     final byte[] out = new byte[32];
+    /** Room for a candidate's canonical DES form (a longer candidate gets a fresh array). */
+    final byte[] canonical = new byte[32];
     private boolean lent;
 
     private Sha256() {
@@ -167,15 +161,27 @@ public final class KeyFingerprint {
       return h;
     }
 
-    /** {@link #out} = SHA-256(salt || key). */
-    void digest(byte[] key) {
+    /** {@link #out} = SHA-256(salt || key[0..len)). */
+    void digest(byte[] key, int len) {
       md.update(SALT);
-      md.update(key);
+      md.update(key, 0, len);
       try {
         md.digest(out, 0, out.length);
       } catch (DigestException e) {
         throw new IllegalStateException("SHA-256 failure", e); // 32 bytes always fit
       }
+    }
+
+    /**
+     * Whether {@code key[0..len)} hashes to {@code expected}; a key of another (canonical) length
+     * than {@code expectedLength} is another key, told without hashing (lengths are public).
+     */
+    boolean sameDigest(byte[] key, int len, byte[] expected, int expectedLength) {
+      if (len != expectedLength) {
+        return false;
+      }
+      digest(key, len);
+      return MessageDigest.isEqual(out, expected);
     }
 
     /** Resets the digest (dropping the buffered key bytes) and wipes the output. */
