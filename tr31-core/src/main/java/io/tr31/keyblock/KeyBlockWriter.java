@@ -65,7 +65,11 @@ final class KeyBlockWriter {
           "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits);
     }
     UnwrapWarnings.checkAlgorithmForVersion(header, Profile.STRICT);
-    if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
+    // The header's cached wrap text (aligned) is at least as long as the header: below the limit,
+    // it answers without walking the optional blocks.
+    byte[] wrapText = header.wrapAscii;
+    if ((wrapText == null || wrapText.length + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH)
+        && header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
       throw new Tr31FormatException(
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the header leaves no room for the key");
     }
@@ -74,7 +78,7 @@ final class KeyBlockWriter {
     h = kcvBlock(h, OptionalBlockId.KC, options.keyKcv(), m -> kcvOf(algorithm, key, m));
     h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), m -> kcvOfKbpk(kbpk, m));
     // Without added KC/KP blocks (h is the caller's header), the text to emit is cached in it.
-    byte[] cached = h == header ? header.wrapAscii : null;
+    byte[] cached = h == header ? wrapText : null;
     KeyBlockHeader aligned = null;
     int headerChars;
     if (cached != null) {
