@@ -5,6 +5,7 @@ package io.tr31.internal;
 
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
+import java.util.Arrays;
 import javax.security.auth.Destroyable;
 
 /**
@@ -34,6 +35,29 @@ public interface Binding extends Destroyable {
    * @return ciphertext || MAC
    */
   byte[] seal(byte[] header, byte[] payload);
+
+  /**
+   * Seals as {@link #seal} and writes the key block body behind its header: {@code ascii[0..hLen)}
+   * holds the header's ASCII bytes (the MAC input), and upper-case hex of {@code ciphertext || MAC}
+   * goes to {@code ascii[hLen..hLen + 2 * (pLen + macBytes()))}. Implementations may avoid the
+   * intermediate arrays; this default copies and wipes its copy of the payload.
+   *
+   * @param ascii the key block text being built
+   * @param hLen the header length in bytes
+   * @param payload holds key length || key || padding at {@code [pOff..pOff+pLen)}, a multiple of
+   *     {@link #payloadBlockBytes()}; only read
+   * @param pOff where the payload starts
+   * @param pLen the payload length
+   */
+  default void sealHex(byte[] ascii, int hLen, byte[] payload, int pOff, int pLen) {
+    byte[] p = Arrays.copyOfRange(payload, pOff, pOff + pLen);
+    try {
+      byte[] sealed = seal(Arrays.copyOf(ascii, hLen), p);
+      Hex.encodePublicAsciiInto(sealed, 0, sealed.length, ascii, hLen);
+    } finally {
+      Bytes.wipe(p);
+    }
+  }
 
   /**
    * Decrypts and verifies in constant time; the caller reads nothing from the result unless this

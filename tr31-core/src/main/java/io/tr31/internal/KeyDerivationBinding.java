@@ -154,28 +154,77 @@ public final class KeyDerivationBinding implements Binding {
     Objects.checkFromIndexSize(hOff, hLen, header.length);
     Objects.checkFromIndexSize(pOff, pLen, payload.length);
     Objects.checkFromIndexSize(outOff, pLen + blockBytes, out.length);
-    if (pLen == 0 || pLen % blockBytes != 0) {
-      throw new IllegalArgumentException("payload must be a positive multiple of the block size");
-    }
+    checkPayloadLength(pLen);
     lifecycle.check();
-    int macOff = outOff + pLen;
-    int n = hLen + pLen;
     Scratch s = Scratch.take();
     try {
-      // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
-      if (n <= Scratch.DATA_BYTES && n % blockBytes == 0) {
-        // Header || payload side by side in the thread's scratch: the CMAC is one cipher call.
-        byte[] data = s.data(n);
-        System.arraycopy(header, hOff, data, 0, hLen);
-        System.arraycopy(payload, pOff, data, hLen, pLen);
-        kbak.macAligned(s, n, out, macOff);
-      } else {
-        kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
-      }
-      kbek.encryptCbc(s, out, macOff, payload, pOff, pLen, out, outOff);
+      seal(s, header, hOff, hLen, payload, pOff, pLen, out, outOff);
     } finally {
       s.give();
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: ciphertext and MAC are made in the thread's scratch (its sink, public data once
+   * sealed) and hex-encoded from there; nothing is allocated for a key block that fits the scratch
+   * (every version B or D block of a symmetric key does).
+   *
+   * @throws IllegalArgumentException if {@code pLen} is not a positive multiple of the block size
+   */
+  @Override
+  public void sealHex(byte[] ascii, int hLen, byte[] payload, int pOff, int pLen) {
+    int body = pLen + blockBytes;
+    Objects.checkFromIndexSize(0, hLen, ascii.length);
+    Objects.checkFromIndexSize(pOff, pLen, payload.length);
+    Objects.checkFromIndexSize(hLen, 2 * body, ascii.length);
+    checkPayloadLength(pLen);
+    lifecycle.check();
+    Scratch s = Scratch.take();
+    try {
+      byte[] sealed = body <= Scratch.DATA_BYTES ? s.sink(body) : new byte[body];
+      seal(s, ascii, 0, hLen, payload, pOff, pLen, sealed, 0);
+      Hex.encodePublicAsciiInto(sealed, 0, body, ascii, hLen); // ciphertext and MAC: public
+    } finally {
+      s.give();
+    }
+  }
+
+  private void checkPayloadLength(int pLen) {
+    if (pLen == 0 || pLen % blockBytes != 0) {
+      throw new IllegalArgumentException("payload must be a positive multiple of the block size");
+    }
+  }
+
+  /**
+   * Seals in {@code s}. {@code out} may be {@code s}'s sink (ciphertext at 0, MAC at {@code pLen}):
+   * the one-call CMAC writes its chain there first and keeps only the tag, which becomes the IV of
+   * the encryption writing the ciphertext before it.
+   */
+  private void seal(
+      Scratch s,
+      byte[] header,
+      int hOff,
+      int hLen,
+      byte[] payload,
+      int pOff,
+      int pLen,
+      byte[] out,
+      int outOff) {
+    int macOff = outOff + pLen;
+    int n = hLen + pLen;
+    // TR-31:2018 A.3.2 / A.3.3: MAC over header || PLAINTEXT payload; the MAC is then the IV.
+    if (n <= Scratch.DATA_BYTES && n % blockBytes == 0) {
+      // Header || payload side by side in the thread's scratch: the CMAC is one cipher call.
+      byte[] data = s.data(n);
+      System.arraycopy(header, hOff, data, 0, hLen);
+      System.arraycopy(payload, pOff, data, hLen, pLen);
+      kbak.macAligned(s, n, out, macOff);
+    } else {
+      kbak.mac(header, hOff, hLen, payload, pOff, pLen, out, macOff);
+    }
+    kbek.encryptCbc(s, out, macOff, payload, pOff, pLen, out, outOff);
   }
 
   /**

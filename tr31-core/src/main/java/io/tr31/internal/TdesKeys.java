@@ -3,7 +3,6 @@
  */
 package io.tr31.internal;
 
-import java.util.Arrays;
 
 /**
  * The one check of a TDES key's 8-byte parts (issue 12, F2), used for KBPKs, keys to wrap, unwrapped
@@ -54,15 +53,12 @@ public final class TdesKeys {
     if (key.length != 2 * PART && key.length != 3 * PART) {
       throw new IllegalArgumentException("a TDES key has 16 or 24 bytes, not " + key.length);
     }
-    byte[] c = canonical(key);
-    try {
-      if (c.length == PART) {
-        return Shape.DEGENERATE;
-      }
-      return c.length < key.length ? Shape.TWO_KEY : Shape.DISTINCT;
-    } finally {
-      Bytes.wipe(c);
+    long range = canonicalRange(key); // no copy of the key: wrap checks every TDES key's shape
+    int length = (int) range - (int) (range >>> 32);
+    if (length == PART) {
+      return Shape.DEGENERATE;
     }
+    return length < key.length ? Shape.TWO_KEY : Shape.DISTINCT;
   }
 
   /**
@@ -86,10 +82,32 @@ public final class TdesKeys {
    * @return a new array
    */
   public static byte[] canonical(byte[] key) {
-    byte[] k = key.clone();
-    for (int i = 0; i < k.length; i++) {
-      k[i] &= (byte) 0xFE;
+    long range = canonicalRange(key);
+    byte[] out = new byte[(int) range - (int) (range >>> 32)];
+    canonicalInto(key, out);
+    return out;
+  }
+
+  /**
+   * {@link #canonical} written into {@code out} (at least as long as {@code key}) from 0, without
+   * a copy of its own; the caller wipes {@code out}.
+   *
+   * @param key the key (only read)
+   * @param out where the canonical form goes
+   * @return the canonical form's length
+   */
+  public static int canonicalInto(byte[] key, byte[] out) {
+    long range = canonicalRange(key);
+    int from = (int) (range >>> 32);
+    int to = (int) range;
+    for (int i = from; i < to; i++) {
+      out[i - from] = (byte) (key[i] & 0xFE);
     }
+    return to - from;
+  }
+
+  /** Where {@link #canonical} lies in {@code key}: {@code from << 32 | to}, parity bits ignored. */
+  private static long canonicalRange(byte[] k) {
     int from = 0;
     int to = k.length;
     if (k.length == 3 * PART) {
@@ -107,19 +125,14 @@ public final class TdesKeys {
     } else if (k.length == 2 * PART && samePart(k, 0, 1)) {
       to = PART; // K1 = K2: single DES
     }
-    if (from == 0 && to == k.length) {
-      return k;
-    }
-    byte[] out = Arrays.copyOfRange(k, from, to);
-    Bytes.wipe(k);
-    return out;
+    return (long) from << 32 | to;
   }
 
   /** Whether 8-byte parts {@code a} and {@code b} are equal, in time independent of their bytes. */
   private static boolean samePart(byte[] k, int a, int b) {
     int diff = 0;
     for (int i = 0; i < PART; i++) {
-      diff |= k[a * PART + i] ^ k[b * PART + i];
+      diff |= (k[a * PART + i] ^ k[b * PART + i]) & 0xFE; // parity bits ignored
     }
     return diff == 0;
   }

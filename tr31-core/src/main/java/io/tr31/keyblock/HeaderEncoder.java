@@ -3,6 +3,10 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.Profile;
+import io.tr31.Tr31FormatException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Writes a {@link KeyBlockHeader} (ANSI X9.143:2022 6.2, Table 1) and aligns it with a padding
  * block (6.3): the inverse of {@link HeaderParser}, whose output every emitted header is re-read
@@ -27,6 +31,31 @@ final class HeaderEncoder {
     sb.append(h.keyContext.code()).append('0');
     h.optionalBlocks.encodeTo(sb);
     return sb.toString();
+  }
+
+  /**
+   * The ASCII text wrap emits for {@code aligned} (length field {@code 0000}, to be patched), after
+   * a strict re-read of that text: what wrap emits must be what a strict reader accepts (field
+   * formats, proprietary codes, the key attribute policy), whatever the header's origin.
+   *
+   * @param aligned a block-aligned header
+   * @return a fresh array
+   * @throws Tr31FormatException the code and offset of the strict reader's refusal
+   */
+  static byte[] strictWrapAscii(KeyBlockHeader aligned) throws Tr31FormatException {
+    String text = encode(aligned, 0);
+    KeyBlockHeader.parse(text, Profile.STRICT);
+    return text.getBytes(StandardCharsets.ISO_8859_1); // printable ASCII: the re-read checked it
+  }
+
+  /** Writes {@code keyBlockLength} (0..9999) as the four digits of the length field (1-4). */
+  static void patchLength(byte[] ascii, int keyBlockLength) {
+    if (keyBlockLength < 0 || keyBlockLength > 9999) {
+      throw new IllegalArgumentException("key block length must be 0..9999");
+    }
+    for (int i = 4, v = keyBlockLength; i >= 1; i--, v /= 10) {
+      ascii[i] = (byte) ('0' + v % 10);
+    }
   }
 
   /** {@code h} with a {@code PB} block that aligns it to the cipher block, replacing any PB. */

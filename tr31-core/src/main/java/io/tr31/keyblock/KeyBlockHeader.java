@@ -46,6 +46,7 @@ public final class KeyBlockHeader {
   final OptionalBlocks optionalBlocks;
   final List<String> warnings;
   final int declaredKeyBlockLength;
+  volatile byte[] wrapAscii; // what wrap writes without KC/KP, re-read once: HeaderEncoder
 
   KeyBlockHeader(Builder b, List<String> warnings, int declaredKeyBlockLength) {
     this.version = b.version;

@@ -8,13 +8,10 @@ import io.tr31.Profile;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31PolicyException;
-
-
 import io.tr31.internal.Binding;
-import io.tr31.internal.Bytes;
-import io.tr31.internal.Hex;
 import io.tr31.internal.PaddingRandom;
 import io.tr31.internal.TdesKeys;
+import io.tr31.internal.WrapBuffers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -22,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Builds a key block: key length and strength, KC/KP and PB blocks, payload, the binding, and a
- * strict re-read of the header it is about to emit (wrap writes strict X9.143 only).
+ * strict re-read of the header it is about to emit (wrap writes strict X9.143 only; once per header
+ * object when wrap adds no KC/KP block, see {@link KeyBlockHeader#wrapAscii}).
  */
 final class KeyBlockWriter {
   /** X9.143 6.2: the length field has four decimal digits. */
@@ -67,7 +65,11 @@ final class KeyBlockWriter {
           "a key of " + keyStrength + "-bit strength under a KBPK of " + kbpk.strengthBits);
     }
     UnwrapWarnings.checkAlgorithmForVersion(header, Profile.STRICT);
-    if (header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
+    // The header's cached wrap text (aligned) is at least as long as the header: below the limit,
+    // it answers without walking the optional blocks.
+    byte[] wrapText = header.wrapAscii;
+    if ((wrapText == null || wrapText.length + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH)
+        && header.encodedLengthChars() + MAX_ADDED_HEADER_CHARS > MAX_KEY_BLOCK_LENGTH) {
       throw new Tr31FormatException(
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the header leaves no room for the key");
     }
@@ -75,12 +77,18 @@ final class KeyBlockWriter {
     KeyBlockHeader h = header;
     h = kcvBlock(h, OptionalBlockId.KC, options.keyKcv(), m -> kcvOf(algorithm, key, m));
     h = kcvBlock(h, OptionalBlockId.KP, options.kbpkKcv(), m -> kcvOfKbpk(kbpk, m));
-    if (!h.isBlockAligned()) {
+    // Without added KC/KP blocks (h is the caller's header), the text to emit is cached in it.
+    byte[] cached = h == header ? wrapText : null;
+    KeyBlockHeader aligned = null;
+    int headerChars;
+    if (cached != null) {
+      headerChars = cached.length;
+    } else {
       // X9.143 6.3: a PB block, last, aligns the header; an aligned header is kept as given.
-      h = h.withPadding();
+      aligned = h.isBlockAligned() ? h : h.withPadding();
+      headerChars = aligned.encodedLengthChars();
     }
 
-    int headerChars = h.encodedLengthChars();
     // ISO 20038 6.4: version E (CTR) pads nothing; A-D pad to the cipher block (X9.143 7.2).
     int block = binding.payloadBlockBytes();
     int padTo =
@@ -98,37 +106,55 @@ final class KeyBlockWriter {
       throw new Tr31FormatException(
           ErrorCode.TOO_MANY_OPTIONAL_BLOCKS, -1, "the key block would exceed 9999 characters");
     }
-    String headerText = h.encode((int) total);
-    // What we emit must be what a strict reader accepts: field formats, proprietary codes and the
-    // key attribute policy are all checked on the exact text, whatever the header's origin.
-    KeyBlockHeader.parse(headerText, Profile.STRICT);
+    byte[] headerAscii = cached;
+    if (headerAscii == null) {
+      headerAscii = HeaderEncoder.strictWrapAscii(aligned);
+      if (h == header) {
+        // Sound: a header is immutable, the strict re-read reads nothing but the text, and the
+        // texts wrap emits for it differ only in the length field, which the reader checks to be
+        // four digits and nothing else. A refusal is never cached. Racing threads store equal
+        // texts; the array is never written once stored.
+        header.wrapAscii = headerAscii;
+      }
+    }
+    return seal(binding, headerAscii, (int) total, key, payloadBytes, options);
+  }
 
-    byte[] payload = new byte[payloadBytes];
-    byte[] padding = new byte[payloadBytes - 2 - key.length];
-    byte[] sealed = null;
+  /**
+   * Writes the key block of {@code total} characters: the header text (its length field patched),
+   * then the payload (key length in bits, key, random padding; X9.143 7.2) sealed and hex-encoded
+   * by the binding, in the thread's {@link WrapBuffers}: the returned {@code String} is the one
+   * array this allocates. The payload and padding are wiped whatever happens.
+   */
+  private static String seal(
+      Binding binding,
+      byte[] headerAscii,
+      int total,
+      byte[] key,
+      int payloadBytes,
+      WrapOptions options) {
+    int headerChars = headerAscii.length;
+    WrapBuffers buffers = WrapBuffers.take();
     try {
+      byte[] text = buffers.text(total);
+      System.arraycopy(headerAscii, 0, text, 0, headerChars);
+      HeaderEncoder.patchLength(text, total);
+      byte[] payload = buffers.payload(payloadBytes);
       int bits = key.length * 8;
       payload[0] = (byte) (bits >>> 8);
       payload[1] = (byte) bits;
       System.arraycopy(key, 0, payload, 2, key.length);
-      // X9.143 7.2: padding is random.
+      byte[] padding = buffers.padding(payloadBytes - 2 - key.length);
       if (options.paddingSource() == null) {
         PaddingRandom.nextBytes(padding);
       } else {
         options.paddingSource().nextBytes(padding);
       }
       System.arraycopy(padding, 0, payload, 2 + key.length, padding.length);
-
-      // One ASCII array holds the header (the MAC input) and then the hex: one String copy.
-      byte[] out = new byte[(int) total];
-      for (int i = 0; i < headerChars; i++) {
-        out[i] = (byte) headerText.charAt(i); // printable ASCII: the strict re-read checked it
-      }
-      sealed = binding.seal(Arrays.copyOf(out, headerChars), payload);
-      Hex.encodeAsciiInto(sealed, 0, sealed.length, out, headerChars);
-      return new String(out, StandardCharsets.ISO_8859_1);
+      binding.sealHex(text, headerChars, payload, 0, payloadBytes);
+      return new String(text, 0, total, StandardCharsets.ISO_8859_1);
     } finally {
-      Bytes.wipe(payload, padding);
+      buffers.give();
     }
   }
 
