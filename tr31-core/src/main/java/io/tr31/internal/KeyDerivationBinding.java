@@ -59,22 +59,41 @@ public final class KeyDerivationBinding implements Binding {
     this.algorithm = algorithm;
     this.kbpkLengthBytes = kbpk.length;
     this.blockBytes = algorithm.blockSizeBytes();
-    Cmac prf = Cmac.of(algorithm, kbpk);
-    byte[] encryptionKey = null;
-    byte[] authenticationKey = null;
+    this.kbpkEncryptedZeros = new byte[blockBytes];
+    this.kbpkCmacOfZeros = new byte[blockBytes];
+    byte[] encryptionKey = new byte[kbpk.length];
+    byte[] authenticationKey = new byte[kbpk.length];
+    BlockCipher prf = BlockCipher.of(algorithm, kbpk);
+    BlockCipher e = null;
+    Cmac a = null;
+    boolean built = false;
     try {
-      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CBC);
-      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
-      this.kbek = BlockCipher.of(algorithm, encryptionKey);
-      this.kbak = Cmac.of(algorithm, authenticationKey);
-      // The KBPK's own check values (X9.24-1:2017 A.2 and A.3) from the PRF's cipher, which holds
-      // the KBPK schedule already: a caller needing them prepares no second KBPK cipher.
-      this.kbpkCmacOfZeros = prf.mac(new byte[blockBytes]);
-      this.kbpkEncryptedZeros = prf.encryptedZeroBlock();
+      // Both keys and the KBPK's own check values (X9.24-1:2017 A.2 and A.3) in two cipher calls.
+      KeyDerivation.derivePair(
+          prf,
+          KeyDerivation.Purpose.ENCRYPTION_CBC,
+          KeyDerivation.Purpose.AUTHENTICATION,
+          encryptionKey,
+          authenticationKey,
+          kbpkEncryptedZeros,
+          kbpkCmacOfZeros);
+      e = BlockCipher.of(algorithm, encryptionKey);
+      // The PRF's cipher becomes the KBEK's decryptor: one key schedule keys it and wipes the KBPK's.
+      e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_DECRYPT);
+      a = Cmac.of(algorithm, authenticationKey);
+      built = true;
     } finally {
       Bytes.wipe(encryptionKey, authenticationKey);
       prf.destroy();
+      if (!built) {
+        Bytes.wipe(kbpkEncryptedZeros, kbpkCmacOfZeros);
+        if (e != null) {
+          e.destroy();
+        }
+      }
     }
+    this.kbek = e;
+    this.kbak = a;
   }
 
   /**
