@@ -44,18 +44,34 @@ public final class VersionEBinding implements Binding {
       throw new IllegalArgumentException("version E KBPK has 16, 24 or 32 bytes");
     }
     this.kbpkLengthBytes = kbpk.length;
-    Cmac prf = Cmac.aes(kbpk);
-    byte[] encryptionKey = null;
-    byte[] authenticationKey = null;
+    byte[] encryptionKey = new byte[kbpk.length];
+    byte[] authenticationKey = new byte[kbpk.length];
+    BlockCipher prf = BlockCipher.aes(kbpk);
+    BlockCipher e = null;
+    boolean built = false;
     try {
-      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CTR);
-      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
-      this.kbek = BlockCipher.aes(encryptionKey);
+      KeyDerivation.derivePair(
+          prf,
+          KeyDerivation.Purpose.ENCRYPTION_CTR,
+          KeyDerivation.Purpose.AUTHENTICATION,
+          encryptionKey,
+          authenticationKey,
+          new byte[BLOCK], // the KBPK's check values (public), computed with the keys:
+          new byte[BLOCK]); // the version D binding keeps them, this one needs none
+      e = BlockCipher.aes(encryptionKey);
+      // The PRF's cipher becomes the KBEK's keystream encryptor: one key schedule keys it and
+      // wipes the KBPK's (CipherState#handOver).
+      e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_ENCRYPT);
       this.kbak = Cmac.aes(authenticationKey);
+      built = true;
     } finally {
       Bytes.wipe(encryptionKey, authenticationKey);
       prf.destroy();
+      if (!built && e != null) {
+        e.destroy();
+      }
     }
+    this.kbek = e;
   }
 
   /**
