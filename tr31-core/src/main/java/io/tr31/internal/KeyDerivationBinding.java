@@ -36,10 +36,12 @@ import java.util.Objects;
  * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
  * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
  * what this library holds (derived keys are wiped right after the ciphers are prepared, the
- * ciphers' keys and CMAC subkeys on destroy; the JCE key schedules cannot be wiped, only dropped,
- * see {@link BlockCipher}); use after destroy throws {@link IllegalStateException}. The hot paths
- * work in the thread's {@link Scratch} and allocate nothing. {@link #toString()} shows
- * no key material.
+ * ciphers' keys and CMAC subkeys on destroy; the JCE key schedules are re-keyed, which zeroes
+ * SunJCE's AES schedules but only drops its TDES ones, see {@code CipherState}); preparing needs
+ * two cipher calls under the KBPK ({@link KeyDerivation#derivePair}), whose cipher is then re-keyed
+ * with the KBEK ({@code CipherState#handOver}). Use after destroy throws {@link
+ * IllegalStateException}. The hot paths work in the thread's {@code Scratch} and allocate nothing.
+ * {@link #toString()} shows no key material.
  */
 public final class KeyDerivationBinding implements Binding {
   private final BlockCipher.Algorithm algorithm;
