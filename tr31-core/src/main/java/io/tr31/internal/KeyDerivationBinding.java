@@ -53,7 +53,7 @@ public final class KeyDerivationBinding implements Binding {
   private final byte[] kbpkCmacOfZeros;
   private final Lifecycle lifecycle = new Lifecycle("binding");
 
-  private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk) {
+  private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk, boolean unwrapFirst) {
     Objects.requireNonNull(kbpk, "kbpk");
     if (!algorithm.permitsKeyLengthBytes(kbpk.length)) {
       throw new IllegalArgumentException("KBPK length not allowed for " + algorithm);
@@ -80,8 +80,11 @@ public final class KeyDerivationBinding implements Binding {
           kbpkEncryptedZeros,
           kbpkCmacOfZeros);
       e = BlockCipher.of(algorithm, encryptionKey);
-      // The PRF's cipher becomes the KBEK's decryptor: one key schedule keys it and wipes the KBPK's.
-      e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_DECRYPT);
+      if (unwrapFirst) {
+        // The PRF's cipher becomes the KBEK's decryptor: one key schedule keys it and wipes the
+        // KBPK's. Otherwise prf.destroy() re-keys it with zeros and the KBEK keys lazily.
+        e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_DECRYPT);
+      }
       a = Cmac.of(algorithm, authenticationKey);
       built = true;
     } finally {
@@ -101,10 +104,25 @@ public final class KeyDerivationBinding implements Binding {
   /**
    * Version D: derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
    *
+   * The KBEK's decryptor is keyed now, from the derivation's cipher ({@code CipherState#handOver}):
+   * one key schedule instead of two when the binding unwraps, one more than {@link #versionD}
+   * when it never does (a KBPK prepared for version D alone: the one-shot unwrap).
+   *
+   * @param kbpk the KBPK
+   * @return the binding
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static KeyDerivationBinding versionDUnwrapFirst(byte[] kbpk) {
+    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk, true);
+  }
+
+  /**
+   * Version D: derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
+   *
    * @throws IllegalArgumentException for any other length (the public layer checks first)
    */
   public static KeyDerivationBinding versionD(byte[] kbpk) {
-    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk);
+    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk, false);
   }
 
   /**
@@ -113,7 +131,7 @@ public final class KeyDerivationBinding implements Binding {
    * @throws IllegalArgumentException for any other length (the public layer checks first)
    */
   public static KeyDerivationBinding versionB(byte[] kbpk) {
-    return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk);
+    return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk, false);
   }
 
   /**
