@@ -250,16 +250,193 @@ public class KeyBlockBench {
     return kbpk.wrap(header, key, WrapOptions.defaults());
   }
 
+  // ---- oneShotFloor (issue 14): the JCE floor of unwrapOneShot, version D. ----
+
+  /** KBPK/block pairs the one-shot benchmarks rotate through: every Cipher.init is a real schedule. */
+  private static final int ONE_SHOT_KEYS = 4;
+
+  private int oneShotNext;
+  private byte[][] oneShotKbpks;
+  private String[] oneShotBlocks;
+  private boolean oneShotFloorReady;
+  private Cipher floorKbpk; // AES/ECB: the PRF
+  private Cipher floorDecrypt; // AES/CBC decrypt under the KBEK, IV = MAC
+  private Cipher floorMac; // AES/CBC zero IV under the KBAK: the CMAC
+  private SecretKeySpec[] floorKbpkKeys;
+  private IvParameterSpec[] floorIvs;
+  private IvParameterSpec floorZeroIv;
+  private byte[][] floorPayloads;
+  private byte[][] floorMacs;
+  private byte[][] floorMacInputs;
+  private byte[][] floorMacOutputs;
+  private byte[] floorKdfInput; // the derivation inputs, 10* padded, before the K2 XOR
+  private byte[] floorKdfBlocks;
+  private byte[] floorKdfOut;
+  private byte[] floorBlock; // L of the KBPK, then K1, K2
+  private byte[] floorSubkey;
+  private int floorKeyBytes;
+
+  /**
+   * Separate from {@link #setup()}: {@value #ONE_SHOT_KEYS} KBPKs of this parameter's size, each
+   * with the same key wrapped under it; the floor's ciphers, created once.
+   */
+  @Setup
+  public void setupOneShot() throws Exception {
+    Random random = new Random(1431);
+    KeyBlockHeader h = KeyBlockHeader.parse(kbpkAndKey.header, Profile.STRICT);
+    byte[] k = new byte[kbpkAndKey.keyBytes];
+    random.nextBytes(k);
+    oneShotKbpks = new byte[ONE_SHOT_KEYS][kbpkAndKey.kbpkBytes];
+    oneShotBlocks = new String[ONE_SHOT_KEYS];
+    for (int i = 0; i < ONE_SHOT_KEYS; i++) {
+      random.nextBytes(oneShotKbpks[i]);
+      try (KeyBlockProtectionKey p =
+          KeyBlockProtectionKey.forVersion(h.version(), oneShotKbpks[i], Profile.STRICT)) {
+        oneShotBlocks[i] = p.wrap(h, k, WrapOptions.defaults());
+      } catch (Tr31PolicyException e) {
+        if (e.code() != ErrorCode.UNSUPPORTED_VERSION) {
+          throw e;
+        }
+        return;
+      }
+    }
+    if (h.version() != io.tr31.keyblock.KeyBlockVersion.D) {
+      return; // the floor is written for version D (AES KBPK) only
+    }
+    int n = kbpkAndKey.kbpkBytes;
+    int headerLength = kbpkAndKey.header.length();
+    floorKbpk = Cipher.getInstance("AES/ECB/NoPadding");
+    floorDecrypt = Cipher.getInstance("AES/CBC/NoPadding");
+    floorMac = Cipher.getInstance("AES/CBC/NoPadding");
+    floorZeroIv = new IvParameterSpec(new byte[16]);
+    floorKbpkKeys = new SecretKeySpec[ONE_SHOT_KEYS];
+    floorIvs = new IvParameterSpec[ONE_SHOT_KEYS];
+    floorPayloads = new byte[ONE_SHOT_KEYS][];
+    floorMacs = new byte[ONE_SHOT_KEYS][];
+    floorMacInputs = new byte[ONE_SHOT_KEYS][];
+    floorMacOutputs = new byte[ONE_SHOT_KEYS][];
+    for (int i = 0; i < ONE_SHOT_KEYS; i++) {
+      floorKbpkKeys[i] = new SecretKeySpec(oneShotKbpks[i], "AES");
+      String b = oneShotBlocks[i];
+      byte[] body = HexFormat.of().parseHex(b.substring(headerLength));
+      floorPayloads[i] = Arrays.copyOf(body, body.length - 16);
+      floorMacs[i] = Arrays.copyOfRange(body, body.length - 16, body.length);
+      floorIvs[i] = new IvParameterSpec(floorMacs[i]);
+      floorMacInputs[i] = new byte[headerLength + floorPayloads[i].length];
+      floorMacOutputs[i] = new byte[floorMacInputs[i].length];
+      System.arraycopy(
+          b.getBytes(StandardCharsets.US_ASCII), 0, floorMacInputs[i], 0, headerLength);
+    }
+    // X9.143 / TR-31:2018 A.3.2: counter(1) || usage(2) || 00 || algorithm(2) || bits(2), KBEK
+    // (usage 0000) then KBAK (0001), n / 16 blocks each; 8 bytes, so CMAC pads 10* and uses K2.
+    int perKey = (n + 15) / 16; // output blocks per key, truncated to n bytes
+    floorKdfInput = new byte[2 * perKey * 16];
+    for (int key = 0; key < 2; key++) {
+      for (int c = 0; c < perKey; c++) {
+        int o = (key * perKey + c) * 16;
+        floorKdfInput[o] = (byte) (c + 1);
+        floorKdfInput[o + 2] = (byte) key;
+        floorKdfInput[o + 5] = (byte) (n == 16 ? 2 : n == 24 ? 3 : 4);
+        floorKdfInput[o + 6] = (byte) ((n * 8) >>> 8);
+        floorKdfInput[o + 7] = (byte) (n * 8);
+        floorKdfInput[o + 8] = (byte) 0x80;
+      }
+    }
+    floorKdfBlocks = new byte[floorKdfInput.length];
+    floorKdfOut = new byte[floorKdfInput.length];
+    floorBlock = new byte[16];
+    floorSubkey = new byte[16];
+    floorKeyBytes = n;
+    oneShotFloorReady = true;
+    for (int i = 0; i < ONE_SHOT_KEYS; i++) {
+      if (!oneShotFloor()) { // every block verifies: the floor computes what the library does
+        throw new IllegalStateException("oneShotFloor does not verify its block");
+      }
+    }
+  }
+
+  /** SP 800-38B doubling in GF(2^128), in place. */
+  private static void floorDouble(byte[] b) {
+    int carry = (b[0] & 0x80) != 0 ? 0x87 : 0;
+    for (int i = 0; i < 15; i++) {
+      b[i] = (byte) ((b[i] << 1) | ((b[i + 1] & 0xFF) >>> 7));
+    }
+    b[15] = (byte) ((b[15] << 1) ^ carry);
+  }
+
+  /**
+   * {@link #unwrapOneShot} over the same rotating KBPKs and blocks ({@value #ONE_SHOT_KEYS}, so
+   * that no cipher ever skips a key schedule because it is re-keyed with the key it holds).
+   */
   @Benchmark
   public void unwrapOneShot(Blackhole bh) throws Exception {
-    if (skipped) {
+    if (oneShotBlocks == null || oneShotBlocks[0] == null) {
       return;
     }
+    int i = oneShotNext = (oneShotNext + 1) & (ONE_SHOT_KEYS - 1);
     try (KeyBlockProtectionKey oneShot =
-            KeyBlockProtectionKey.forVersion(header.version(), kbpkBytes, Profile.STRICT);
-        UnwrappedKey k = oneShot.unwrap(block)) {
+            KeyBlockProtectionKey.forVersion(header.version(), oneShotKbpks[i], Profile.STRICT);
+        UnwrappedKey k = oneShot.unwrap(oneShotBlocks[i])) {
       bh.consume(k.keyLengthBytes());
     }
+  }
+
+  /**
+   * The JCE floor of {@link #unwrapOneShot} (version D): key one AES cipher with the KBPK; the
+   * KDF (CMAC PRF, SP 800-108 counter mode) as two calls: L = E(0), then every derivation block
+   * of the KBEK and the KBAK, padded and XORed with K2, in one ECB call (a one-block CMAC is one
+   * encryption); key the CBC decrypt cipher with the KBEK (IV = the block's MAC) and the CBC MAC
+   * cipher with the KBAK; the KBAK's K1 (one encryption); then the work of {@link
+   * #aesFloorUnwrap}. Three key schedules and five {@code doFinal}s on ciphers created once
+   * ({@code getInstance} in setup, as the library keeps spare ciphers); no allocation besides the
+   * two key objects and what {@code Cipher.init} allocates itself; no parsing, no wiping.
+   */
+  @Benchmark
+  public boolean oneShotFloor() throws Exception {
+    if (!oneShotFloorReady) {
+      return false;
+    }
+    int i = oneShotNext = (oneShotNext + 1) & (ONE_SHOT_KEYS - 1);
+    int n = floorKeyBytes;
+    byte[] l = floorBlock;
+    floorKbpk.init(Cipher.ENCRYPT_MODE, floorKbpkKeys[i]);
+    Arrays.fill(l, (byte) 0);
+    floorKbpk.doFinal(l, 0, 16, l, 0);
+    floorDouble(l); // K1
+    floorDouble(l); // K2
+    byte[] in = floorKdfBlocks;
+    for (int j = 0; j < in.length; j++) {
+      in[j] = (byte) (floorKdfInput[j] ^ l[j & 15]);
+    }
+    floorKbpk.doFinal(in, 0, in.length, floorKdfOut, 0);
+    // Two small key objects per call (the JCE copies the key from them either way).
+    floorDecrypt.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(floorKdfOut, 0, n, "AES"), floorIvs[i]);
+    floorMac.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(floorKdfOut, floorKdfOut.length / 2, n, "AES"),
+        floorZeroIv);
+    byte[] k1 = floorSubkey;
+    Arrays.fill(k1, (byte) 0);
+    floorMac.doFinal(k1, 0, 16, k1, 0);
+    floorDouble(k1);
+    // aesFloorUnwrap's work
+    byte[] payload = floorPayloads[i];
+    byte[] macInput = floorMacInputs[i];
+    int m = macInput.length;
+    int headerLength = m - payload.length;
+    floorDecrypt.doFinal(payload, 0, payload.length, macInput, headerLength);
+    for (int j = 0; j < 16; j++) {
+      macInput[m - 16 + j] ^= k1[j];
+    }
+    byte[] tag = floorMacOutputs[i];
+    floorMac.doFinal(macInput, 0, m, tag, 0);
+    byte[] mac = floorMacs[i];
+    int diff = 0;
+    for (int j = 0; j < 16; j++) {
+      diff |= tag[m - 16 + j] ^ mac[j];
+    }
+    return diff == 0;
   }
 
   /** CMAC key check value (X9.24-1 A.3) of the wrapped key. */

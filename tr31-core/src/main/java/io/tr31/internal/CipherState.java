@@ -23,8 +23,22 @@ import javax.crypto.spec.SecretKeySpec;
  * given back; releasing wipes the subkeys and re-keys the ciphers. So no operation computes with
  * half-wiped keys: it touches only the engine it holds alone, and reads the key only inside {@link
  * Lifecycle#use()}; racing destroy it completes or throws {@link IllegalStateException}, as does
- * any later use. Dropped, not wiped: JCE key schedules (re-keying replaces them without zeroing)
- * and copies the JCE keeps.
+ * any later use.
+ *
+ * <p>What re-keying does to the old key inside the JCE (read in the SunJCE sources of JDK 17.0.15
+ * and 25; other providers and versions may differ). AES ({@code AESCrypt.init}): a key other than
+ * the one it holds runs {@code makeSessionKey}, which fills the previous encryption and decryption
+ * round keys with zeros before it replaces them, and {@code init} then zeroes its saved copy of the
+ * previous key; {@code AESCipher} and {@code CipherCore} zero their copies of the encoded key after
+ * every {@code init}. So re-keying an AES cipher with the zero key WIPES the old schedule and key
+ * copy; merely dropping the cipher would leave both in the heap until the garbage collector reuses
+ * the memory. That is why release re-keys, and why {@link #handOver} (re-keying a cipher straight
+ * from one key to the next) wipes the first key as a zero re-keying would. TDES ({@code
+ * DESedeCrypt.init}, {@code DESCrypt.expandKey}): every {@code init} allocates new schedule arrays
+ * and only drops the old ones (nor does it wipe its 8-byte key buffer), so re-keying a TDES cipher
+ * wipes nothing: it only makes the old schedule unreachable, exactly as dropping the cipher does.
+ * Dropped, not wiped, in every case: what the JCE copied and dropped before (TDES schedules, the
+ * JDK's own temporaries) and whatever the garbage collector moved.
  */
 final class CipherState {
   /** Idle engines per key: every core at once, with slack for preempted threads. */
@@ -42,11 +56,14 @@ final class CipherState {
     new IvParameterSpec(new byte[8]), new IvParameterSpec(new byte[16])
   };
 
-  /** Zero-keyed spare ciphers, 3 * aes + kind; an empty pool yields {@code null}. */
+  /**
+   * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): ECB serves both ECB kinds
+   * ({@link #handOver} turns an encryptor into a decryptor); an empty pool yields {@code null}.
+   */
   private static final List<BoundedPool<Cipher>> SPARES = new ArrayList<>();
 
   static {
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 4; i++) {
       SPARES.add(new BoundedPool<>(2 * POOL_SLOTS, () -> null, c -> {}));
     }
   }
@@ -83,6 +100,41 @@ final class CipherState {
 
   boolean isDestroyed() {
     return lifecycle.isDestroyed();
+  }
+
+  /**
+   * Moves {@code from}'s keyed cipher of {@code fromKind} to this state as its cipher of {@code
+   * kind}, re-keyed with this key (one {@code Cipher.init}): for a KBPK whose only use is to derive
+   * this key, that one key schedule both keys this state and wipes the KBPK's (see the class
+   * comment), where destroying {@code from} and keying this state from a spare costs two. Both
+   * kinds must be ECB ({@link #ECB_ENCRYPT}, {@link #ECB_DECRYPT}: one transformation). Nothing
+   * moves when {@code from} has no idle engine with such a cipher; if keying fails, the cipher is
+   * re-keyed with zeros into the spares, or dropped.
+   */
+  @SuppressWarnings("try") // the resource only ends the operation
+  void handOver(CipherState from, int fromKind, int kind) {
+    if (fromKind == CBC_ENCRYPT || kind == CBC_ENCRYPT || from.aes != aes) {
+      throw new IllegalArgumentException("ECB kinds of one algorithm only");
+    }
+    Engine source = from.engines.take();
+    Cipher c = source.ciphers[fromKind];
+    source.ciphers[fromKind] = null;
+    from.engines.give(source);
+    if (c == null) {
+      return;
+    }
+    Engine target = engines.take();
+    try (Lifecycle.Use u = lifecycle.use()) {
+      if (target.ciphers[kind] == null) {
+        target.ciphers[kind] = target.init(c, kind, key);
+        c = null;
+      }
+    } finally {
+      if (c != null) {
+        target.retire(c, fromKind);
+      }
+      engines.give(target);
+    }
   }
 
   /** One operation's ciphers and subkeys, used by one thread at a time. */
@@ -125,17 +177,22 @@ final class CipherState {
       for (int kind = 0; kind < 3; kind++) {
         Cipher c = ciphers[kind];
         ciphers[kind] = null;
-        try {
-          if (c != null) {
-            spares(kind).give(init(c, kind, ZERO_KEYS[aes]));
-          }
-        } catch (IllegalStateException x) { // not re-keyed: dropped, never pooled
+        if (c != null) {
+          retire(c, kind);
         }
       }
     }
 
+    /** Re-keys {@code c} (a cipher of {@code kind}) with zeros into the spares, or drops it. */
+    void retire(Cipher c, int kind) {
+      try {
+        spares(kind).give(init(c, kind, ZERO_KEYS[aes]));
+      } catch (IllegalStateException x) { // not re-keyed: dropped, never pooled
+      }
+    }
+
     private BoundedPool<Cipher> spares(int kind) {
-      return SPARES.get(3 * aes + kind);
+      return SPARES.get(2 * aes + (kind == CBC_ENCRYPT ? 1 : 0));
     }
 
     /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */

@@ -57,7 +57,7 @@ public final class Cmac implements Destroyable {
   }
 
   /** SP 800-38B 6.1: doubling in GF(2^b) from {@code in[off..off+bs)}, constant time. */
-  private static void dbl(byte[] in, int off, int bs, byte[] out, int outOff) {
+  static void dbl(byte[] in, int off, int bs, byte[] out, int outOff) {
     int rb = bs == 16 ? 0x87 : 0x1B;
     int mask = -((in[off] & 0xFF) >>> 7); // no branch on the secret top bit
     for (int i = 0; i < bs - 1; i++) {

@@ -36,10 +36,12 @@ import java.util.Objects;
  * Thread-safe. Every MAC failure throws the one {@link Tr31VerificationException} after zeroing the
  * decrypted output. Lengths are public and checked before any decryption. {@link #destroy()} wipes
  * what this library holds (derived keys are wiped right after the ciphers are prepared, the
- * ciphers' keys and CMAC subkeys on destroy; the JCE key schedules cannot be wiped, only dropped,
- * see {@link BlockCipher}); use after destroy throws {@link IllegalStateException}. The hot paths
- * work in the thread's {@link Scratch} and allocate nothing. {@link #toString()} shows
- * no key material.
+ * ciphers' keys and CMAC subkeys on destroy; the JCE key schedules are re-keyed, which zeroes
+ * SunJCE's AES schedules but only drops its TDES ones, see {@code CipherState}); preparing needs
+ * two cipher calls under the KBPK ({@link KeyDerivation#derivePair}), whose cipher is then re-keyed
+ * with the KBEK ({@code CipherState#handOver}). Use after destroy throws {@link
+ * IllegalStateException}. The hot paths work in the thread's {@code Scratch} and allocate nothing.
+ * {@link #toString()} shows no key material.
  */
 public final class KeyDerivationBinding implements Binding {
   private final BlockCipher.Algorithm algorithm;
@@ -51,7 +53,7 @@ public final class KeyDerivationBinding implements Binding {
   private final byte[] kbpkCmacOfZeros;
   private final Lifecycle lifecycle = new Lifecycle("binding");
 
-  private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk) {
+  private KeyDerivationBinding(BlockCipher.Algorithm algorithm, byte[] kbpk, boolean unwrapFirst) {
     Objects.requireNonNull(kbpk, "kbpk");
     if (!algorithm.permitsKeyLengthBytes(kbpk.length)) {
       throw new IllegalArgumentException("KBPK length not allowed for " + algorithm);
@@ -59,22 +61,59 @@ public final class KeyDerivationBinding implements Binding {
     this.algorithm = algorithm;
     this.kbpkLengthBytes = kbpk.length;
     this.blockBytes = algorithm.blockSizeBytes();
-    Cmac prf = Cmac.of(algorithm, kbpk);
-    byte[] encryptionKey = null;
-    byte[] authenticationKey = null;
+    this.kbpkEncryptedZeros = new byte[blockBytes];
+    this.kbpkCmacOfZeros = new byte[blockBytes];
+    byte[] encryptionKey = new byte[kbpk.length];
+    byte[] authenticationKey = new byte[kbpk.length];
+    BlockCipher prf = BlockCipher.of(algorithm, kbpk);
+    BlockCipher e = null;
+    Cmac a = null;
+    boolean built = false;
     try {
-      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CBC);
-      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
-      this.kbek = BlockCipher.of(algorithm, encryptionKey);
-      this.kbak = Cmac.of(algorithm, authenticationKey);
-      // The KBPK's own check values (X9.24-1:2017 A.2 and A.3) from the PRF's cipher, which holds
-      // the KBPK schedule already: a caller needing them prepares no second KBPK cipher.
-      this.kbpkCmacOfZeros = prf.mac(new byte[blockBytes]);
-      this.kbpkEncryptedZeros = prf.encryptedZeroBlock();
+      // Both keys and the KBPK's own check values (X9.24-1:2017 A.2 and A.3) in two cipher calls.
+      KeyDerivation.derivePair(
+          prf,
+          KeyDerivation.Purpose.ENCRYPTION_CBC,
+          KeyDerivation.Purpose.AUTHENTICATION,
+          encryptionKey,
+          authenticationKey,
+          kbpkEncryptedZeros,
+          kbpkCmacOfZeros);
+      e = BlockCipher.of(algorithm, encryptionKey);
+      if (unwrapFirst) {
+        // The PRF's cipher becomes the KBEK's decryptor: one key schedule keys it and wipes the
+        // KBPK's. Otherwise prf.destroy() re-keys it with zeros and the KBEK keys lazily.
+        e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_DECRYPT);
+      }
+      a = Cmac.of(algorithm, authenticationKey);
+      built = true;
     } finally {
       Bytes.wipe(encryptionKey, authenticationKey);
       prf.destroy();
+      if (!built) {
+        Bytes.wipe(kbpkEncryptedZeros, kbpkCmacOfZeros);
+        if (e != null) {
+          e.destroy();
+        }
+      }
     }
+    this.kbek = e;
+    this.kbak = a;
+  }
+
+  /**
+   * Version D: derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
+   *
+   * The KBEK's decryptor is keyed now, from the derivation's cipher ({@code CipherState#handOver}):
+   * one key schedule instead of two when the binding unwraps, one more than {@link #versionD}
+   * when it never does (a KBPK prepared for version D alone: the one-shot unwrap).
+   *
+   * @param kbpk the KBPK
+   * @return the binding
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static KeyDerivationBinding versionDUnwrapFirst(byte[] kbpk) {
+    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk, true);
   }
 
   /**
@@ -83,7 +122,7 @@ public final class KeyDerivationBinding implements Binding {
    * @throws IllegalArgumentException for any other length (the public layer checks first)
    */
   public static KeyDerivationBinding versionD(byte[] kbpk) {
-    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk);
+    return new KeyDerivationBinding(BlockCipher.Algorithm.AES, kbpk, false);
   }
 
   /**
@@ -92,7 +131,7 @@ public final class KeyDerivationBinding implements Binding {
    * @throws IllegalArgumentException for any other length (the public layer checks first)
    */
   public static KeyDerivationBinding versionB(byte[] kbpk) {
-    return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk);
+    return new KeyDerivationBinding(BlockCipher.Algorithm.TDES, kbpk, false);
   }
 
   /**

@@ -38,24 +38,57 @@ public final class VersionEBinding implements Binding {
   private final Cmac kbak;
   private final Lifecycle lifecycle = new Lifecycle("binding");
 
-  private VersionEBinding(byte[] kbpk) {
+  private VersionEBinding(byte[] kbpk, boolean keyNow) {
     Objects.requireNonNull(kbpk, "kbpk");
     if (!BlockCipher.Algorithm.AES.permitsKeyLengthBytes(kbpk.length)) {
       throw new IllegalArgumentException("version E KBPK has 16, 24 or 32 bytes");
     }
     this.kbpkLengthBytes = kbpk.length;
-    Cmac prf = Cmac.aes(kbpk);
-    byte[] encryptionKey = null;
-    byte[] authenticationKey = null;
+    byte[] encryptionKey = new byte[kbpk.length];
+    byte[] authenticationKey = new byte[kbpk.length];
+    BlockCipher prf = BlockCipher.aes(kbpk);
+    BlockCipher e = null;
+    boolean built = false;
     try {
-      encryptionKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.ENCRYPTION_CTR);
-      authenticationKey = KeyDerivation.derive(prf, KeyDerivation.Purpose.AUTHENTICATION);
-      this.kbek = BlockCipher.aes(encryptionKey);
+      KeyDerivation.derivePair(
+          prf,
+          KeyDerivation.Purpose.ENCRYPTION_CTR,
+          KeyDerivation.Purpose.AUTHENTICATION,
+          encryptionKey,
+          authenticationKey,
+          new byte[BLOCK], // the KBPK's check values (public), computed with the keys:
+          new byte[BLOCK]); // the version D binding keeps them, this one needs none
+      e = BlockCipher.aes(encryptionKey);
+      if (keyNow) {
+        // The PRF's cipher becomes the KBEK's keystream encryptor: one key schedule keys it and
+        // wipes the KBPK's (CipherState#handOver). Otherwise the KBEK keys on first use.
+        e.state().handOver(prf.state(), CipherState.ECB_ENCRYPT, CipherState.ECB_ENCRYPT);
+      }
       this.kbak = Cmac.aes(authenticationKey);
+      built = true;
     } finally {
       Bytes.wipe(encryptionKey, authenticationKey);
       prf.destroy();
+      if (!built && e != null) {
+        e.destroy();
+      }
     }
+    this.kbek = e;
+  }
+
+  /**
+   * Derives the KBEK and KBAK from an AES KBPK of 16, 24 or 32 bytes (not retained).
+   *
+   * The KBEK's keystream cipher is keyed now, from the derivation's cipher: one key schedule
+   * instead of two when the binding is used, one more than {@link #of} when it never is (a KBPK
+   * prepared for version E alone).
+   *
+   * @param kbpk the KBPK
+   * @return the binding
+   * @throws IllegalArgumentException for any other length (the public layer checks first)
+   */
+  public static VersionEBinding ofKeyed(byte[] kbpk) {
+    return new VersionEBinding(kbpk, true);
   }
 
   /**
@@ -64,7 +97,7 @@ public final class VersionEBinding implements Binding {
    * @throws IllegalArgumentException for any other length (the public layer checks first)
    */
   public static VersionEBinding of(byte[] kbpk) {
-    return new VersionEBinding(kbpk);
+    return new VersionEBinding(kbpk, false);
   }
 
   /** The KBPK length in bytes. */

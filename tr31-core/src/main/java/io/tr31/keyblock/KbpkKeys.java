@@ -126,14 +126,19 @@ final class KbpkKeys {
     }
     KeyDerivationBinding derivation = null;
     if (aes && (only == null || only == KeyBlockVersion.D)) {
-      derivation = KeyDerivationBinding.versionD(key);
+      // Prepared for D alone (forVersion: the one-shot): key the KBEK's decryptor from the PRF.
+      derivation =
+          only == KeyBlockVersion.D
+              ? KeyDerivationBinding.versionDUnwrapFirst(key)
+              : KeyDerivationBinding.versionD(key);
       slots[VERSION_D] = derivation;
     } else if (tdes && (only == null || only == KeyBlockVersion.B)) {
       derivation = KeyDerivationBinding.versionB(key);
       slots[VERSION_B] = derivation;
     }
     if (aes && (only == null || only == KeyBlockVersion.E)) {
-      slots[VERSION_E] = VersionEBinding.of(key);
+      slots[VERSION_E] =
+          only == KeyBlockVersion.E ? VersionEBinding.ofKeyed(key) : VersionEBinding.of(key);
     }
     if (derivation != null) {
       // X9.24-1 KCVs of the KBPK from the cipher the derivation already keyed (one key schedule

@@ -87,10 +87,10 @@ import javax.security.auth.Destroyable;
  *       the key whatever the warm-up (a cache-timing exposure).
  *   <li>Thread-safe. {@link #destroy()} (or {@link #close()}) wipes the derived keys this object holds; the
  *       caller's array is never kept. Zeroing is best effort on the JVM: the garbage collector may
- *       hold copies, and the JCE key schedules of the derived keys cannot be wiped, only dropped
- *       (destroy drops the ciphers of every thread at once). {@code destroy()} waits for the wraps
- *       and unwraps already running, so no operation ever computes with half-wiped keys; use after
- *       destroy throws {@link IllegalStateException}.
+ *       hold copies; destroy re-keys the ciphers of every thread at once, which zeroes SunJCE's
+ *       AES key schedules but only drops its TDES ones (SECURITY.md). {@code destroy()} waits for
+ *       the wraps and unwraps already running, so no operation ever computes with half-wiped keys;
+ *       use after destroy throws {@link IllegalStateException}.
  * </ul>
  *
  * @since 0.1.0
