@@ -5,6 +5,7 @@ package io.tr31.pin;
 
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
+import io.tr31.internal.BlockCipher;
 import io.tr31.internal.Bytes;
 import java.security.SecureRandom;
 
@@ -13,8 +14,8 @@ import java.security.SecureRandom;
  * and the PAN fields. Package-private: callers see only enciphered blocks.
  *
  * <p>PIN digits travel as a {@code byte[]} of values 0-9 that the caller wipes; every temporary
- * holding digits is wiped here. {@link #decode} evaluates every check before it answers and
- * answers one way for any failure ({@code null}), so the caller can raise one error.
+ * holding digits is wiped here. {@link #isValid} evaluates every check before it answers and
+ * answers one way for any failure ({@code false}), so the caller can raise one error.
  */
 final class ClearBlocks {
   static final int MIN_PIN_DIGITS = 4;
@@ -23,6 +24,15 @@ final class ClearBlocks {
   static final int MAX_PAN_DIGITS = 19;
   /** Formats 0 and 3 take the 12 rightmost digits without the check digit: 13 digits at least. */
   static final int MIN_PAN_DIGITS_FORMAT_0_3 = 13;
+
+  /** Lanes 1-7 of {@link #isValid}'s words: bytes 1-7 (byte 0 is the top one). */
+  private static final long LANES = 0x00FFFFFFFFFFFFFFL;
+  /** The low nibble of lanes 1-7. */
+  private static final long NIBBLES = 0x000F0F0F0F0F0F0FL;
+  /** 1 in every lane. */
+  private static final long LANE = 0x0101010101010101L;
+  /** Bit 4 of every lane. */
+  private static final long BIT4 = 0x0010101010101010L;
 
   private ClearBlocks() {}
 
@@ -51,48 +61,74 @@ final class ClearBlocks {
   }
 
   /**
-   * The PAN field XORed into the clear block, from a PAN checked against what {@code format}
-   * allows: for formats 0 and 3 (13-19 digits), four zero nibbles and the 12 rightmost PAN digits
-   * excluding the check digit (9.3.2); for format 4 (1-19 digits), the PAN length minus 12 (0 when
-   * shorter, the PAN then left-padded with zeros to 12 digits), the PAN and zero nibbles to 16
-   * bytes (9.4.2). The caller wipes the result.
+   * A fresh PIN buffer, as {@link BlockCipher#encryptXor} and {@link BlockCipher#decryptXor} take
+   * it: a block of work space, then the PAN field XORed into the clear block, from a PAN checked
+   * against what {@code format} allows: for formats 0 and 3 (13-19 digits), four zero nibbles and
+   * the 12 rightmost PAN digits excluding the check digit (9.3.2); for format 4 (1-19 digits), the
+   * PAN length minus 12 (0 when shorter, the PAN then left-padded with zeros to 12 digits), the
+   * PAN and zero nibbles to 16 bytes (9.4.2); for format 1, which binds no PAN, zeros ({@code pan}
+   * unread). The caller wipes the buffer.
    *
    * @throws Tr31FormatException {@link ErrorCode#PAN_INVALID}
    */
-  static byte[] panField(PinFormat format, CharSequence pan) throws Tr31FormatException {
+  static byte[] panBuffer(PinFormat format, CharSequence pan) throws Tr31FormatException {
+    int size = format.blockBytes();
+    byte[] buf = new byte[2 * size];
+    if (!format.panBound()) {
+      return buf;
+    }
     int n = pan.length();
     int min = format.aes() ? 1 : MIN_PAN_DIGITS_FORMAT_0_3;
     if (n < min || n > MAX_PAN_DIGITS) {
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "length " + n);
     }
-    byte[] field = new byte[format.blockBytes()];
-    int from;
-    int to;
-    int at;
-    if (format.aes()) {
-      int padded = Math.max(n, 12);
-      setNibble(field, 0, padded - 12);
-      from = 0;
-      to = n;
-      at = 1 + padded - n;
-    } else {
-      from = n - 13;
-      to = n - 1;
-      at = 4;
-    }
+    // The PAN as a string of nibbles in two registers: its first 16 digits (the first one
+    // highest), then the rest (at most 3).
+    long head = 0;
+    long tail = 0;
     int bad = 0;
     for (int i = 0; i < n; i++) {
       int d = pan.charAt(i) - '0';
       bad |= d | (9 - d);
-      if (i >= from && i < to) {
-        setNibble(field, at + i - from, d);
+      if (i < 16) {
+        head = head << 4 | (d & 0xF);
+      } else {
+        tail = tail << 4 | (d & 0xF);
       }
     }
     if (bad < 0) {
-      Bytes.wipe(field);
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
     }
-    return field;
+    long high; // the field's first 8 bytes
+    long low = 0; // format 4's last 8
+    if (format.aes()) {
+      // 9.4.2: nibble 0 is the PAN length - 12 (0 below 12), then the PAN padded to m >= 12 digits
+      // with zeros on the left, then zeros. In the field's 128 bits, the PAN's last digit starts at
+      // bit 124 - 4m, and head's last digit 4 bits higher per digit of the tail.
+      int m = Math.max(n, 12);
+      high = (long) (m - 12) << 60;
+      int at = 124 - 4 * m + 4 * (n - Math.min(n, 16));
+      if (at >= 64) {
+        high |= head << (at - 64);
+      } else {
+        high |= head >>> (64 - at);
+        low = head << at;
+      }
+      if (n > 16) {
+        low |= tail << (124 - 4 * n);
+      }
+    } else {
+      // 9.3.2: four zero nibbles, then the 12 digits before the check digit.
+      long last16 = n > 16 ? head << (4 * (n - 16)) | tail : head;
+      high = (last16 >>> 4) & 0xFFFF_FFFF_FFFFL;
+    }
+    for (int k = 0; k < 8; k++) {
+      buf[size + k] = (byte) (high >>> (56 - 8 * k));
+    }
+    for (int k = 8; k < size; k++) {
+      buf[size + k] = (byte) (low >>> (120 - 8 * k));
+    }
+    return buf;
   }
 
   /**
@@ -122,7 +158,7 @@ final class ClearBlocks {
         byte[] any = new byte[8];
         random.nextBytes(any);
         for (int i = fillFrom; i < 16; i++) {
-          setNibble(block, i, any[i >> 1] >> ((i & 1) == 0 ? 4 : 0));
+          setNibble(block, i, any[i >> 1] >> shift(i));
         }
         Bytes.wipe(any);
         break;
@@ -136,32 +172,56 @@ final class ClearBlocks {
   }
 
   /**
-   * Decodes a clear block of formats 0, 1, 3 (the PAN field already XORed out) or a format 4 PIN
-   * field: control field, PIN length 4-12, decimal PIN digits and the fill (all {@code F} for 0,
-   * any for 1, {@code A}-{@code F} for 3, all {@code A} for 4) are all checked before the answer.
-   *
-   * @return the PIN digits (the caller wipes them), or {@code null} when any check fails
+   * Checks a clear block of formats 0, 1, 3 (the PAN field already XORed out) or a format 4 PIN
+   * field, at {@code block[off..)}, in full: control field, PIN length 4-12, decimal PIN digits
+   * and the fill (all {@code F} for 0, any for 1, {@code A}-{@code F} for 3, all {@code A} for 4),
+   * every one evaluated before the answer, which is the same for any failure: no branch and no
+   * memory access depends on the block.
    */
-  static byte[] decode(PinFormat format, byte[] block) {
-    int length = nibble(block, 1);
-    // A check fails when its term is negative; every nibble is examined whatever the length, with
-    // no early exit on the first failure.
-    int bad = -(nibble(block, 0) ^ format.control());
+  static boolean isValid(PinFormat format, byte[] block, int off) {
+    long x = 0; // the 16 nibbles, nibble 0 in the top bits
+    for (int k = 0; k < 8; k++) {
+      x = x << 8 | (block[off + k] & 0xFF);
+    }
+    int length = (int) (x >>> 56) & 0xF;
+    // A check fails when its term is negative.
+    long bad = -((int) (x >>> 60) ^ format.control());
     bad |= (length - MIN_PIN_DIGITS) | (MAX_PIN_DIGITS - length);
+    // Nibbles 2-15 spread over bytes ("lanes") 1-7 of two words, one nibble per lane: even holds
+    // nibble 2k in lane k, odd nibble 2k + 1. No sum below carries out of its lane.
+    long even = (x >>> 4) & NIBBLES;
+    long odd = x & NIBBLES;
+    // The lanes of PIN digits (nibbles 2 to length + 1): even lanes 1 to (length + 1) / 2, odd
+    // lanes 1 to length / 2. Length 15 would shift by 64, which Java takes as 0 (no PIN lane): it
+    // fails the length check anyway.
+    long pinEven = LANES & ~(LANES >>> (8 * ((length + 1) >> 1)));
+    long pinOdd = LANES & ~(LANES >>> (8 * (length >> 1)));
     int low = format.fillLow();
     int high = format.fillHigh();
-    for (int i = 2; i < 16; i++) {
-      int n = nibble(block, i);
-      // inPin is -1 (all ones) at a PIN digit position, 0 at a fill position.
-      int inPin = (i - 2 - length) >> 31;
-      bad |= (inPin & (9 - n)) | (~inPin & ((n - low) | (high - n)));
-    }
-    if (bad < 0) {
-      return null;
-    }
-    byte[] pin = new byte[length];
-    for (int i = 0; i < length; i++) {
-      pin[i] = (byte) nibble(block, 2 + i);
+    long wrong = lanesWrong(even, pinEven, low, high) | lanesWrong(odd, pinOdd, low, high);
+    return (bad | -wrong) >= 0;
+  }
+
+  /**
+   * Bit 4 of a lane set where its nibble is a PIN digit above 9 or a fill digit outside {@code
+   * [low, high]}: adding 6 carries into bit 4 exactly above 9, adding {@code 16 - low} exactly
+   * from {@code low}, adding {@code 15 - high} exactly above {@code high}.
+   */
+  private static long lanesWrong(long lanes, long pin, int low, int high) {
+    long over9 = (lanes + 6 * LANE) & BIT4;
+    long belowLow = ~(lanes + (16 - low) * LANE) & BIT4;
+    long overHigh = (lanes + (15 - high) * LANE) & BIT4;
+    return (pin & over9) | (~pin & LANES & (belowLow | overHigh));
+  }
+
+  /**
+   * The PIN of the block at {@code block[off..)} that {@link #isValid} accepted, as characters;
+   * the caller wipes them.
+   */
+  static char[] pin(byte[] block, int off) {
+    char[] pin = new char[block[off] & 0xF];
+    for (int i = 0; i < pin.length; i++) {
+      pin[i] = (char) ('0' + nibble(block, 2 * off + 2 + i));
     }
     return pin;
   }
@@ -194,11 +254,16 @@ final class ClearBlocks {
   }
 
   static int nibble(byte[] b, int i) {
-    return (b[i >> 1] >> ((i & 1) == 0 ? 4 : 0)) & 0xF;
+    return (b[i >> 1] >> shift(i)) & 0xF;
   }
 
   static void setNibble(byte[] b, int i, int v) {
-    int shift = (i & 1) == 0 ? 4 : 0;
+    int shift = shift(i);
     b[i >> 1] = (byte) ((b[i >> 1] & ~(0xF << shift)) | ((v & 0xF) << shift));
+  }
+
+  /** Nibble {@code i}'s bit offset in its byte: 4 for the high (even) nibble, 0 for the low. */
+  private static int shift(int i) {
+    return (~i & 1) << 2;
   }
 }

@@ -100,7 +100,7 @@ class PinBlockProperties {
                 byte[] clear = ClearBlocks.encode(c.format, digits, new FixedRandom(fill));
                 byte[] pan =
                     c.format.panBound()
-                        ? ClearBlocks.panField(c.format, c.pan)
+                        ? PinTestKeys.panField(c.format, c.pan)
                         : new byte[clear.length];
                 byte[] key = PinTestKeys.hex(hex);
                 byte[] oracle;

@@ -130,15 +130,16 @@ class PinBlockVectorsTest {
   @Test
   void format4PinFieldOfTheX924Example_decodesBackToItsPin() {
     byte[] field = PinTestKeys.hex("441234AAAAAAAAAA548ED7FD65495950");
-    assertEquals("01020304", Hex.encode(ClearBlocks.decode(PinFormat.ISO_4, field)));
+    assertTrue(ClearBlocks.isValid(PinFormat.ISO_4, field, 0), "valid");
+    assertEquals("1234", new String(ClearBlocks.pin(field, 0)));
     field[6] ^= 1;
-    assertTrue(ClearBlocks.decode(PinFormat.ISO_4, field) == null, "fill A checked");
+    assertTrue(!ClearBlocks.isValid(PinFormat.ISO_4, field, 0), "fill A checked");
   }
 
   private static String panField(String pan) {
     try {
       return Hex.encode(
-          ClearBlocks.panField(PinFormat.ISO_4, pan));
+          PinTestKeys.panField(PinFormat.ISO_4, pan));
     } catch (Tr31Exception e) {
       throw new AssertionError(e);
     }
@@ -156,7 +157,7 @@ class PinBlockVectorsTest {
   void format0ClearBlockOfTheWikipediaExample_isBuiltFromPinAndPanFields() throws Exception {
     byte[] clear = ClearBlocks.encode(PinFormat.ISO_0, digits("1234"), new FixedRandom(new byte[0]));
     byte[] pan =
-        ClearBlocks.panField(
+        PinTestKeys.panField(
             PinFormat.ISO_0, "43219876543210987");
     assertEquals("041234FFFFFFFFFF", Hex.encode(clear));
     assertEquals("0000987654321098", Hex.encode(pan));
