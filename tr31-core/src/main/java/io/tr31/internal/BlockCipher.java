@@ -212,9 +212,9 @@ public final class BlockCipher implements Destroyable {
 
   private void masked(int kind, byte[] in, int inOff, boolean twice, byte[] buf) {
     int bs = blockSizeBytes();
-    checkBlocks(in, inOff, bs, buf, bs);
-    if (in == buf) {
-      throw new IllegalArgumentException("the input is not in the buffer");
+    Objects.checkFromIndexSize(inOff, bs, in.length);
+    if (buf.length != 2 * bs || in == buf) {
+      throw new IllegalArgumentException("the buffer is two blocks, apart from the input");
     }
     boolean encrypt = kind == CipherState.ECB_ENCRYPT;
     CipherState.Engine e = state.take();

@@ -14,8 +14,8 @@ import java.security.SecureRandom;
  * and the PAN fields. Package-private: callers see only enciphered blocks.
  *
  * <p>PIN digits travel as a {@code byte[]} of values 0-9 that the caller wipes; every temporary
- * holding digits is wiped here. {@link #isValid} evaluates every check before it answers and
- * answers one way for any failure ({@code false}), so the caller can raise one error.
+ * holding digits is wiped here. {@link #decode} evaluates every check before it answers and
+ * answers one way for any failure ({@code null}), so the caller can raise one error.
  */
 final class ClearBlocks {
   static final int MIN_PIN_DIGITS = 4;
@@ -25,7 +25,7 @@ final class ClearBlocks {
   /** Formats 0 and 3 take the 12 rightmost digits without the check digit: 13 digits at least. */
   static final int MIN_PAN_DIGITS_FORMAT_0_3 = 13;
 
-  /** Lanes 1-7 of {@link #isValid}'s words: bytes 1-7 (byte 0 is the top one). */
+  /** Lanes 1-7 of {@link #decode}'s words: bytes 1-7 (byte 0 is the top one). */
   private static final long LANES = 0x00FFFFFFFFFFFFFFL;
   /** The low nibble of lanes 1-7. */
   private static final long NIBBLES = 0x000F0F0F0F0F0F0FL;
@@ -82,19 +82,16 @@ final class ClearBlocks {
     if (n < min || n > MAX_PAN_DIGITS) {
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "length " + n);
     }
-    // The PAN as a string of nibbles in two registers: its first 16 digits (the first one
-    // highest), then the rest (at most 3).
+    // The PAN as a string of nibbles, one per digit, shifted through two registers (a 128-bit
+    // shift register): head ends with its last 16 digits, tail with the ones before (at most 3).
     long head = 0;
     long tail = 0;
     int bad = 0;
     for (int i = 0; i < n; i++) {
       int d = pan.charAt(i) - '0';
       bad |= d | (9 - d);
-      if (i < 16) {
-        head = head << 4 | (d & 0xF);
-      } else {
-        tail = tail << 4 | (d & 0xF);
-      }
+      tail = tail << 4 | head >>> 60;
+      head = head << 4 | (d & 0xF);
     }
     if (bad < 0) {
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
@@ -103,24 +100,19 @@ final class ClearBlocks {
     long low = 0; // format 4's last 8
     if (format.aes()) {
       // 9.4.2: nibble 0 is the PAN length - 12 (0 below 12), then the PAN padded to m >= 12 digits
-      // with zeros on the left, then zeros. In the field's 128 bits, the PAN's last digit starts at
-      // bit 124 - 4m, and head's last digit 4 bits higher per digit of the tail.
+      // with zeros on the left, then zeros: the PAN shifted left by 124 - 4m bits in 128.
       int m = Math.max(n, 12);
-      high = (long) (m - 12) << 60;
-      int at = 124 - 4 * m + 4 * (n - Math.min(n, 16));
-      if (at >= 64) {
-        high |= head << (at - 64);
+      int by = 124 - 4 * m; // 48 to 76; 64 and more only when the PAN has 15 digits or fewer
+      if (by >= 64) {
+        high = head << (by - 64);
       } else {
-        high |= head >>> (64 - at);
-        low = head << at;
+        high = tail << by | head >>> (64 - by);
+        low = head << by;
       }
-      if (n > 16) {
-        low |= tail << (124 - 4 * n);
-      }
+      high |= (long) (m - 12) << 60;
     } else {
       // 9.3.2: four zero nibbles, then the 12 digits before the check digit.
-      long last16 = n > 16 ? head << (4 * (n - 16)) | tail : head;
-      high = (last16 >>> 4) & 0xFFFF_FFFF_FFFFL;
+      high = (head >>> 4) & 0xFFFF_FFFF_FFFFL;
     }
     for (int k = 0; k < 8; k++) {
       buf[size + k] = (byte) (high >>> (56 - 8 * k));
@@ -172,16 +164,18 @@ final class ClearBlocks {
   }
 
   /**
-   * Checks a clear block of formats 0, 1, 3 (the PAN field already XORed out) or a format 4 PIN
-   * field, at {@code block[off..)}, in full: control field, PIN length 4-12, decimal PIN digits
-   * and the fill (all {@code F} for 0, any for 1, {@code A}-{@code F} for 3, all {@code A} for 4),
-   * every one evaluated before the answer, which is the same for any failure: no branch and no
-   * memory access depends on the block.
+   * Decodes a clear block of formats 0, 1, 3 (the PAN field already XORed out) or a format 4 PIN
+   * field, at {@code block[off..)}, checked in full: control field, PIN length 4-12, decimal PIN
+   * digits and the fill (all {@code F} for 0, any for 1, {@code A}-{@code F} for 3, all {@code A}
+   * for 4). Every check is evaluated before the answer, which is the same for any failure: no
+   * branch and no memory access depends on the block before it.
+   *
+   * @return the PIN as characters (the caller wipes them), or {@code null} when any check fails
    */
-  static boolean isValid(PinFormat format, byte[] block, int off) {
+  static char[] decode(PinFormat format, byte[] block, int off) {
     long x = 0; // the 16 nibbles, nibble 0 in the top bits
     for (int k = 0; k < 8; k++) {
-      x = x << 8 | (block[off + k] & 0xFF);
+      x |= (block[off + k] & 0xFFL) << (56 - 8 * k);
     }
     int length = (int) (x >>> 56) & 0xF;
     // A check fails when its term is negative.
@@ -198,8 +192,15 @@ final class ClearBlocks {
     long pinOdd = LANES & ~(LANES >>> (8 * (length >> 1)));
     int low = format.fillLow();
     int high = format.fillHigh();
-    long wrong = lanesWrong(even, pinEven, low, high) | lanesWrong(odd, pinOdd, low, high);
-    return (bad | -wrong) >= 0;
+    bad |= -(lanesWrong(even, pinEven, low, high) | lanesWrong(odd, pinOdd, low, high));
+    if (bad < 0) {
+      return null;
+    }
+    char[] pin = new char[length];
+    for (int i = 0; i < length; i++) {
+      pin[i] = (char) ('0' + ((x >>> (52 - 4 * i)) & 0xF));
+    }
+    return pin;
   }
 
   /**
@@ -212,18 +213,6 @@ final class ClearBlocks {
     long belowLow = ~(lanes + (16 - low) * LANE) & BIT4;
     long overHigh = (lanes + (15 - high) * LANE) & BIT4;
     return (pin & over9) | (~pin & LANES & (belowLow | overHigh));
-  }
-
-  /**
-   * The PIN of the block at {@code block[off..)} that {@link #isValid} accepted, as characters;
-   * the caller wipes them.
-   */
-  static char[] pin(byte[] block, int off) {
-    char[] pin = new char[block[off] & 0xF];
-    for (int i = 0; i < pin.length; i++) {
-      pin[i] = (char) ('0' + nibble(block, 2 * off + 2 + i));
-    }
-    return pin;
   }
 
   private static void fill(byte[] block, int from, int nibble) {
@@ -251,10 +240,6 @@ final class ClearBlocks {
     } finally {
       Bytes.wipe(r);
     }
-  }
-
-  static int nibble(byte[] b, int i) {
-    return (b[i >> 1] >> shift(i)) & 0xF;
   }
 
   static void setNibble(byte[] b, int i, int v) {

@@ -251,10 +251,11 @@ public final class PinKey implements Destroyable, AutoCloseable {
     try {
       // D(C) XOR PAN field, or D(D(C) XOR PAN field) for format 4: one cipher call.
       cipher.decryptXor(pinBlock, 0, format.aes(), buf);
-      if (!ClearBlocks.isValid(format, buf, size)) {
+      char[] pin = ClearBlocks.decode(format, buf, size);
+      if (pin == null) {
         throw new Tr31VerificationException(ErrorCode.PIN_BLOCK_VERIFICATION_FAILED);
       }
-      return ClearBlocks.pin(buf, size);
+      return pin;
     } finally {
       Bytes.wipe(buf);
     }

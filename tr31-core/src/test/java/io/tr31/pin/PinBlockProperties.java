@@ -100,7 +100,7 @@ class PinBlockProperties {
                 byte[] clear = ClearBlocks.encode(c.format, digits, new FixedRandom(fill));
                 byte[] pan =
                     c.format.panBound()
-                        ? PinTestKeys.panField(c.format, c.pan)
+                        ? ReferencePinDecipher.panField(c.format, c.pan)
                         : new byte[clear.length];
                 byte[] key = PinTestKeys.hex(hex);
                 byte[] oracle;
