@@ -82,20 +82,11 @@ final class ClearBlocks {
     if (n < min || n > MAX_PAN_DIGITS) {
       throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "length " + n);
     }
-    // The PAN as a string of nibbles, one per digit, shifted through two registers (a 128-bit
-    // shift register): head ends with its last 16 digits, tail with the ones before (at most 3).
-    long head = 0;
-    long tail = 0;
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-      int d = pan.charAt(i) - '0';
-      bad |= d | (9 - d);
-      tail = tail << 4 | head >>> 60;
-      head = head << 4 | (d & 0xF);
-    }
-    if (bad < 0) {
-      throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
-    }
+    // The PAN as a string of nibbles, one per digit, in two registers: its last 16 digits, and
+    // the ones before (at most 3).
+    int split = Math.max(0, n - 16);
+    long tail = nibbles(pan, 0, split);
+    long head = nibbles(pan, split, n);
     long high; // the field's first 8 bytes
     long low = 0; // format 4's last 8
     if (format.aes()) {
@@ -121,6 +112,26 @@ final class ClearBlocks {
       buf[size + k] = (byte) (low >>> (120 - 8 * k));
     }
     return buf;
+  }
+
+  /**
+   * The digits {@code pan[from..to)}, at most 16, as a string of nibbles, the last one lowest.
+   *
+   * @throws Tr31FormatException {@link ErrorCode#PAN_INVALID} for a character other than {@code
+   *     0}-{@code 9}
+   */
+  private static long nibbles(CharSequence pan, int from, int to) throws Tr31FormatException {
+    long nibbles = 0;
+    int bad = 0;
+    for (int i = from; i < to; i++) {
+      int d = pan.charAt(i) - '0';
+      bad |= d | (9 - d);
+      nibbles = nibbles << 4 | (d & 0xF);
+    }
+    if (bad < 0) {
+      throw new Tr31FormatException(ErrorCode.PAN_INVALID, -1, "not decimal");
+    }
+    return nibbles;
   }
 
   /**
