@@ -13,8 +13,8 @@ import java.security.SecureRandom;
  * The clear ISO 9564-1 PIN blocks and fields: encode from PIN digits, decode back with every check,
  * and the PAN fields. Package-private: callers see only enciphered blocks.
  *
- * <p>PIN digits travel as a {@code byte[]} of values 0-9 that the caller wipes; every temporary
- * holding digits is wiped here. {@link #decode} evaluates every check before it answers and
+ * <p>PIN digits travel as the {@code char[]} of the public API, which the caller wipes; every
+ * temporary holding digits is wiped here or by the caller, as each method says. {@link #decode} evaluates every check before it answers and
  * answers one way for any failure ({@code null}), so the caller can raise one error.
  */
 final class ClearBlocks {
@@ -37,27 +37,18 @@ final class ClearBlocks {
   private ClearBlocks() {}
 
   /**
-   * The PIN as digit values, checked: 4 to 12 characters {@code 0}-{@code 9}. The caller wipes the
-   * result.
+   * Checks a PIN to encipher: 4 to 12 characters {@code 0}-{@code 9}.
    *
    * @throws Tr31FormatException {@link ErrorCode#PIN_INVALID}, no offset and no digit named
    */
-  static byte[] pinDigits(char[] pin) throws Tr31FormatException {
-    if (pin.length < MIN_PIN_DIGITS || pin.length > MAX_PIN_DIGITS) {
-      throw new Tr31FormatException(ErrorCode.PIN_INVALID, -1);
-    }
-    byte[] digits = new byte[pin.length];
-    int bad = 0;
-    for (int i = 0; i < pin.length; i++) {
-      int d = pin[i] - '0';
-      bad |= d | (9 - d);
-      digits[i] = (byte) d;
+  static void checkPin(char[] pin) throws Tr31FormatException {
+    int bad = (pin.length - MIN_PIN_DIGITS) | (MAX_PIN_DIGITS - pin.length);
+    for (char c : pin) {
+      bad |= (c - '0') | ('9' - c);
     }
     if (bad < 0) {
-      Bytes.wipe(digits);
       throw new Tr31FormatException(ErrorCode.PIN_INVALID, -1);
     }
-    return digits;
   }
 
   /**
@@ -136,16 +127,17 @@ final class ClearBlocks {
 
   /**
    * The clear PIN block of formats 0, 1 and 3 (before the PAN field is XORed in), or the plain PIN
-   * field of format 4: control, length, digits, then the format's fill from {@code random}.
+   * field of format 4: control, length, digits, then the format's fill from {@code random}. The
+   * PIN passed {@link #checkPin}; the caller wipes the block.
    */
-  static byte[] encode(PinFormat format, byte[] digits, SecureRandom random) {
+  static byte[] encode(PinFormat format, char[] pin, SecureRandom random) {
     byte[] block = new byte[format.blockBytes()];
     setNibble(block, 0, format.control());
-    setNibble(block, 1, digits.length);
-    for (int i = 0; i < digits.length; i++) {
-      setNibble(block, 2 + i, digits[i]);
+    setNibble(block, 1, pin.length);
+    for (int i = 0; i < pin.length; i++) {
+      setNibble(block, 2 + i, pin[i] - '0');
     }
-    int fillFrom = 2 + digits.length;
+    int fillFrom = 2 + pin.length;
     switch (format) {
       case ISO_0:
         fill(block, fillFrom, 0xF);

@@ -223,15 +223,14 @@ public final class PinKey implements Destroyable, AutoCloseable {
    * this key's {@link Lifecycle#use()}.
    */
   private byte[] encipherInto(PinFormat format, char[] pin, byte[] buf) throws Tr31FormatException {
-    byte[] digits = null;
     byte[] field = null;
     try {
-      digits = ClearBlocks.pinDigits(pin);
-      field = ClearBlocks.encode(format, digits, random);
+      ClearBlocks.checkPin(pin);
+      field = ClearBlocks.encode(format, pin, random);
       cipher.encryptXor(field, 0, format.aes(), buf);
       return Arrays.copyOfRange(buf, field.length, buf.length);
     } finally {
-      Bytes.wipe(digits, field, buf);
+      Bytes.wipe(field, buf);
     }
   }
 

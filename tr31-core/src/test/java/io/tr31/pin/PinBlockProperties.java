@@ -96,8 +96,7 @@ class PinBlockProperties {
               String hex = aes ? PinTestKeys.AES_KEY : PinTestKeys.TDES_KEY;
               try (PinKey k = PinTestKeys.pinKey(aes ? 'A' : 'T', 'E', hex, new FixedRandom(fill))) {
                 byte[] mine = k.encipher(c.format, c.pin, c.pan);
-                byte[] digits = ClearBlocks.pinDigits(c.pin);
-                byte[] clear = ClearBlocks.encode(c.format, digits, new FixedRandom(fill));
+                byte[] clear = ClearBlocks.encode(c.format, c.pin, new FixedRandom(fill));
                 byte[] pan =
                     c.format.panBound()
                         ? ReferencePinDecipher.panField(c.format, c.pan)
