@@ -188,6 +188,55 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
+  /**
+   * One block through the shape of an ISO 9564-1 PIN block encipherment, in one pooled engine:
+   * {@code E(in XOR mask)} (formats 0 and 3), or with {@code twice} {@code E(E(in) XOR mask)}
+   * (format 4, 9.4.3). {@code buf} holds two blocks: the first is work space, left holding the
+   * intermediate; the second holds the mask on entry and the result on return. The caller wipes
+   * {@code buf}. Every cipher call writes to another array than it reads, or above its input in
+   * the same array: SunJCE copies the input of any other call into an array of its own, which
+   * nobody wipes.
+   */
+  public void encryptXor(byte[] in, int inOff, boolean twice, byte[] buf) {
+    masked(CipherState.ECB_ENCRYPT, in, inOff, twice, buf);
+  }
+
+  /**
+   * The inverse of {@link #encryptXor}, in one pooled engine: {@code D(in) XOR mask}, or with
+   * {@code twice} {@code D(D(in) XOR mask)}; {@code buf} as there (work space, then the mask that
+   * the result replaces).
+   */
+  public void decryptXor(byte[] in, int inOff, boolean twice, byte[] buf) {
+    masked(CipherState.ECB_DECRYPT, in, inOff, twice, buf);
+  }
+
+  private void masked(int kind, byte[] in, int inOff, boolean twice, byte[] buf) {
+    int bs = blockSizeBytes();
+    Objects.checkFromIndexSize(inOff, bs, in.length);
+    if (buf.length != 2 * bs || in == buf) {
+      throw new IllegalArgumentException("the buffer is two blocks, apart from the input");
+    }
+    boolean encrypt = kind == CipherState.ECB_ENCRYPT;
+    CipherState.Engine e = state.take();
+    try {
+      if (encrypt && !twice) {
+        System.arraycopy(in, inOff, buf, 0, bs);
+      } else {
+        e.run(kind, in, inOff, bs, buf, 0);
+      }
+      for (int i = 0; i < bs; i++) {
+        buf[i] ^= buf[bs + i];
+      }
+      if (encrypt || twice) {
+        e.run(kind, buf, 0, bs, buf, bs); // upwards in one array: no copy
+      } else {
+        System.arraycopy(buf, 0, buf, bs, bs);
+      }
+    } finally {
+      state.give(e);
+    }
+  }
+
   private void checkBlocks(byte[] in, int inOff, int len, byte[] out, int outOff) {
     Objects.checkFromIndexSize(inOff, len, in.length); // a negative length fails here first
     Objects.checkFromIndexSize(outOff, len, out.length);

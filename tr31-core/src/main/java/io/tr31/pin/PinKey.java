@@ -13,6 +13,7 @@ import io.tr31.internal.Bytes;
 import io.tr31.internal.Lifecycle;
 import io.tr31.keyblock.UnwrappedKey;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 
@@ -128,14 +129,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
     requirePan(format, pan);
     try (Lifecycle.Use use = lifecycle.use()) {
       checkEncipher(format);
-      byte[] panField = format.panBound() ? ClearBlocks.panField(format, pan) : null;
-      byte[] digits = null;
-      try {
-        digits = ClearBlocks.pinDigits(pin);
-        return encipherDigits(format, digits, panField);
-      } finally {
-        Bytes.wipe(digits, panField);
-      }
+      return encipherInto(format, pin, ClearBlocks.panBuffer(format, pan));
     }
   }
 
@@ -164,16 +158,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
     requirePan(format, pan);
     try (Lifecycle.Use use = lifecycle.use()) {
       checkDecipher(format);
-      byte[] digits = decipherDigits(format, pinBlock, pan);
-      try {
-        char[] pin = new char[digits.length];
-        for (int i = 0; i < digits.length; i++) {
-          pin[i] = (char) ('0' + digits[i]);
-        }
-        return pin;
-      } finally {
-        Bytes.wipe(digits);
-      }
+      return decipherChecked(format, pinBlock, pan);
     }
   }
 
@@ -217,65 +202,61 @@ public final class PinKey implements Destroyable, AutoCloseable {
       if (fromFormat.panBound() && !toFormat.panBound()) {
         throw new Tr31PolicyException(ErrorCode.PIN_TRANSLATION_REFUSED, null);
       }
-      byte[] toPan = toFormat.panBound() ? ClearBlocks.panField(toFormat, pan) : null;
-      byte[] digits = null;
+      byte[] buf = ClearBlocks.panBuffer(toFormat, pan); // PAN_INVALID before decryption
+      char[] pin = null;
       try {
-        digits = decipherDigits(fromFormat, pinBlock, pan);
-        return to.encipherDigits(toFormat, digits, toPan);
+        pin = decipherChecked(fromFormat, pinBlock, pan);
+        return to.encipherInto(toFormat, pin, buf);
       } finally {
-        Bytes.wipe(digits, toPan);
+        Bytes.wipe(buf);
+        if (pin != null) {
+          Arrays.fill(pin, '\0');
+        }
       }
     }
   }
 
   /**
-   * Enciphers checked digits with the format's PAN field ({@code null} for format 1); runs inside
+   * Enciphers {@code pin} (checked here: PIN_INVALID) with the PAN field in {@code buf} ({@link
+   * ClearBlocks#panBuffer}): {@code E(PIN block XOR PAN field)}, or {@code E(E(PIN field) XOR PAN
+   * field)} for format 4 (ISO 9564-1 9.4.3), in one cipher call. Wipes {@code buf}; runs inside
    * this key's {@link Lifecycle#use()}.
    */
-  private byte[] encipherDigits(PinFormat format, byte[] digits, byte[] panField) {
-    byte[] block = ClearBlocks.encode(format, digits, random);
+  private byte[] encipherInto(PinFormat format, char[] pin, byte[] buf) throws Tr31FormatException {
+    byte[] field = null;
     try {
-      if (format.aes()) {
-        // ISO 9564-1 9.4.3: E(K, E(K, PIN field) XOR PAN field).
-        cipher.encryptEcb(block, 0, 16, block, 0);
-        xor(block, panField);
-      } else if (panField != null) {
-        xor(block, panField);
-      }
-      byte[] out = new byte[block.length];
-      cipher.encryptEcb(block, 0, block.length, out, 0);
-      return out;
+      ClearBlocks.checkPin(pin);
+      field = ClearBlocks.encode(format, pin, random);
+      cipher.encryptXor(field, 0, format.aes(), buf);
+      return Arrays.copyOfRange(buf, field.length, buf.length);
     } finally {
-      Bytes.wipe(block);
+      Bytes.wipe(field, buf);
     }
   }
 
   /**
-   * Deciphers and decodes; every failure after decryption is the one verification error. Runs
-   * inside this key's {@link Lifecycle#use()}; the caller wipes the digits.
+   * Deciphers and checks the block in full: every failure after decryption is the one
+   * verification error. Runs inside this key's {@link Lifecycle#use()}.
+   *
+   * @return the PIN; the caller wipes it
    */
-  private byte[] decipherDigits(PinFormat format, byte[] pinBlock, CharSequence pan)
+  private char[] decipherChecked(PinFormat format, byte[] pinBlock, CharSequence pan)
       throws Tr31Exception {
-    if (pinBlock.length != format.blockBytes()) {
+    int size = format.blockBytes();
+    if (pinBlock.length != size) {
       throw new Tr31FormatException(ErrorCode.PIN_BLOCK_LENGTH, -1);
     }
-    byte[] panField = format.panBound() ? ClearBlocks.panField(format, pan) : null;
-    byte[] block = new byte[pinBlock.length];
+    byte[] buf = ClearBlocks.panBuffer(format, pan); // PAN_INVALID before decryption
     try {
-      cipher.decryptEcb(pinBlock, 0, block.length, block, 0);
-      if (panField != null) {
-        xor(block, panField);
-      }
-      if (format.aes()) {
-        cipher.decryptEcb(block, 0, 16, block, 0);
-      }
-      byte[] digits = ClearBlocks.decode(format, block);
-      if (digits == null) {
+      // D(C) XOR PAN field, or D(D(C) XOR PAN field) for format 4: one cipher call.
+      cipher.decryptXor(pinBlock, 0, format.aes(), buf);
+      char[] pin = ClearBlocks.decode(format, buf, size);
+      if (pin == null) {
         throw new Tr31VerificationException(ErrorCode.PIN_BLOCK_VERIFICATION_FAILED);
       }
-      return digits;
+      return pin;
     } finally {
-      Bytes.wipe(block, panField);
+      Bytes.wipe(buf);
     }
   }
 
@@ -310,12 +291,6 @@ public final class PinKey implements Destroyable, AutoCloseable {
       Objects.requireNonNull(pan, "pan");
     } else if (pan != null) {
       throw new IllegalArgumentException("format 1 binds no PAN: pass null");
-    }
-  }
-
-  private static void xor(byte[] block, byte[] field) {
-    for (int i = 0; i < block.length; i++) {
-      block[i] ^= field[i];
     }
   }
 

@@ -96,11 +96,10 @@ class PinBlockProperties {
               String hex = aes ? PinTestKeys.AES_KEY : PinTestKeys.TDES_KEY;
               try (PinKey k = PinTestKeys.pinKey(aes ? 'A' : 'T', 'E', hex, new FixedRandom(fill))) {
                 byte[] mine = k.encipher(c.format, c.pin, c.pan);
-                byte[] digits = ClearBlocks.pinDigits(c.pin);
-                byte[] clear = ClearBlocks.encode(c.format, digits, new FixedRandom(fill));
+                byte[] clear = ClearBlocks.encode(c.format, c.pin, new FixedRandom(fill));
                 byte[] pan =
                     c.format.panBound()
-                        ? ClearBlocks.panField(c.format, c.pan)
+                        ? ReferencePinDecipher.panField(c.format, c.pan)
                         : new byte[clear.length];
                 byte[] key = PinTestKeys.hex(hex);
                 byte[] oracle;

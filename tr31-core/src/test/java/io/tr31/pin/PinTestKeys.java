@@ -4,12 +4,14 @@
 package io.tr31.pin;
 
 import io.tr31.Profile;
+import io.tr31.Tr31FormatException;
 import io.tr31.internal.Hex;
 import io.tr31.keyblock.KeyBlockHeader;
 import io.tr31.keyblock.KeyBlockProtectionKey;
 import io.tr31.keyblock.UnwrappedKey;
 import io.tr31.keyblock.WrapOptions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
@@ -31,7 +33,7 @@ final class PinTestKeys {
   static byte[] hex(String s) {
     try {
       return Hex.decode(s);
-    } catch (io.tr31.Tr31FormatException e) {
+    } catch (Tr31FormatException e) {
       throw new AssertionError(e);
     }
   }
@@ -60,6 +62,12 @@ final class PinTestKeys {
     return format.aes()
         ? pinKey('A', 'B', AES_KEY, random)
         : pinKey('T', 'B', TDES_KEY, random);
+  }
+
+  /** The PAN field alone, from the second block of {@link ClearBlocks#panBuffer}. */
+  static byte[] panField(PinFormat format, String pan) throws Tr31FormatException {
+    int size = format.blockBytes();
+    return Arrays.copyOfRange(ClearBlocks.panBuffer(format, pan), size, 2 * size);
   }
 
   /** The format numbered {@code n} in the vector file. */
