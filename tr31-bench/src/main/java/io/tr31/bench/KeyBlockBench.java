@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -240,6 +241,46 @@ public class KeyBlockBench {
   @Threads(2)
   public void unwrapPreparedTwoThreads(Blackhole bh) throws Exception {
     unwrapPrepared(bh);
+  }
+
+  /** A KBPK of the same bytes prepared for one thread alone (for {@link #unwrapOwnKbpkTwoThreads}). */
+  @State(Scope.Thread)
+  public static class OwnKbpk {
+    KeyBlockProtectionKey kbpk;
+
+    @Setup
+    public void setup(KeyBlockBench bench) throws Exception {
+      if (!bench.skipped) {
+        kbpk =
+            bench.kbpkAndKey.kbpkAlgorithm == KeyAlgorithm.AES
+                ? KeyBlockProtectionKey.aes(bench.kbpkBytes)
+                : KeyBlockProtectionKey.tdes(bench.kbpkBytes);
+      }
+    }
+
+    @TearDown
+    public void tearDown() {
+      if (kbpk != null) {
+        kbpk.destroy();
+      }
+    }
+  }
+
+  /**
+   * The baseline of {@link #unwrapPreparedTwoThreads}: two threads that share nothing, each with its
+   * own prepared KBPK. Its scaling over {@link #unwrapPrepared} is what the machine gives two
+   * independent threads (two vCPUs may be one core's two hyperthreads); sharing one KBPK should
+   * cost nothing beside it.
+   */
+  @Benchmark
+  @Threads(2)
+  public void unwrapOwnKbpkTwoThreads(OwnKbpk own, Blackhole bh) throws Exception {
+    if (skipped) {
+      return;
+    }
+    try (UnwrappedKey k = own.kbpk.unwrap(block)) {
+      bh.consume(k.keyLengthBytes());
+    }
   }
 
   @Benchmark
