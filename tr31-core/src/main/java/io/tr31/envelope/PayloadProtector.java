@@ -126,7 +126,7 @@ public final class PayloadProtector implements Destroyable, AutoCloseable {
     if (macKey.length < MIN_MAC_KEY_BYTES) {
       throw new IllegalArgumentException("HMAC key must be at least 16 bytes");
     }
-    Lifecycle life = new Lifecycle("PayloadProtector");
+    Lifecycle life = Lifecycle.shared("PayloadProtector");
     return new PayloadProtector(
         life, new AesCbc(msk, life), new HmacSha256(macKey, life), random, true);
   }

@@ -67,8 +67,7 @@ public final class Hex {
    * {@link #encodeAsciiInto} for PUBLIC bytes (a key block's ciphertext and MAC) by table lookup,
    * about twice as fast: the lookup's memory access depends on the byte, so never give it secrets.
    */
-  public static void encodePublicAsciiInto(
-      byte[] src, int off, int len, byte[] dst, int dstOff) {
+  public static void encodePublicAsciiInto(byte[] src, int off, int len, byte[] dst, int dstOff) {
     Objects.checkFromIndexSize(off, len, src.length);
     Objects.checkFromIndexSize(dstOff, 2 * len, dst.length);
     byte[] high = PUBLIC_HIGH;

@@ -4,6 +4,7 @@
 package io.tr31.internal;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,14 +14,16 @@ import java.util.concurrent.locks.LockSupport;
  * makes every later operation throw the one use-after-destroy exception.
  *
  * <p>Why it waits: a destroy racing an operation must never let that operation compute with
- * half-wiped keys (review 3, finding 1: a wrap racing destroy could encrypt under an all-zero
- * key). One {@code int} holds the destroyed bit and the number of running operations: an operation
- * enters with one compare-and-set that fails once the bit is set, and leaves with one decrement;
- * destroy sets the bit (no new operation can enter from then on) and waits until the count is
- * zero before it wipes. No lock and no allocation per operation, and a holder costs two small
- * objects, this and its handle (an unwrapped key is created per unwrap). Operations run in
- * parallel. Destroy from inside an operation of the same holder would wait for itself: the library
- * never does that. Thread-safe.
+ * half-wiped keys (review 3, finding 1: a wrap racing destroy could encrypt under an all-zero key).
+ * One {@code int} holds the destroyed bit and the number of running operations: an operation enters
+ * with one compare-and-set that fails once the bit is set, and leaves with one decrement; destroy
+ * sets the bit (no new operation can enter from then on) and waits until the count is zero before
+ * it wipes. No lock and no allocation per operation, and a holder costs two small objects, this and
+ * its handle (an unwrapped key is created per unwrap). Operations run in parallel. A holder many
+ * threads use at once ({@link #shared}) counts its operations per thread stripe instead, so that
+ * they do not all write one word; destroy then sets the bit and waits for the sum. Destroy from
+ * inside an operation of the same holder would wait for itself: the library never does that.
+ * Thread-safe.
  */
 public final class Lifecycle {
   private static final int DESTROYED = 1 << 31;
@@ -29,11 +32,31 @@ public final class Lifecycle {
   private static final AtomicIntegerFieldUpdater<Lifecycle> STATE =
       AtomicIntegerFieldUpdater.newUpdater(Lifecycle.class, "state");
 
+  /** Counters of a {@link #shared} lifecycle: a power of two, at most 8, at least the cores. */
+  private static final int STRIPES =
+      Math.min(
+          8,
+          Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1)));
+
+  /** Ints per counter: 16 ints are 64 bytes, so two counters never share a cache line. */
+  private static final int STRIDE = 16;
+
   private final String what;
   private final Use release = this::release;
 
-  /** {@link #DESTROYED} bit | {@link #WIPED} bit | number of running operations. */
+  /**
+   * {@link #DESTROYED} bit | {@link #WIPED} bit | number of running operations (of a lifecycle
+   * without {@link #stripes}).
+   */
   private volatile int state;
+
+  /**
+   * {@code null}, or (a {@link #shared} lifecycle) the running operations counted per thread
+   * stripe, one cache line each, so that threads entering and leaving do not write one shared word.
+   * A stripe may go negative when an operation is closed on another thread than the one that began
+   * it; the sum is the number running.
+   */
+  private final AtomicIntegerArray stripes;
 
   /** The end of one operation; closing releases it (never throws). */
   public interface Use extends AutoCloseable {
@@ -48,7 +71,25 @@ public final class Lifecycle {
    *     never secret
    */
   public Lifecycle(String what) {
+    this(what, null);
+  }
+
+  private Lifecycle(String what, AtomicIntegerArray stripes) {
     this.what = Objects.requireNonNull(what, "what");
+    this.stripes = stripes;
+  }
+
+  /**
+   * Creates the live state of a holder that many threads use at once (a KBPK, a PIN key, a payload
+   * protector): the same contract, but entering and leaving an operation write a counter of the
+   * calling thread's stripe instead of one word every thread writes (two threads sharing one KBPK
+   * then scale as two with a KBPK each). Costs {@code 64 * STRIPES} bytes.
+   *
+   * @param what as {@link #Lifecycle(String)}
+   * @return the lifecycle
+   */
+  public static Lifecycle shared(String what) {
+    return new Lifecycle(what, new AtomicIntegerArray(STRIPES * STRIDE));
   }
 
   /**
@@ -59,6 +100,18 @@ public final class Lifecycle {
    * @throws IllegalStateException after {@link #destroy(Runnable)}
    */
   public Use use() {
+    if (stripes != null) {
+      // Dekker: count first, then read the flag; destroy sets the flag, then reads the counts
+      // (both sequentially consistent). Either destroy sees this operation and waits, or this
+      // operation sees the flag, backs out and throws.
+      int i = stripe();
+      stripes.getAndIncrement(i);
+      if ((state & DESTROYED) != 0) {
+        stripes.getAndDecrement(i);
+        throw destroyedException();
+      }
+      return release;
+    }
     while (true) {
       int s = state;
       if ((s & DESTROYED) != 0) {
@@ -75,12 +128,32 @@ public final class Lifecycle {
 
   /** Ends one operation begun by {@link #use()}: what closing its handle does. */
   private void release() {
-    STATE.decrementAndGet(this);
+    if (stripes != null) {
+      stripes.getAndDecrement(stripe());
+    } else {
+      STATE.decrementAndGet(this);
+    }
+  }
+
+  /** The calling thread's counter (thread ids are public: only a spreading hint). */
+  private static int stripe() {
+    return (int) (Thread.currentThread().getId() & (STRIPES - 1)) * STRIDE;
+  }
+
+  /** Running operations: the count in {@code s}, plus the stripes' sum for a shared lifecycle. */
+  private int running(int s) {
+    int n = s & COUNT;
+    if (stripes != null) {
+      for (int i = 0; i < STRIPES * STRIDE; i += STRIDE) {
+        n += stripes.get(i);
+      }
+    }
+    return n;
   }
 
   /**
-   * Throws when destroyed, without entering an operation (for reads of non-secret state that
-   * must still fail after destroy).
+   * Throws when destroyed, without entering an operation (for reads of non-secret state that must
+   * still fail after destroy).
    *
    * @throws IllegalStateException after {@link #destroy(Runnable)}
    */
@@ -93,9 +166,9 @@ public final class Lifecycle {
   /**
    * Waits for the running operations, then runs {@code wipe} once; later calls do nothing.
    *
-   * <p>A concurrent second call returns once the first call's wipe has run. Waiting backs off
-   * from yielding to sleeping up to a millisecond, so a long operation (a streamed envelope) costs
-   * the destroying thread little.
+   * <p>A concurrent second call returns once the first call's wipe has run. Waiting backs off from
+   * yielding to sleeping up to a millisecond, so a long operation (a streamed envelope) costs the
+   * destroying thread little.
    *
    * @param wipe wipes the holder's secrets; runs at most once, after every running operation ended
    * @return {@code true} for the call that destroyed, {@code false} when already destroyed
@@ -127,7 +200,7 @@ public final class Lifecycle {
     long sleep = 1_000L;
     for (int spins = 0; ; spins++) {
       int s = state;
-      if ((s & COUNT) == 0 && (s & bit) == bit) {
+      if ((s & bit) == bit && running(s) == 0) {
         return;
       }
       if (spins < 64) {
@@ -140,8 +213,8 @@ public final class Lifecycle {
   }
 
   /**
-   * {@return whether a {@link #destroy(Runnable)} has wiped; {@code false} while it still waits
-   * for running operations (new ones are already refused then)}
+   * {@return whether a {@link #destroy(Runnable)} has wiped; {@code false} while it still waits for
+   * running operations (new ones are already refused then)}
    */
   public boolean isDestroyed() {
     return (state & WIPED) != 0;

@@ -114,7 +114,7 @@ public final class KeyBlockProtectionKey implements Destroyable, AutoCloseable {
   /** {@link KbpkRules#WRAP} and/or {@link KbpkRules#UNWRAP}. */
   private final int authority;
 
-  private final Lifecycle lifecycle = new Lifecycle("KBPK");
+  private final Lifecycle lifecycle = Lifecycle.shared("KBPK");
 
   private static final int BOTH = KbpkRules.WRAP | KbpkRules.UNWRAP;
 

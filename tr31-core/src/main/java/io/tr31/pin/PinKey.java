@@ -63,7 +63,7 @@ public final class PinKey implements Destroyable, AutoCloseable {
   private final boolean mayEncipher;
   private final boolean mayDecipher;
   private final SecureRandom random;
-  private final Lifecycle lifecycle = new Lifecycle("PIN key");
+  private final Lifecycle lifecycle = Lifecycle.shared("PIN key");
 
   private PinKey(KeyBlockKeys.Checked checked, SecureRandom random) {
     this.cipher = checked.cipher;

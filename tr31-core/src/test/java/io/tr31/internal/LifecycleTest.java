@@ -17,13 +17,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @SuppressWarnings("try")
 class LifecycleTest {
 
-  @Test
-  void useAfterDestroy_isTheOneIllegalState_namingTheHolder() {
-    Lifecycle life = new Lifecycle("KBPK");
+  @ParameterizedTest(name = "shared={0}")
+  @ValueSource(booleans = {false, true})
+  void useAfterDestroy_isTheOneIllegalState_namingTheHolder(boolean shared) {
+    Lifecycle life = create("KBPK", shared);
     try (Lifecycle.Use u = life.use()) {
       life.check();
     }
@@ -34,9 +37,10 @@ class LifecycleTest {
     assertTrue(life.isDestroyed());
   }
 
-  @Test
-  void destroy_wipesOnce_laterCallsReturnFalse() {
-    Lifecycle life = new Lifecycle("x");
+  @ParameterizedTest(name = "shared={0}")
+  @ValueSource(booleans = {false, true})
+  void destroy_wipesOnce_laterCallsReturnFalse(boolean shared) {
+    Lifecycle life = create("x", shared);
     AtomicInteger wipes = new AtomicInteger();
     assertFalse(life.isDestroyed());
     assertTrue(life.destroy(wipes::incrementAndGet));
@@ -44,9 +48,10 @@ class LifecycleTest {
     assertEquals(1, wipes.get());
   }
 
-  @Test
-  void destroy_waitsForTheRunningOperation_thenWipes() throws Exception {
-    Lifecycle life = new Lifecycle("x");
+  @ParameterizedTest(name = "shared={0}")
+  @ValueSource(booleans = {false, true})
+  void destroy_waitsForTheRunningOperation_thenWipes(boolean shared) throws Exception {
+    Lifecycle life = create("x", shared);
     AtomicInteger wiped = new AtomicInteger();
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
@@ -65,10 +70,12 @@ class LifecycleTest {
     }
   }
 
-  @Test
-  void concurrentDestroys_wipeOnce_andEveryCallReturnsOnlyAfterTheWipe() throws Exception {
+  @ParameterizedTest(name = "shared={0}")
+  @ValueSource(booleans = {false, true})
+  void concurrentDestroys_wipeOnce_andEveryCallReturnsOnlyAfterTheWipe(boolean shared)
+      throws Exception {
     for (int round = 0; round < 50; round++) {
-      Lifecycle life = new Lifecycle("x");
+      Lifecycle life = create("x", shared);
       AtomicInteger wipes = new AtomicInteger();
       AtomicInteger done = new AtomicInteger();
       CountDownLatch go = new CountDownLatch(1);
@@ -105,9 +112,10 @@ class LifecycleTest {
     }
   }
 
-  @Test
-  void operationsRunInParallel_andNoneRunsAfterTheWipe() throws Exception {
-    Lifecycle life = new Lifecycle("x");
+  @ParameterizedTest(name = "shared={0}")
+  @ValueSource(booleans = {false, true})
+  void operationsRunInParallel_andNoneRunsAfterTheWipe(boolean shared) throws Exception {
+    Lifecycle life = create("x", shared);
     int[] secret = {42};
     AtomicInteger sawWiped = new AtomicInteger();
     AtomicInteger ran = new AtomicInteger();
@@ -140,6 +148,29 @@ class LifecycleTest {
         w.get(5, TimeUnit.SECONDS);
       }
       assertEquals(0, sawWiped.get(), "an operation computed with a wiped secret");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A plain lifecycle, or one that counts per thread stripe ({@link Lifecycle#shared}). */
+  private static Lifecycle create(String what, boolean shared) {
+    return shared ? Lifecycle.shared(what) : new Lifecycle(what);
+  }
+
+  @Test
+  void shared_anOperationClosedOnAnotherThread_stillLetsDestroyFinish() throws Exception {
+    Lifecycle life = Lifecycle.shared("x");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Lifecycle.Use u = life.use();
+      Future<Boolean> destroyed = pool.submit(() -> life.destroy(() -> {}));
+      Thread.sleep(100);
+      assertFalse(destroyed.isDone(), "destroy did not wait for the running operation");
+      pool.submit(u::close).get(5, TimeUnit.SECONDS); // closed on the pool's other thread
+      // Opened on this thread, closed on another (another stripe, unless their ids collide): the
+      // stripes' sum is zero again, so destroy's wait ends.
+      assertTrue(destroyed.get(5, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
     }

@@ -12,9 +12,9 @@ import io.tr31.testing.Vectors;
 /**
  * Coverage-guided differential fuzzing of the strict unwrap fast path against the reference path
  * ({@link UnwrapFastPathProperties#agree}): any text, ASCII or not, under an AES KBPK (version D
- * seeds, TR-31:2018 A.7.4) or a TDES KBPK (version B seeds, TR-31:2018 A.7.2.1's KBPK) must get
- * the same key, header and warnings, or the same exception class, code, offset and message. The
- * last input byte chooses the KBPK.
+ * seeds, TR-31:2018 A.7.4) or a TDES KBPK (version B seeds, TR-31:2018 A.7.2.1's KBPK) must get the
+ * same key, header and warnings, or the same exception class, code, offset and message. The last
+ * input byte chooses the KBPK.
  */
 class UnwrapFastPathFuzzTest {
   private static final KeyBlockProtectionKey AES = prepare(false);
