@@ -22,7 +22,10 @@ import org.quicktheories.core.Gen;
  * or throw the same exception class, code, offset and message.
  */
 class UnwrapFastPathProperties {
-  /** Headers the generated KBPKs can wrap: versions D and B, with and without KC/KP blocks. */
+  /**
+   * Headers the generated KBPKs can wrap, with and without KC/KP blocks: versions D and B (their
+   * own {@code Binding.openText}) and A, C and E (the interface's default).
+   */
   private static final String[] HEADERS = {
     "D0000P0AE00E0000",
     "D0000K1AB00N0000",
@@ -30,8 +33,13 @@ class UnwrapFastPathProperties {
     "D0000P0TE00E0000",
     "B0000P0TE00E0000",
     "B0000K0TB00N0000",
-    "B0000D0TD00E0000"
+    "B0000D0TD00E0000",
+    "A0000P0TE00E0000",
+    "C0000K0TB00N0000",
+    "E0000P0AE00E0000",
+    "E0000D0AB00E0000"
   };
+
 
   /** Characters a change writes: printable ASCII, lower-case hex, controls, and wide characters. */
   private static final String CHANGES = "0Aa f~\u0000\u007f\u00c1\u0130\u0141\u0441\uff21";
@@ -59,7 +67,7 @@ class UnwrapFastPathProperties {
             seed -> {
               Random r = new Random(seed);
               String header = HEADERS[r.nextInt(HEADERS.length)];
-              boolean aes = header.charAt(0) == 'D';
+              boolean aes = header.charAt(0) == 'D' || header.charAt(0) == 'E';
               // A KBPK at least as strong as the key (KBPK_TOO_WEAK otherwise).
               byte[] kbpkBytes = new byte[aes ? 16 + 8 * r.nextInt(3) : 24];
               r.nextBytes(kbpkBytes);
@@ -67,7 +75,7 @@ class UnwrapFastPathProperties {
               int aesKey = 16 + 8 * r.nextInt((kbpkBytes.length - 16) / 8 + 1);
               byte[] key = new byte[tdesKey ? 16 + 8 * r.nextInt(2) : aesKey];
               r.nextBytes(key);
-              WrapOptions.Builder options = WrapOptions.builder();
+              WrapOptions.Builder options = WrapOptions.builder().allowDeprecatedVersions();
               if (r.nextBoolean()) {
                 options.keyKcv(r.nextBoolean() ? KcvMethod.CMAC : KcvMethod.LEGACY);
               }
