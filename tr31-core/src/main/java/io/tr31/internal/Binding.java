@@ -100,9 +100,7 @@ public interface Binding extends Destroyable {
       return false;
     }
     byte[] header = new byte[h];
-    for (int i = 0; i < h; i++) {
-      header[i] = (byte) text.charAt(i);
-    }
+    Hex.asciiInto(text, h, header);
     byte[] plain = null;
     try {
       plain = open(header, ct, mac);

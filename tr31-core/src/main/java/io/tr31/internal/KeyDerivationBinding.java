@@ -380,9 +380,7 @@ public final class KeyDerivationBinding implements Binding {
     }
     lifecycle.check();
     byte[] data = s.data(n);
-    for (int i = 0; i < h; i++) {
-      data[i] = (byte) text.charAt(i); // printable ASCII: the header parser checked every one
-    }
+    Hex.asciiInto(text, h, data); // printable ASCII: the header parser checked every one
     byte[] computed = s.block(1, blockBytes);
     // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt, then MAC header || plaintext.
     kbek.decryptCbc(received, 0, ct, 0, len, data, h);

@@ -291,9 +291,7 @@ public final class KeyBlock {
    */
   byte[] headerAscii() {
     byte[] out = new byte[payloadOffset];
-    for (int i = 0; i < payloadOffset; i++) {
-      out[i] = (byte) text.charAt(i);
-    }
+    Hex.asciiInto(text, payloadOffset, out);
     return out;
   }
 }
