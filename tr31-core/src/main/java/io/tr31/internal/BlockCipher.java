@@ -189,6 +189,38 @@ public final class BlockCipher implements Destroyable {
   }
 
   /**
+   * CBC-decrypts the ciphertext {@code in[inOff+bs..inOff+len)} under the IV in front of it, {@code
+   * in[inOff..inOff+bs)}, into {@code out[outOff+bs..outOff+len)}, as one zero-IV CBC call over
+   * IV || ciphertext: the chaining itself XORs each block with the one before it, so nothing is
+   * XORed here. The first output block, {@code out[outOff..outOff+bs)}, is the decryption of the
+   * IV (or zeros): the caller overwrites it before the array is read. An engine that holds an ECB
+   * decryptor and no CBC one (a one-shot KBEK keyed by {@link CipherState#handOver}) is used as
+   * {@link #decryptCbc} does rather than keying a second cipher. {@code in} and {@code out} are
+   * different arrays; {@code len} is at least two blocks.
+   */
+  void decryptCbcIvFirst(byte[] in, int inOff, int len, byte[] out, int outOff) {
+    int bs = blockSizeBytes();
+    checkBlocks(in, inOff, len, out, outOff);
+    if (len == bs || in == out) {
+      throw new IllegalArgumentException("an IV and ciphertext, into another array");
+    }
+    CipherState.Engine e = state.take();
+    try {
+      if (e.has(CipherState.ECB_DECRYPT) && !e.has(CipherState.CBC_DECRYPT)) {
+        e.run(CipherState.ECB_DECRYPT, in, inOff + bs, len - bs, out, outOff + bs);
+        for (int i = bs; i < len; i++) {
+          out[outOff + i] ^= in[inOff + i - bs];
+        }
+        Arrays.fill(out, outOff, outOff + bs, (byte) 0);
+      } else {
+        e.run(CipherState.CBC_DECRYPT, in, inOff, len, out, outOff);
+      }
+    } finally {
+      state.give(e);
+    }
+  }
+
+  /**
    * One block through the shape of an ISO 9564-1 PIN block encipherment, in one pooled engine:
    * {@code E(in XOR mask)} (formats 0 and 3), or with {@code twice} {@code E(E(in) XOR mask)}
    * (format 4, 9.4.3). {@code buf} holds two blocks: the first is work space, left holding the

@@ -24,6 +24,8 @@ public final class BoundedPool<T> {
 
   private final AtomicReferenceArray<T> slots;
   private final int size;
+  /** The largest power of two up to {@link #size}, less one: homes by mask, not division. */
+  private final int homeMask;
   private final Supplier<T> factory;
   private final Consumer<T> releaser;
   private volatile boolean closed;
@@ -34,6 +36,7 @@ public final class BoundedPool<T> {
       throw new IllegalArgumentException("slots must be positive");
     }
     this.size = slots;
+    this.homeMask = Integer.highestOneBit(slots) - 1;
     this.slots = new AtomicReferenceArray<>(slots * STRIDE);
     this.factory = Objects.requireNonNull(factory, "factory");
     this.releaser = Objects.requireNonNull(releaser, "releaser");
@@ -47,7 +50,7 @@ public final class BoundedPool<T> {
    */
   public T take() {
     int n = size;
-    int home = home(n);
+    int home = home();
     for (int k = 0; k < n; k++) {
       int i = slot(home + k, n);
       T t = slots.get(i);
@@ -61,7 +64,7 @@ public final class BoundedPool<T> {
   /** Returns an object to the pool, or releases it when the pool is full or closed. */
   public void give(T t) {
     int n = size;
-    int home = home(n);
+    int home = home();
     for (int k = 0; k < n; k++) {
       int i = slot(home + k, n);
       if (slots.compareAndSet(i, null, t)) {
@@ -75,9 +78,12 @@ public final class BoundedPool<T> {
     releaser.accept(t);
   }
 
-  /** The calling thread's first slot (thread ids are public; this is only a spreading hint). */
-  private static int home(int n) {
-    return (int) (Thread.currentThread().getId() % n);
+  /**
+   * The calling thread's first slot (thread ids are public; this is only a spreading hint). A mask,
+   * not {@code id % size}: a 64-bit division on every take and give cost measurable time.
+   */
+  private int home() {
+    return (int) Thread.currentThread().getId() & homeMask;
   }
 
   /** The array index of slot {@code k mod n}: one slot per cache line ({@link #STRIDE}). */

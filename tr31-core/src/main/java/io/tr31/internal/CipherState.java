@@ -48,6 +48,8 @@ final class CipherState {
   static final int ECB_DECRYPT = 1;
   /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
   static final int CBC_ENCRYPT = 2;
+  /** Zero-IV CBC decryption, likewise ({@link BlockCipher#decryptCbcIvFirst}). */
+  static final int CBC_DECRYPT = 3;
 
   private static final SecretKey[] ZERO_KEYS = {
     new SecretKeySpec(new byte[24], "DESede"), new SecretKeySpec(new byte[16], "AES")
@@ -57,8 +59,9 @@ final class CipherState {
   };
 
   /**
-   * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): ECB serves both ECB kinds
-   * ({@link #handOver} turns an encryptor into a decryptor); an empty pool yields {@code null}.
+   * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): one serves both kinds of
+   * its mode ({@link #handOver} turns an ECB encryptor into a decryptor); an empty pool yields
+   * {@code null}.
    */
   private static final List<BoundedPool<Cipher>> SPARES = new ArrayList<>();
 
@@ -113,7 +116,7 @@ final class CipherState {
    */
   @SuppressWarnings("try") // the resource only ends the operation
   void handOver(CipherState from, int fromKind, int kind) {
-    if (fromKind == CBC_ENCRYPT || kind == CBC_ENCRYPT || from.aes != aes) {
+    if (fromKind >= CBC_ENCRYPT || kind >= CBC_ENCRYPT || from.aes != aes) {
       throw new IllegalArgumentException("ECB kinds of one algorithm only");
     }
     Engine source = from.engines.take();
@@ -139,7 +142,7 @@ final class CipherState {
 
   /** One operation's ciphers and subkeys, used by one thread at a time. */
   final class Engine {
-    private final Cipher[] ciphers = new Cipher[3];
+    private final Cipher[] ciphers = new Cipher[4];
 
     /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
     byte[] subkeys;
@@ -165,6 +168,11 @@ final class CipherState {
       }
     }
 
+    /** Whether the cipher of this kind is keyed already. */
+    boolean has(int kind) {
+      return ciphers[kind] != null;
+    }
+
     /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
     void drop() {
       Arrays.fill(ciphers, null);
@@ -174,7 +182,7 @@ final class CipherState {
     void release() {
       Bytes.wipe(subkeys);
       subkeys = null;
-      for (int kind = 0; kind < 3; kind++) {
+      for (int kind = 0; kind < ciphers.length; kind++) {
         Cipher c = ciphers[kind];
         ciphers[kind] = null;
         if (c != null) {
@@ -192,16 +200,17 @@ final class CipherState {
     }
 
     private BoundedPool<Cipher> spares(int kind) {
-      return SPARES.get(2 * aes + (kind == CBC_ENCRYPT ? 1 : 0));
+      return SPARES.get(2 * aes + (kind >= CBC_ENCRYPT ? 1 : 0));
     }
 
     /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */
     private Cipher init(Cipher c, int kind, SecretKey k) {
-      String mode = k.getAlgorithm() + (kind == CBC_ENCRYPT ? "/CBC" : "/ECB") + "/NoPadding";
+      boolean cbc = kind >= CBC_ENCRYPT;
+      String mode = k.getAlgorithm() + (cbc ? "/CBC" : "/ECB") + "/NoPadding";
       try {
         c = c != null ? c : Cipher.getInstance(mode);
-        c.init(kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k,
-            kind == CBC_ENCRYPT ? ZERO_IVS[aes] : null);
+        boolean decrypt = kind == ECB_DECRYPT || kind == CBC_DECRYPT;
+        c.init(decrypt ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k, cbc ? ZERO_IVS[aes] : null);
         return c;
       } catch (GeneralSecurityException x) {
         throw new IllegalStateException("cannot key " + mode, x);

@@ -87,4 +87,63 @@ class BlockCipherProperties {
   void tdesThreeKey_equalsThePlainJce() {
     cbcAndEcbEqualThePlainJce(BlockCipher.Algorithm.TDES, 24);
   }
+
+  /**
+   * {@link BlockCipher#decryptCbcIvFirst} (the unwrap fast path's decryption: IV || ciphertext in
+   * one zero-IV CBC call) on both of its engine paths against the plain JCE: a fresh key takes the
+   * CBC path (its first output block is the IV decrypted), a key whose engine holds an ECB
+   * decryptor already (as a one-shot KBEK does) the ECB path (first block zeros); twice each, so a
+   * CBC chain left unreset shows.
+   */
+  @Test
+  void decryptCbcIvFirst_onBothEnginePaths_equalsThePlainJce() {
+    qt().forAll(
+            integers().between(0, LENGTHS.length - 1),
+            Gens.bytes(32),
+            Gens.bytes(16),
+            integers().between(1, 31))
+        .check(
+            (choice, k, iv16, blocks) -> {
+              BlockCipher.Algorithm alg =
+                  choice < 3 ? BlockCipher.Algorithm.AES : BlockCipher.Algorithm.TDES;
+              int bs = alg.blockSizeBytes();
+              byte[] key = Arrays.copyOf(k, LENGTHS[choice]);
+              byte[] jceKey = key.length == 16 && choice >= 3
+                  ? BouncyCastleOracle.concat(key, Arrays.copyOf(key, 8)) : key;
+              String name = choice < 3 ? "AES" : "DESede";
+              byte[] in = new byte[(blocks + 1) * bs]; // IV || ciphertext
+              System.arraycopy(iv16, 0, in, 0, bs);
+              for (int i = bs; i < in.length; i++) {
+                in[i] = (byte) (iv16[i % 16] * 31 + i);
+              }
+              byte[] iv = Arrays.copyOf(in, bs);
+              byte[] ct = Arrays.copyOfRange(in, bs, in.length);
+              BlockCipher cbc = BlockCipher.of(alg, key.clone());
+              BlockCipher ecb = BlockCipher.of(alg, key.clone());
+              try {
+                byte[] want = jce(name + "/CBC/NoPadding", Cipher.DECRYPT_MODE, jceKey, iv, ct);
+                byte[] ivDecrypted = jce(name + "/ECB/NoPadding", Cipher.DECRYPT_MODE, jceKey, null, iv);
+                ecb.decryptEcb(ct, 0, bs, new byte[bs], 0); // keys that engine's ECB decryptor
+                boolean ok = true;
+                for (int round = 0; round < 2; round++) {
+                  byte[] a = new byte[in.length + 5];
+                  byte[] b = new byte[in.length + 5];
+                  cbc.decryptCbcIvFirst(in, 0, in.length, a, 5);
+                  ecb.decryptCbcIvFirst(in, 0, in.length, b, 5);
+                  ok &= Arrays.equals(Arrays.copyOfRange(a, 5 + bs, a.length), want)
+                      && Arrays.equals(Arrays.copyOfRange(b, 5 + bs, b.length), want)
+                      && Arrays.equals(Arrays.copyOfRange(a, 5, 5 + bs), ivDecrypted)
+                      && Arrays.equals(Arrays.copyOfRange(b, 5, 5 + bs), new byte[bs]);
+                }
+                return ok;
+              } catch (Exception e) {
+                return false;
+              } finally {
+                cbc.destroy();
+                ecb.destroy();
+              }
+            });
+  }
+
+  private static final int[] LENGTHS = {16, 24, 32, 16, 24}; // AES-128/192/256, TDES 2/3-key
 }
