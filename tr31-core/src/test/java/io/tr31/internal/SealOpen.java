@@ -5,6 +5,7 @@ package io.tr31.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.tr31.ErrorCode;
 import io.tr31.Tr31Exception;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
@@ -33,12 +34,43 @@ final class SealOpen {
     }
   }
 
-  /** Asserts the round trip, failing with "own key block did not open" on a checked exception. */
-  static void assertOpensItsOwn(Binding binding, byte[] header, byte[] payload) {
+  /**
+   * Asserts the round trip of {@code data} zero-padded to whole payload blocks, failing with "own
+   * key block did not open" on a checked exception.
+   */
+  static void assertOpensItsOwn(Binding binding, byte[] header, byte[] data) {
+    int block = binding.payloadBlockBytes();
+    byte[] payload = Arrays.copyOf(data, (data.length + block - 1) / block * block);
     try {
       assertArrayEquals(payload, roundTrip(binding, header, payload));
     } catch (Tr31FormatException | Tr31VerificationException e) {
       throw new AssertionError("own key block did not open", e);
+    }
+  }
+
+  /**
+   * Opens arbitrary bytes: a verification failure is the usual outcome; a format failure must be
+   * {@link ErrorCode#INVALID_PAYLOAD_LENGTH}, and only for lengths the binding refuses; success
+   * only where a random forgery can verify ({@code forgeable}: a 4-byte MAC).
+   */
+  static void assertOpenRefusesArbitrary(
+      Binding binding, byte[] header, byte[] ct, byte[] mac, boolean forgeable) {
+    boolean lengthsValid =
+        mac.length == binding.macBytes()
+            && ct.length > 0
+            && ct.length % binding.payloadBlockBytes() == 0;
+    try {
+      byte[] plain = binding.open(header, ct, mac);
+      if (!forgeable) {
+        // A forgery would need the KBAK: reaching here means the fuzzer found a MAC collision.
+        throw new AssertionError("random input verified: " + plain.length + " bytes");
+      }
+    } catch (Tr31VerificationException expected) {
+      // the usual outcome
+    } catch (Tr31FormatException e) {
+      if (e.code() != ErrorCode.INVALID_PAYLOAD_LENGTH || lengthsValid) {
+        throw new AssertionError("unexpected format failure " + e.code(), e);
+      }
     }
   }
 
