@@ -106,7 +106,8 @@ public final class Lifecycle {
    *
    * @return the handle that ends the operation (the same object every time: no allocation per
    *     operation)
-   * @throws IllegalStateException after {@link #destroy(Runnable)}
+   * @throws IllegalStateException after {@link #destroy(Runnable)}, or when {@code 2^30 - 1}
+   *     operations already run (a count that never overflows)
    */
   public Use use() {
     if (stripes != null) {
@@ -116,7 +117,8 @@ public final class Lifecycle {
       int i = stripe();
       if (stripes.incrementAndGet(i) > STRIPE_CHECK && running(0) > COUNT) {
         stripes.getAndDecrement(i);
-        throw tooManyException();
+        // Destroyed first, as the plain lifecycle reports it.
+        throw (state & DESTROYED) != 0 ? destroyedException() : tooManyException();
       }
       if ((state & DESTROYED) != 0) {
         stripes.getAndDecrement(i);

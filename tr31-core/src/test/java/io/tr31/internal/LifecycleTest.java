@@ -196,6 +196,18 @@ class LifecycleTest {
   }
 
   @Test
+  void shared_destroyedAndAtTheLimit_reportsTheDestroy_asThePlainLifecycle() throws Exception {
+    Lifecycle life = Lifecycle.shared("KBPK");
+    assertTrue(life.destroy(() -> {}));
+    AtomicIntegerArray stripes = stripes(life);
+    int mine = stripeOfThisThread();
+    stripes.set(mine, (1 << 30) - 1);
+    IllegalStateException e = assertThrows(IllegalStateException.class, life::use);
+    assertEquals("KBPK was destroyed", e.getMessage());
+    assertEquals((1 << 30) - 1, stripes.get(mine));
+  }
+
+  @Test
   void shared_oneLessThanTheLimit_stillRuns() throws Exception {
     Lifecycle life = Lifecycle.shared("x");
     AtomicIntegerArray stripes = stripes(life);
