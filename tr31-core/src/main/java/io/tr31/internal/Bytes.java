@@ -25,6 +25,13 @@ public final class Bytes {
     }
   }
 
+  /** Overwrites every array of {@code arrays} with zeros; {@code null} entries are skipped. */
+  public static void wipeAll(Iterable<byte[]> arrays) {
+    for (byte[] a : arrays) {
+      wipe(a);
+    }
+  }
+
   /** Overwrites {@code a[from..to)} with zeros. */
   public static void wipe(byte[] a, int from, int to) {
     Arrays.fill(a, from, to, (byte) 0);

@@ -41,6 +41,15 @@ public final class Lifecycle {
   /** Ints per counter: 16 ints are 64 bytes, so two counters never share a cache line. */
   private static final int STRIDE = 16;
 
+  /**
+   * A stripe's count above which {@link #use()} also sums the stripes and refuses beyond {@link
+   * #COUNT}, as the plain lifecycle does. Below it no check is needed: all stripes together then
+   * hold at most half of {@code COUNT} unchecked, so the sum stays far from overflowing. A stripe
+   * skewed by operations closed on other threads only takes the slower path; it is never refused
+   * for its own value.
+   */
+  private static final int STRIPE_CHECK = COUNT / (2 * STRIPES);
+
   private final String what;
   private final Use release = this::release;
 
@@ -97,7 +106,8 @@ public final class Lifecycle {
    *
    * @return the handle that ends the operation (the same object every time: no allocation per
    *     operation)
-   * @throws IllegalStateException after {@link #destroy(Runnable)}
+   * @throws IllegalStateException after {@link #destroy(Runnable)}, or when {@code 2^30 - 1}
+   *     operations already run (a count that never overflows)
    */
   public Use use() {
     if (stripes != null) {
@@ -105,7 +115,11 @@ public final class Lifecycle {
       // (both sequentially consistent). Either destroy sees this operation and waits, or this
       // operation sees the flag, backs out and throws.
       int i = stripe();
-      stripes.getAndIncrement(i);
+      if (stripes.incrementAndGet(i) > STRIPE_CHECK && running(0) > COUNT) {
+        stripes.getAndDecrement(i);
+        // Destroyed first, as the plain lifecycle reports it.
+        throw (state & DESTROYED) != 0 ? destroyedException() : tooManyException();
+      }
       if ((state & DESTROYED) != 0) {
         stripes.getAndDecrement(i);
         throw destroyedException();
@@ -118,7 +132,7 @@ public final class Lifecycle {
         throw destroyedException();
       }
       if ((s & COUNT) == COUNT) {
-        throw new IllegalStateException(what + ": too many concurrent operations");
+        throw tooManyException();
       }
       if (STATE.compareAndSet(this, s, s + 1)) {
         return release;
@@ -218,6 +232,11 @@ public final class Lifecycle {
    */
   public boolean isDestroyed() {
     return (state & WIPED) != 0;
+  }
+
+  /** More operations than the count holds run at once: refused before the count overflows. */
+  private IllegalStateException tooManyException() {
+    return new IllegalStateException(what + ": too many concurrent operations");
   }
 
   /** {@return the one use-after-destroy exception, naming the holder and nothing secret} */

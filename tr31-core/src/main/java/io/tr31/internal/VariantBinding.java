@@ -3,7 +3,6 @@
  */
 package io.tr31.internal;
 
-import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
@@ -112,14 +111,7 @@ public final class VariantBinding implements Binding {
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(mac, "mac");
     checkHeader(header);
-    // Offsets in the key block text header || hex(ciphertext) || hex(MAC), as KeyBlock.parse.
-    if (mac.length != MAC_BYTES) {
-      throw new Tr31FormatException(
-          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
-    }
-    if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
-    }
+    OpenLengths.check(header, ciphertext, mac, MAC_BYTES, BLOCK);
     lifecycle.check();
     // Encrypt-then-MAC (TR-31:2018 A.3.1): authenticate the ciphertext before decrypting it.
     byte[] computed = cbcMac(header, ciphertext, ciphertext.length);

@@ -3,7 +3,6 @@
  */
 package io.tr31.internal;
 
-import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.security.MessageDigest;
@@ -142,14 +141,7 @@ public final class VersionEBinding implements Binding {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(mac, "mac");
-    // Offsets in the key block text header || hex(ciphertext) || hex(MAC), as KeyBlock.parse.
-    if (mac.length != BLOCK) {
-      throw new Tr31FormatException(
-          ErrorCode.INVALID_PAYLOAD_LENGTH, header.length + 2 * ciphertext.length, "authenticator");
-    }
-    if (ciphertext.length == 0) {
-      throw new Tr31FormatException(ErrorCode.INVALID_PAYLOAD_LENGTH, header.length);
-    }
+    OpenLengths.check(header, ciphertext, mac, BLOCK, 1); // CTR: any payload length
     lifecycle.check();
     byte[] out = new byte[ciphertext.length];
     byte[] computed = new byte[BLOCK];

@@ -3,6 +3,9 @@
  */
 package io.tr31.keyblock;
 
+import io.tr31.ErrorCode;
+import io.tr31.Profile;
+import io.tr31.Tr31FormatException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,6 +58,62 @@ final class Codes {
       }
       int slot = slot(code);
       return slot >= 0 ? (E) byChars[slot] : others.get(code);
+    }
+
+    /**
+     * The constant with this code: the {@code fromCode} of a header field.
+     *
+     * @param code the code read from the header; {@code null} is reported as unknown
+     * @param error the field's error code
+     * @param offset the code's offset in the input
+     * @return the constant; never {@code null}
+     * @throws Tr31FormatException {@code error} at {@code offset} if no constant has the code
+     */
+    E require(String code, ErrorCode error, int offset) throws Tr31FormatException {
+      E known = get(code);
+      if (known == null) {
+        throw new Tr31FormatException(error, offset);
+      }
+      return known;
+    }
+
+    /**
+     * As {@link #require}, but under {@link Profile#LENIENT} a code of {@code width} characters
+     * whose first is a digit and the others alphanumeric yields {@code proprietary} (X9.143 reserves
+     * numeric values for proprietary use).
+     *
+     * @param code the code read from the header; {@code null} is reported as unknown
+     * @param error the field's error code
+     * @param offset the code's offset in the input
+     * @param profile only {@link Profile#LENIENT} admits proprietary codes
+     * @param proprietary the constant standing for any proprietary code
+     * @param width the field's width in characters
+     * @return the constant; never {@code null}
+     * @throws Tr31FormatException {@code error} at {@code offset} if unknown or not allowed
+     */
+    E requireOrProprietary(
+        String code, ErrorCode error, int offset, Profile profile, E proprietary, int width)
+        throws Tr31FormatException {
+      E known = get(code);
+      if (known != null) {
+        return known;
+      }
+      if (profile == Profile.LENIENT && isProprietary(code, width)) {
+        return proprietary;
+      }
+      throw new Tr31FormatException(error, offset);
+    }
+
+    private static boolean isProprietary(String code, int width) {
+      if (code == null || code.length() != width || !isDigit(code.charAt(0))) {
+        return false;
+      }
+      for (int i = 1; i < width; i++) {
+        if (!isAlphanumeric(code.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The array slot of a one- or two-character alphanumeric code, else -1. */

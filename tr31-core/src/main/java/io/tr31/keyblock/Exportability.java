@@ -54,10 +54,6 @@ public enum Exportability {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_EXPORTABILITY} if unknown
    */
   static Exportability fromCode(String code, int offset) throws Tr31FormatException {
-    Exportability known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_EXPORTABILITY, offset);
+    return BY_CODE.require(code, ErrorCode.INVALID_EXPORTABILITY, offset);
   }
 }

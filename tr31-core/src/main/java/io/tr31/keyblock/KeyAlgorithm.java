@@ -147,10 +147,6 @@ public enum KeyAlgorithm {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_ALGORITHM} if unknown
    */
   static KeyAlgorithm fromCode(String code, int offset) throws Tr31FormatException {
-    KeyAlgorithm known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_ALGORITHM, offset);
+    return BY_CODE.require(code, ErrorCode.INVALID_ALGORITHM, offset);
   }
 }

@@ -151,10 +151,6 @@ public enum KeyBlockVersion {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_VERSION} at {@code offset} if unknown
    */
   static KeyBlockVersion fromCode(String code, int offset) throws Tr31FormatException {
-    KeyBlockVersion known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_VERSION, offset);
+    return BY_CODE.require(code, ErrorCode.INVALID_VERSION, offset);
   }
 }

@@ -56,10 +56,6 @@ public enum KeyContext {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_CONTEXT} if unknown
    */
   static KeyContext fromCode(String code, int offset) throws Tr31FormatException {
-    KeyContext known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_KEY_CONTEXT, offset);
+    return BY_CODE.require(code, ErrorCode.INVALID_KEY_CONTEXT, offset);
   }
 }

@@ -157,17 +157,7 @@ public enum KeyUsage {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_KEY_USAGE} if unknown or not allowed
    */
   static KeyUsage fromCode(String code, int offset, Profile profile) throws Tr31FormatException {
-    KeyUsage known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    if (code != null && code.length() == 2) {
-      if (profile == Profile.LENIENT
-          && Codes.isDigit(code.charAt(0))
-          && Codes.isAlphanumeric(code.charAt(1))) {
-        return PROPRIETARY;
-      }
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_KEY_USAGE, offset);
+    return BY_CODE.requireOrProprietary(
+        code, ErrorCode.INVALID_KEY_USAGE, offset, profile, PROPRIETARY, 2);
   }
 }

@@ -87,15 +87,7 @@ public enum ModeOfUse {
    * @throws Tr31FormatException {@link ErrorCode#INVALID_MODE_OF_USE} if unknown or not allowed
    */
   static ModeOfUse fromCode(String code, int offset, Profile profile) throws Tr31FormatException {
-    ModeOfUse known = BY_CODE.get(code);
-    if (known != null) {
-      return known;
-    }
-    if (code != null && code.length() == 1) {
-      if (profile == Profile.LENIENT && Codes.isDigit(code.charAt(0))) {
-        return PROPRIETARY;
-      }
-    }
-    throw new Tr31FormatException(ErrorCode.INVALID_MODE_OF_USE, offset);
+    return BY_CODE.requireOrProprietary(
+        code, ErrorCode.INVALID_MODE_OF_USE, offset, profile, PROPRIETARY, 1);
   }
 }

@@ -4,7 +4,6 @@
 package io.tr31.terminal;
 
 import io.tr31.internal.Bytes;
-import io.tr31.internal.Lifecycle;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,17 +38,17 @@ public final class IssueRequest implements Destroyable, AutoCloseable {
   private final String keySetId;
   private final Map<Slot, String> keyIds;
   private final Duration validity;
-  private final Map<Slot, byte[]> keys;
-  private final Lifecycle life = new Lifecycle("IssueRequest");
+  private final SlotKeys keys;
 
   private IssueRequest(Builder b) {
     this.keySetId = b.keySetId;
     this.keyIds = new EnumMap<>(b.keyIds);
     this.validity = b.validity;
-    this.keys = new EnumMap<>(Slot.class);
+    Map<Slot, byte[]> copies = new EnumMap<>(Slot.class);
     for (Map.Entry<Slot, byte[]> e : b.keys.entrySet()) {
-      keys.put(e.getKey(), e.getValue().clone());
+      copies.put(e.getKey(), e.getValue().clone());
     }
+    this.keys = new SlotKeys("IssueRequest", copies);
   }
 
   /**
@@ -82,28 +81,19 @@ public final class IssueRequest implements Destroyable, AutoCloseable {
   }
 
   /** A copy of the key given for {@code slot}, if any (the caller wipes it). */
-  @SuppressWarnings("try") // the Use only brackets the operation
   Optional<byte[]> key(Slot slot) {
-    try (Lifecycle.Use u = life.use()) {
-      byte[] k = keys.get(slot);
-      return k == null ? Optional.empty() : Optional.of(k.clone());
-    }
+    return Optional.ofNullable(keys.copy(slot));
   }
 
   /** Wipes the copies of any keys given to the builder. Best effort on the JVM; idempotent. */
   @Override
   public void destroy() {
-    life.destroy(
-        () -> {
-          for (byte[] k : keys.values()) {
-            Bytes.wipe(k);
-          }
-        });
+    keys.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return life.isDestroyed();
+    return keys.isDestroyed();
   }
 
   /** Same as {@link #destroy()}, for try-with-resources. */
@@ -209,9 +199,7 @@ public final class IssueRequest implements Destroyable, AutoCloseable {
         }
       }
       IssueRequest r = new IssueRequest(this);
-      for (byte[] k : keys.values()) {
-        Bytes.wipe(k);
-      }
+      Bytes.wipeAll(keys.values());
       keys.clear();
       return r;
     }

@@ -3,9 +3,6 @@
  */
 package io.tr31.terminal;
 
-import io.tr31.internal.Bytes;
-import io.tr31.internal.Lifecycle;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
@@ -39,14 +36,13 @@ import javax.security.auth.Destroyable;
  * @since 0.1.0
  */
 public final class IssuedKeySet implements Destroyable, AutoCloseable {
-  private final Lifecycle life = new Lifecycle("IssuedKeySet");
   private final KeySetResponse response;
-  private final Map<Slot, byte[]> keys;
+  private final SlotKeys keys;
 
   /** Takes ownership of the key arrays. */
   IssuedKeySet(KeySetResponse response, Map<Slot, byte[]> keys) {
     this.response = Objects.requireNonNull(response, "response");
-    this.keys = new EnumMap<>(keys);
+    this.keys = new SlotKeys("IssuedKeySet", keys);
   }
 
   /** The response (metadata, key blocks, KCVs); public data, usable after destroy. */
@@ -85,28 +81,20 @@ public final class IssuedKeySet implements Destroyable, AutoCloseable {
    * @throws NullPointerException if {@code slot} is {@code null}
    * @throws IllegalStateException after {@link #destroy()}
    */
-  @SuppressWarnings("try") // the Use only brackets the operation
   public byte[] keyBytes(Slot slot) {
     Objects.requireNonNull(slot, "slot");
-    try (Lifecycle.Use u = life.use()) {
-      return keys.get(slot).clone();
-    }
+    return keys.copy(slot); // the issuer gives every slot a key
   }
 
   /** Wipes this object's copies of the keys. Idempotent; best effort on the JVM. */
   @Override
   public void destroy() {
-    life.destroy(
-        () -> {
-          for (byte[] k : keys.values()) {
-            Bytes.wipe(k);
-          }
-        });
+    keys.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return life.isDestroyed();
+    return keys.isDestroyed();
   }
 
   /** Same as {@link #destroy()}, for try-with-resources. */

@@ -259,9 +259,7 @@ public final class KeySetInstaller implements Destroyable, AutoCloseable {
       installed = new InstalledKeySet(response, keys, tmk, kek, clock, notBeforeAllowance, random);
       return installed;
     } finally {
-      for (byte[] f : fingerprints.values()) {
-        Bytes.wipe(f);
-      }
+      Bytes.wipeAll(fingerprints.values());
       if (installed == null) {
         for (UnwrappedKey k : keys.values()) {
           k.destroy();

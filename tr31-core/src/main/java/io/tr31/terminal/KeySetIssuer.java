@@ -216,9 +216,7 @@ public final class KeySetIssuer implements Destroyable, AutoCloseable {
         kek.destroy();
       }
       if (!done) {
-        for (byte[] k : keys.values()) {
-          Bytes.wipe(k);
-        }
+        Bytes.wipeAll(keys.values());
       }
     }
   }

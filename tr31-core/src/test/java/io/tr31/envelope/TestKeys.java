@@ -6,7 +6,6 @@ package io.tr31.envelope;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /** Fixed test keys and a deterministic {@link SecureRandom} (SHA1PRNG seeded before first use). */
@@ -20,21 +19,11 @@ final class TestKeys {
   private TestKeys() {}
 
   static byte[] bytes(int n, int start) {
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = (byte) (start + i);
-    }
-    return b;
+    return io.tr31.testing.Gens.counting(n, start);
   }
 
   static SecureRandom seeded(long seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return io.tr31.testing.FixedRandom.seeded(seed);
   }
 
   /** The test MSK and MAC key, IVs from {@code seeded(1)}. */

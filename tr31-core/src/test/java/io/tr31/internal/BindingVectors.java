@@ -3,10 +3,15 @@
  */
 package io.tr31.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.tr31.testing.Vectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Test-only split of the valid key blocks of one version in tr31_vectors.json. */
 final class BindingVectors {
@@ -61,6 +66,35 @@ final class BindingVectors {
       pos += len;
     }
     return pos;
+  }
+
+  /**
+   * Opens every block with the binding {@code prepare} makes of its KBPK and asserts the expected
+   * key; returns how many ran (the caller asserts the count).
+   */
+  static int assertEachOpens(List<Block> blocks, Function<byte[], Binding> prepare)
+      throws Exception {
+    for (Block b : blocks) {
+      byte[] payload = prepare.apply(b.kbpk).open(b.header, b.ciphertext, b.mac);
+      assertEquals(b.expectedKeyHex, keyHex(payload), b.id);
+    }
+    return blocks.size();
+  }
+
+  /**
+   * Opens every block, seals the recovered payload (key and its original padding) again and asserts
+   * the same ciphertext and MAC; returns how many ran.
+   */
+  static int assertEachReseals(List<Block> blocks, Function<byte[], Binding> prepare)
+      throws Exception {
+    for (Block b : blocks) {
+      Binding binding = prepare.apply(b.kbpk);
+      byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
+      byte[] sealed = binding.seal(b.header, payload);
+      assertArrayEquals(b.ciphertext, Arrays.copyOf(sealed, payload.length), b.id);
+      assertArrayEquals(b.mac, Arrays.copyOfRange(sealed, payload.length, sealed.length), b.id);
+    }
+    return blocks.size();
   }
 
   /** The key in a verified payload: length in bits (2 bytes) then the key. */

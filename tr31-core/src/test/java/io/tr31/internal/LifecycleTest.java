@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -174,6 +178,83 @@ class LifecycleTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @ParameterizedTest(name = "stripe at {0}")
+  @ValueSource(ints = {(1 << 30) - 1, 1 << 30})
+  void shared_stripeAtTheLimit_refusesTheOperation_andLeavesTheCountAsItWas(int count)
+      throws Exception {
+    Lifecycle life = Lifecycle.shared("KBPK");
+    AtomicIntegerArray stripes = stripes(life);
+    int mine = stripeOfThisThread();
+    stripes.set(mine, count); // as if that many operations ran on this thread's stripe
+    IllegalStateException e = assertThrows(IllegalStateException.class, life::use);
+    assertEquals("KBPK: too many concurrent operations", e.getMessage());
+    assertEquals(count, stripes.get(mine), "the refused operation was still counted");
+    stripes.set(mine, 0);
+    assertTrue(life.destroy(() -> {}), "destroy waited for the refused operation");
+  }
+
+  @Test
+  void shared_destroyedAndAtTheLimit_reportsTheDestroy_asThePlainLifecycle() throws Exception {
+    Lifecycle life = Lifecycle.shared("KBPK");
+    assertTrue(life.destroy(() -> {}));
+    AtomicIntegerArray stripes = stripes(life);
+    int mine = stripeOfThisThread();
+    stripes.set(mine, (1 << 30) - 1);
+    IllegalStateException e = assertThrows(IllegalStateException.class, life::use);
+    assertEquals("KBPK was destroyed", e.getMessage());
+    assertEquals((1 << 30) - 1, stripes.get(mine));
+  }
+
+  @Test
+  void shared_oneLessThanTheLimit_stillRuns() throws Exception {
+    Lifecycle life = Lifecycle.shared("x");
+    AtomicIntegerArray stripes = stripes(life);
+    int mine = stripeOfThisThread();
+    stripes.set(mine, (1 << 30) - 2);
+    try (Lifecycle.Use u = life.use()) {
+      assertEquals((1 << 30) - 1, stripes.get(mine));
+    }
+    assertEquals((1 << 30) - 2, stripes.get(mine));
+  }
+
+  @Test
+  void shared_aStripeSkewedByCrossThreadCloses_isNoReasonToRefuse() throws Exception {
+    Lifecycle life = Lifecycle.shared("x");
+    AtomicIntegerArray stripes = stripes(life);
+    assumeTrue(stripes.length() > STRIDE, "one stripe only: no skew possible");
+    int mine = stripeOfThisThread();
+    int other = (mine + STRIDE) % stripes.length();
+    // Operations begun on this thread and closed on another, a billion times: the sum is zero.
+    stripes.set(mine, Integer.MAX_VALUE - 1);
+    stripes.set(other, -(Integer.MAX_VALUE - 1));
+    try (Lifecycle.Use u = life.use()) {
+      life.check();
+    }
+    stripes.set(mine, Integer.MAX_VALUE);
+    stripes.set(other, -Integer.MAX_VALUE);
+    try (Lifecycle.Use u = life.use()) { // this stripe wraps to Integer.MIN_VALUE: the sum is 1
+      assertEquals(Integer.MIN_VALUE, stripes.get(mine));
+    }
+    stripes.set(mine, 0);
+    stripes.set(other, 0);
+    assertTrue(life.destroy(() -> {}));
+  }
+
+  /** Ints per stripe, as in {@code Lifecycle}. */
+  private static final int STRIDE = 16;
+
+  private static AtomicIntegerArray stripes(Lifecycle life) throws ReflectiveOperationException {
+    Field f = Lifecycle.class.getDeclaredField("stripes");
+    f.setAccessible(true);
+    return (AtomicIntegerArray) f.get(life);
+  }
+
+  private static int stripeOfThisThread() throws ReflectiveOperationException {
+    Method m = Lifecycle.class.getDeclaredMethod("stripe");
+    m.setAccessible(true);
+    return (int) m.invoke(null);
   }
 
   private static void sleep(long millis) {

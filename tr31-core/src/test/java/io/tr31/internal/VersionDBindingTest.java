@@ -15,6 +15,7 @@ import io.tr31.Tr31VerificationException;
 import io.tr31.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,29 +50,14 @@ class VersionDBindingTest {
 
   @Test
   void open_everyValidVersionDVector_recoversExpectedKey() throws Exception {
-    int run = 0;
-    for (BindingVectors.Block b : BindingVectors.valid("D", 32)) {
-      KeyDerivationBinding binding = KeyDerivationBinding.versionD(b.kbpk);
-      byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
-      assertEquals(b.expectedKeyHex, BindingVectors.keyHex(payload), b.id);
-      run++;
-    }
-    assertEquals(33, run);
+    List<BindingVectors.Block> blocks = BindingVectors.valid("D", 32);
+    assertEquals(33, BindingVectors.assertEachOpens(blocks, KeyDerivationBinding::versionD));
   }
 
   @Test
   void seal_everyValidVersionDVector_rebuildsTheSameBlock() throws Exception {
-    // Sealing the recovered payload (key and its original padding) must reproduce the block.
-    int run = 0;
-    for (BindingVectors.Block b : BindingVectors.valid("D", 32)) {
-      KeyDerivationBinding binding = KeyDerivationBinding.versionD(b.kbpk);
-      byte[] payload = binding.open(b.header, b.ciphertext, b.mac);
-      byte[] sealed = binding.seal(b.header, payload);
-      assertArrayEquals(b.ciphertext, Arrays.copyOf(sealed, payload.length), b.id);
-      assertArrayEquals(b.mac, Arrays.copyOfRange(sealed, payload.length, sealed.length), b.id);
-      run++;
-    }
-    assertEquals(33, run);
+    List<BindingVectors.Block> blocks = BindingVectors.valid("D", 32);
+    assertEquals(33, BindingVectors.assertEachReseals(blocks, KeyDerivationBinding::versionD));
   }
 
   @Test

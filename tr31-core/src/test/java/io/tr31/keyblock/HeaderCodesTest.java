@@ -64,6 +64,42 @@ class HeaderCodesTest {
   }
 
   @Test
+  void proprietaryRule_digitFirst_restAlphanumeric_ofTheFieldsWidth() throws Exception {
+    assertEquals(KeyUsage.PROPRIETARY, KeyUsage.fromCode("9z", 5, Profile.LENIENT));
+    for (String code : new String[] {"1~", "1", "100", "", null}) {
+      Tr31FormatException e =
+          assertThrows(
+              Tr31FormatException.class, () -> KeyUsage.fromCode(code, 5, Profile.LENIENT), code);
+      assertEquals(ErrorCode.INVALID_KEY_USAGE, e.code());
+      assertEquals(5, e.offset());
+    }
+    for (String code : new String[] {"10", "~", "", null}) {
+      Tr31FormatException e =
+          assertThrows(
+              Tr31FormatException.class, () -> ModeOfUse.fromCode(code, 8, Profile.LENIENT), code);
+      assertEquals(ErrorCode.INVALID_MODE_OF_USE, e.code());
+      assertEquals(8, e.offset());
+    }
+  }
+
+  @Test
+  void unknownCodes_areReportedWithTheFieldsErrorAndOffset() {
+    assertEquals(
+        ErrorCode.INVALID_ALGORITHM,
+        assertThrows(Tr31FormatException.class, () -> KeyAlgorithm.fromCode("~", 7)).code());
+    assertEquals(
+        ErrorCode.INVALID_VERSION,
+        assertThrows(Tr31FormatException.class, () -> KeyBlockVersion.fromCode("Z", 0)).code());
+    Tr31FormatException e =
+        assertThrows(Tr31FormatException.class, () -> KeyContext.fromCode(null, 14));
+    assertEquals(ErrorCode.INVALID_KEY_CONTEXT, e.code());
+    assertEquals(14, e.offset());
+    e = assertThrows(Tr31FormatException.class, () -> Exportability.fromCode("X", 11));
+    assertEquals(ErrorCode.INVALID_EXPORTABILITY, e.code());
+    assertEquals(11, e.offset());
+  }
+
+  @Test
   void keyVersion_valueClass() throws Exception {
     assertEquals("00", KeyVersion.none().code());
     assertFalse(KeyVersion.none().isComponent());

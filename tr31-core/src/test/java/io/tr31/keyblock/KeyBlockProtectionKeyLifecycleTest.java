@@ -246,8 +246,7 @@ class KeyBlockProtectionKeyLifecycleTest {
     }
     String[] seeded = new String[2];
     for (int i = 0; i < 2; i++) {
-      java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(42);
+      java.security.SecureRandom r = io.tr31.testing.FixedRandom.seeded(42);
       KeyBlockProtectionKey k = KeyBlockProtectionKey.aes(AES_KBPK);
       seeded[i] = k.wrap(h, KEY, WrapOptions.builder().paddingSource(r).build());
       k.destroy();

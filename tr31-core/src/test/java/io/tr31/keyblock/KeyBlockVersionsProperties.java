@@ -42,6 +42,26 @@ class KeyBlockVersionsProperties {
     KeyBlockProtectionKey prepare() throws Tr31Exception {
       return Kbpks.prepare(KbpkRules.algorithmFor(version), kbpk);
     }
+
+    /** Whether {@code check} holds for the prepared KBPK, destroyed after; false on a throw. */
+    boolean withKbpk(KbpkCheck check) {
+      KeyBlockProtectionKey k = null;
+      try {
+        k = prepare();
+        return check.test(k);
+      } catch (Tr31Exception e) {
+        return false;
+      } finally {
+        if (k != null) {
+          k.destroy();
+        }
+      }
+    }
+  }
+
+  /** A property of one prepared KBPK. */
+  private interface KbpkCheck {
+    boolean test(KeyBlockProtectionKey kbpk) throws Tr31Exception;
   }
 
   /**
@@ -89,87 +109,62 @@ class KeyBlockVersionsProperties {
   void unwrapOfWrap_isTheKey_everyVersion() {
     qt().forAll(cases())
         .check(
-            c -> {
-              KeyBlockProtectionKey kbpk = null;
-              try {
-                kbpk = c.prepare();
-                try (UnwrappedKey back = kbpk.unwrap(c.wrap(kbpk))) {
-                  return Arrays.equals(c.key(), back.keyBytes())
-                      && back.header().version() == c.version();
-                }
-              } catch (Tr31Exception e) {
-                return false;
-              } finally {
-                if (kbpk != null) {
-                  kbpk.destroy();
-                }
-              }
-            });
+            c ->
+                c.withKbpk(
+                    kbpk -> {
+                      try (UnwrappedKey back = kbpk.unwrap(c.wrap(kbpk))) {
+                        return Arrays.equals(c.key(), back.keyBytes())
+                            && back.header().version() == c.version();
+                      }
+                    }));
   }
 
   @Test
   void anySingleCharacterChange_isRefused_everyVersion() {
     qt().forAll(cases(), integers().allPositive(), integers().between(0x20, 0x7E))
         .check(
-            (c, position, replacement) -> {
-              KeyBlockProtectionKey kbpk = null;
-              try {
-                kbpk = c.prepare();
-                String block = c.wrap(kbpk);
-                int i = position % block.length();
-                char r = (char) (int) replacement;
-                if (r == block.charAt(i)) {
-                  r = r == 'A' ? 'B' : 'A';
-                }
-                String tampered = block.substring(0, i) + r + block.substring(i + 1);
-                try {
-                  kbpk.unwrap(tampered, Profile.STRICT).destroy();
-                  return false;
-                } catch (Tr31Exception expected) {
-                  return true;
-                }
-              } catch (Tr31Exception e) {
-                return false;
-              } finally {
-                if (kbpk != null) {
-                  kbpk.destroy();
-                }
-              }
-            });
+            (c, position, replacement) ->
+                c.withKbpk(
+                    kbpk -> {
+                      String block = c.wrap(kbpk);
+                      int i = position % block.length();
+                      char r = (char) (int) replacement;
+                      if (r == block.charAt(i)) {
+                        r = r == 'A' ? 'B' : 'A';
+                      }
+                      String tampered = block.substring(0, i) + r + block.substring(i + 1);
+                      try {
+                        kbpk.unwrap(tampered, Profile.STRICT).destroy();
+                        return false;
+                      } catch (Tr31Exception expected) {
+                        return true;
+                      }
+                    }));
   }
 
   @Test
   void kbpkOfTheOtherFamily_saysWhichKbpkTheVersionNeeds() {
     qt().forAll(cases())
         .check(
-            c -> {
-              KeyBlockProtectionKey own = null;
-              KeyBlockProtectionKey other = null;
-              try {
-                own = c.prepare();
-                String block = c.wrap(own);
-                other =
-                    c.version().isAes()
-                        ? KeyBlockProtectionKey.tdes(Gens.distinctTdesKey(16))
-                        : KeyBlockProtectionKey.aes(new byte[16]);
-                try {
-                  other.unwrap(block).destroy();
-                  return false;
-                } catch (Tr31Exception e) {
-                  String needs = c.version().isAes() ? "needs an AES KBPK" : "needs a TDES KBPK";
-                  return e.code() == ErrorCode.WRONG_KBPK_FOR_VERSION
-                      && e.getMessage().contains(needs);
-                }
-              } catch (Tr31Exception e) {
-                return false;
-              } finally {
-                if (own != null) {
-                  own.destroy();
-                }
-                if (other != null) {
-                  other.destroy();
-                }
-              }
-            });
+            c ->
+                c.withKbpk(
+                    own -> {
+                      String block = c.wrap(own);
+                      KeyBlockProtectionKey other =
+                          c.version().isAes()
+                              ? KeyBlockProtectionKey.tdes(Gens.distinctTdesKey(16))
+                              : KeyBlockProtectionKey.aes(new byte[16]);
+                      try {
+                        other.unwrap(block).destroy();
+                        return false;
+                      } catch (Tr31Exception e) {
+                        String needs =
+                            c.version().isAes() ? "needs an AES KBPK" : "needs a TDES KBPK";
+                        return e.code() == ErrorCode.WRONG_KBPK_FOR_VERSION
+                            && e.getMessage().contains(needs);
+                      } finally {
+                        other.destroy();
+                      }
+                    }));
   }
 }

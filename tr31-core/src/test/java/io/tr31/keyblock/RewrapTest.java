@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tr31.internal.Hex;
 import io.tr31.internal.VariantBinding;
+import io.tr31.testing.FixedRandom;
 import io.tr31.testing.Gens;
 import io.tr31.testing.LegacyBlocks;
 import io.tr31.testing.Vectors;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +60,8 @@ class RewrapTest {
     prepared.forEach(KeyBlockProtectionKey::destroy);
   }
 
-  private static SecureRandom seeded(long seed) throws NoSuchAlgorithmException {
-    // SHA1PRNG seeded before its first use is deterministic: reproducible padding and keys.
-    SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-    r.setSeed(seed);
-    return r;
+  private static SecureRandom seeded(long seed) {
+    return FixedRandom.seeded(seed); // reproducible padding and keys
   }
 
   private static KeyBlockHeader header(String template) throws Tr31Exception {

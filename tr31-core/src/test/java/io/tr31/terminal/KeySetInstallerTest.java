@@ -130,36 +130,34 @@ class KeySetInstallerTest {
     return h.charAt(0) + "0000" + h.substring(5, 12) + "0000";
   }
 
+  /** The issued set's JSON with the key blocks of {@code a} and {@code b} swapped. */
+  private String swapped(Slot a, Slot b) {
+    KeySetResponse r = issued.response();
+    return KeySets.withBlocks(r, Map.of(a, r.keyBlock(b), b, r.keyBlock(a))).toJson();
+  }
+
+  /** The issued set's JSON with {@code block} as the key block of {@code slot}. */
+  private String withBlock(Slot slot, String block) {
+    return KeySets.withBlocks(issued.response(), Map.of(slot, block)).toJson();
+  }
+
   @Test
   void install_swappedMskAndTpkBlocks_refusedBySlotHeader() throws Exception {
-    KeySetResponse r = issued.response();
-    String swapped =
-        KeySets.withBlocks(
-                r, Map.of(Slot.MSK, r.keyBlock(Slot.TPK), Slot.TPK, r.keyBlock(Slot.MSK)))
-            .toJson();
-    Tr31Exception e = refused(swapped, ErrorCode.KEYSET_SLOT_MISMATCH, Slot.MSK);
+    Tr31Exception e =
+        refused(swapped(Slot.MSK, Slot.TPK), ErrorCode.KEYSET_SLOT_MISMATCH, Slot.MSK);
     assertTrue(e.getMessage().contains("key usage P0"), e.getMessage());
   }
 
   @Test
   void install_swappedMskAndTdkBlocks_refusedByTheSlotBoundInTheLabel() throws Exception {
-    KeySetResponse r = issued.response();
-    String swapped =
-        KeySets.withBlocks(
-                r, Map.of(Slot.MSK, r.keyBlock(Slot.TDK), Slot.TDK, r.keyBlock(Slot.MSK)))
-            .toJson();
-    Tr31Exception e = refused(swapped, ErrorCode.KEYSET_SLOT_MISMATCH, Slot.MSK);
+    Tr31Exception e =
+        refused(swapped(Slot.MSK, Slot.TDK), ErrorCode.KEYSET_SLOT_MISMATCH, Slot.MSK);
     assertTrue(e.getMessage().contains("another slot"), e.getMessage());
   }
 
   @Test
   void install_swappedTmkAndKekBlocks_refusedByTheZmk() throws Exception {
-    KeySetResponse r = issued.response();
-    String swapped =
-        KeySets.withBlocks(
-                r, Map.of(Slot.TMK, r.keyBlock(Slot.KEK), Slot.KEK, r.keyBlock(Slot.TMK)))
-            .toJson();
-    refused(swapped, ErrorCode.KEYSET_UNWRAP_FAILED, Slot.TMK);
+    refused(swapped(Slot.TMK, Slot.KEK), ErrorCode.KEYSET_UNWRAP_FAILED, Slot.TMK);
   }
 
   @Test
@@ -174,10 +172,7 @@ class KeySetInstallerTest {
   void install_tmkBlockFromAnotherKeySetUnderTheSameZmk_refusedByItsLabel() throws Exception {
     try (IssuedKeySet other =
         KeySets.issue(KeySets.issuer(2), "ks-2025-02", Duration.ofDays(365))) {
-      String mixed =
-          KeySets.withBlocks(
-                  issued.response(), Map.of(Slot.TMK, other.response().keyBlock(Slot.TMK)))
-              .toJson();
+      String mixed = withBlock(Slot.TMK, other.response().keyBlock(Slot.TMK));
       refused(mixed, ErrorCode.KEYSET_METADATA_MISMATCH, Slot.TMK);
     }
   }
@@ -186,10 +181,7 @@ class KeySetInstallerTest {
   void install_tpkBlockFromAnotherKeySet_refusedByTheKek() throws Exception {
     try (IssuedKeySet other =
         KeySets.issue(KeySets.issuer(2), "ks-2025-01", Duration.ofDays(365))) {
-      String mixed =
-          KeySets.withBlocks(
-                  issued.response(), Map.of(Slot.TPK, other.response().keyBlock(Slot.TPK)))
-              .toJson();
+      String mixed = withBlock(Slot.TPK, other.response().keyBlock(Slot.TPK));
       refused(mixed, ErrorCode.KEYSET_UNWRAP_FAILED, Slot.TPK);
     }
   }
@@ -199,8 +191,7 @@ class KeySetInstallerTest {
     String block = issued.response().keyBlock(Slot.TDK);
     char last = block.charAt(block.length() - 1);
     String altered = block.substring(0, block.length() - 1) + (last == '0' ? '1' : '0');
-    String s = KeySets.withBlocks(issued.response(), Map.of(Slot.TDK, altered)).toJson();
-    refused(s, ErrorCode.KEYSET_UNWRAP_FAILED, Slot.TDK);
+    refused(withBlock(Slot.TDK, altered), ErrorCode.KEYSET_UNWRAP_FAILED, Slot.TDK);
   }
 
   @Test
@@ -208,15 +199,13 @@ class KeySetInstallerTest {
     String block = issued.response().keyBlock(Slot.MAC);
     // Mode of use C -> G (generate only): still a well-formed M7 header, but not what was MACed.
     String altered = block.substring(0, 8) + "G" + block.substring(9);
-    String s = KeySets.withBlocks(issued.response(), Map.of(Slot.MAC, altered)).toJson();
-    refused(s, ErrorCode.KEYSET_UNWRAP_FAILED, Slot.MAC);
+    refused(withBlock(Slot.MAC, altered), ErrorCode.KEYSET_UNWRAP_FAILED, Slot.MAC);
   }
 
   @Test
   void install_truncatedKeyBlock_refusedAsMalformed() {
     String block = issued.response().keyBlock(Slot.KEK);
-    String s =
-        KeySets.withBlocks(issued.response(), Map.of(Slot.KEK, block.substring(0, 40))).toJson();
+    String s = withBlock(Slot.KEK, block.substring(0, 40));
     Tr31Exception e = refused(s, ErrorCode.KEYSET_KEY_BLOCK_MALFORMED, Slot.KEK);
     assertTrue(e.getMessage().contains("OPTIONAL_BLOCK_TRUNCATED"), e.getMessage());
   }

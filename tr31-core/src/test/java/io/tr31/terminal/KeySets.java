@@ -30,11 +30,7 @@ final class KeySets {
   private KeySets() {}
 
   static byte[] bytes(int n, int start) {
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = (byte) (start + i);
-    }
-    return b;
+    return io.tr31.testing.Gens.counting(n, start);
   }
 
   static SecureRandom seeded(long seed) {

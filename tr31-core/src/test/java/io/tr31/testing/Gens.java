@@ -41,6 +41,15 @@ public final class Gens {
     return b;
   }
 
+  /** {@code n} fixed bytes counting up from {@code start} (modulo 256): a recognisable test key. */
+  public static byte[] counting(int n, int start) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (start + i);
+    }
+    return b;
+  }
+
   /** A fixed key of {@code n} bytes whose TDES parts are distinct ({@link #distinctTdesParts}). */
   public static byte[] distinctTdesKey(int n) {
     return distinctTdesParts(new byte[n]);

@@ -10,7 +10,6 @@ import io.tr31.Tr31Exception;
 import io.tr31.keyblock.WrapOptions;
 import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.internal.Hex;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,24 +44,16 @@ public final class LegacyBlocks {
 
   private LegacyBlocks() {}
 
-  /** A deterministic {@link SecureRandom}: SHA1PRNG seeded before its first use. */
-  public static SecureRandom seeded(long seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /** {@code n} blocks cycling through A, B and C headers, 2-key and 3-key TDES keys. */
   public static List<Block> generate(int n, long seed) throws Tr31Exception {
-    SecureRandom random = seeded(seed);
+    SecureRandom random = FixedRandom.seeded(seed);
     KeyBlockProtectionKey kbpk =
         KeyBlockProtectionKey.tdes(Hex.decode(TDES_KBPK));
     WrapOptions legacy =
-        WrapOptions.builder().allowDeprecatedVersions().paddingSource(seeded(seed + 1)).build();
+        WrapOptions.builder()
+            .allowDeprecatedVersions()
+            .paddingSource(FixedRandom.seeded(seed + 1))
+            .build();
     try {
       List<Block> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
