@@ -67,11 +67,11 @@ final class ChunkedWriter extends BodyWriter {
     byte[] line = new byte[h.length + 32 + MID.length + ct.length * 2 + 2];
     System.arraycopy(h, 0, line, 0, h.length);
     int p = h.length;
-    Hex.encodeAsciiInto(iv, 0, iv.length, line, p);
+    Hex.encodePublicAsciiInto(iv, 0, iv.length, line, p);
     p += 32;
     System.arraycopy(MID, 0, line, p, MID.length);
     p += MID.length;
-    Hex.encodeAsciiInto(ct, 0, ct.length, line, p);
+    Hex.encodePublicAsciiInto(ct, 0, ct.length, line, p);
     p += ct.length * 2;
     line[p++] = '"';
     line[p++] = '}';

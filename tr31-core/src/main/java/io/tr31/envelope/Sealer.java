@@ -61,11 +61,11 @@ final class Sealer {
     int pos = 0;
     System.arraycopy(prefix, 0, out, pos, prefix.length);
     pos += prefix.length;
-    Hex.encodeAsciiInto(ct, 0, ct.length, out, pos);
+    Hex.encodePublicAsciiInto(ct, 0, ct.length, out, pos);
     pos += 2 * ct.length;
     System.arraycopy(middle, 0, out, pos, middle.length);
     pos += middle.length;
-    Hex.encodeAsciiInto(iv, 0, iv.length, out, pos);
+    Hex.encodePublicAsciiInto(iv, 0, iv.length, out, pos);
     pos += 2 * iv.length;
     System.arraycopy(suffix, 0, out, pos, suffix.length);
     return out;

@@ -53,7 +53,7 @@ final class SingleWriter extends BodyWriter {
 
   private void hex(byte[] bytes) throws IOException {
     byte[] ascii = new byte[2 * bytes.length];
-    Hex.encodeAsciiInto(bytes, 0, bytes.length, ascii, 0);
+    Hex.encodePublicAsciiInto(bytes, 0, bytes.length, ascii, 0);
     out.write(ascii);
   }
 }

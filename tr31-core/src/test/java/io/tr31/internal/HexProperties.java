@@ -123,4 +123,24 @@ class HexProperties {
               return ok;
             });
   }
+
+  /**
+   * {@link Hex#encodePublicAsciiInto} (table lookup: key block wrap, the envelope's ciphertext and
+   * IVs) against the branch-free {@link Hex#encode}, at offsets in both arrays, leaving the bytes
+   * around the range alone.
+   */
+  @Test
+  void encodePublicAsciiInto_agreesWithBranchFreeEncode() {
+    qt().forAll(Gens.bytes(0, 300), integers().between(0, 3))
+        .check(
+            (b, shift) -> {
+              int off = Math.min(shift, b.length);
+              int len = b.length - off;
+              byte[] dst = new byte[2 * len + 4];
+              Arrays.fill(dst, (byte) '.');
+              Hex.encodePublicAsciiInto(b, off, len, dst, 2);
+              String want = ".." + Hex.encode(b, off, len) + "..";
+              return want.equals(new String(dst, java.nio.charset.StandardCharsets.US_ASCII));
+            });
+  }
 }

@@ -118,10 +118,10 @@ class HexTest {
   }
 
   @Test
-  void encodeAsciiInto_writesUpperCaseHexBytesAtTheOffset() {
+  void encodePublicAsciiInto_writesUpperCaseHexBytesAtTheOffset() {
     byte[] src = {0x00, 0x09, (byte) 0xAF, (byte) 0xF0, 0x5C};
     byte[] dst = "..............".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    Hex.encodeAsciiInto(src, 1, 4, dst, 3);
+    Hex.encodePublicAsciiInto(src, 1, 4, dst, 3);
     assertEquals("...09AFF05C...", new String(dst, java.nio.charset.StandardCharsets.US_ASCII));
     char[] chars = new char[10];
     Hex.encodeInto(src, 0, 5, chars, 0);
