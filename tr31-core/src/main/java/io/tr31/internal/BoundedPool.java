@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 public final class BoundedPool<T> {
   /**
    * Array entries per slot: 16 references are 64 bytes with compressed references, so two slots
-   * never share a cache line and two threads' gives and takes do not slow each other.
+   * never share a cache line and two threads' gives and takes do not slow each other; the first
+   * slot sits one stride in, off the line of the array's header, whose length every access reads.
    */
   private static final int STRIDE = 16;
 
@@ -37,7 +38,7 @@ public final class BoundedPool<T> {
     }
     this.size = slots;
     this.homeMask = Integer.highestOneBit(slots) - 1;
-    this.slots = new AtomicReferenceArray<>(slots * STRIDE);
+    this.slots = new AtomicReferenceArray<>((slots + 1) * STRIDE);
     this.factory = Objects.requireNonNull(factory, "factory");
     this.releaser = Objects.requireNonNull(releaser, "releaser");
   }
@@ -88,13 +89,13 @@ public final class BoundedPool<T> {
 
   /** The array index of slot {@code k mod n}: one slot per cache line ({@link #STRIDE}). */
   private static int slot(int k, int n) {
-    return (k < n ? k : k - n) * STRIDE;
+    return ((k < n ? k : k - n) + 1) * STRIDE;
   }
 
   /** Releases every idle object; objects given back later are released, never pooled. */
   public void close() {
     closed = true;
-    for (int i = 0; i < slots.length(); i += STRIDE) {
+    for (int i = STRIDE; i < slots.length(); i += STRIDE) {
       T t = slots.getAndSet(i, null);
       if (t != null) {
         releaser.accept(t);
@@ -105,7 +106,7 @@ public final class BoundedPool<T> {
   /** Idle objects in the pool (for tests). */
   public int idle() {
     int n = 0;
-    for (int i = 0; i < slots.length(); i += STRIDE) {
+    for (int i = STRIDE; i < slots.length(); i += STRIDE) {
       n += slots.get(i) == null ? 0 : 1;
     }
     return n;

@@ -38,7 +38,11 @@ public final class Lifecycle {
           8,
           Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1)));
 
-  /** Ints per counter: 16 ints are 64 bytes, so two counters never share a cache line. */
+  /**
+   * Ints per counter: 16 ints are 64 bytes, so two counters never share a cache line; the first
+   * counter sits one stride in, so that none shares the line of the array's header, whose length
+   * every access reads.
+   */
   private static final int STRIDE = 16;
 
   /**
@@ -98,7 +102,7 @@ public final class Lifecycle {
    * @return the lifecycle
    */
   public static Lifecycle shared(String what) {
-    return new Lifecycle(what, new AtomicIntegerArray(STRIPES * STRIDE));
+    return new Lifecycle(what, new AtomicIntegerArray((STRIPES + 1) * STRIDE));
   }
 
   /**
@@ -151,14 +155,14 @@ public final class Lifecycle {
 
   /** The calling thread's counter (thread ids are public: only a spreading hint). */
   private static int stripe() {
-    return (int) (Thread.currentThread().getId() & (STRIPES - 1)) * STRIDE;
+    return ((int) (Thread.currentThread().getId() & (STRIPES - 1)) + 1) * STRIDE;
   }
 
   /** Running operations: the count in {@code s}, plus the stripes' sum for a shared lifecycle. */
   private int running(int s) {
     int n = s & COUNT;
     if (stripes != null) {
-      for (int i = 0; i < STRIPES * STRIDE; i += STRIDE) {
+      for (int i = STRIDE; i <= STRIPES * STRIDE; i += STRIDE) {
         n += stripes.get(i);
       }
     }
