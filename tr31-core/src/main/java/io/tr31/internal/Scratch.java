@@ -3,8 +3,6 @@
  */
 package io.tr31.internal;
 
-import java.util.Arrays;
-
 /**
  * Per-thread buffers for the hot paths (a key block's header and payload side by side, MAC blocks),
  * so that they allocate nothing; tied to no key. {@link #take()} hands the thread's scratch to the
@@ -77,11 +75,11 @@ public final class Scratch {
    * thread.
    */
   public void give() {
-    Arrays.fill(data, 0, dataUsed, (byte) 0);
-    Arrays.fill(sink, 0, sinkUsed, (byte) 0);
+    Bytes.wipe(data, 0, dataUsed);
+    Bytes.wipe(sink, 0, sinkUsed);
     for (int k = 0; blocksUsed != 0; k++, blocksUsed >>>= 1) {
       if ((blocksUsed & 1) != 0) {
-        Arrays.fill(blocks[k], (byte) 0);
+        Bytes.wipe(blocks[k]);
       }
     }
     out = false;
