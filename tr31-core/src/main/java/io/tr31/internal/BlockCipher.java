@@ -193,10 +193,13 @@ public final class BlockCipher implements Destroyable {
    * in[inOff..inOff+bs)}, into {@code out[outOff+bs..outOff+len)}, as one zero-IV CBC call over
    * IV || ciphertext: the chaining itself XORs each block with the one before it, so nothing is
    * XORed here. The first output block, {@code out[outOff..outOff+bs)}, is the decryption of the
-   * IV (or zeros): the caller overwrites it before the array is read. An engine that holds an ECB
-   * decryptor and no CBC one (a one-shot KBEK keyed by {@link CipherState#handOver}) is used as
-   * {@link #decryptCbc} does rather than keying a second cipher. {@code in} and {@code out} are
-   * different arrays; {@code len} is at least two blocks.
+   * IV (or zeros): the caller overwrites it before the array is read. TDES, whose JCE cipher has no
+   * intrinsic (the IV's block would cost a third more for a 3-block payload), and an engine that
+   * holds an ECB decryptor and no CBC one (a one-shot KBEK keyed by {@link CipherState#handOver})
+   * are served as {@link #decryptCbc} does: ECB over the ciphertext alone, then XOR, first block
+   * zeros. For AES the IV's block is free beside the chain (the JDK's CBC decryption intrinsic
+   * runs four blocks at once). {@code in} and {@code out} are different arrays; {@code len} is at
+   * least two blocks.
    */
   void decryptCbcIvFirst(byte[] in, int inOff, int len, byte[] out, int outOff) {
     int bs = blockSizeBytes();
@@ -206,7 +209,8 @@ public final class BlockCipher implements Destroyable {
     }
     CipherState.Engine e = state.take();
     try {
-      if (e.has(CipherState.ECB_DECRYPT) && !e.has(CipherState.CBC_DECRYPT)) {
+      if (algorithm == Algorithm.TDES
+          || (e.has(CipherState.ECB_DECRYPT) && !e.has(CipherState.CBC_DECRYPT))) {
         e.run(CipherState.ECB_DECRYPT, in, inOff + bs, len - bs, out, outOff + bs);
         for (int i = bs; i < len; i++) {
           out[outOff + i] ^= in[inOff + i - bs];

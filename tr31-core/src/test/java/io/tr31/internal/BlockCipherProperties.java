@@ -90,10 +90,10 @@ class BlockCipherProperties {
 
   /**
    * {@link BlockCipher#decryptCbcIvFirst} (the unwrap fast path's decryption: IV || ciphertext in
-   * one zero-IV CBC call) on both of its engine paths against the plain JCE: a fresh key takes the
-   * CBC path (its first output block is the IV decrypted), a key whose engine holds an ECB
-   * decryptor already (as a one-shot KBEK does) the ECB path (first block zeros); twice each, so a
-   * CBC chain left unreset shows.
+   * one zero-IV CBC call) on both of its engine paths against the plain JCE: a fresh AES key takes
+   * the CBC path (its first output block is the IV decrypted), a TDES key, or a key whose engine
+   * holds an ECB decryptor already (as a one-shot KBEK does), the ECB path (first block zeros);
+   * twice each, so a CBC chain left unreset shows.
    */
   @Test
   void decryptCbcIvFirst_onBothEnginePaths_equalsThePlainJce() {
@@ -132,7 +132,8 @@ class BlockCipherProperties {
                   ecb.decryptCbcIvFirst(in, 0, in.length, b, 5);
                   ok &= Arrays.equals(Arrays.copyOfRange(a, 5 + bs, a.length), want)
                       && Arrays.equals(Arrays.copyOfRange(b, 5 + bs, b.length), want)
-                      && Arrays.equals(Arrays.copyOfRange(a, 5, 5 + bs), ivDecrypted)
+                      && Arrays.equals(
+                          Arrays.copyOfRange(a, 5, 5 + bs), choice < 3 ? ivDecrypted : new byte[bs])
                       && Arrays.equals(Arrays.copyOfRange(b, 5, 5 + bs), new byte[bs]);
                 }
                 return ok;
