@@ -328,15 +328,18 @@ class RewrapTest {
         assertThrows(Tr31Exception.class, () -> Rewrap.builder(tdes, aes).build().rewrap(storage, Profile.STRICT));
     assertEquals(ErrorCode.KEY_STORAGE_ONLY, e.code());
     assertTrue(e instanceof Tr31PolicyException, e.getClass().getName());
-    Tr31Exception stated =
+    // No other option lifts it (before API 1.0 this stated an exchange target, now gone).
+    Tr31Exception otherOptions =
         assertThrows(
             Tr31Exception.class,
             () ->
                 Rewrap.builder(tdes, aes)
-                    
+                    .toVersion(KeyBlockVersion.D)
+                    .wrapOptions(WrapOptions.defaults())
+                    .headerOverride(h -> h)
                     .build()
                     .rewrap(storage, Profile.STRICT));
-    assertEquals(ErrorCode.KEY_STORAGE_ONLY, stated.code());
+    assertEquals(ErrorCode.KEY_STORAGE_ONLY, otherOptions.code());
 
     String stored =
         Rewrap.builder(tdes, aes)
