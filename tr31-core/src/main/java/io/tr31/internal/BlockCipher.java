@@ -3,16 +3,15 @@
  */
 package io.tr31.internal;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Cipher;
 import javax.security.auth.Destroyable;
 
 /**
- * A prepared AES or TDES block cipher: ECB, and CBC with the IV folded into the first block (the
- * X9.143 IV is the MAC, new on every call: folding saves a {@code Cipher.init} per call). {@link
- * Cmac} builds on it.
+ * A prepared AES or TDES block cipher: ECB, and CBC built on ECB with the chaining XOR done here
+ * (the X9.143 IV is the MAC, new on every call, so no {@code Cipher.init} per call; and SunJCE's
+ * CBC mode keeps a block of the data in the cipher object, see {@link CipherState}). {@link Cmac}
+ * builds on it, with the JCE's zero-IV CBC mode: a MAC's chain is not the message.
  *
  * <p>The speed layer is three small classes: {@link CipherState} (this key's pooled JCE ciphers
  * and CMAC subkeys, and the zero-keyed spares), {@link Scratch} (per-thread buffers, zero between
@@ -123,9 +122,11 @@ public final class BlockCipher implements Destroyable {
 
   /**
    * CBC-encrypts {@code len} bytes (a positive multiple of the block size) under the IV {@code
-   * iv[ivOff..)}: zero-IV CBC over (P1 xor IV, P2, ...), in one cipher call through the thread's
-   * {@link Scratch} up to its size, else with the first block alone. The output must not overlap
-   * the input.
+   * iv[ivOff..)}: each block XORed with the one before it (the IV for the first) in the thread's
+   * {@link Scratch}, then encrypted alone by ECB. Not SunJCE's CBC mode, whose Java path keeps the
+   * last plaintext block XOR the ciphertext before it ({@code CipherBlockChaining.k}, public) in
+   * the cipher object, where nothing clears it: the end of a key payload would outlive the key.
+   * The output must not overlap the input.
    */
   public void encryptCbc(
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
@@ -137,35 +138,29 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  /** {@link #encryptCbc(byte[], int, byte[], int, int, byte[], int)} in the caller's scratch. */
+  /**
+   * {@link #encryptCbc(byte[], int, byte[], int, int, byte[], int)} in the caller's scratch (its
+   * block 0, which the caller's {@link Scratch#give()} wipes).
+   */
   void encryptCbc(
       Scratch s, byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
     int bs = blockSizeBytes();
     Objects.checkFromIndexSize(ivOff, bs, iv.length);
     checkBlocks(in, inOff, len, out, outOff);
-    boolean oneCall = len <= Scratch.DATA_BYTES;
-    byte[] buf = oneCall ? s.data(len) : s.block(0, bs);
+    byte[] buf = s.block(0, bs);
     CipherState.Engine e = state.take();
-    boolean done = false;
     try {
-      System.arraycopy(in, inOff, buf, 0, oneCall ? len : bs);
-      for (int i = 0; i < bs; i++) {
-        buf[i] ^= iv[ivOff + i];
+      byte[] prev = iv;
+      int prevOff = ivOff;
+      for (int b = 0; b < len; b += bs) {
+        for (int i = 0; i < bs; i++) {
+          buf[i] = (byte) (in[inOff + b + i] ^ prev[prevOff + i]);
+        }
+        e.run(CipherState.ECB_ENCRYPT, buf, 0, bs, out, outOff + b);
+        prev = out;
+        prevOff = outOff + b;
       }
-      Cipher cbc = e.cipher(CipherState.CBC_ENCRYPT);
-      if (oneCall) {
-        cbc.doFinal(buf, 0, len, out, outOff);
-      } else {
-        cbc.update(buf, 0, bs, out, outOff);
-        cbc.doFinal(in, inOff + bs, len - bs, out, outOff + bs);
-      }
-      done = true;
-    } catch (GeneralSecurityException x) {
-      throw new IllegalStateException("block cipher failure: " + x.getClass().getSimpleName());
     } finally {
-      if (!done) {
-        e.drop(); // its CBC chain may be half fed
-      }
       state.give(e);
     }
   }
@@ -190,16 +185,13 @@ public final class BlockCipher implements Destroyable {
 
   /**
    * CBC-decrypts the ciphertext {@code in[inOff+bs..inOff+len)} under the IV in front of it, {@code
-   * in[inOff..inOff+bs)}, into {@code out[outOff+bs..outOff+len)}, as one zero-IV CBC call over
-   * IV || ciphertext: the chaining itself XORs each block with the one before it, so nothing is
-   * XORed here. The first output block, {@code out[outOff..outOff+bs)}, is the decryption of the
-   * IV (or zeros): the caller overwrites it before the array is read. TDES, whose JCE cipher has no
-   * intrinsic (the IV's block would cost a third more for a 3-block payload), and an engine that
-   * holds an ECB decryptor and no CBC one (a one-shot KBEK keyed by {@link CipherState#handOver})
-   * are served as {@link #decryptCbc} does: ECB over the ciphertext alone, then XOR, first block
-   * zeros. For AES the IV's block is free beside the chain (the JDK's CBC decryption intrinsic
-   * runs four blocks at once). {@code in} and {@code out} are different arrays; {@code len} is at
-   * least two blocks.
+   * in[inOff..inOff+bs)}, into {@code out[outOff+bs..outOff+len)}: one ECB call, then each block
+   * XORed with the one before it in {@code in} (the IV for the first), so that IV and ciphertext
+   * side by side need no copy. {@code out[outOff..outOff+bs)} is zeroed. Not SunJCE's CBC mode:
+   * its Java path keeps the last block's decryption ({@code CipherBlockChaining.k}) in the cipher
+   * object, and neither re-keying nor its intrinsic ever clears it, which would leave the end of a
+   * key payload in a pooled cipher. {@code in} and {@code out} are different arrays; {@code len} is
+   * at least two blocks.
    */
   void decryptCbcIvFirst(byte[] in, int inOff, int len, byte[] out, int outOff) {
     int bs = blockSizeBytes();
@@ -207,21 +199,11 @@ public final class BlockCipher implements Destroyable {
     if (len == bs || in == out) {
       throw new IllegalArgumentException("an IV and ciphertext, into another array");
     }
-    CipherState.Engine e = state.take();
-    try {
-      if (algorithm == Algorithm.TDES
-          || (e.has(CipherState.ECB_DECRYPT) && !e.has(CipherState.CBC_DECRYPT))) {
-        e.run(CipherState.ECB_DECRYPT, in, inOff + bs, len - bs, out, outOff + bs);
-        for (int i = bs; i < len; i++) {
-          out[outOff + i] ^= in[inOff + i - bs];
-        }
-        Arrays.fill(out, outOff, outOff + bs, (byte) 0);
-      } else {
-        e.run(CipherState.CBC_DECRYPT, in, inOff, len, out, outOff);
-      }
-    } finally {
-      state.give(e);
+    run(CipherState.ECB_DECRYPT, in, inOff + bs, len - bs, out, outOff + bs);
+    for (int i = bs; i < len; i++) {
+      out[outOff + i] ^= in[inOff + i - bs];
     }
+    Arrays.fill(out, outOff, outOff + bs, (byte) 0);
   }
 
   /**

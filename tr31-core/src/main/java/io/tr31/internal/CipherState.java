@@ -38,7 +38,14 @@ import javax.crypto.spec.SecretKeySpec;
  * and only drops the old ones (nor does it wipe its 8-byte key buffer), so re-keying a TDES cipher
  * wipes nothing: it only makes the old schedule unreachable, exactly as dropping the cipher does.
  * Dropped, not wiped, in every case: what the JCE copied and dropped before (TDES schedules, the
- * JDK's own temporaries) and whatever the garbage collector moved.
+ * JDK's own temporaries) and whatever the garbage collector moved. Not wiped either, and kept in
+ * the cipher across re-keying: SunJCE's CBC mode ({@code CipherBlockChaining}) holds the last
+ * block it fed to the block cipher in a field of its own ({@code k}: on encryption the last
+ * plaintext block XOR the ciphertext block before it, on decryption the last block's decryption)
+ * whenever its Java path runs (always for TDES, until the intrinsic takes over for AES), and
+ * nothing clears it. So decryption here is never CBC mode: ECB, then XOR ({@link
+ * BlockCipher#decryptCbc}, {@link BlockCipher#decryptCbcIvFirst}); the CBC encryptor of a key
+ * block wrap may keep the end of its payload that way (review of 2026-12-02; see SECURITY.md).
  */
 final class CipherState {
   /** Idle engines per key: every core at once, with slack for preempted threads. */
@@ -48,8 +55,6 @@ final class CipherState {
   static final int ECB_DECRYPT = 1;
   /** Zero-IV CBC: every use ends with {@code doFinal}, which restores the IV. */
   static final int CBC_ENCRYPT = 2;
-  /** Zero-IV CBC decryption, likewise ({@link BlockCipher#decryptCbcIvFirst}). */
-  static final int CBC_DECRYPT = 3;
 
   private static final SecretKey[] ZERO_KEYS = {
     new SecretKeySpec(new byte[24], "DESede"), new SecretKeySpec(new byte[16], "AES")
@@ -59,9 +64,8 @@ final class CipherState {
   };
 
   /**
-   * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): one serves both kinds of
-   * its mode ({@link #handOver} turns an ECB encryptor into a decryptor); an empty pool yields
-   * {@code null}.
+   * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): ECB serves both ECB kinds
+   * ({@link #handOver} turns an encryptor into a decryptor); an empty pool yields {@code null}.
    */
   private static final List<BoundedPool<Cipher>> SPARES = new ArrayList<>();
 
@@ -116,7 +120,7 @@ final class CipherState {
    */
   @SuppressWarnings("try") // the resource only ends the operation
   void handOver(CipherState from, int fromKind, int kind) {
-    if (fromKind >= CBC_ENCRYPT || kind >= CBC_ENCRYPT || from.aes != aes) {
+    if (fromKind == CBC_ENCRYPT || kind == CBC_ENCRYPT || from.aes != aes) {
       throw new IllegalArgumentException("ECB kinds of one algorithm only");
     }
     Engine source = from.engines.take();
@@ -142,7 +146,7 @@ final class CipherState {
 
   /** One operation's ciphers and subkeys, used by one thread at a time. */
   final class Engine {
-    private final Cipher[] ciphers = new Cipher[4];
+    private final Cipher[] ciphers = new Cipher[3];
 
     /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
     byte[] subkeys;
@@ -168,11 +172,6 @@ final class CipherState {
       }
     }
 
-    /** Whether the cipher of this kind is keyed already. */
-    boolean has(int kind) {
-      return ciphers[kind] != null;
-    }
-
     /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
     void drop() {
       Arrays.fill(ciphers, null);
@@ -182,7 +181,7 @@ final class CipherState {
     void release() {
       Bytes.wipe(subkeys);
       subkeys = null;
-      for (int kind = 0; kind < ciphers.length; kind++) {
+      for (int kind = 0; kind < 3; kind++) {
         Cipher c = ciphers[kind];
         ciphers[kind] = null;
         if (c != null) {
@@ -200,17 +199,16 @@ final class CipherState {
     }
 
     private BoundedPool<Cipher> spares(int kind) {
-      return SPARES.get(2 * aes + (kind >= CBC_ENCRYPT ? 1 : 0));
+      return SPARES.get(2 * aes + (kind == CBC_ENCRYPT ? 1 : 0));
     }
 
     /** Keys {@code c}, or a new cipher when {@code c} is null (no spare was left). */
     private Cipher init(Cipher c, int kind, SecretKey k) {
-      boolean cbc = kind >= CBC_ENCRYPT;
-      String mode = k.getAlgorithm() + (cbc ? "/CBC" : "/ECB") + "/NoPadding";
+      String mode = k.getAlgorithm() + (kind == CBC_ENCRYPT ? "/CBC" : "/ECB") + "/NoPadding";
       try {
         c = c != null ? c : Cipher.getInstance(mode);
-        boolean decrypt = kind == ECB_DECRYPT || kind == CBC_DECRYPT;
-        c.init(decrypt ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k, cbc ? ZERO_IVS[aes] : null);
+        c.init(kind == ECB_DECRYPT ? Cipher.DECRYPT_MODE : Cipher.ENCRYPT_MODE, k,
+            kind == CBC_ENCRYPT ? ZERO_IVS[aes] : null);
         return c;
       } catch (GeneralSecurityException x) {
         throw new IllegalStateException("cannot key " + mode, x);

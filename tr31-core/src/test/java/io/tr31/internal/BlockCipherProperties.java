@@ -90,13 +90,12 @@ class BlockCipherProperties {
 
   /**
    * {@link BlockCipher#decryptCbcIvFirst} (the unwrap fast path's decryption: IV || ciphertext in
-   * one zero-IV CBC call) on both of its engine paths against the plain JCE: a fresh AES key takes
-   * the CBC path (its first output block is the IV decrypted), a TDES key, or a key whose engine
-   * holds an ECB decryptor already (as a one-shot KBEK does), the ECB path (first block zeros);
-   * twice each, so a CBC chain left unreset shows.
+   * ECB then XOR, with IV and ciphertext side by side) against the plain JCE, on a fresh key and on
+   * one whose engine holds an ECB decryptor already (as a one-shot KBEK does); twice each; the
+   * block in front of the plaintext is zeroed.
    */
   @Test
-  void decryptCbcIvFirst_onBothEnginePaths_equalsThePlainJce() {
+  void decryptCbcIvFirst_freshAndWithAnEcbDecryptorKeyed_equalsThePlainJce() {
     qt().forAll(
             integers().between(0, LENGTHS.length - 1),
             Gens.bytes(32),
@@ -122,7 +121,6 @@ class BlockCipherProperties {
               BlockCipher ecb = BlockCipher.of(alg, key.clone());
               try {
                 byte[] want = jce(name + "/CBC/NoPadding", Cipher.DECRYPT_MODE, jceKey, iv, ct);
-                byte[] ivDecrypted = jce(name + "/ECB/NoPadding", Cipher.DECRYPT_MODE, jceKey, null, iv);
                 ecb.decryptEcb(ct, 0, bs, new byte[bs], 0); // keys that engine's ECB decryptor
                 boolean ok = true;
                 for (int round = 0; round < 2; round++) {
@@ -132,8 +130,7 @@ class BlockCipherProperties {
                   ecb.decryptCbcIvFirst(in, 0, in.length, b, 5);
                   ok &= Arrays.equals(Arrays.copyOfRange(a, 5 + bs, a.length), want)
                       && Arrays.equals(Arrays.copyOfRange(b, 5 + bs, b.length), want)
-                      && Arrays.equals(
-                          Arrays.copyOfRange(a, 5, 5 + bs), choice < 3 ? ivDecrypted : new byte[bs])
+                      && Arrays.equals(Arrays.copyOfRange(a, 5, 5 + bs), new byte[bs])
                       && Arrays.equals(Arrays.copyOfRange(b, 5, 5 + bs), new byte[bs]);
                 }
                 return ok;
