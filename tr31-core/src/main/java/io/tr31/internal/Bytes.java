@@ -42,8 +42,10 @@ public final class Bytes {
     if (from < 0 || from > to || to > a.length) {
       throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of " + a.length);
     }
-    for (int i = from; i < to; i += ZEROS.length) {
-      System.arraycopy(ZEROS, 0, a, i, Math.min(ZEROS.length, to - i));
+    for (int i = from; i < to; ) {
+      int k = Math.min(ZEROS.length, to - i); // no "i += ZEROS.length": that could overflow
+      System.arraycopy(ZEROS, 0, a, i, k);
+      i += k;
     }
   }
 }

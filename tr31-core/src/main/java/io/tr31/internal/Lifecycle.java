@@ -47,10 +47,12 @@ public final class Lifecycle {
 
   /**
    * A stripe's count above which {@link #use()} also sums the stripes and refuses beyond {@link
-   * #COUNT}, as the plain lifecycle does. Below it no check is needed: all stripes together then
-   * hold at most half of {@code COUNT} unchecked, so the sum stays far from overflowing. A stripe
-   * skewed by operations closed on other threads only takes the slower path; it is never refused
-   * for its own value.
+   * #COUNT}, as the plain lifecycle does. Below it no check is needed while operations close on
+   * the thread that opened them: all stripes together then hold at most half of {@code COUNT}
+   * unchecked. Operations closed on other threads skew the stripes (one up, another down, the sum
+   * right): a skewed stripe only takes the slower path, never refused for its own value, and a
+   * stripe pushed below zero could climb unchecked by as much as it was pushed, which takes about
+   * 10^9 operations open at once: far beyond any real use, so the guard is not exact there.
    */
   private static final int STRIPE_CHECK = COUNT / (2 * STRIPES);
 

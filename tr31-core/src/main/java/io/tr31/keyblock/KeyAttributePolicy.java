@@ -81,12 +81,12 @@ public final class KeyAttributePolicy {
    * each permitted mode's ordinal, indexed by usage and algorithm ordinal (two map lookups and a
    * set lookup cost about 15 ns of an unwrap).
    */
-  private static final long[] PERMITTED = flatten();
-
   private static final int ALGORITHMS = KeyAlgorithm.values().length;
 
+  private static final long[] PERMITTED = flatten();
+
   private static long[] flatten() {
-    int algorithms = KeyAlgorithm.values().length;
+    int algorithms = ALGORITHMS;
     if (ModeOfUse.values().length > Long.SIZE) {
       throw new AssertionError("a mode of use per bit");
     }
