@@ -253,8 +253,9 @@ public final class Hex {
 
   /**
    * Writes {@code text[0..len)} into {@code dst[0..len)}, one byte per character: for a key block
-   * header whose characters the parser checked to be printable ASCII (the MAC input, beside the hex of the body). Not in {@link Bytes}, whose calls PIT does not
-   * mutate: a wrong copy here must be seen by the tests.
+   * header whose characters the parser checked to be printable ASCII (the MAC input, beside the
+   * hex of the body). Not in {@link Bytes}, whose calls PIT does not mutate: a wrong copy here
+   * must be seen by the tests.
    */
   public static void asciiInto(CharSequence text, int len, byte[] dst) {
     for (int i = 0; i < len; i++) {
