@@ -184,29 +184,6 @@ public final class BlockCipher implements Destroyable {
   }
 
   /**
-   * CBC-decrypts the ciphertext {@code in[inOff+bs..inOff+len)} under the IV in front of it, {@code
-   * in[inOff..inOff+bs)}, into {@code out[outOff+bs..outOff+len)}: one ECB call, then each block
-   * XORed with the one before it in {@code in} (the IV for the first), so that IV and ciphertext
-   * side by side need no copy. {@code out[outOff..outOff+bs)} is zeroed. Not SunJCE's CBC mode:
-   * its Java path keeps the last block's decryption ({@code CipherBlockChaining.k}) in the cipher
-   * object, and neither re-keying nor its intrinsic ever clears it, which would leave the end of a
-   * key payload in a pooled cipher. {@code in} and {@code out} are different arrays; {@code len} is
-   * at least two blocks.
-   */
-  void decryptCbcIvFirst(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    int bs = blockSizeBytes();
-    checkBlocks(in, inOff, len, out, outOff);
-    if (len == bs || in == out) {
-      throw new IllegalArgumentException("an IV and ciphertext, into another array");
-    }
-    run(CipherState.ECB_DECRYPT, in, inOff + bs, len - bs, out, outOff + bs);
-    for (int i = bs; i < len; i++) {
-      out[outOff + i] ^= in[inOff + i - bs];
-    }
-    Arrays.fill(out, outOff, outOff + bs, (byte) 0);
-  }
-
-  /**
    * One block through the shape of an ISO 9564-1 PIN block encipherment, in one pooled engine:
    * {@code E(in XOR mask)} (formats 0 and 3), or with {@code twice} {@code E(E(in) XOR mask)}
    * (format 4, 9.4.3). {@code buf} holds two blocks: the first is work space, left holding the

@@ -43,9 +43,9 @@ import javax.crypto.spec.SecretKeySpec;
  * block it fed to the block cipher in a field of its own ({@code k}: on encryption the last
  * plaintext block XOR the ciphertext block before it, on decryption the last block's decryption)
  * whenever its Java path runs (always for TDES, until the intrinsic takes over for AES), and
- * nothing clears it. So decryption here is never CBC mode: ECB, then XOR ({@link
- * BlockCipher#decryptCbc}, {@link BlockCipher#decryptCbcIvFirst}); the CBC encryptor of a key
- * block wrap may keep the end of its payload that way (review of 2026-12-02; see SECURITY.md).
+ * nothing clears it. So {@link BlockCipher} never encrypts or decrypts in CBC mode: ECB, and the
+ * chaining XOR in its own wiped buffers (review of 2026-12-02; see SECURITY.md). {@link
+ * #CBC_ENCRYPT} serves only the CMAC, whose chain is not the message.
  */
 final class CipherState {
   /** Idle engines per key: every core at once, with slack for preempted threads. */

@@ -369,26 +369,21 @@ public final class KeyDerivationBinding implements Binding {
         || len == 0
         || len % blockBytes != 0
         || n % blockBytes != 0
-        || n > Scratch.DATA_BYTES
-        || 2 * blockBytes + len > Scratch.DATA_BYTES) {
+        || n > Scratch.DATA_BYTES) {
       return false;
     }
-    // The MAC (the IV), then the ciphertext: the text's ciphertext and MAC decoded in one go
-    // behind the first block, then the MAC copied in front.
-    byte[] chained = s.sink(2 * blockBytes + len);
-    if (!Hex.decodePublicInto(s, text, h, end, chained, blockBytes)) {
+    // The ciphertext, then the MAC, decoded in one go (len + blockBytes <= n: h >= blockBytes).
+    byte[] decoded = s.sink(len + blockBytes);
+    if (!Hex.decodePublicInto(s, text, h, end, decoded, 0)) {
       return false;
     }
     lifecycle.check();
     byte[] received = s.block(0, blockBytes);
-    System.arraycopy(chained, blockBytes + len, received, 0, blockBytes);
-    System.arraycopy(received, 0, chained, 0, blockBytes);
+    System.arraycopy(decoded, len, received, 0, blockBytes);
     byte[] data = s.data(n);
     byte[] computed = s.block(1, blockBytes);
     // TR-31:2018 A.3.2 / A.3.3: the received MAC is the IV; decrypt, then MAC header || plaintext.
-    // The plaintext lands behind the header; the block in front of it, over the header's last
-    // block, is the decrypted IV, which the header's own bytes then overwrite.
-    kbek.decryptCbcIvFirst(chained, 0, blockBytes + len, data, h - blockBytes);
+    kbek.decryptCbc(decoded, len, decoded, 0, len, data, h);
     Hex.asciiInto(text, h, data); // printable ASCII: the header parser checked every one
     kbak.macAligned(s, n, computed, 0);
     if (!MessageDigest.isEqual(computed, received)) {
