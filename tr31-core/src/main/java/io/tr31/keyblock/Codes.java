@@ -24,12 +24,16 @@ final class Codes {
   }
 
   /**
-   * Enum constants by header code: one array load for a code of one or two characters {@code 0-9
-   * A-Z a-z} (every code X9.143 defines), a map for any other. Immutable.
+   * Enum constants by header code: for a code of one or two ASCII characters (every code X9.143
+   * defines) one or two array loads indexed by the characters themselves, a map for any other.
+   * Immutable.
    */
   static final class Index<E extends Enum<E>> {
-    private static final int ALNUM = 62;
-    private final Object[] byChars = new Object[ALNUM + ALNUM * ALNUM];
+    private static final int ASCII = 0x80;
+    /** One-character codes by their character. */
+    private final Object[] byChar = new Object[ASCII];
+    /** Two-character codes by first character (a row only where a code starts), then second. */
+    private final Object[][] byPair = new Object[ASCII][];
     private final Map<String, E> others = new HashMap<>();
 
     private Index(E[] values, Function<E, String> code) {
@@ -38,12 +42,16 @@ final class Codes {
         if (c.isEmpty()) {
           continue;
         }
-        int slot = slot(c);
-        if (slot >= 0 ? byChars[slot] != null : others.containsKey(c)) {
+        if (get(c) != null) {
           throw new AssertionError("duplicate header code " + c);
         }
-        if (slot >= 0) {
-          byChars[slot] = e;
+        if (c.length() == 1 && c.charAt(0) < ASCII) {
+          byChar[c.charAt(0)] = e;
+        } else if (c.length() == 2 && c.charAt(0) < ASCII && c.charAt(1) < ASCII) {
+          if (byPair[c.charAt(0)] == null) {
+            byPair[c.charAt(0)] = new Object[ASCII];
+          }
+          byPair[c.charAt(0)][c.charAt(1)] = e;
         } else {
           others.put(c, e);
         }
@@ -51,13 +59,23 @@ final class Codes {
     }
 
     /** {@return the constant with this code, or {@code null} (also for a {@code null} code)} */
-    @SuppressWarnings("unchecked") // byChars holds only constants of E
+    @SuppressWarnings("unchecked") // the arrays hold only constants of E
     E get(String code) {
       if (code == null) {
         return null;
       }
-      int slot = slot(code);
-      return slot >= 0 ? (E) byChars[slot] : others.get(code);
+      int n = code.length();
+      if (n == 1) {
+        char c = code.charAt(0);
+        return c < ASCII ? (E) byChar[c] : null;
+      }
+      if (n == 2) {
+        char c1 = code.charAt(0);
+        char c2 = code.charAt(1);
+        Object[] row = c1 < ASCII && c2 < ASCII ? byPair[c1] : null;
+        return row == null ? null : (E) row[c2];
+      }
+      return others.get(code);
     }
 
     /**
@@ -114,34 +132,6 @@ final class Codes {
         }
       }
       return true;
-    }
-
-    /** The array slot of a one- or two-character alphanumeric code, else -1. */
-    private static int slot(String code) {
-      int n = code.length();
-      int a = n >= 1 && n <= 2 ? alnum(code.charAt(0)) : -1;
-      if (a < 0 || n == 1) {
-        return a;
-      }
-      int b = alnum(code.charAt(1));
-      return b < 0 ? -1 : ALNUM + a * ALNUM + b;
-    }
-
-    private static int alnum(char c) {
-      return c < 0x80 ? ALNUM_INDEX[c] : -1;
-    }
-  }
-
-  /** {@code 0-9} as 0-9, {@code A-Z} as 10-35, {@code a-z} as 36-61, -1 for other ASCII. */
-  private static final byte[] ALNUM_INDEX = new byte[0x80];
-
-  static {
-    for (int c = 0; c < 0x80; c++) {
-      ALNUM_INDEX[c] =
-          (byte)
-              (isDigit((char) c)
-                  ? c - '0'
-                  : c >= 'A' && c <= 'Z' ? 10 + c - 'A' : c >= 'a' && c <= 'z' ? 36 + c - 'a' : -1);
     }
   }
 
