@@ -57,7 +57,8 @@ class CbcResidueTest {
 
   /** Every JCE cipher in the engines idle in {@code c}'s pool. */
   private static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
-    BoundedPool<?> pool = (BoundedPool<?>) JceResidue.field(CipherState.class, "engines").get(c.state());
+    BoundedPool<?> pool =
+        (BoundedPool<?>) JceResidue.field(CipherState.class, "engines").get(c.state());
     List<Cipher> out = new ArrayList<>();
     for (Object engine : JceResidue.idle(pool)) {
       for (Cipher cipher : (Cipher[]) JceResidue.field(engine.getClass(), "ciphers").get(engine)) {
