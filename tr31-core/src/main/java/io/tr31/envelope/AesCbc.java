@@ -7,6 +7,7 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import io.tr31.internal.BoundedPool;
+import io.tr31.internal.Bytes;
 import io.tr31.internal.Lifecycle;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -26,6 +27,18 @@ import javax.crypto.spec.SecretKeySpec;
  * thread that ever used it). Every call that touches a keyed cipher runs inside the owner's {@link
  * Lifecycle}: after {@link PayloadProtector#destroy()} it throws the one use-after-destroy
  * exception, and destroy waits for the calls running.
+ *
+ * <p>No cipher goes back to the pool holding plaintext (SECURITY.md, "What SunJCE's CBC mode
+ * keeps"). SunJCE's CBC mode keeps the last block it passed through AES (its Java path writes it,
+ * the C2 intrinsic does not), and a stream stopped early keeps its unencrypted tail (at most 15
+ * bytes). So each call <em>rinses</em> its cipher before giving it back, through the same JCE call
+ * as its own operation, so that the same code (Java or intrinsic) overwrites what the operation
+ * left: an encryption with one more {@code doFinal} of no bytes (the kept block becomes the
+ * padding block XOR the public IV), a decryption with a re-initialisation under the same key (no
+ * new key schedule) and a zero IV and one {@code doFinal} of {@link #padBlock} (the kept block
+ * becomes the padding block). A streamed encryption, and a call that failed unexpectedly, get the
+ * full {@link #scrub(Cipher)} instead, which needs no MSK and so also serves a stream abandoned
+ * after {@link #destroy()}.
  */
 // "try": a Lifecycle.Use is held for its scope only, never referenced in the body.
 @SuppressWarnings("try")
@@ -42,15 +55,34 @@ final class AesCbc {
   /** Overwrites the MSK's key schedule in a {@link Cipher} leaving the pool. */
   private static final SecretKeySpec SCRUB_KEY = new SecretKeySpec(new byte[32], "AES");
 
+  private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK_BYTES]);
+  /** Public constant input of the rinses and the scrub. Never modified. */
+  private static final byte[] ZEROS = new byte[2 * BLOCK_BYTES];
+
   private final Lifecycle life;
   private final BoundedPool<Cipher> pool;
-  // Read and cleared only inside the lifecycle's lock.
+  // Both read and cleared only inside the lifecycle's lock.
   private SecretKeySpec key;
+  /**
+   * The MSK's encryption of one block of padding (sixteen bytes 0x10) under a zero IV: decrypted
+   * under a zero IV it is a valid, empty message whose last block is that padding block.
+   */
+  private byte[] padBlock;
 
   AesCbc(byte[] msk, Lifecycle life) {
     this.key = new SecretKeySpec(msk, "AES");
     this.life = life;
     this.pool = new BoundedPool<>(POOL_SLOTS, AesCbc::newCipher, AesCbc::scrub);
+    Cipher c = newCipher();
+    try {
+      // Keeps the padding block XOR the zero IV: nothing secret. The first call reuses c.
+      c.init(Cipher.ENCRYPT_MODE, key, ZERO_IV);
+      this.padBlock = c.doFinal(ZEROS, 0, 0);
+    } catch (GeneralSecurityException e) {
+      // Only a key of a wrong length (a caller bug: PayloadProtector checks it) gets here.
+      throw new IllegalStateException("AES-CBC initialisation failed", e);
+    }
+    pool.give(c);
   }
 
   /** Length of the ciphertext of {@code plaintextBytes} bytes: always at least one block. */
@@ -62,13 +94,18 @@ final class AesCbc {
   byte[] encrypt(byte[] iv, byte[] pt, int off, int len) {
     try (Lifecycle.Use u = life.use()) {
       Cipher c = taken(iv);
+      boolean rinsed = false;
       try {
-        return c.doFinal(pt, off, len);
+        byte[] ct = c.doFinal(pt, off, len);
+        // The same call again, of no bytes: keeps the padding block XOR the (public) IV.
+        Bytes.wipe(c.doFinal(ZEROS, 0, 0));
+        rinsed = true;
+        return ct;
       } catch (GeneralSecurityException e) {
         // Encryption with padding never fails on data.
         throw new IllegalStateException("AES-CBC encryption failed", e);
       } finally {
-        release(c);
+        giveBack(c, rinsed);
       }
     }
   }
@@ -112,8 +149,20 @@ final class AesCbc {
     }
   }
 
-  /** Returns a cipher taken with {@link #encryptor(byte[])} to the pool. */
+  /**
+   * Returns a cipher taken with {@link #encryptor(byte[])} to the pool, {@linkplain #scrub
+   * scrubbed} whether its message was ended or abandoned (also after {@link #destroy()}: the
+   * scrub needs no MSK). Its next use computes the MSK's key schedule again.
+   */
   void release(Cipher c) {
+    giveBack(c, false);
+  }
+
+  /** Gives {@code c} back to the pool, {@linkplain #scrub scrubbed} first unless {@code rinsed}. */
+  private void giveBack(Cipher c, boolean rinsed) {
+    if (!rinsed) {
+      scrub(c);
+    }
     pool.give(c);
   }
 
@@ -135,18 +184,33 @@ final class AesCbc {
 
   private byte[] decryptTaken(byte[] iv, byte[] ct) throws Tr31VerificationException {
     Cipher c = pool.take();
+    byte[] pt = null;
+    boolean rinsed = false;
     try {
       c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
-      return c.doFinal(ct);
-    } catch (BadPaddingException e) {
-      // Never forward the provider's message: it is not part of our contract.
-      throw new Tr31VerificationException(ErrorCode.ENVELOPE_PADDING);
+      try {
+        pt = c.doFinal(ct);
+      } catch (BadPaddingException e) {
+        // Reported below, after the rinse, without the provider's message (not our contract).
+      }
+      // The same call on the padding block under a zero IV: keeps that padding block, no
+      // exception (its padding is valid), the MSK's key schedule reused.
+      c.init(Cipher.DECRYPT_MODE, key, ZERO_IV);
+      c.doFinal(padBlock);
+      rinsed = true;
     } catch (GeneralSecurityException e) {
       // The length was checked above, the key and IV by construction: a caller bug.
       throw new IllegalStateException("AES-CBC decryption failed", e);
     } finally {
-      pool.give(c);
+      if (!rinsed) {
+        Bytes.wipe(pt);
+      }
+      giveBack(c, rinsed);
     }
+    if (pt == null) {
+      throw new Tr31VerificationException(ErrorCode.ENVELOPE_PADDING);
+    }
+    return pt;
   }
 
   /**
@@ -155,6 +219,7 @@ final class AesCbc {
    */
   void destroy() {
     key = null;
+    Bytes.wipe(padBlock);
     pool.close();
   }
 
@@ -172,12 +237,24 @@ final class AesCbc {
     }
   }
 
-  /** Re-keys {@code c} with the constant scrub key (all-zero key, encryption, all-zero IV). */
+  /**
+   * Re-keys {@code c} with the constant scrub key (all-zero key, encryption, all-zero IV) and
+   * overwrites what SunJCE keeps of its last messages with values of public constants: an {@code
+   * update} of 31 bytes encrypts one block (setting the kept block through that call, as a stream's
+   * middle does) and buffers 15, which overwrite the tail an abandoned stream left in {@code
+   * CipherCore}'s buffer (re-initialising only resets its count); the {@code doFinal} then zeroes
+   * that buffer and sets the kept block through that call (as {@link #encrypt} and a stream's end
+   * do). Needs no MSK; leaves {@code c} as a fresh cipher initialised so. Runs for every cipher
+   * leaving the pool, and before a streamed or failed one goes back into it.
+   */
   static void scrub(Cipher c) {
     try {
-      c.init(Cipher.ENCRYPT_MODE, SCRUB_KEY, new IvParameterSpec(new byte[BLOCK_BYTES]));
-    } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
-      throw new IllegalStateException("AES-CBC initialisation failed", e);
+      c.init(Cipher.ENCRYPT_MODE, SCRUB_KEY, ZERO_IV);
+      c.update(ZEROS, 0, 2 * BLOCK_BYTES - 1);
+      c.doFinal(ZEROS, 0, 0);
+    } catch (GeneralSecurityException e) {
+      // A constant key, IV and input: never fails.
+      throw new IllegalStateException("AES-CBC scrub failed", e);
     }
   }
 }

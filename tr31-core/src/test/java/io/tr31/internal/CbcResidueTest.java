@@ -7,15 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +40,14 @@ class CbcResidueTest {
       byte[] back = new byte[32];
       c.decryptCbc(iv, 0, ct, 0, 32, back, 0);
       assertArrayEquals(plain, back);
-      byte[] kept = new byte[8]; // the last plaintext block XOR the ciphertext block before it
-      for (int i = 0; i < 8; i++) {
-        kept[i] = (byte) (plain[24 + i] ^ ct[16 + i]);
-      }
+      // The last plaintext block XOR the ciphertext block before it.
+      byte[] kept = JceResidue.xor(plain, 24, ct, 16, 8);
       List<Cipher> ciphers = ciphersOf(c);
       assertFalse(ciphers.isEmpty(), "the key's engine holds its JCE ciphers");
       for (Cipher cipher : ciphers) {
-        assumeTrue(readable(cipher), "javax.crypto is not open to the tests here");
+        assumeTrue(JceResidue.readable(cipher), "javax.crypto is not open to the tests here");
         assertFalse(
-            holds(cipher, kept, Collections.newSetFromMap(new IdentityHashMap<>()), 0),
+            JceResidue.holds(cipher, kept),
             cipher.getAlgorithm() + " keeps the last plaintext block (XOR public data)");
       }
     } finally {
@@ -66,76 +57,16 @@ class CbcResidueTest {
 
   /** Every JCE cipher in the engines idle in {@code c}'s pool. */
   private static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
-    Object pool = field(CipherState.class, "engines").get(c.state());
-    AtomicReferenceArray<?> slots =
-        (AtomicReferenceArray<?>) field(BoundedPool.class, "slots").get(pool);
+    BoundedPool<?> pool =
+        (BoundedPool<?>) JceResidue.field(CipherState.class, "engines").get(c.state());
     List<Cipher> out = new ArrayList<>();
-    for (int i = 0; i < slots.length(); i++) {
-      Object engine = slots.get(i);
-      if (engine != null) {
-        for (Cipher cipher : (Cipher[]) field(engine.getClass(), "ciphers").get(engine)) {
-          if (cipher != null) {
-            out.add(cipher);
-          }
+    for (Object engine : JceResidue.idle(pool)) {
+      for (Cipher cipher : (Cipher[]) JceResidue.field(engine.getClass(), "ciphers").get(engine)) {
+        if (cipher != null) {
+          out.add(cipher);
         }
       }
     }
     return out;
-  }
-
-  private static boolean readable(Object o) {
-    try {
-      Field f = Cipher.class.getDeclaredField("spi");
-      f.setAccessible(true);
-      return f.get(o) != null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** Whether a byte array reachable from {@code o} (JCE objects only) contains {@code block}. */
-  private static boolean holds(Object o, byte[] block, Set<Object> seen, int depth)
-      throws IllegalAccessException {
-    if (o == null || depth > 6 || !seen.add(o)) {
-      return false;
-    }
-    if (o instanceof byte[]) {
-      return contains((byte[]) o, block);
-    }
-    String name = o.getClass().getName();
-    if (!name.startsWith("javax.crypto.") && !name.startsWith("com.sun.crypto.provider.")) {
-      return false;
-    }
-    for (Class<?> k = o.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
-      for (Field f : k.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-          continue;
-        }
-        try {
-          f.setAccessible(true);
-        } catch (RuntimeException e) {
-          continue; // a package not opened: not the JCE's cipher state
-        }
-        if (holds(f.get(o), block, seen, depth + 1)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean contains(byte[] haystack, byte[] block) {
-    for (int i = 0; i + block.length <= haystack.length; i++) {
-      if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + block.length), block)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Field field(Class<?> k, String name) throws NoSuchFieldException {
-    Field f = k.getDeclaredField(name);
-    f.setAccessible(true);
-    return f;
   }
 }
