@@ -135,13 +135,19 @@ final class AesCbc {
 
   /**
    * Encrypts the next {@code len} bytes of a message begun with {@link #encryptor(byte[])}, and
-   * ends the message (padding included) when {@code last}.
+   * ends the message (padding included) when {@code last}, then rinses the cipher as {@link
+   * #encrypt} does (give it back with {@code ended} set).
    *
    * @return the ciphertext produced, possibly empty (never {@code null})
    */
   byte[] update(Cipher c, byte[] pt, int off, int len, boolean last) {
     try (Lifecycle.Use u = life.use()) {
       byte[] ct = last ? c.doFinal(pt, off, len) : c.update(pt, off, len);
+      if (last) {
+        // As encrypt's rinse: the final doFinal zeroed CipherCore's buffer; this sets the kept
+        // block to the padding block XOR the public IV, through the same call.
+        Bytes.wipe(c.doFinal(ZEROS, 0, 0));
+      }
       return ct == null ? new byte[0] : ct; // update() returns null until a block is complete
     } catch (GeneralSecurityException e) {
       // Encryption with padding never fails on data.
@@ -150,12 +156,13 @@ final class AesCbc {
   }
 
   /**
-   * Returns a cipher taken with {@link #encryptor(byte[])} to the pool, {@linkplain #scrub
-   * scrubbed} whether its message was ended or abandoned (also after {@link #destroy()}: the
-   * scrub needs no MSK). Its next use computes the MSK's key schedule again.
+   * Returns a cipher taken with {@link #encryptor(byte[])} to the pool: as it is when {@code
+   * ended} (its last {@link #update} returned, which rinsed it), else {@linkplain #scrub scrubbed}
+   * (an abandoned or failed message; also after {@link #destroy()}: the scrub needs no MSK), and
+   * then its next use computes the MSK's key schedule again.
    */
-  void release(Cipher c) {
-    giveBack(c, false);
+  void release(Cipher c, boolean ended) {
+    giveBack(c, ended);
   }
 
   /** Gives {@code c} back to the pool, {@linkplain #scrub scrubbed} first unless {@code rinsed}. */

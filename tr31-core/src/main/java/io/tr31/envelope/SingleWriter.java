@@ -20,6 +20,7 @@ final class SingleWriter extends BodyWriter {
   private final AesCbc key;
   private final byte[] iv = new byte[AesCbc.BLOCK_BYTES];
   private Cipher cipher;
+  private boolean ended; // the last update returned: the cipher is rinsed
 
   SingleWriter(AesCbc key, SecureRandom random, OutputStream out) throws IOException {
     super(out);
@@ -37,7 +38,9 @@ final class SingleWriter extends BodyWriter {
 
   @Override
   void trailer() throws IOException {
-    hex(key.update(cipher, iv, 0, 0, true));
+    byte[] last = key.update(cipher, iv, 0, 0, true);
+    ended = true;
+    hex(last);
     out.write(EnvelopeFormat.SINGLE_MIDDLE);
     hex(iv);
     out.write(EnvelopeFormat.SINGLE_SUFFIX);
@@ -46,7 +49,7 @@ final class SingleWriter extends BodyWriter {
   @Override
   void release() {
     if (cipher != null) {
-      key.release(cipher);
+      key.release(cipher, ended);
       cipher = null;
     }
   }

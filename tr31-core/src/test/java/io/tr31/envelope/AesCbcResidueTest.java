@@ -123,7 +123,7 @@ class AesCbcResidueTest {
     Cipher c = aes.encryptor(TestKeys.bytes(16, 0x30));
     byte[] ct = aes.update(c, PAYLOAD, 0, 40, false);
     life.destroy(aes::destroy);
-    aes.release(c);
+    aes.release(c, false);
     assertEquals(0, aes.pooled());
     byte[] prefix = EnvelopeFormat.SINGLE_PREFIX;
     byte[] out = Arrays.copyOf(prefix, prefix.length + 2 * ct.length);
