@@ -65,7 +65,7 @@ class CbcResidueTest {
   }
 
   /** Every JCE cipher in the engines idle in {@code c}'s pool. */
-  private static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
+  static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
     Object pool = field(CipherState.class, "engines").get(c.state());
     AtomicReferenceArray<?> slots =
         (AtomicReferenceArray<?>) field(BoundedPool.class, "slots").get(pool);
@@ -83,7 +83,7 @@ class CbcResidueTest {
     return out;
   }
 
-  private static boolean readable(Object o) {
+  static boolean readable(Object o) {
     try {
       Field f = Cipher.class.getDeclaredField("spi");
       f.setAccessible(true);
@@ -94,7 +94,7 @@ class CbcResidueTest {
   }
 
   /** Whether a byte array reachable from {@code o} (JCE objects only) contains {@code block}. */
-  private static boolean holds(Object o, byte[] block, Set<Object> seen, int depth)
+  static boolean holds(Object o, byte[] block, Set<Object> seen, int depth)
       throws IllegalAccessException {
     if (o == null || depth > 6 || !seen.add(o)) {
       return false;
