@@ -97,6 +97,24 @@ class TdesResidueTest {
     assertNoneHolds(spares(), des(true, k(0), sub, 0), "a zero-keyed spare after the CMAC KCV");
   }
 
+  @Disabled("finding 3: CipherBlockChaining.k keeps the CMAC subkey of a one-block message")
+  @Test
+  void aesCmacKcv_leavesNoSubkeyInTheSpares() throws Exception {
+    byte[] key = new byte[16];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (11 * i + 5);
+    }
+    KeyCheckValue.compute(KeyAlgorithm.AES, key, KcvMethod.CMAC, 5);
+    // CMAC(0 block) = E_K(0 XOR K1): the Java path of the CBC mode keeps K1 = dbl(E_K(0)).
+    org.bouncycastle.crypto.BlockCipher aes = org.bouncycastle.crypto.engines.AESEngine.newInstance();
+    aes.init(true, new KeyParameter(key));
+    byte[] l = new byte[16];
+    aes.processBlock(new byte[16], 0, l, 0);
+    byte[] sub = new byte[16];
+    Cmac.dbl(l, 0, 16, sub, 0);
+    assertNoneHolds(spares(), sub, "a zero-keyed spare after the AES CMAC KCV (the subkey)");
+  }
+
   @Disabled("finding 1: DESedeCrypt.buf1/buf2 keep the last block's intermediates")
   @Test
   void versionBKbpk_leavesNoIntermediateOfTheKbpkInTheSpares() throws Exception {
