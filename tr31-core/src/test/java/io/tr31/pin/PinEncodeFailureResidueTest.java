@@ -24,16 +24,8 @@ class PinEncodeFailureResidueTest {
   @Disabled("finding 5: a throwing SecureRandom leaves the clear PIN field unwiped")
   @Test
   void encipher_whoseRandomSourceThrows_leavesNoPinDigitsInTheHeap() throws Exception {
-    SecureRandom random = new SecureRandom();
     char[] pin = new char[12];
-    byte[] nibbles = new byte[6];
-    for (int i = 0; i < 12; i++) {
-      int d = random.nextInt(10);
-      pin[i] = (char) ('0' + d);
-      nibbles[i / 2] |= (byte) (d << (i % 2 == 0 ? 4 : 0));
-    }
-    HeapSearch field = HeapSearch.mask(nibbles, 0, 6);
-    Arrays.fill(nibbles, (byte) 0);
+    HeapSearch field = PinResidueHeapTest.randomPin(new SecureRandom(), pin);
     SecureRandom failing =
         new SecureRandom() {
           private static final long serialVersionUID = 1L;

@@ -29,18 +29,27 @@ class PinResidueHeapTest {
     assertEquals(0, digitsLeft(PinFormat.ISO_4), "copies of the PIN digits (format 4)");
   }
 
-  /** Copies of the 12 PIN digits as nibbles (bytes 1-6 of the clear block or PIN field). */
-  private static int digitsLeft(PinFormat format) throws Exception {
-    SecureRandom random = new SecureRandom();
-    char[] pin = new char[12];
-    byte[] nibbles = new byte[6];
-    for (int i = 0; i < 12; i++) {
+  /**
+   * Fills {@code pin} with random digits and returns the search for them as the nibbles of a clear
+   * PIN block's bytes 1-6 (formats 0-4 put digits 1-12 there), kept only masked.
+   */
+  static HeapSearch randomPin(SecureRandom random, char[] pin) {
+    byte[] nibbles = new byte[(pin.length + 1) / 2];
+    for (int i = 0; i < pin.length; i++) {
       int d = random.nextInt(10);
       pin[i] = (char) ('0' + d);
       nibbles[i / 2] |= (byte) (d << (i % 2 == 0 ? 4 : 0));
     }
-    HeapSearch field = HeapSearch.mask(nibbles, 0, 6);
+    HeapSearch field = HeapSearch.mask(nibbles, 0, nibbles.length);
     Arrays.fill(nibbles, (byte) 0);
+    return field;
+  }
+
+  /** Copies of the 12 PIN digits as nibbles (bytes 1-6 of the clear block or PIN field). */
+  private static int digitsLeft(PinFormat format) throws Exception {
+    SecureRandom random = new SecureRandom();
+    char[] pin = new char[12];
+    HeapSearch field = randomPin(random, pin);
     String pan = "4111111111111111";
     try (PinKey key = PinTestKeys.both(format, random)) {
       byte[] block = key.encipher(format, pin, pan);
