@@ -56,7 +56,7 @@ class CbcResidueTest {
   }
 
   /** Every JCE cipher in the engines idle in {@code c}'s pool. */
-  private static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
+  static List<Cipher> ciphersOf(BlockCipher c) throws Exception {
     BoundedPool<?> pool =
         (BoundedPool<?>) JceResidue.field(CipherState.class, "engines").get(c.state());
     List<Cipher> out = new ArrayList<>();
