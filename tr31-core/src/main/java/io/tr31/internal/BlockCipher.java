@@ -110,14 +110,18 @@ public final class BlockCipher implements Destroyable {
     return keyLengthBytes;
   }
 
-  /** ECB-encrypts {@code len} bytes (a positive multiple of the block size). */
+  /**
+   * ECB-encrypts {@code len} bytes (a positive multiple of the block size). Not {@linkplain
+   * CipherState.Engine#rinse rinsed}: for inputs that are public or whose blocks the live key
+   * recomputes (key derivation, check values, keystreams); released ciphers are rinsed.
+   */
   public void encryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    run(CipherState.ECB_ENCRYPT, in, inOff, len, out, outOff);
+    run(CipherState.ECB_ENCRYPT, in, inOff, len, out, outOff, false);
   }
 
-  /** ECB-decrypts {@code len} bytes (a positive multiple of the block size). */
+  /** ECB-decrypts {@code len} bytes (a positive multiple of the block size); as {@link #encryptEcb}. */
   public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
-    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff);
+    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff, false);
   }
 
   /**
@@ -160,6 +164,7 @@ public final class BlockCipher implements Destroyable {
         prev = out;
         prevOff = outOff + b;
       }
+      e.rinse(CipherState.ECB_ENCRYPT);
     } finally {
       state.give(e);
     }
@@ -174,7 +179,7 @@ public final class BlockCipher implements Destroyable {
       byte[] iv, int ivOff, byte[] in, int inOff, int len, byte[] out, int outOff) {
     int bs = blockSizeBytes();
     Objects.checkFromIndexSize(ivOff, bs, iv.length);
-    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff);
+    run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff, true);
     for (int i = 0; i < bs; i++) {
       out[outOff + i] ^= iv[ivOff + i];
     }
@@ -227,6 +232,7 @@ public final class BlockCipher implements Destroyable {
       } else {
         System.arraycopy(buf, 0, buf, bs, bs);
       }
+      e.rinse(kind);
     } finally {
       state.give(e);
     }
@@ -240,11 +246,16 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  private void run(int kind, byte[] in, int inOff, int len, byte[] out, int outOff) {
+  /** One pooled {@code doFinal}; {@code secret} data is {@linkplain CipherState.Engine#rinse rinsed}. */
+  private void run(
+      int kind, byte[] in, int inOff, int len, byte[] out, int outOff, boolean secret) {
     checkBlocks(in, inOff, len, out, outOff);
     CipherState.Engine e = state.take();
     try {
       e.run(kind, in, inOff, len, out, outOff);
+      if (secret) {
+        e.rinse(kind);
+      }
     } finally {
       state.give(e);
     }

@@ -45,7 +45,12 @@ import javax.crypto.spec.SecretKeySpec;
  * whenever its Java path runs (always for TDES, until the intrinsic takes over for AES), and
  * nothing clears it. So {@link BlockCipher} never encrypts or decrypts in CBC mode: ECB, and the
  * chaining XOR in its own wiped buffers (review of 2026-12-02; see SECURITY.md). {@link
- * #CBC_ENCRYPT} serves only the CMAC, whose chain is not the message.
+ * #CBC_ENCRYPT} serves only the CMAC, whose chain is not the message. TDES keeps the last block in
+ * ECB mode too: {@code DESedeCrypt} runs every block through two fields of its own ({@code buf1},
+ * {@code buf2}: the intermediate DES states), which nothing clears. So a released cipher encrypts
+ * one zero block after its zero re-keying ({@link Engine#retire}: that overwrites those fields and
+ * the CBC mode's {@code k}), and a TDES operation on secret data runs one zero block after its own
+ * ({@link Engine#rinse}; review of session 5).
  */
 final class CipherState {
   /** Idle engines per key: every core at once, with slack for preempted threads. */
@@ -62,6 +67,8 @@ final class CipherState {
   private static final IvParameterSpec[] ZERO_IVS = {
     new IvParameterSpec(new byte[8]), new IvParameterSpec(new byte[16])
   };
+  /** One zero block per algorithm (by {@code aes}): the public input of a rinse. Never written. */
+  private static final byte[][] ZERO_BLOCKS = {new byte[8], new byte[16]};
 
   /**
    * Zero-keyed spare ciphers by transformation, 2 * aes + (CBC ? 1 : 0): ECB serves both ECB kinds
@@ -147,6 +154,8 @@ final class CipherState {
   /** One operation's ciphers and subkeys, used by one thread at a time. */
   final class Engine {
     private final Cipher[] ciphers = new Cipher[3];
+    /** Where a rinse's output goes (public: the encryption of a zero block). */
+    private final byte[] junk = new byte[16];
 
     /** CMAC's K1 || K2 under this key: {@link Cmac} sets it on first use. */
     byte[] subkeys;
@@ -172,6 +181,18 @@ final class CipherState {
       }
     }
 
+    /**
+     * TDES only: one zero block through the cipher of this kind, after an operation on secret
+     * data, so that SunJCE's {@code DESedeCrypt} no longer holds the two intermediate DES states of
+     * its last block ({@code buf1}, {@code buf2}: with the key, one DES operation turns them back
+     * into that block). AES keeps no block state ({@code AESCrypt} and ECB use locals only): no-op.
+     */
+    void rinse(int kind) {
+      if (aes == 0) {
+        run(kind, ZERO_BLOCKS[0], 0, ZERO_BLOCKS[0].length, junk, 0);
+      }
+    }
+
     /** Drops the ciphers, whose state is unknown after a failure (a library bug). */
     void drop() {
       Arrays.fill(ciphers, null);
@@ -190,11 +211,21 @@ final class CipherState {
       }
     }
 
-    /** Re-keys {@code c} (a cipher of {@code kind}) with zeros into the spares, or drops it. */
+    /**
+     * Re-keys {@code c} (a cipher of {@code kind}) with zeros and runs one zero block through it
+     * into the spares, or drops it. The block overwrites what SunJCE keeps of the last block the
+     * old key processed, which re-keying leaves: TDES's intermediate states ({@code
+     * DESedeCrypt.buf1}, {@code buf2}; from them and the public block the old key's DES parts
+     * fall to 2^56 searches each) and the CBC chain's last input ({@code CipherBlockChaining.k}:
+     * for the CMAC of one block, the subkey).
+     */
     void retire(Cipher c, int kind) {
       try {
-        spares(kind).give(init(c, kind, ZERO_KEYS[aes]));
-      } catch (IllegalStateException x) { // not re-keyed: dropped, never pooled
+        Cipher zeroKeyed = init(c, kind, ZERO_KEYS[aes]);
+        zeroKeyed.doFinal(ZERO_BLOCKS[aes], 0, ZERO_BLOCKS[aes].length, junk, 0);
+        spares(kind).give(zeroKeyed);
+      } catch (IllegalStateException | GeneralSecurityException x) {
+        // not re-keyed and rinsed: dropped, never pooled
       }
     }
 

@@ -81,18 +81,6 @@ public final class Cmac implements Destroyable {
     return cipher.blockSizeBytes();
   }
 
-  /** E_K(0^b), a fresh array: the engine's zero-IV CBC over one zero block is ECB. */
-  byte[] encryptedZeroBlock() {
-    byte[] out = new byte[cipher.blockSizeBytes()];
-    CipherState.Engine e = cipher.state().take();
-    try {
-      e.run(CipherState.CBC_ENCRYPT, out, 0, out.length, out, 0);
-    } finally {
-      cipher.state().give(e);
-    }
-    return out;
-  }
-
   /** K1 || K2 of the engine's key, computed on the engine's first CMAC. */
   private byte[] subkeys(CipherState.Engine e) {
     if (e.subkeys == null) {

@@ -6,6 +6,7 @@ package io.tr31.internal;
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import java.nio.CharBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,12 @@ public final class Hex {
   /** Upper-case hex of {@code src[off..off+len)}. */
   public static String encode(byte[] src, int off, int len) {
     char[] out = new char[len * 2];
-    encodeInto(src, off, len, out, 0);
-    return new String(out);
+    try {
+      encodeInto(src, off, len, out, 0);
+      return new String(out);
+    } finally {
+      Arrays.fill(out, '\0'); // the CLI prints keys through this: no second copy left behind
+    }
   }
 
   /** Upper-case hex of all of {@code src}. */

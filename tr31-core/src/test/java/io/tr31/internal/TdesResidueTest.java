@@ -10,16 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tr31.keyblock.KcvMethod;
 import io.tr31.keyblock.KeyAlgorithm;
 import io.tr31.keyblock.KeyCheckValue;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * key is destroyed the zero-keyed spare keeps it, and the pairs (public input, buf1), (buf1, buf2)
  * give the key's DES parts to 2^56 searches each. Each test computes the intermediates with
  * BouncyCastle's DES and looks for them in the JCE ciphers (reads private JCE state: skipped where
- * the packages are not open). Disabled because they fail on the code as it is (remove the
- * annotation to see them fail).
+ * the packages are not open). Each failed on the code before the fix (released ciphers run one
+ * zero block after re-keying; a TDES operation on secret data one after its own: {@code
+ * CipherState.Engine.rinse}).
  */
 class TdesResidueTest {
   private static final byte[] KEY = new byte[16]; // 2-key TDES: K1 K2 (K3 = K1)
@@ -44,7 +42,6 @@ class TdesResidueTest {
     }
   }
 
-  @Disabled("finding 1: DESedeCrypt.buf1/buf2 keep the last block's intermediates")
   @Test
   void tdesCbcDecrypt_leavesNoIntermediateOfTheLastBlockInTheKeysCiphersNorTheSpares()
       throws Exception {
@@ -76,7 +73,6 @@ class TdesResidueTest {
     assertNoneHolds(spares(), buf2, "a zero-keyed spare after destroy");
   }
 
-  @Disabled("finding 1: DESedeCrypt.buf1/buf2 keep the last block's intermediates")
   @Test
   void tdesKcv_leavesNoIntermediateOfTheKeyInTheSpares() throws Exception {
     KeyCheckValue.compute(KeyAlgorithm.TDES, KEY, KcvMethod.LEGACY, 3);
@@ -85,7 +81,6 @@ class TdesResidueTest {
     assertNoneHolds(spares(), buf1, "a zero-keyed spare after the KCV's cipher was destroyed");
   }
 
-  @Disabled("finding 1: DESedeCrypt.buf1/buf2 and CipherBlockChaining.k keep intermediates")
   @Test
   void tdesCmacKcv_leavesNeitherTheSubkeyNorAnIntermediateInTheSpares() throws Exception {
     KeyCheckValue.compute(KeyAlgorithm.TDES, KEY, KcvMethod.CMAC, 5);
@@ -95,7 +90,6 @@ class TdesResidueTest {
     assertNoneHolds(spares(), des(true, k(0), sub, 0), "a zero-keyed spare after the CMAC KCV");
   }
 
-  @Disabled("finding 3: CipherBlockChaining.k keeps the CMAC subkey of a one-block message")
   @Test
   void aesCmacKcv_leavesNoSubkeyInTheSpares() throws Exception {
     byte[] key = new byte[16];
@@ -113,7 +107,6 @@ class TdesResidueTest {
     assertNoneHolds(spares(), sub, "a zero-keyed spare after the AES CMAC KCV (the subkey)");
   }
 
-  @Disabled("finding 1: DESedeCrypt.buf1/buf2 keep the last block's intermediates")
   @Test
   void versionBKbpk_leavesNoIntermediateOfTheKbpkInTheSpares() throws Exception {
     // The derivation's last ECB block is K1 (the KBPK's CMAC subkey), encrypted to CMAC(0 block):
@@ -127,7 +120,6 @@ class TdesResidueTest {
     }
   }
 
-  @Disabled("finding 1: DESedeCrypt.buf1/buf2 keep the last block's intermediates")
   @Test
   void tdesPinBlockEncipherment_leavesNoIntermediateOfThePinBlockInTheKeysCiphers()
       throws Exception {
@@ -139,6 +131,29 @@ class TdesResidueTest {
       c.encryptXor(pinBlock, 0, false, buf); // E(pinBlock XOR 0), as PinKey.encipher does
       byte[] buf1 = des(true, k(0), pinBlock, 0); // D_K1 of it is the clear PIN block
       assertNoneHolds(CbcResidueTest.ciphersOf(c), buf1, "the live PIN key's pooled cipher");
+    } finally {
+      c.destroy();
+    }
+  }
+
+  @Test
+  void tdesCbcEncrypt_leavesNoIntermediateOfTheLastBlockInTheKeysCiphers() throws Exception {
+    byte[] iv = {8, 7, 6, 5, 4, 3, 2, 1};
+    byte[] plain = new byte[24];
+    for (int i = 0; i < plain.length; i++) {
+      plain[i] = (byte) (0x21 + 5 * i);
+    }
+    BlockCipher c = BlockCipher.tdes(KEY);
+    byte[] ct = new byte[24];
+    try {
+      c.encryptCbc(iv, 0, plain, 0, 24, ct, 0);
+      // Encryption of the last block X3 = P3 ^ C2: buf1 = E_K1(X3), buf2 = D_K2(buf1).
+      byte[] x3 = JceResidue.xor(plain, 16, ct, 8, 8);
+      byte[] buf1 = des(true, k(0), x3, 0);
+      byte[] buf2 = des(false, k(1), buf1, 0);
+      List<Cipher> live = CbcResidueTest.ciphersOf(c);
+      assertNoneHolds(live, buf1, "the live key's pooled cipher");
+      assertNoneHolds(live, buf2, "the live key's pooled cipher");
     } finally {
       c.destroy();
     }
@@ -181,18 +196,10 @@ class TdesResidueTest {
   /** Every zero-keyed spare cipher (all algorithms and kinds). */
   @SuppressWarnings("unchecked")
   static List<Cipher> spares() throws Exception {
-    Field f = CipherState.class.getDeclaredField("SPARES");
-    f.setAccessible(true);
-    Field slotsField = BoundedPool.class.getDeclaredField("slots");
-    slotsField.setAccessible(true);
     List<Cipher> out = new ArrayList<>();
-    for (BoundedPool<Cipher> pool : (List<BoundedPool<Cipher>>) f.get(null)) {
-      AtomicReferenceArray<Cipher> slots = (AtomicReferenceArray<Cipher>) slotsField.get(pool);
-      for (int i = 0; i < slots.length(); i++) {
-        if (slots.get(i) != null) {
-          out.add(slots.get(i));
-        }
-      }
+    for (BoundedPool<Cipher> pool :
+        (List<BoundedPool<Cipher>>) JceResidue.field(CipherState.class, "SPARES").get(null)) {
+      out.addAll(JceResidue.idle(pool));
     }
     return out;
   }
