@@ -150,7 +150,7 @@ final class ClearBlocks {
     }
   }
 
-  /** The format's fill of {@code block} from nibble {@code fillFrom} on (formats 1, 3, 4: random). */
+  /** The format's fill of {@code block} from nibble {@code fillFrom} on (1, 3, 4: random). */
   private static void formatFill(
       PinFormat format, byte[] block, int fillFrom, SecureRandom random) {
     switch (format) {

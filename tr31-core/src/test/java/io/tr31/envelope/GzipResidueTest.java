@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * (and the streaming open's {@code compressed}) collected the payload in a {@code
  * ByteArrayOutputStream}, whose internal array (and every smaller one it outgrew) was dropped
  * unwiped; for incompressible data DEFLATE stores it verbatim. The test seals and opens a random
- * payload, wipes its own copies and searches a heap dump for the payload's first 32 bytes (3 copies
- * before the fix in memory, 5 streamed). The controls without gzip find nothing, so what a gzip case
- * finds is the gzip path's. A garbage collection before the dump could hide a regression, never
- * fake one.
+ * payload, wipes its own copies and searches a heap dump for the payload's first 32 bytes (3
+ * copies before the fix in memory, 5 streamed). The controls without gzip find nothing, so what a
+ * gzip case finds is the gzip path's. A garbage collection before the dump could hide a
+ * regression, never fake one.
  */
 class GzipResidueTest {
   private static final int PAYLOAD_BYTES = 4096;
