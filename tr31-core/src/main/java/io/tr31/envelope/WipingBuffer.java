@@ -24,6 +24,8 @@ final class WipingBuffer extends OutputStream {
   private int count;
 
   /**
+   * An empty stream.
+   *
    * @param capacityBytes the initial capacity: the expected size when it is known, so that neither
    *     growth nor {@link #take()} copies
    */
