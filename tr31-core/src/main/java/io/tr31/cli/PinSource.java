@@ -17,8 +17,10 @@ import java.nio.file.Paths;
  * <h2>Security</h2>
  *
  * Messages name the source, never its content. At most {@link #MAX_BYTES} bytes are read; every
- * byte buffer is wiped and the result is a {@code char[]} the caller wipes. The PIN's digits are
- * checked by the library ({@code PIN_INVALID}). Stateless.
+ * byte buffer is wiped and the result is a {@code char[]} the caller wipes. An {@code env:} PIN is
+ * a {@code String} (the environment, kept by the JVM for the life of the process, and its trimmed
+ * copy) that cannot be wiped. The PIN's digits are checked by the library ({@code PIN_INVALID}).
+ * Stateless.
  */
 final class PinSource {
   /** More than the longest PIN (12 digits) plus a line end: anything longer is refused unread. */

@@ -6,7 +6,6 @@ package io.tr31.envelope;
 import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.internal.Bytes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,33 +37,68 @@ final class Gzip {
   private static final int FNAME = 0x08;
   private static final int FCOMMENT = 0x10;
   private static final int FRESERVED = 0xe0;
+  /** DEFLATE's largest expansion: 258 bytes out of a length/distance pair of two bits. */
+  private static final long MAX_EXPANSION = 1032;
 
   private Gzip() {}
 
+  /**
+   * Gzips {@code data} into an array the caller owns; every other copy of the compressed bytes (for
+   * incompressible data DEFLATE stores the input as it is) is wiped, on failure too.
+   */
   static byte[] compress(byte[] data) {
-    ByteArrayOutputStream bos = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bos, BUFFER_BYTES)) {
-      gz.write(data);
+    // Room for DEFLATE's worst case (zlib's deflateBound: n + n/4096 + n/16384 + n/2^25 + 13, plus
+    // 18 bytes of gzip header and trailer): the buffer never grows, and take() copies once.
+    long bound = data.length + (long) (data.length >>> 10) + 64;
+    WipingBuffer out = new WipingBuffer((int) Math.min(bound, Integer.MAX_VALUE - 8));
+    try {
+      Output gz = new Output(out);
+      try {
+        gz.write(data);
+        gz.finish();
+      } finally {
+        gz.discard();
+      }
+      return out.take();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream never fails
+      throw new UncheckedIOException(e); // an in-memory stream never fails
+    } finally {
+      out.wipe();
     }
-    return bos.toByteArray();
   }
 
   /**
-   * Gunzips {@code gz}, refusing output beyond {@code maxBytes} as soon as it is produced.
+   * Gunzips {@code gz}, refusing output beyond {@code maxBytes} as soon as it is produced; the
+   * result is the caller's, every other copy (also of a partial result on failure) is wiped.
    *
    * @throws Tr31FormatException {@link ErrorCode#ENVELOPE_DECOMPRESSED_TOO_LARGE} or {@link
    *     ErrorCode#ENVELOPE_GZIP_CORRUPT}
    */
   static byte[] decompress(byte[] gz, int maxBytes) throws Tr31FormatException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WipingBuffer out = new WipingBuffer(expectedBytes(gz, maxBytes));
     try {
       decompress(gz, out, maxBytes);
+      return out.take();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream never fails
+      throw new UncheckedIOException(e); // an in-memory stream never fails
+    } finally {
+      out.wipe();
     }
-    return out.toByteArray();
+  }
+
+  /**
+   * The trailer's ISIZE as the output's initial capacity, so that a valid member is gunzipped into
+   * one array that is returned as it is. ISIZE is not checked yet: it is capped at {@code maxBytes}
+   * and at what DEFLATE can expand {@code gz} to ({@link #MAX_EXPANSION}), so a forged one
+   * allocates no more than a genuine member of that length makes us allocate; a wrong one only
+   * costs a growth or a copy.
+   */
+  private static int expectedBytes(byte[] gz, int maxBytes) {
+    if (gz.length < HEADER_BYTES + TRAILER_BYTES) {
+      return 0;
+    }
+    long isize = le32(gz, gz.length - 4);
+    return (int) Math.min(isize, Math.min(maxBytes, MAX_EXPANSION * (long) gz.length));
   }
 
   /**
@@ -184,5 +218,27 @@ final class Gzip {
 
   private static Tr31FormatException corrupt() {
     return new Tr31FormatException(ErrorCode.ENVELOPE_GZIP_CORRUPT, -1);
+  }
+
+  /**
+   * A {@code GZIPOutputStream} that can be discarded without a trace: its buffer holds the last
+   * compressed output (for incompressible data, the input as it is), which {@code close()} leaves
+   * unwiped and which an exception leaves behind with the {@code Deflater} not ended.
+   */
+  static final class Output extends GZIPOutputStream {
+    Output(OutputStream out) throws IOException {
+      super(out, BUFFER_BYTES);
+    }
+
+    /**
+     * Ends the {@code Deflater} (its native memory is freed unwiped: the JDK gives no way to wipe
+     * it) and wipes the buffer; writes nothing, so it is also the way out after a failure. Call it
+     * in a {@code finally} after {@link #finish()}, not {@code close()}; idempotent, the stream is
+     * unusable afterwards.
+     */
+    void discard() {
+      def.end();
+      Bytes.wipe(buf);
+    }
   }
 }

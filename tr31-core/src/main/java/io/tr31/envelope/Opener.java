@@ -7,7 +7,6 @@ import io.tr31.ErrorCode;
 import io.tr31.Tr31FormatException;
 import io.tr31.Tr31VerificationException;
 import io.tr31.internal.Bytes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,9 @@ import java.util.List;
  * have already checked the size and, on the authenticated path, the MAC.
  */
 final class Opener {
+  /** The compressed stream's first buffer; it doubles (wiping what it outgrows) as needed. */
+  private static final int COMPRESSED_START_BYTES = 8192;
+
   private Opener() {}
 
   /** Parses completely, runs every public check, then decrypts (and gunzips). */
@@ -81,11 +83,34 @@ final class Opener {
     }
   }
 
-  /** Streaming open: chunks are decrypted and written as they are parsed. */
+  /**
+   * Streaming open: chunks are decrypted and written as they are parsed. With gzip the compressed
+   * plaintext is collected in a {@link WipingBuffer}, wiped on every path.
+   */
   static void open(AesCbc k, InputStream body, OutputStream plaintext, EnvelopeOptions options)
       throws Tr31FormatException, Tr31VerificationException, IOException {
-    ByteArrayOutputStream compressed = options.gzip() ? new ByteArrayOutputStream() : null;
-    OutputStream target = compressed != null ? compressed : plaintext;
+    WipingBuffer compressed = options.gzip() ? new WipingBuffer(COMPRESSED_START_BYTES) : null;
+    try {
+      decryptTo(k, body, compressed != null ? compressed : plaintext, options);
+      if (compressed != null) {
+        byte[] gz = compressed.take();
+        try {
+          Gzip.decompress(gz, plaintext, options.maxDecompressedBytes());
+        } finally {
+          Bytes.wipe(gz);
+        }
+      }
+    } finally {
+      if (compressed != null) {
+        compressed.wipe();
+      }
+    }
+  }
+
+  /** Parses {@code body} and writes its plaintext to {@code target} chunk by chunk. */
+  private static void decryptTo(
+      AesCbc k, InputStream body, OutputStream target, EnvelopeOptions options)
+      throws Tr31FormatException, Tr31VerificationException, IOException {
     ParsedEnvelope env = new ParsedEnvelope();
     ChunkTracker tracker = new ChunkTracker(env);
     EnvelopeParser.parse(
@@ -111,14 +136,6 @@ final class Opener {
         target.write(pt);
       } finally {
         Bytes.wipe(pt);
-      }
-    }
-    if (compressed != null) {
-      byte[] gz = compressed.toByteArray();
-      try {
-        Gzip.decompress(gz, plaintext, options.maxDecompressedBytes());
-      } finally {
-        Bytes.wipe(gz);
       }
     }
   }

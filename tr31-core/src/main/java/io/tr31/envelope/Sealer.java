@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.util.zip.GZIPOutputStream;
 import javax.crypto.Mac;
 
 /**
@@ -19,8 +18,6 @@ import javax.crypto.Mac;
  * body (src/docs/ENVELOPE.md), in memory or streamed; the streamed body is signed as it is written.
  */
 final class Sealer {
-  private static final int BUFFER_BYTES = 8192;
-
   private Sealer() {}
 
   /** The body of {@code plaintext} as ASCII bytes; a compressed copy is wiped. */
@@ -93,11 +90,14 @@ final class Sealer {
               ? new SingleWriter(key, random, signed)
               : new ChunkedWriter(key, random, signed, chunk)) {
         if (options.gzip()) {
-          GZIPOutputStream gz = new GZIPOutputStream(w, BUFFER_BYTES);
-          Streams.copy(plaintext, gz);
-          gz.finish();
+          Gzip.Output gz = new Gzip.Output(w);
+          try {
+            Streams.copy(plaintext, gz);
+            gz.finish();
+          } finally {
+            gz.discard(); // ends the Deflater, wipes its output buffer; writes nothing
+          }
           w.finish();
-          gz.close(); // ends the Deflater; w is finished already
         } else {
           Streams.copy(plaintext, w);
           w.finish();

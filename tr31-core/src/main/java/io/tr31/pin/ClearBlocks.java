@@ -128,16 +128,31 @@ final class ClearBlocks {
   /**
    * The clear PIN block of formats 0, 1 and 3 (before the PAN field is XORed in), or the plain PIN
    * field of format 4: control, length, digits, then the format's fill from {@code random}. The
-   * PIN passed {@link #checkPin}; the caller wipes the block.
+   * PIN passed {@link #checkPin}; the caller wipes the block. When {@code random} throws, the
+   * block (which holds the digits by then) is wiped before the exception leaves.
    */
   static byte[] encode(PinFormat format, char[] pin, SecureRandom random) {
     byte[] block = new byte[format.blockBytes()];
-    setNibble(block, 0, format.control());
-    setNibble(block, 1, pin.length);
-    for (int i = 0; i < pin.length; i++) {
-      setNibble(block, 2 + i, pin[i] - '0');
+    boolean done = false;
+    try {
+      setNibble(block, 0, format.control());
+      setNibble(block, 1, pin.length);
+      for (int i = 0; i < pin.length; i++) {
+        setNibble(block, 2 + i, pin[i] - '0');
+      }
+      formatFill(format, block, 2 + pin.length, random);
+      done = true;
+      return block;
+    } finally {
+      if (!done) {
+        Bytes.wipe(block); // the caller's SecureRandom threw after the digits were written
+      }
     }
-    int fillFrom = 2 + pin.length;
+  }
+
+  /** The format's fill of {@code block} from nibble {@code fillFrom} on (1, 3, 4: random). */
+  private static void formatFill(
+      PinFormat format, byte[] block, int fillFrom, SecureRandom random) {
     switch (format) {
       case ISO_0:
         fill(block, fillFrom, 0xF);
@@ -163,7 +178,6 @@ final class ClearBlocks {
       default:
         throw new AssertionError(format);
     }
-    return block;
   }
 
   /**

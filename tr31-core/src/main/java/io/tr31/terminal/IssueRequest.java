@@ -22,9 +22,10 @@ import javax.security.auth.Destroyable;
  *
  * <h2>Security</h2>
  *
- * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link #destroy()} (or {@link
- * #close()}) wipes the copies (best effort on the JVM) and the issuer never keeps them. Key
- * separation: {@link Builder#build()} refuses one key given for two slots, and {@link
+ * Keys given to {@link Builder#key(Slot, byte[])} are copied; {@link Builder#build()} wipes the
+ * builder's copies whether it succeeds or throws, {@link #destroy()} (or {@link #close()}) the
+ * request's (best effort on the JVM), and the issuer never keeps them. Key separation: {@link
+ * Builder#build()} refuses one key given for two slots, and {@link
  * KeySetIssuer#issue(IssueRequest)} refuses a given key equal to its ZMK (the request does not know
  * the ZMK); issuing from a destroyed request throws {@link IllegalStateException}. Immutable after
  * {@link Builder#build()} apart from {@link #destroy()}; thread-safe.
@@ -182,26 +183,29 @@ public final class IssueRequest implements Destroyable, AutoCloseable {
     }
 
     /**
-     * Returns the request; the builder's key copies are wiped and forgotten (building again gives a
-     * request without them).
+     * Returns the request; the builder's key copies are wiped and forgotten whether it succeeds or
+     * throws (building again gives a request without them). So {@code build()} is also how a
+     * builder given keys is discarded: build and {@link IssueRequest#close() close} the request.
      *
      * @return the request, which the caller closes when done
      * @throws IllegalArgumentException if two slots were given the same key (key separation)
      */
     public IssueRequest build() {
-      Slot[] given = keys.keySet().toArray(new Slot[0]);
-      for (int j = 1; j < given.length; j++) {
-        for (int i = 0; i < j; i++) {
-          if (java.security.MessageDigest.isEqual(keys.get(given[i]), keys.get(given[j]))) {
-            throw new IllegalArgumentException(
-                "the same key was given for " + given[i] + " and " + given[j]);
+      try {
+        Slot[] given = keys.keySet().toArray(new Slot[0]);
+        for (int j = 1; j < given.length; j++) {
+          for (int i = 0; i < j; i++) {
+            if (java.security.MessageDigest.isEqual(keys.get(given[i]), keys.get(given[j]))) {
+              throw new IllegalArgumentException(
+                  "the same key was given for " + given[i] + " and " + given[j]);
+            }
           }
         }
+        return new IssueRequest(this);
+      } finally {
+        Bytes.wipeAll(keys.values());
+        keys.clear();
       }
-      IssueRequest r = new IssueRequest(this);
-      Bytes.wipeAll(keys.values());
-      keys.clear();
-      return r;
     }
 
     private static String checkId(String id) {

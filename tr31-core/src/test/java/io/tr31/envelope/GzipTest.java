@@ -122,6 +122,29 @@ class GzipTest {
   }
 
   @Test
+  void decompress_isizeForgedToFourGib_isCorruptWithoutAllocatingIt() {
+    // The output buffer is sized from ISIZE before the trailer is checked: capped by the limit and
+    // by DEFLATE's 1032:1, or this member of 33 bytes would ask for an array of 2^31 - 1 bytes.
+    byte[] gz = member(DATA, 0, 6);
+    Arrays.fill(gz, gz.length - 4, gz.length, (byte) 0xff);
+    Tr31Exception e =
+        assertThrows(Tr31Exception.class, () -> Gzip.decompress(gz, Integer.MAX_VALUE));
+    assertEquals(ErrorCode.ENVELOPE_GZIP_CORRUPT, e.code());
+  }
+
+  @Test
+  void compress_thenDecompress_returnsTheDataForEveryShapeOfBuffer() throws Exception {
+    // Incompressible (the buffer sized for stored blocks), compressible (a copy) and empty input.
+    byte[] random = new byte[70_000];
+    new java.util.Random(5).nextBytes(random);
+    for (byte[] data : new byte[][] {random, new byte[70_000], new byte[0], DATA}) {
+      byte[] gz = Gzip.compress(data);
+      assertArrayEquals(data, jdk(gz), "the JDK reads it");
+      assertArrayEquals(data, Gzip.decompress(gz, MAX), "we read it");
+    }
+  }
+
+  @Test
   void decompress_everyProperPrefix_isCorrupt() {
     byte[] good = member(DATA, 0x1e, 6);
     for (int n = 0; n < good.length; n++) {

@@ -9,19 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tr31.testing.HeapSearch;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Review of session 5, finding 5: {@code ClearBlocks.encode} writes the PIN digits into a fresh
  * block before it draws the random fill from the caller's {@code SecureRandom}; when that source
  * throws, {@code PinKey.encipherInto} has no reference to the block yet and it is dropped unwiped.
- * A heap dump then still holds the PIN digits. Disabled because it fails on the code as it is
- * (remove the annotation to see it fail; a garbage collection between the call and the dump could
- * hide it).
+ * A heap dump then still held the PIN digits (1 copy before the fix: {@code encode} now wipes the
+ * block when the fill throws). A garbage collection between the call and the dump could hide a
+ * regression, never fake one.
  */
 class PinEncodeFailureResidueTest {
-  @Disabled("finding 5: a throwing SecureRandom leaves the clear PIN field unwiped")
   @Test
   void encipher_whoseRandomSourceThrows_leavesNoPinDigitsInTheHeap() throws Exception {
     char[] pin = new char[12];
