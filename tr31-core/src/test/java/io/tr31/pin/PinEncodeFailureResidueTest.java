@@ -35,7 +35,8 @@ class PinEncodeFailureResidueTest {
         };
     try (PinKey key = PinTestKeys.both(PinFormat.ISO_4, failing)) {
       assertThrows(
-          IllegalStateException.class, () -> key.encipher(PinFormat.ISO_4, pin, "4111111111111111"));
+          IllegalStateException.class,
+          () -> key.encipher(PinFormat.ISO_4, pin, "4111111111111111"));
     } finally {
       Arrays.fill(pin, '\0');
     }
