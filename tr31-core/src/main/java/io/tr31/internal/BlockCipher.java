@@ -119,7 +119,10 @@ public final class BlockCipher implements Destroyable {
     run(CipherState.ECB_ENCRYPT, in, inOff, len, out, outOff, false);
   }
 
-  /** ECB-decrypts {@code len} bytes (a positive multiple of the block size); as {@link #encryptEcb}. */
+  /**
+   * ECB-decrypts {@code len} bytes (a positive multiple of the block size); not rinsed, as {@link
+   * #encryptEcb}.
+   */
   public void decryptEcb(byte[] in, int inOff, int len, byte[] out, int outOff) {
     run(CipherState.ECB_DECRYPT, in, inOff, len, out, outOff, false);
   }
@@ -246,7 +249,10 @@ public final class BlockCipher implements Destroyable {
     }
   }
 
-  /** One pooled {@code doFinal}; {@code secret} data is {@linkplain CipherState.Engine#rinse rinsed}. */
+  /**
+   * One pooled {@code doFinal}; after {@code secret} data the cipher is {@linkplain
+   * CipherState.Engine#rinse rinsed}.
+   */
   private void run(
       int kind, byte[] in, int inOff, int len, byte[] out, int outOff, boolean secret) {
     checkBlocks(in, inOff, len, out, outOff);

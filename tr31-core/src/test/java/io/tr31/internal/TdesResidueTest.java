@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
  * Review of session 5, finding 1: SunJCE's TDES block cipher ({@code DESedeCrypt}) keeps the two
  * intermediate DES states of the last block it processed in fields of its own ({@code buf1}, {@code
  * buf2}), in ECB mode too, and neither re-keying nor anything else clears them. So the ECB + XOR
- * CBC of 936368f moved the residue of {@link CbcResidueTest} from {@code CipherBlockChaining.k} into
- * {@code DESedeCrypt}: with the key (in the same cipher object while the key lives) one DES
+ * CBC of 936368f moved the residue of {@link CbcResidueTest} from {@code CipherBlockChaining.k}
+ * into {@code DESedeCrypt}: with the key (in the same cipher object while the key lives) one DES
  * operation turns it back into the last plaintext block XOR the public block before it; after the
  * key is destroyed the zero-keyed spare keeps it, and the pairs (public input, buf1), (buf1, buf2)
  * give the key's DES parts to 2^56 searches each. Each test computes the intermediates with
  * BouncyCastle's DES and looks for them in the JCE ciphers (reads private JCE state: skipped where
- * the packages are not open). Each failed on the code before the fix (released ciphers run one
- * zero block after re-keying; a TDES operation on secret data one after its own: {@code
+ * the packages are not open). Each failed on the code before the fix (released ciphers run one zero
+ * block after re-keying; a TDES operation on secret data one after its own: {@code
  * CipherState.Engine.rinse}).
  */
 class TdesResidueTest {
@@ -98,7 +98,8 @@ class TdesResidueTest {
     }
     KeyCheckValue.compute(KeyAlgorithm.AES, key, KcvMethod.CMAC, 5);
     // CMAC(0 block) = E_K(0 XOR K1): the Java path of the CBC mode keeps K1 = dbl(E_K(0)).
-    org.bouncycastle.crypto.BlockCipher aes = org.bouncycastle.crypto.engines.AESEngine.newInstance();
+    org.bouncycastle.crypto.BlockCipher aes =
+        org.bouncycastle.crypto.engines.AESEngine.newInstance();
     aes.init(true, new KeyParameter(key));
     byte[] l = new byte[16];
     aes.processBlock(new byte[16], 0, l, 0);

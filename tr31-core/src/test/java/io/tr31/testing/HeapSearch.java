@@ -25,7 +25,7 @@ public final class HeapSearch {
     this.mask = mask;
   }
 
-  /** Keeps {@code secret[off..off+len)} masked with fresh random bytes (the caller wipes secret). */
+  /** Keeps {@code secret[off..off+len)} masked with fresh random bytes (the caller wipes it). */
   public static HeapSearch mask(byte[] secret, int off, int len) {
     byte[] mask = new byte[len];
     new SecureRandom().nextBytes(mask);
