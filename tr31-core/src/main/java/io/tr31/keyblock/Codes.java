@@ -65,17 +65,14 @@ final class Codes {
         return null;
       }
       int n = code.length();
-      if (n == 1) {
-        char c = code.charAt(0);
-        return c < ASCII ? (E) byChar[c] : null;
+      if (n == 1 && code.charAt(0) < ASCII) {
+        return (E) byChar[code.charAt(0)];
       }
-      if (n == 2) {
-        char c1 = code.charAt(0);
-        char c2 = code.charAt(1);
-        Object[] row = c1 < ASCII && c2 < ASCII ? byPair[c1] : null;
-        return row == null ? null : (E) row[c2];
+      if (n == 2 && code.charAt(0) < ASCII && code.charAt(1) < ASCII) {
+        Object[] row = byPair[code.charAt(0)];
+        return row == null ? null : (E) row[code.charAt(1)];
       }
-      return others.get(code);
+      return others.get(code); // any other length, or a character from U+0080 up
     }
 
     /**

@@ -171,7 +171,11 @@ class HeaderCodesTest {
     TWO("P0"),
     LOWER("b"),
     THREE("P0X"),
-    SYMBOL("*");
+    SYMBOL("*"),
+    // Characters from U+0080 up have no array slot: the map holds these.
+    WIDE("\u0080"),
+    WIDE_SECOND("P\u0080"),
+    WIDE_FIRST("\u0080P");
 
     final String code;
 
@@ -191,6 +195,11 @@ class HeaderCodesTest {
     assertEquals(null, index.get("B"));
     assertEquals(null, index.get("P0Y"));
     assertEquals(null, index.get("+"));
+    // Untrusted codes at and past the arrays' edge are unknown, never an exception.
+    String[] edges = {"\u007F", "\u0081", "\uFFFF", "Q\u0080", "\u0080Q", "\u007F\u007F"};
+    for (String wide : edges) {
+      assertEquals(null, index.get(wide), () -> "code of " + wide.length() + " characters");
+    }
   }
 
   @Test
