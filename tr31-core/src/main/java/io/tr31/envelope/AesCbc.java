@@ -97,8 +97,7 @@ final class AesCbc {
       boolean rinsed = false;
       try {
         byte[] ct = c.doFinal(pt, off, len);
-        // The same call again, of no bytes: keeps the padding block XOR the (public) IV.
-        Bytes.wipe(c.doFinal(ZEROS, 0, 0));
+        rinseEncryptor(c);
         rinsed = true;
         return ct;
       } catch (GeneralSecurityException e) {
@@ -144,9 +143,7 @@ final class AesCbc {
     try (Lifecycle.Use u = life.use()) {
       byte[] ct = last ? c.doFinal(pt, off, len) : c.update(pt, off, len);
       if (last) {
-        // As encrypt's rinse: the final doFinal zeroed CipherCore's buffer; this sets the kept
-        // block to the padding block XOR the public IV, through the same call.
-        Bytes.wipe(c.doFinal(ZEROS, 0, 0));
+        rinseEncryptor(c); // the final doFinal zeroed CipherCore's buffer
       }
       return ct == null ? new byte[0] : ct; // update() returns null until a block is complete
     } catch (GeneralSecurityException e) {
@@ -171,6 +168,14 @@ final class AesCbc {
       scrub(c);
     }
     pool.give(c);
+  }
+
+  /**
+   * The rinse of an encryption that just ended with {@code doFinal}: the same call again, of no
+   * bytes, which leaves the padding block XOR the (public) IV as the block SunJCE keeps.
+   */
+  private static void rinseEncryptor(Cipher c) throws GeneralSecurityException {
+    c.doFinal(ZEROS, 0, 0);
   }
 
   /**
